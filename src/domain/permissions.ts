@@ -1,0 +1,123 @@
+/**
+ * The permission catalogue and the built-in roles. The role → permission map is seeded from here
+ * into the database, where the security administrator may change it and add custom roles.
+ */
+export const PERMISSIONS = {
+  'org.read': '查看组织机构',
+  'org.manage': '管理组织机构',
+  'user.read': '查看用户',
+  'user.manage': '管理用户（创建、停用、解锁、重置密码、结束会话）',
+  'role.read': '查看角色与权限',
+  'role.manage': '管理角色与权限、分配管理员角色',
+  'audit.read': '查看审计日志',
+  'audit.export': '导出审计日志',
+  'calendar.read': '查看工作日历',
+  'calendar.manage': '维护工作日历',
+  'rule.read': '查看规则配置',
+  'rule.manage': '维护规则配置',
+  'dict.read': '查看数据字典',
+  'dict.manage': '维护数据字典',
+  'todo.read': '查看待办',
+  'todo.manage': '办理与指派待办',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** Route-level markers that are not grantable permissions. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export type AdminClass = 'sys' | 'security' | 'audit';
+export type DataScope = 'all' | 'subtree' | 'org' | 'self';
+
+export const DATA_SCOPES: Record<DataScope, string> = {
+  all: '全部',
+  subtree: '本级及下级',
+  org: '本级',
+  self: '仅本人',
+};
+
+export interface RoleDefinition {
+  code: string;
+  name: string;
+  adminClass: AdminClass | null;
+  mfaRequired: boolean;
+  permissions: Permission[];
+}
+
+const everyone: Permission[] = ['todo.read', 'calendar.read', 'rule.read', 'dict.read'];
+const business: Permission[] = [...everyone, 'org.read', 'todo.manage'];
+
+export const BUILTIN_ROLES: RoleDefinition[] = [
+  {
+    code: 'sys_admin',
+    name: '系统管理员',
+    adminClass: 'sys',
+    mfaRequired: true,
+    permissions: [
+      'org.read',
+      'org.manage',
+      'user.read',
+      'user.manage',
+      'role.read',
+      'calendar.read',
+      'calendar.manage',
+      'rule.read',
+      'rule.manage',
+      'dict.read',
+      'dict.manage',
+      'todo.read',
+    ],
+  },
+  {
+    code: 'security_admin',
+    name: '安全保密管理员',
+    adminClass: 'security',
+    mfaRequired: true,
+    permissions: ['org.read', 'user.read', 'role.read', 'role.manage', 'todo.read'],
+  },
+  {
+    code: 'audit_admin',
+    name: '安全审计员',
+    adminClass: 'audit',
+    mfaRequired: true,
+    permissions: ['audit.read', 'audit.export', 'todo.read'],
+  },
+  { code: 'party_secretary', name: '党委书记', adminClass: null, mfaRequired: false, permissions: [...business, 'user.read'] },
+  { code: 'township_head', name: '镇长', adminClass: null, mfaRequired: false, permissions: [...business, 'user.read'] },
+  { code: 'org_officer', name: '组织委员', adminClass: null, mfaRequired: false, permissions: [...business, 'user.read'] },
+  { code: 'discipline_officer', name: '纪检委员', adminClass: null, mfaRequired: true, permissions: [...business, 'user.read'] },
+  { code: 'audit_officer', name: '审计人员', adminClass: null, mfaRequired: false, permissions: [...business] },
+  { code: 'unit_head', name: '单位负责人', adminClass: null, mfaRequired: false, permissions: [...business] },
+  { code: 'cadre', name: '干部', adminClass: null, mfaRequired: false, permissions: [...everyone] },
+  { code: 'district_org', name: '区委组织部', adminClass: null, mfaRequired: false, permissions: [...business, 'user.read'] },
+  { code: 'district_discipline', name: '区纪委', adminClass: null, mfaRequired: true, permissions: [...business, 'user.read'] },
+];
+
+export interface RoleLike {
+  code: string;
+  name: string;
+  adminClass: string | null;
+}
+
+/** 三员分立: one account may hold at most one of the three administrator roles. Returns a Chinese message, or null. */
+export function adminSeparationViolation(roles: RoleLike[]): string | null {
+  const admin = roles.filter((r) => r.adminClass);
+  const classes = new Set(admin.map((r) => r.adminClass));
+  if (classes.size > 1) {
+    return `三员分立：同一账号不能同时担任${admin.map((r) => r.name).join('、')}`;
+  }
+  return null;
+}
+
+/** Permissions that the three administrator roles must never be granted: case content is not theirs to see. */
+export function forbiddenForAdminClass(adminClass: AdminClass, permission: Permission): boolean {
+  if (adminClass === 'audit') return !permission.startsWith('audit.') && permission !== 'todo.read';
+  if (permission.startsWith('audit.')) return true;
+  const platform = ['org.', 'user.', 'role.', 'calendar.', 'rule.', 'dict.', 'todo.'];
+  return !platform.some((p) => permission.startsWith(p));
+}
+
+export function permissionsOf(roles: { permissions: string[] }[]): Set<string> {
+  return new Set(roles.flatMap((r) => r.permissions));
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from './platform/audit/record.js';
+import { accessHook } from './platform/auth/authenticate.js';
+import type { AppContext } from './platform/context.js';
+import { errorHandler } from './platform/http/error-handler.js';
+import type { App } from './platform/http/types.js';
+import { registerRoutes } from './routes.js';
+
+z.config(z.locales.zhCN());
+
+export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const UNGUARDED = new Set(['/api/openapi.json']);
+
+/** Builds the HTTP application around an already-open context. Listening is the caller's business. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+  app.decorateRequest('actor', null);
+
+  // Deny by default: an /api route without a declared access level is a programming error.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || UNGUARDED.has(route.url)) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: ctx.config.secureCookies,
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Jiandu API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', accessHook(ctx));
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  // Audit by construction: a successful change that wrote no record of its own gets one here,
+  // and routes that show protected data record each viewing.
+  app.addHook('onResponse', async (req, reply) => {
+    const cfg = req.routeOptions.config ?? {};
+    const actor = req.actor;
+    if (!actor || actor.audited || reply.statusCode >= 400) return;
+    const action = req.method === 'GET' ? cfg.auditView : req.method === 'HEAD' ? undefined : (cfg.audit ?? `${req.method} ${req.routeOptions.url}`);
+    if (!action) return;
+    await recordAudit(ctx.db, ctx.clock, actor, {
+      action,
+      objectType: (req.params as any)?.id ? cfg.audit?.split('.')[0] : undefined,
+      objectId: (req.params as any)?.id ?? null,
+      detail: req.method === 'GET' ? { url: req.url } : undefined,
+    }).catch((e) => req.log.error(e));
+  });
+  app.setErrorHandler(errorHandler(ctx));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !existsSync(path.join(webDist, 'index.html'))) {
+      return reply.status(404).send({ error: { code: 'not_found', message: '请求的地址不存在' } });
+    }
+    const entry = req.url.startsWith('/portal') ? 'portal.html' : 'index.html';
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile(entry);
+  });
+
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: ctx.database.kind }));
+  app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
+  await registerRoutes(app);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  return app;
+}

@@ -1,0 +1,27 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL server; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl?: string;
+  /** Set behind HTTPS so cookies carry Secure. */
+  secureCookies: boolean;
+  /** 32-byte hex key for SM4 field encryption and HMAC-SM3; generated into dataDir when absent. */
+  fieldKey?: string;
+  /** Run the scheduler loop in this process. */
+  scheduler: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    fieldKey: env.FIELD_KEY || undefined,
+    scheduler: env.SCHEDULER !== '0',
+  };
+}

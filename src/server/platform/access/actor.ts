@@ -1,0 +1,22 @@
+import type { DataScope } from '../../../domain/permissions.js';
+
+/** The signed-in caller, as every use case sees them. */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  orgId: number;
+  orgPath: string;
+  dataScope: DataScope;
+  cadreId: number | null;
+  roles: string[];
+  permissions: Set<string>;
+  sessionId: string;
+  /** A step still owed before the session is fully signed in. */
+  pending: 'password_change' | 'totp' | 'totp_enrol' | null;
+  ip: string | null;
+  /** Set once the request has written its audit record (see the audit fallback in app.ts). */
+  audited?: boolean;
+}
+
+export const can = (actor: Actor, permission: string) => actor.permissions.has(permission);

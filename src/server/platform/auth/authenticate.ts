@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/record.js';
+import type { AppContext } from '../context.js';
+import { AppError, forbidden, unauthenticated } from '../http/errors.js';
+import { sessions } from './schema.js';
+import { securitySettings } from './security-settings.js';
+import { endSession, loadSession, SESSION_COOKIE, tokenId } from './session-store.js';
+
+const TOUCH_EVERY_MS = 60_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Finds the caller's session; ends it if it has timed out or its user was disabled. */
+export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promise<Actor | null> {
+  const token = req.cookies?.[SESSION_COOKIE];
+  if (!token) return null;
+  const id = tokenId(token);
+  const row = await loadSession(ctx.db, id);
+  if (!row || row.ended_at) return null;
+  const now = ctx.clock.now();
+  const s = await securitySettings(ctx.rules);
+  const idle = now.getTime() - row.last_seen_at.getTime() > s.idleMinutes * 60_000;
+  const absolute = now.getTime() - row.created_at.getTime() > s.absoluteHours * 3_600_000;
+  if (idle || absolute || row.disabled_at) {
+    await endSession(ctx.db, id, now, row.disabled_at ? 'disabled' : idle ? 'idle_timeout' : 'absolute_timeout');
+    return null;
+  }
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  (req as any).csrfToken = row.csrf_token;
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    orgId: row.org_id,
+    orgPath: row.org_path,
+    dataScope: row.data_scope,
+    cadreId: row.cadre_id,
+    roles: row.roles,
+    permissions: new Set(row.permissions),
+    sessionId: id,
+    pending: row.pending,
+    ip: req.ip,
+  };
+}
+
+const PENDING_MESSAGES: Record<NonNullable<Actor['pending']>, string> = {
+  password_change: '请先修改初始密码或已过期的密码',
+  totp: '请先输入两步验证码',
+  totp_enrol: '您的角色要求启用两步验证，请先完成绑定',
+};
+
+/** onRequest hook: who is calling, and may they call this route? Deny by default. */
+export function accessHook(ctx: AppContext) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    req.actor = null;
+    const access = req.routeOptions.config?.access;
+    if (!req.routeOptions.url?.startsWith('/api/')) return; // static files and the SPA
+    req.actor = await resolveActor(ctx, req);
+    if (access === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw unauthenticated();
+    if (actor.pending && !req.routeOptions.config?.allowPending) {
+      throw new AppError(403, `pending_${actor.pending}`, PENDING_MESSAGES[actor.pending]);
+    }
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== (req as any).csrfToken) {
+      await recordAudit(ctx.db, ctx.clock, actor, { action: 'csrf.rejected', result: 'denied', detail: { url: req.url } });
+      throw new AppError(403, 'csrf', '请求校验失败，请刷新页面后重试');
+    }
+    if (access === 'authenticated') return;
+    if (!access || !actor.permissions.has(access)) {
+      await recordAudit(ctx.db, ctx.clock, actor, {
+        action: 'access.denied',
+        result: 'denied',
+        detail: { method: req.method, route: req.routeOptions.url, permission: access ?? null },
+      });
+      throw forbidden();
+    }
+  };
+}

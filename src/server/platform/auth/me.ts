@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
+import { orgs } from '../orgs/schema.js';
+import { users } from '../users/schema.js';
+
+/** What the UI needs about the caller: identity, abilities (to hide what they cannot do), and any pending step. */
+export async function describeMe(ctx: AppContext, actor: Actor, csrfToken: string) {
+  const [row] = await ctx.db
+    .select({ user: users, orgName: orgs.name })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, actor.userId));
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    orgId: actor.orgId,
+    orgName: row.orgName,
+    dataScope: actor.dataScope,
+    roles: actor.roles,
+    permissions: [...actor.permissions].sort(),
+    pending: actor.pending,
+    totpEnabled: row.user.totpEnabledAt !== null,
+    passwordChangedAt: row.user.passwordChangedAt.toISOString(),
+    csrfToken,
+  };
+}

@@ -1,0 +1,29 @@
+import type { PasswordPolicy } from '../../../domain/password-policy.js';
+import type { RulesService } from '../rules/service.js';
+
+export interface SecuritySettings {
+  password: PasswordPolicy;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  ipThrottleFailures: number;
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Security settings are rules too (versioned, with their source), read at the time they apply. */
+export async function securitySettings(rules: RulesService): Promise<SecuritySettings> {
+  const n = (key: string) => rules.value<number>(key);
+  return {
+    password: {
+      minLength: await n('security.password.min_length'),
+      minClasses: await n('security.password.min_classes'),
+      maxAgeDays: await n('security.password.max_age_days'),
+      rejectCommon: await rules.value<boolean>('security.password.reject_common'),
+    },
+    lockoutThreshold: await n('security.lockout.threshold'),
+    lockoutMinutes: await n('security.lockout.minutes'),
+    ipThrottleFailures: await n('security.ip_throttle.failures'),
+    idleMinutes: await n('security.session.idle_minutes'),
+    absoluteHours: await n('security.session.absolute_hours'),
+  };
+}

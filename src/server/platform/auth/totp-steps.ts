@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/record.js';
+import type { AppContext } from '../context.js';
+import { AppError, badRequest } from '../http/errors.js';
+import { users } from '../users/schema.js';
+import { verifyPassword } from './passwords.js';
+import { mfaRequired, nextPendingStep } from './pending-step.js';
+import { sessions } from './schema.js';
+import { securitySettings } from './security-settings.js';
+import { newTotpSecret, totpUri, totpValid } from './totp.js';
+
+type Opts = { ctx: AppContext; actor: Actor };
+const badCode = () => new AppError(400, 'bad_totp', '验证码不正确或已过期', { code: '验证码不正确或已过期' });
+
+async function loadUser(ctx: AppContext, id: number) {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+/** Starts enrolment: a fresh secret, kept encrypted, shown once as an otpauth URI for the authenticator app. */
+export async function startTotpEnrolment({ ctx, actor }: Opts) {
+  const user = await loadUser(ctx, actor.userId);
+  if (user.totpEnabledAt) throw badRequest('两步验证已启用');
+  const secret = newTotpSecret();
+  await ctx.db.update(users).set({ totpSecret: ctx.crypto.encrypt(secret) }).where(eq(users.id, user.id));
+  return { secret, uri: totpUri(secret, user.username) };
+}
+
+/** Finishes enrolment with a first valid code. */
+export async function confirmTotpEnrolment({ ctx, actor, code }: Opts & { code: string }) {
+  const user = await loadUser(ctx, actor.userId);
+  if (user.totpEnabledAt) throw badRequest('两步验证已启用');
+  if (!user.totpSecret) throw badRequest('请先生成两步验证密钥');
+  const now = ctx.clock.now();
+  if (!totpValid(ctx.crypto.decrypt(user.totpSecret), code, now)) throw badCode();
+  const settings = await securitySettings(ctx.rules);
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ totpEnabledAt: now }).where(eq(users.id, user.id));
+    const pending = await nextPendingStep(tx, user.id, { totpVerified: true, now, settings });
+    await tx.update(sessions).set({ pending }).where(eq(sessions.id, actor.sessionId));
+    await recordAudit(tx, ctx.clock, actor, { action: 'auth.totp_enable', objectType: 'user', objectId: user.id });
+    return { pending };
+  });
+}
+
+/** The login step for an enrolled user. */
+export async function verifyTotpStep({ ctx, actor, code }: Opts & { code: string }) {
+  if (actor.pending !== 'totp') throw badRequest('当前无需输入两步验证码');
+  const user = await loadUser(ctx, actor.userId);
+  const now = ctx.clock.now();
+  if (!user.totpSecret || !totpValid(ctx.crypto.decrypt(user.totpSecret), code, now)) {
+    await recordAudit(ctx.db, ctx.clock, actor, { action: 'auth.totp_verify', objectType: 'user', objectId: user.id, result: 'failure' });
+    throw badCode();
+  }
+  const settings = await securitySettings(ctx.rules);
+  return ctx.db.transaction(async (tx) => {
+    const pending = await nextPendingStep(tx, user.id, { totpVerified: true, now, settings });
+    await tx.update(sessions).set({ pending }).where(eq(sessions.id, actor.sessionId));
+    await recordAudit(tx, ctx.clock, actor, { action: 'auth.totp_verify', objectType: 'user', objectId: user.id });
+    return { pending };
+  });
+}
+
+/** Turns the second factor off, with the password; refused where a role of the user requires it. */
+export async function disableTotp({ ctx, actor, password }: Opts & { password: string }) {
+  const user = await loadUser(ctx, actor.userId);
+  if (!(await verifyPassword(password, user.passwordHash))) throw badRequest('密码不正确', { password: '密码不正确' });
+  if (await mfaRequired(ctx.db, user.id)) throw new AppError(422, 'rule_violation', '您的角色要求启用两步验证，不能关闭');
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ totpEnabledAt: null, totpSecret: null }).where(eq(users.id, user.id));
+    await recordAudit(tx, ctx.clock, actor, { action: 'auth.totp_disable', objectType: 'user', objectId: user.id });
+  });
+}

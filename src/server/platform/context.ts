@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import type { Database, Db } from './db/client.js';
+import type { FieldCrypto } from './crypto/field-crypto.js';
+import type { CalendarService } from './calendar/service.js';
+import type { RulesService } from './rules/service.js';
+import type { Senders } from './todos/senders.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a use case may need, built once per process and passed in explicitly. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  calendar: CalendarService;
+  rules: RulesService;
+  senders: Senders;
+  crypto: FieldCrypto;
+  /** Identifies this process among several server instances (jobs, logs). */
+  instanceId: string;
+}

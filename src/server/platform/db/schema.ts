@@ -1,0 +1,10 @@
+// Every table of the system, for Drizzle and drizzle-kit. Modules add their schema.ts here.
+export * from '../audit/schema.js';
+export * from '../auth/schema.js';
+export * from '../calendar/schema.js';
+export * from '../dictionaries/schema.js';
+export * from '../jobs/schema.js';
+export * from '../orgs/schema.js';
+export * from '../rules/schema.js';
+export * from '../todos/schema.js';
+export * from '../users/schema.js';

@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteAccess } from '../../../domain/permissions.js';
+import type { Actor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route: a permission, 'authenticated' or 'public'. Required on every /api route. */
+    access?: RouteAccess;
+    /** Routes a session may call before its pending step (password change, TOTP) is done. */
+    allowPending?: boolean;
+    /** Action name for the audit record; state-changing routes without their own record get one under it. */
+    audit?: string;
+    /** Audit every successful GET of this route as a view of protected data, under this action name. */
+    auditView?: string;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The caller of a route that is not public: the access hook has already refused anonymous callers. */
+export const actorOf = (req: { actor: Actor | null }): Actor => {
+  if (!req.actor) throw new Error('route reached without an actor');
+  return req.actor;
+};

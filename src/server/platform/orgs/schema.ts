@@ -1,0 +1,24 @@
+
+import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Org tree: district → township → department / village → group. `path` is `/1/5/12/` for subtree queries. */
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // district | township | department | village | group
+    code: text('code'),
+    path: text('path').notNull().default(''),
+    sort: integer('sort').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('orgs_parent_idx').on(t.parentId),
+    index('orgs_path_idx').on(t.path.op('text_pattern_ops')),
+    index('orgs_name_idx').on(t.name),
+  ],
+);

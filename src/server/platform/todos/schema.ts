@@ -1,0 +1,53 @@
+import { bigint, bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** A to-do item waits on someone: tied to a record, with a due date and an assignee (a user, or anyone of a role in an org). */
+export const todos = pgTable(
+  'todos',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    title: text('title').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    link: text('link'),
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    assigneeUserId: bigint('assignee_user_id', { mode: 'number' }),
+    assigneeRole: text('assignee_role'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    status: text('status').notNull().default('open'), // open | done | cancelled
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('todos_assignee_idx').on(t.assigneeUserId, t.status, t.dueAt),
+    index('todos_org_role_idx').on(t.orgId, t.assigneeRole, t.status),
+    index('todos_record_idx').on(t.recordType, t.recordId),
+    index('todos_due_idx').on(t.status, t.dueAt),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+/** Messages handed to the email/SMS senders; the default log sender just records them here. */
+export const outbox = pgTable('outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  channel: text('channel').notNull(), // email | sms
+  recipient: text('recipient').notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+});

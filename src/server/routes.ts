@@ -1,0 +1,7 @@
+import { authRoutes } from './platform/auth/routes.js';
+import type { App } from './platform/http/types.js';
+
+/** Every route module of the system. A module adds one line here. */
+export async function registerRoutes(app: App): Promise<void> {
+  await app.register(authRoutes);
+}

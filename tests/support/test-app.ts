@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app.js';
+import type { Config } from '../../src/server/config.js';
+import type { AppContext } from '../../src/server/platform/context.js';
+import { openDatabase } from '../../src/server/platform/db/client.js';
+import { openContext } from '../../src/server/platform/bootstrap.js';
+import type { App } from '../../src/server/platform/http/types.js';
+
+/** A clock the test moves by hand. */
+export class FakeClock {
+  constructor(public current = new Date('2026-03-02T01:00:00Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  advanceMinutes(m: number) {
+    this.advance(m * 60_000);
+  }
+}
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  clock: FakeClock;
+  databaseUrl?: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database for one test file: in-memory PGlite, or a new PostgreSQL database when TEST_DATABASE_URL is set. */
+export async function freshDatabase(): Promise<{ databaseUrl?: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return { drop: async () => {} };
+  const name = `jd_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'jiandu-test-')),
+    secureCookies: false,
+    scheduler: false,
+    fieldKey: randomBytes(32).toString('hex'),
+    ...overrides,
+  };
+}
+
+export async function createTestApp(opts: { clock?: FakeClock } = {}): Promise<TestApp> {
+  const clock = opts.clock ?? new FakeClock();
+  const fresh = await freshDatabase();
+  const config = testConfig({ databaseUrl: fresh.databaseUrl });
+  const database = await openDatabase({ databaseUrl: fresh.databaseUrl, poolSize: 4 });
+  const ctx = await openContext({ config, clock, database });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    databaseUrl: fresh.databaseUrl,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await fresh.drop();
+    },
+  };
+}
