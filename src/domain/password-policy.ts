@@ -34,7 +34,10 @@ export function passwordProblems(password: string, policy: PasswordPolicy, usern
     problems.push(`密码须包含大写字母、小写字母、数字、特殊字符中的至少 ${policy.minClasses} 类`);
   }
   const lower = password.toLowerCase();
-  if (policy.rejectCommon && (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(lower.replace(/[^a-z0-9]/g, '')))) {
+  if (
+    policy.rejectCommon &&
+    (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(lower.replace(/[^a-z0-9]/g, '')))
+  ) {
     problems.push('密码过于常见，请换一个');
   }
   if (username && username.length >= 3 && lower.includes(username.toLowerCase())) {

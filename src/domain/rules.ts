@@ -9,13 +9,21 @@ export interface RuleVersion<V = unknown> {
   effectiveTo: string | null; // ISO date, inclusive; null = open-ended
 }
 
-export function ruleInForce<V>(versions: RuleVersion<V>[], key: string, onDate: string): RuleVersion<V> | null {
+export function ruleInForce<V>(
+  versions: RuleVersion<V>[],
+  key: string,
+  onDate: string,
+): RuleVersion<V> | null {
   let best: RuleVersion<V> | null = null;
   for (const v of versions) {
     if (v.key !== key) continue;
     if (v.effectiveFrom > onDate) continue;
     if (v.effectiveTo !== null && v.effectiveTo < onDate) continue;
-    if (!best || v.effectiveFrom > best.effectiveFrom || (v.effectiveFrom === best.effectiveFrom && v.version > best.version)) {
+    if (
+      !best ||
+      v.effectiveFrom > best.effectiveFrom ||
+      (v.effectiveFrom === best.effectiveFrom && v.version > best.version)
+    ) {
       best = v;
     }
   }

@@ -23,7 +23,9 @@ const UNGUARDED = new Set(['/api/openapi.json']);
 /** Builds the HTTP application around an already-open context. Listening is the caller's business. */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: opts.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
@@ -70,7 +72,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     const cfg = req.routeOptions.config ?? {};
     const actor = req.actor;
     if (!actor || actor.audited || reply.statusCode >= 400) return;
-    const action = req.method === 'GET' ? cfg.auditView : req.method === 'HEAD' ? undefined : (cfg.audit ?? `${req.method} ${req.routeOptions.url}`);
+    const action =
+      req.method === 'GET'
+        ? cfg.auditView
+        : req.method === 'HEAD'
+          ? undefined
+          : (cfg.audit ?? `${req.method} ${req.routeOptions.url}`);
     if (!action) return;
     await recordAudit(ctx.db, ctx.clock, actor, {
       action,
@@ -88,7 +95,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile(entry);
   });
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok', database: ctx.database.kind }));
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({
+    status: 'ok',
+    database: ctx.database.kind,
+  }));
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   await registerRoutes(app);
 
@@ -98,7 +108,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       wildcard: false,
       index: false,
       setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

@@ -1,7 +1,9 @@
 import { authRoutes } from './platform/auth/routes.js';
 import type { App } from './platform/http/types.js';
+import { orgRoutes } from './platform/orgs/routes.js';
 
 /** Every route module of the system. A module adds one line here. */
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(authRoutes);
+  await app.register(orgRoutes);
 }

@@ -16,7 +16,11 @@ describe('login and sessions', () => {
     const me = await call(t, s, 'GET', '/api/v1/me');
     expect(me.statusCode).toBe(200);
     expect(me.json().roles).toEqual(['org_officer']);
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('csrf');
   });
@@ -25,12 +29,24 @@ describe('login and sessions', () => {
     const org = await makeOrg(t.ctx, '锁定镇');
     const u = await makeUser(t.ctx, { orgId: org.id, roles: ['org_officer'] });
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'wrong' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: u.username, password: 'wrong' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'wrong' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: u.username, password: 'wrong' },
+    });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: GOOD_PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: u.username, password: GOOD_PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
     t.clock.advanceMinutes(31);
     const later = await loginAs(t, u.username);

@@ -9,7 +9,12 @@ import type { TestApp } from './test-app.js';
 export const GOOD_PASSWORD = 'Jd!2026-test';
 
 /** Inserts an org directly (factories skip the use cases, the tests of which go through the API). */
-export async function makeOrg(ctx: AppContext, name: string, parentId: number | null = null, kind = 'township') {
+export async function makeOrg(
+  ctx: AppContext,
+  name: string,
+  parentId: number | null = null,
+  kind = 'township',
+) {
   const parent = parentId ? (await ctx.db.select().from(orgs).where(eq(orgs.id, parentId)))[0] : null;
   const [org] = await ctx.db.insert(orgs).values({ name, kind, parentId }).returning();
   const orgPath = `${parent?.path ?? '/'}${org.id}/`;
@@ -21,7 +26,15 @@ let seq = 0;
 /** A user who has already changed their initial password (unless mustChange) and holds the given roles. */
 export async function makeUser(
   ctx: AppContext,
-  opts: { orgId: number; roles: string[]; username?: string; password?: string; mustChange?: boolean; dataScope?: string; cadreId?: number },
+  opts: {
+    orgId: number;
+    roles: string[];
+    username?: string;
+    password?: string;
+    mustChange?: boolean;
+    dataScope?: string;
+    cadreId?: number;
+  },
 ) {
   const username = opts.username ?? `user${++seq}_${Date.now() % 100000}`;
   const [user] = await ctx.db
@@ -52,7 +65,11 @@ export interface Session {
 }
 
 export async function loginAs(t: TestApp, username: string, password = GOOD_PASSWORD): Promise<Session> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0];
   return { cookie, csrf: res.json().csrfToken, pending: res.json().pending };

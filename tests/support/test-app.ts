@@ -5,9 +5,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
 import type { Config } from '../../src/server/config.js';
+import { openContext } from '../../src/server/platform/bootstrap.js';
 import type { AppContext } from '../../src/server/platform/context.js';
 import { openDatabase } from '../../src/server/platform/db/client.js';
-import { openContext } from '../../src/server/platform/bootstrap.js';
 import type { App } from '../../src/server/platform/http/types.js';
 
 /** A clock the test moves by hand. */

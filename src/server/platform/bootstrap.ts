@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { CalendarService } from './calendar/service.js';
-import { type Clock, type AppContext, systemClock } from './context.js';
+import { type AppContext, type Clock, systemClock } from './context.js';
 import { FieldCrypto, loadFieldKey } from './crypto/field-crypto.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -21,7 +21,8 @@ export interface OpenOptions {
 /** Opens the database, brings its schema and reference data up to date, and builds the context. */
 export async function openContext(opts: OpenOptions): Promise<AppContext> {
   const database =
-    opts.database ?? (await openDatabase({ databaseUrl: opts.config.databaseUrl, dataDir: opts.config.dataDir }));
+    opts.database ??
+    (await openDatabase({ databaseUrl: opts.config.databaseUrl, dataDir: opts.config.dataDir }));
   if (opts.prepare !== false) {
     await migrate(database);
     await seedReferenceData(database.db);

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import type { Database, Db } from './db/client.js';
-import type { FieldCrypto } from './crypto/field-crypto.js';
 import type { CalendarService } from './calendar/service.js';
+import type { FieldCrypto } from './crypto/field-crypto.js';
+import type { Database, Db } from './db/client.js';
 import type { RulesService } from './rules/service.js';
 import type { Senders } from './todos/senders.js';
 

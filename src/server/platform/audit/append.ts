@@ -26,7 +26,11 @@ const AUDIT_LOCK = 0x4a_44_41_55; // "JDAU"
 export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     const idRows = await tx.execute(sql`select nextval('audit_log_id_seq')::bigint as id`);
     const id = Number((idRows as any).rows?.[0]?.id ?? (idRows as any)[0]?.id);
     const prevHash = last?.hash ?? GENESIS_HASH;

@@ -12,7 +12,12 @@ export interface ActionRecord {
 }
 
 /** Audits an action of the signed-in caller; call it inside the transaction that makes the change. */
-export async function recordAudit(db: Queryable, clock: Clock, actor: Actor | null, rec: ActionRecord): Promise<void> {
+export async function recordAudit(
+  db: Queryable,
+  clock: Clock,
+  actor: Actor | null,
+  rec: ActionRecord,
+): Promise<void> {
   if (actor) actor.audited = true;
   await appendAudit(db, {
     at: clock.now(),

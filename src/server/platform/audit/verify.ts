@@ -27,7 +27,12 @@ export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise
     const broken = findChainBreak(chain, prev);
     if (broken) {
       const row = chain.find((r) => r.id === broken.id);
-      return { checked: checked + chain.indexOf(row!), lastId: afterId || null, lastHash: prev, firstBreak: { ...broken, at: row?.at ?? null } };
+      return {
+        checked: checked + chain.indexOf(row!),
+        lastId: afterId || null,
+        lastHash: prev,
+        firstBreak: { ...broken, at: row?.at ?? null },
+      };
     }
     checked += rows.length;
     prev = rows[rows.length - 1].hash;

@@ -23,7 +23,12 @@ export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promis
   const idle = now.getTime() - row.last_seen_at.getTime() > s.idleMinutes * 60_000;
   const absolute = now.getTime() - row.created_at.getTime() > s.absoluteHours * 3_600_000;
   if (idle || absolute || row.disabled_at) {
-    await endSession(ctx.db, id, now, row.disabled_at ? 'disabled' : idle ? 'idle_timeout' : 'absolute_timeout');
+    await endSession(
+      ctx.db,
+      id,
+      now,
+      row.disabled_at ? 'disabled' : idle ? 'idle_timeout' : 'absolute_timeout',
+    );
     return null;
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
@@ -66,7 +71,11 @@ export function accessHook(ctx: AppContext) {
       throw new AppError(403, `pending_${actor.pending}`, PENDING_MESSAGES[actor.pending]);
     }
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== (req as any).csrfToken) {
-      await recordAudit(ctx.db, ctx.clock, actor, { action: 'csrf.rejected', result: 'denied', detail: { url: req.url } });
+      await recordAudit(ctx.db, ctx.clock, actor, {
+        action: 'csrf.rejected',
+        result: 'denied',
+        detail: { url: req.url },
+      });
       throw new AppError(403, 'csrf', '请求校验失败，请刷新页面后重试');
     }
     if (access === 'authenticated') return;

@@ -1,4 +1,4 @@
-import { and, eq, ne, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { passwordProblems } from '../../../domain/password-policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
@@ -26,7 +26,12 @@ export async function changePassword(opts: { ctx: AppContext; actor: Actor; curr
   return ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash: hash, passwordChangedAt: now, mustChangePassword: false, version: user.version + 1 })
+      .set({
+        passwordHash: hash,
+        passwordChangedAt: now,
+        mustChangePassword: false,
+        version: user.version + 1,
+      })
       .where(eq(users.id, user.id));
     await tx
       .update(sessions)
@@ -34,7 +39,11 @@ export async function changePassword(opts: { ctx: AppContext; actor: Actor; curr
       .where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId), isNull(sessions.endedAt)));
     const pending = await nextPendingStep(tx, user.id, { totpVerified: true, now, settings });
     await tx.update(sessions).set({ pending }).where(eq(sessions.id, actor.sessionId));
-    await recordAudit(tx, ctx.clock, actor, { action: 'auth.password_change', objectType: 'user', objectId: user.id });
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectId: user.id,
+    });
     return { pending };
   });
 }

@@ -25,7 +25,13 @@ export async function login({ ctx, username, password, ip, userAgent }: LoginInp
   const now = ctx.clock.now();
   const settings = await securitySettings(ctx.rules);
   type User = typeof users.$inferSelect;
-  const audit = (db: Queryable, action: string, result: 'success' | 'failure' | 'denied', detail: object, who?: User) =>
+  const audit = (
+    db: Queryable,
+    action: string,
+    result: 'success' | 'failure' | 'denied',
+    detail: object,
+    who?: User,
+  ) =>
     appendAudit(db, {
       at: now,
       userId: who?.id ?? null,
@@ -52,7 +58,11 @@ export async function login({ ctx, username, password, ip, userAgent }: LoginInp
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     await audit(ctx.db, 'auth.login', 'denied', { reason: 'locked' }, user);
-    const until = user.lockedUntil.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+    const until = user.lockedUntil.toLocaleTimeString('zh-CN', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Asia/Shanghai',
+    });
     throw new AppError(423, 'locked', `账号已锁定，请于 ${until} 后重试，或联系系统管理员解锁`);
   }
   if (!(await verifyPassword(password, user.passwordHash))) {
@@ -62,7 +72,10 @@ export async function login({ ctx, username, password, ip, userAgent }: LoginInp
       const lock = failures >= settings.lockoutThreshold;
       await tx
         .update(users)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : user.lockedUntil })
+        .set({
+          failedLogins: lock ? 0 : failures,
+          lockedUntil: lock ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : user.lockedUntil,
+        })
         .where(eq(users.id, user.id));
       await audit(tx, 'auth.login', 'failure', { reason: 'bad_password', failures }, user);
       if (lock) {
@@ -71,7 +84,11 @@ export async function login({ ctx, username, password, ip, userAgent }: LoginInp
     });
     const left = settings.lockoutThreshold - ((user.failedLogins + 1) % settings.lockoutThreshold);
     if (user.failedLogins + 1 >= settings.lockoutThreshold) {
-      throw new AppError(423, 'locked', `密码连续错误 ${settings.lockoutThreshold} 次，账号已锁定 ${settings.lockoutMinutes} 分钟`);
+      throw new AppError(
+        423,
+        'locked',
+        `密码连续错误 ${settings.lockoutThreshold} 次，账号已锁定 ${settings.lockoutMinutes} 分钟`,
+      );
     }
     throw new AppError(401, 'bad_credentials', `用户名或密码错误，再错 ${left} 次账号将被锁定`);
   }
@@ -81,7 +98,10 @@ export async function login({ ctx, username, password, ip, userAgent }: LoginInp
   }
   const pending = await nextPendingStep(ctx.db, user.id, { totpVerified: false, now, settings });
   return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
     const session = await createSession(tx, { userId: user.id, pending, ip, userAgent, now });
     await audit(tx, 'auth.login', 'success', { pending }, user);
     return { ...session, pending };

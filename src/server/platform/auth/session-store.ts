@@ -86,7 +86,12 @@ export async function endSession(db: Queryable, id: string, now: Date, reason: s
 }
 
 /** Ends every open session of a user (logout everywhere, disabling, password reset). Returns how many. */
-export async function endUserSessions(db: Queryable, userId: number, now: Date, reason: string): Promise<number> {
+export async function endUserSessions(
+  db: Queryable,
+  userId: number,
+  now: Date,
+  reason: string,
+): Promise<number> {
   const ended = await db
     .update(sessions)
     .set({ endedAt: now, endReason: reason })

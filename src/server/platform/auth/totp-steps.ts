@@ -8,7 +8,7 @@ import { verifyPassword } from './passwords.js';
 import { mfaRequired, nextPendingStep } from './pending-step.js';
 import { sessions } from './schema.js';
 import { securitySettings } from './security-settings.js';
-import { newTotpSecret, totpUri, totpValid } from './totp.js';
+import { newTotpSecret, totpAccepts, totpUri } from './totp.js';
 
 type Opts = { ctx: AppContext; actor: Actor };
 const badCode = () => new AppError(400, 'bad_totp', '验证码不正确或已过期', { code: '验证码不正确或已过期' });
@@ -23,7 +23,10 @@ export async function startTotpEnrolment({ ctx, actor }: Opts) {
   const user = await loadUser(ctx, actor.userId);
   if (user.totpEnabledAt) throw badRequest('两步验证已启用');
   const secret = newTotpSecret();
-  await ctx.db.update(users).set({ totpSecret: ctx.crypto.encrypt(secret) }).where(eq(users.id, user.id));
+  await ctx.db
+    .update(users)
+    .set({ totpSecret: ctx.crypto.encrypt(secret) })
+    .where(eq(users.id, user.id));
   return { secret, uri: totpUri(secret, user.username) };
 }
 
@@ -33,13 +36,18 @@ export async function confirmTotpEnrolment({ ctx, actor, code }: Opts & { code: 
   if (user.totpEnabledAt) throw badRequest('两步验证已启用');
   if (!user.totpSecret) throw badRequest('请先生成两步验证密钥');
   const now = ctx.clock.now();
-  if (!totpValid(ctx.crypto.decrypt(user.totpSecret), code, now)) throw badCode();
+  const step = totpAccepts(ctx.crypto.decrypt(user.totpSecret), code, now, user.totpLastStep);
+  if (step === null) throw badCode();
   const settings = await securitySettings(ctx.rules);
   return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: now }).where(eq(users.id, user.id));
+    await tx.update(users).set({ totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, user.id));
     const pending = await nextPendingStep(tx, user.id, { totpVerified: true, now, settings });
     await tx.update(sessions).set({ pending }).where(eq(sessions.id, actor.sessionId));
-    await recordAudit(tx, ctx.clock, actor, { action: 'auth.totp_enable', objectType: 'user', objectId: user.id });
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'auth.totp_enable',
+      objectType: 'user',
+      objectId: user.id,
+    });
     return { pending };
   });
 }
@@ -49,15 +57,28 @@ export async function verifyTotpStep({ ctx, actor, code }: Opts & { code: string
   if (actor.pending !== 'totp') throw badRequest('当前无需输入两步验证码');
   const user = await loadUser(ctx, actor.userId);
   const now = ctx.clock.now();
-  if (!user.totpSecret || !totpValid(ctx.crypto.decrypt(user.totpSecret), code, now)) {
-    await recordAudit(ctx.db, ctx.clock, actor, { action: 'auth.totp_verify', objectType: 'user', objectId: user.id, result: 'failure' });
+  const step = user.totpSecret
+    ? totpAccepts(ctx.crypto.decrypt(user.totpSecret), code, now, user.totpLastStep)
+    : null;
+  if (step === null) {
+    await recordAudit(ctx.db, ctx.clock, actor, {
+      action: 'auth.totp_verify',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'failure',
+    });
     throw badCode();
   }
   const settings = await securitySettings(ctx.rules);
   return ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
     const pending = await nextPendingStep(tx, user.id, { totpVerified: true, now, settings });
     await tx.update(sessions).set({ pending }).where(eq(sessions.id, actor.sessionId));
-    await recordAudit(tx, ctx.clock, actor, { action: 'auth.totp_verify', objectType: 'user', objectId: user.id });
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'auth.totp_verify',
+      objectType: 'user',
+      objectId: user.id,
+    });
     return { pending };
   });
 }
@@ -65,10 +86,19 @@ export async function verifyTotpStep({ ctx, actor, code }: Opts & { code: string
 /** Turns the second factor off, with the password; refused where a role of the user requires it. */
 export async function disableTotp({ ctx, actor, password }: Opts & { password: string }) {
   const user = await loadUser(ctx, actor.userId);
-  if (!(await verifyPassword(password, user.passwordHash))) throw badRequest('密码不正确', { password: '密码不正确' });
-  if (await mfaRequired(ctx.db, user.id)) throw new AppError(422, 'rule_violation', '您的角色要求启用两步验证，不能关闭');
+  if (!(await verifyPassword(password, user.passwordHash)))
+    throw badRequest('密码不正确', { password: '密码不正确' });
+  if (await mfaRequired(ctx.db, user.id))
+    throw new AppError(422, 'rule_violation', '您的角色要求启用两步验证，不能关闭');
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: null, totpSecret: null }).where(eq(users.id, user.id));
-    await recordAudit(tx, ctx.clock, actor, { action: 'auth.totp_disable', objectType: 'user', objectId: user.id });
+    await tx
+      .update(users)
+      .set({ totpEnabledAt: null, totpSecret: null, totpLastStep: null })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'auth.totp_disable',
+      objectType: 'user',
+      objectId: user.id,
+    });
   });
 }

@@ -13,7 +13,11 @@ export function chineseDaysRows(): { day: string; kind: 'holiday' | 'workday'; n
   const name = (s: string) => s.split(',')[1] ?? s;
   return [
     ...Object.entries(data.holidays).map(([day, n]) => ({ day, kind: 'holiday' as const, name: name(n) })),
-    ...Object.entries(data.workdays).map(([day, n]) => ({ day, kind: 'workday' as const, name: `${name(n)}调休上班` })),
+    ...Object.entries(data.workdays).map(([day, n]) => ({
+      day,
+      kind: 'workday' as const,
+      name: `${name(n)}调休上班`,
+    })),
   ];
 }
 

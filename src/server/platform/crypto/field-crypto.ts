@@ -21,15 +21,23 @@ export class FieldCrypto {
     const iv = randomBytes(16);
     const cipher = createCipheriv('sm4-cbc', this.encKey, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    const mac = createHmac('sm3', this.macKey).update(Buffer.concat([iv, ct])).digest();
+    const mac = createHmac('sm3', this.macKey)
+      .update(Buffer.concat([iv, ct]))
+      .digest();
     return `sm4:${iv.toString('base64url')}.${ct.toString('base64url')}.${mac.toString('base64url')}`;
   }
 
   decrypt(sealed: string): string {
-    const [iv, ct, mac] = sealed.replace(/^sm4:/, '').split('.').map((p) => Buffer.from(p, 'base64url'));
+    const [iv, ct, mac] = sealed
+      .replace(/^sm4:/, '')
+      .split('.')
+      .map((p) => Buffer.from(p, 'base64url'));
     if (!iv || !ct || !mac) throw new Error('malformed ciphertext');
-    const expected = createHmac('sm3', this.macKey).update(Buffer.concat([iv, ct])).digest();
-    if (expected.length !== mac.length || !timingSafeEqual(expected, mac)) throw new Error('ciphertext integrity check failed');
+    const expected = createHmac('sm3', this.macKey)
+      .update(Buffer.concat([iv, ct]))
+      .digest();
+    if (expected.length !== mac.length || !timingSafeEqual(expected, mac))
+      throw new Error('ciphertext integrity check failed');
     const decipher = createDecipheriv('sm4-cbc', this.encKey, iv);
     return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
   }

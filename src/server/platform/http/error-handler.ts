@@ -9,7 +9,10 @@ const FIELD_NAMES: Record<string, string> = {};
 function validationFields(err: FastifyError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const v of (err as any).validation ?? []) {
-    const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || v.params?.issue?.path?.join('.') || '_';
+    const path =
+      (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') ||
+      v.params?.issue?.path?.join('.') ||
+      '_';
     fields[path] ??= v.message ?? '格式不正确';
   }
   return fields;

@@ -1,4 +1,3 @@
-
 import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Org tree: district → township → department / village → group. `path` is `/1/5/12/` for subtree queries. */

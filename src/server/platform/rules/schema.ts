@@ -1,4 +1,15 @@
-import { bigint, bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** Rules are data: each edit adds a version; the domain asks for the version in force on a date. */
 export const rules = pgTable(
@@ -17,5 +28,8 @@ export const rules = pgTable(
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('rules_key_version_uq').on(t.key, t.version), index('rules_key_from_idx').on(t.key, t.effectiveFrom)],
+  (t) => [
+    uniqueIndex('rules_key_version_uq').on(t.key, t.version),
+    index('rules_key_from_idx').on(t.key, t.effectiveFrom),
+  ],
 );

@@ -9,6 +9,8 @@ export async function seedRules(db: Queryable): Promise<void> {
   if (missing.length === 0) return;
   await db
     .insert(rules)
-    .values(missing.map((r) => ({ ...r, version: 1, effectiveFrom: RULE_SEED_FROM, value: r.value as object })))
+    .values(
+      missing.map((r) => ({ ...r, version: 1, effectiveFrom: RULE_SEED_FROM, value: r.value as object })),
+    )
     .onConflictDoNothing();
 }

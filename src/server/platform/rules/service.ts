@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import { type RuleVersion, ruleInForce } from '../../../domain/rules.js';
 import { toIsoDate } from '../../../domain/calendar.js';
+import { type RuleVersion, ruleInForce } from '../../../domain/rules.js';
 import type { Queryable } from '../db/client.js';
 import { rules } from './schema.js';
 

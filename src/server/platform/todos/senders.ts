@@ -35,4 +35,7 @@ export class LogSender implements Sender {
   }
 }
 
-export const logSenders = (db: Queryable): Senders => ({ email: new LogSender('email', db), sms: new LogSender('sms', db) });
+export const logSenders = (db: Queryable): Senders => ({
+  email: new LogSender('email', db),
+  sms: new LogSender('sms', db),
+});

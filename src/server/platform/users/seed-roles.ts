@@ -8,15 +8,28 @@ export async function seedRoles(db: Queryable): Promise<void> {
   const existing = await db
     .select({ code: roles.code })
     .from(roles)
-    .where(inArray(roles.code, BUILTIN_ROLES.map((r) => r.code)));
+    .where(
+      inArray(
+        roles.code,
+        BUILTIN_ROLES.map((r) => r.code),
+      ),
+    );
   const have = new Set(existing.map((r) => r.code));
   for (const def of BUILTIN_ROLES.filter((r) => !have.has(r.code))) {
     const [role] = await db
       .insert(roles)
-      .values({ code: def.code, name: def.name, builtin: true, adminClass: def.adminClass, mfaRequired: def.mfaRequired })
+      .values({
+        code: def.code,
+        name: def.name,
+        builtin: true,
+        adminClass: def.adminClass,
+        mfaRequired: def.mfaRequired,
+      })
       .onConflictDoNothing()
       .returning({ id: roles.id });
     if (!role) continue;
-    await db.insert(rolePermissions).values(def.permissions.map((permission) => ({ roleId: role.id, permission })));
+    await db
+      .insert(rolePermissions)
+      .values(def.permissions.map((permission) => ({ roleId: role.id, permission })));
   }
 }

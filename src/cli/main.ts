@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { DataDirBusyError } from '../server/platform/db/data-lock.js';
+import { serve } from './serve.js';
+
+const program = new Command('jiandu').description('监督 Jiandu — 干部监督管理系统').showHelpAfterError();
+
+program.command('serve').description('启动服务（默认端口 3000）').action(serve);
+
+/** Commands register themselves here, one file each. */
+export { program };
+
+async function main() {
+  const extra = await import('./commands.js');
+  extra.register(program);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof DataDirBusyError) {
+      console.error(e.message);
+      process.exit(3);
+    }
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
+
+await main();

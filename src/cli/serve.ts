@@ -1,0 +1,31 @@
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { openForCommand } from './open.js';
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const { ctx, close } = await openForCommand(config);
+  const app = await buildApp(ctx, { logger: true });
+  const stops: (() => Promise<void> | void)[] = [];
+  for (const start of backgroundServices) stops.push(await start(ctx));
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    for (const stop of stops) await stop();
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `内置数据库 ${config.dataDir}`;
+  console.log(`监督 Jiandu 已启动：http://localhost:${config.port}  （${where}）`);
+}
+
+/** Things that run beside the HTTP server (the scheduler registers here); each returns its stop function. */
+export const backgroundServices: ((
+  ctx: import('../server/platform/context.js').AppContext,
+) => Promise<() => Promise<void> | void>)[] = [];

@@ -1,0 +1,101 @@
+import { and, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../db/client.js';
+import { notFound, outOfScope } from '../http/errors.js';
+import { orgs } from '../orgs/schema.js';
+import { recusals } from '../users/schema.js';
+import type { Actor } from './actor.js';
+
+/**
+ * The WHERE condition that limits a query to the caller's data scope. Every list and every load by id
+ * goes through it, so scope is enforced in the database, not only in the UI.
+ */
+export function scopeFilter(
+  actor: Actor,
+  orgIdColumn: PgColumn,
+  ownerUserColumn?: PgColumn,
+): SQL | undefined {
+  switch (actor.dataScope) {
+    case 'all':
+      return undefined;
+    case 'subtree':
+      return inArray(
+        orgIdColumn,
+        sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${actor.orgPath}%`})`,
+      );
+    case 'org':
+      return eq(orgIdColumn, actor.orgId);
+    case 'self':
+      return ownerUserColumn ? eq(ownerUserColumn, actor.userId) : sql`false`;
+  }
+}
+
+/** Recusal (回避): rows whose subject cadre is the caller or someone the caller is registered as related to. */
+export function recusalFilter(actor: Actor, subjectCadreColumn: PgColumn): SQL {
+  const related = sql`(select ${recusals.cadreId} from ${recusals} where ${recusals.userId} = ${actor.userId})`;
+  const notRelated = notInArray(subjectCadreColumn, related);
+  return or(
+    isNull(subjectCadreColumn),
+    actor.cadreId === null ? notRelated : and(sql`${subjectCadreColumn} <> ${actor.cadreId}`, notRelated),
+  )!;
+}
+
+/** Is the org inside the caller's scope? */
+export async function orgInScope(db: Queryable, actor: Actor, orgId: number): Promise<boolean> {
+  if (actor.dataScope === 'all') return true;
+  if (actor.dataScope === 'org' || actor.dataScope === 'self') return orgId === actor.orgId;
+  const [row] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+  return !!row && row.path.startsWith(actor.orgPath);
+}
+
+/** The cadres the caller must not see records of: themself and those registered as related. */
+export async function recusedCadreIds(db: Queryable, actor: Actor): Promise<Set<number>> {
+  const rows = await db
+    .select({ cadreId: recusals.cadreId })
+    .from(recusals)
+    .where(eq(recusals.userId, actor.userId));
+  const ids = new Set(rows.map((r) => r.cadreId));
+  if (actor.cadreId !== null) ids.add(actor.cadreId);
+  return ids;
+}
+
+/** What a module tells the access layer about its records: where each sits and whom it is about. */
+export interface AccessFacts {
+  id: string | number;
+  orgId: number;
+  ownerUserId?: number | null;
+  subjectCadreIds?: number[];
+}
+
+export type FactsLoader = (db: Queryable, ids: (string | number)[]) => Promise<AccessFacts[]>;
+const loaders = new Map<string, FactsLoader>();
+
+/** Each module plugs its record type in once: how to find a record's org, owner and subject cadres. */
+export function registerRecordType(recordType: string, loader: FactsLoader): void {
+  loaders.set(recordType, loader);
+}
+
+/**
+ * Bulk check, for use cases: every id must exist, lie within the caller's scope and not be recused.
+ * Anything else is a 404 that does not reveal whether the record exists, and is audited as a denial.
+ */
+export async function requireAccess(
+  db: Queryable,
+  actor: Actor,
+  recordType: string,
+  ids: (string | number)[],
+): Promise<AccessFacts[]> {
+  const loader = loaders.get(recordType);
+  if (!loader) throw new Error(`record type ${recordType} is not registered for access checks`);
+  const unique = [...new Set(ids.map(String))];
+  const facts = await loader(db, unique);
+  if (facts.length !== unique.length) throw notFound();
+  const recused = await recusedCadreIds(db, actor);
+  for (const f of facts) {
+    const owner =
+      actor.dataScope === 'self' ? f.ownerUserId === actor.userId : await orgInScope(db, actor, f.orgId);
+    if (!owner) throw outOfScope();
+    if (f.subjectCadreIds?.some((c) => recused.has(c))) throw outOfScope();
+  }
+  return facts;
+}

@@ -1,0 +1,59 @@
+import {
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+
+/**
+ * Every page of the admin shell. The menu is built from this list and the caller's permissions;
+ * each page is its own chunk. A feature adds its entries here.
+ */
+export interface FeatureRoute {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  /** Shown only to callers with this permission (any of them, when a list). */
+  permission?: string | string[];
+  /** Menu group; pages without one sit at the top level. */
+  group?: keyof typeof MENU_GROUPS;
+  /** Not in the menu (detail pages). */
+  hidden?: boolean;
+  /** The page shows protected data: overlay the user-and-time watermark. */
+  watermark?: boolean;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const MENU_GROUPS = {
+  system: { label: '系统管理', icon: <SettingOutlined /> },
+  security: { label: '安全管理', icon: <SafetyOutlined /> },
+};
+
+export const FEATURES: FeatureRoute[] = [
+  {
+    path: '/',
+    label: '工作台',
+    icon: <HomeOutlined />,
+    page: lazy(() => import('./features/home/HomePage')),
+  },
+  {
+    path: '/orgs',
+    label: '组织机构',
+    icon: <ClusterOutlined />,
+    group: 'system',
+    permission: 'org.manage',
+    page: lazy(() => import('./features/orgs/OrgsPage')),
+  },
+];
+
+// Icons kept here for the features that register next to these (users, audit, calendar, rules, dictionaries, to-do).
+export const ICONS = { AuditOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, TeamOutlined };
+
+export const allowed = (f: FeatureRoute, can: (p: string) => boolean) =>
+  !f.permission || (Array.isArray(f.permission) ? f.permission.some(can) : can(f.permission));

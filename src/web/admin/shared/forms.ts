@@ -1,0 +1,18 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api';
+
+/** Puts a server error's field messages on the form's fields; returns the overall message. */
+export function applyServerErrors(form: FormInstance, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.fields) {
+      const known = Object.keys(form.getFieldsValue(true));
+      form.setFields(
+        Object.entries(err.fields)
+          .filter(([name]) => known.includes(name))
+          .map(([name, msg]) => ({ name, errors: [msg] })),
+      );
+    }
+    return err.message;
+  }
+  return '网络异常，请稍后重试';
+}
