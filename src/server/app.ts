@@ -35,7 +35,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.decorateRequest('actor', null);
 
   // Deny by default: an /api route without a declared access level is a programming error.
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
     if (!route.url.startsWith('/api/') || UNGUARDED.has(route.url)) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
   });

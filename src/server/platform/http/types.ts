@@ -26,6 +26,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every route as registered, for the tests that walk the route table. */
+    routeTable: { method: string; url: string; access: string | undefined }[];
   }
 }
 
