@@ -72,3 +72,18 @@ export function addMonths(iso: string, months: number): string {
   d.setUTCDate(Math.min(day, last));
   return toIsoDate(d);
 }
+
+/** The date in China (UTC+8, no daylight saving) at instant `d`: "today" for deadlines and rules. */
+export function chinaDate(d: Date): string {
+  return toIsoDate(new Date(d.getTime() + 8 * 3_600_000));
+}
+
+/** Whether `s` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  try {
+    parseIsoDate(s);
+    return true;
+  } catch {
+    return false;
+  }
+}

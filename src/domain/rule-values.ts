@@ -1,0 +1,72 @@
+/** Units of rule values: how a value is shown and which values are acceptable. */
+export const RULE_UNITS: Record<string, string> = {
+  days: '天',
+  working_days: '个工作日',
+  months: '个月',
+  years: '年',
+  count: '',
+  minutes: '分钟',
+  hours: '小时',
+  percent: '%',
+  ratio: '',
+  boolean: '',
+  list: '',
+};
+
+/** Rule areas, from the first part of the key, in display order. */
+export const RULE_AREAS: Record<string, string> = {
+  appointment: '选拔任用',
+  promotion: '提拔条件',
+  admonition: '谈话诫勉',
+  sanction: '处分影响期',
+  org_measure: '组织处理',
+  petition: '信访举报',
+  inquiry: '函询',
+  disclosure: '公开',
+  review: '年度考核',
+  ranking: '考评排名',
+  pledge: '承诺践诺',
+  security: '安全策略',
+};
+
+export const ruleArea = (key: string) => key.split('.')[0];
+
+const COUNTED = new Set(['days', 'working_days', 'months', 'years', 'count', 'minutes', 'hours']);
+
+/** Why a value does not suit the unit (a Chinese message), or null when it does. */
+export function ruleValueProblem(unit: string, value: unknown): string | null {
+  if (COUNTED.has(unit)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return '请输入不小于 0 的数值';
+    // Years may be halves (1.5 years); the other units are whole numbers.
+    if (unit === 'years') return Number.isInteger(value * 2) ? null : '年数须为整数或 0.5 的倍数';
+    return Number.isInteger(value) ? null : '请输入不小于 0 的整数';
+  }
+  if (unit === 'percent') {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100
+      ? null
+      : '百分比须在 0 到 100 之间';
+  }
+  if (unit === 'ratio') {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1
+      ? null
+      : '比例须在 0 到 1 之间';
+  }
+  if (unit === 'boolean') return typeof value === 'boolean' ? null : '请选择“是”或“否”';
+  if (unit === 'list') {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+      return '请输入一项或多项文字';
+    }
+    return new Set(value).size === value.length ? null : '列表中有重复项';
+  }
+  return `未知的规则单位：${unit}`;
+}
+
+/** The value as a Chinese reader expects it: "5 个工作日", "50%", "是", "基本称职、不称职". */
+export function formatRuleValue(unit: string, value: unknown): string {
+  if (unit === 'boolean') return value ? '是' : '否';
+  if (unit === 'list') return Array.isArray(value) ? value.join('、') : String(value);
+  if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
+  if (unit === 'percent') return `${value}%`;
+  const suffix = RULE_UNITS[unit] ?? '';
+  return suffix ? `${value} ${suffix}` : String(value);
+}
