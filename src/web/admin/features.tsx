@@ -43,6 +43,12 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/home/HomePage')),
   },
   {
+    path: '/profile',
+    label: '个人设置',
+    hidden: true,
+    page: lazy(() => import('./features/profile/ProfilePage')),
+  },
+  {
     path: '/orgs',
     label: '组织机构',
     icon: <ClusterOutlined />,
