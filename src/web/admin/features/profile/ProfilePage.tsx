@@ -18,7 +18,11 @@ export default function ProfilePage() {
     <Row gutter={16}>
       <Col xs={24} lg={12}>
         <Card title="修改密码" size="small" style={{ marginBottom: 16 }}>
-          <PasswordChangeForm onDone={() => refresh()} />
+          <PasswordChangeForm
+            onDone={async () => {
+              await refresh();
+            }}
+          />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
