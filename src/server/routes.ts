@@ -1,3 +1,4 @@
+import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import type { App } from './platform/http/types.js';
 import { orgRoutes } from './platform/orgs/routes.js';
@@ -6,4 +7,5 @@ import { orgRoutes } from './platform/orgs/routes.js';
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(auditRoutes);
 }
