@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { listQuery } from '../http/pagination.js';
+
+export const USER_STATUSES = { active: '正常', disabled: '停用', locked: '锁定' } as const;
+export type UserStatus = keyof typeof USER_STATUSES;
+
+export const dataScope = z.enum(['all', 'subtree', 'org', 'self'], { message: '数据范围不正确' });
+const displayName = z.string().trim().min(1, '请输入姓名').max(40, '姓名不超过 40 字');
+const orgId = z.number({ message: '请选择所属组织' }).int().positive('请选择所属组织');
+/** An empty form field means "none". */
+const blankAsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const phone = z.preprocess(
+  blankAsNull,
+  z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '请输入 11 位手机号码')
+    .nullable()
+    .optional(),
+);
+const email = z.preprocess(
+  blankAsNull,
+  z.email('邮箱格式不正确').max(100, '邮箱不超过 100 个字符').nullable().optional(),
+);
+const roleCodes = z.array(z.string().trim().min(1).max(40), { message: '角色格式不正确' }).max(20);
+
+export const userOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  dataScope: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  status: z.enum(['active', 'disabled', 'locked']),
+  lockedUntil: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  roles: z.array(z.object({ code: z.string(), name: z.string(), adminClass: z.string().nullable() })),
+  version: z.number(),
+});
+export type UserOut = z.infer<typeof userOut>;
+
+export const userCreate = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3–32 位字母、数字、下划线、点或连字符'),
+  displayName,
+  orgId,
+  dataScope: dataScope.default('org'),
+  phone,
+  email,
+  roles: roleCodes.default([]),
+});
+
+export const userUpdate = z.object({
+  displayName,
+  orgId,
+  dataScope,
+  phone,
+  email,
+  version: z.number().int().positive(),
+});
+
+export const userRolesBody = z.object({ roles: roleCodes, version: z.number().int().positive() });
+
+export const userListQuery = listQuery.extend({
+  orgId: z.coerce.number().int().positive().optional(),
+  role: z.string().trim().max(40).optional(),
+  status: z.enum(['active', 'disabled', 'locked'], { message: '状态不正确' }).optional(),
+});
+
+/** A generated password, shown once: the server keeps only its hash. */
+export const oneTimePassword = z.object({ user: userOut, password: z.string() });
+
+export const sessionOut = z.object({
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  pending: z.string().nullable(),
+  current: z.boolean(),
+});
+
+export const idParam = z.object({ id: z.coerce.number().int().positive('编号不正确') });
