@@ -36,3 +36,11 @@ export async function seedCalendar(db: Queryable): Promise<number> {
   }
   return added;
 }
+
+let packageIndex: Map<string, { kind: 'holiday' | 'workday'; name: string }> | null = null;
+
+/** The package's entry for a day, if it has one. */
+export function packageDay(day: string) {
+  packageIndex ??= new Map(chineseDaysRows().map((r) => [r.day, { kind: r.kind, name: r.name }]));
+  return packageIndex.get(day) ?? null;
+}
