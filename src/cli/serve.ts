@@ -1,5 +1,6 @@
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
+import { startScheduler } from '../server/platform/jobs/start.js';
 import { openForCommand } from './open.js';
 
 export async function serve(): Promise<void> {
@@ -28,4 +29,4 @@ export async function serve(): Promise<void> {
 /** Things that run beside the HTTP server (the scheduler registers here); each returns its stop function. */
 export const backgroundServices: ((
   ctx: import('../server/platform/context.js').AppContext,
-) => Promise<() => Promise<void> | void>)[] = [];
+) => Promise<() => Promise<void> | void>)[] = [startScheduler];

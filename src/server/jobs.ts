@@ -1,0 +1,8 @@
+import { registerSchedulerJobs } from './platform/jobs/cleanup.js';
+import { registerTodoJobs } from './platform/todos/jobs.js';
+
+/** Every background job of the system. A module adds one line here (its `registerJob` calls). */
+export function registerJobs(): void {
+  registerSchedulerJobs();
+  registerTodoJobs();
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { listQuery } from '../http/pagination.js';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1');
+
+export const todoListQuery = listQuery.extend({
+  status: z.enum(['open', 'done'], { message: '状态应为 open 或 done' }).default('open'),
+  overdue: flag.optional(),
+  dueBefore: z.iso.datetime({ offset: true, message: '截止时间格式不正确' }).optional(),
+});
+
+export const todoOut = z.object({
+  id: z.number(),
+  title: z.string(),
+  recordType: z.string(),
+  recordId: z.string(),
+  link: z.string().nullable(),
+  orgId: z.number(),
+  orgName: z.string().nullable(),
+  assigneeUserId: z.number().nullable(),
+  assigneeRole: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+  /** overdue | soon | normal | none, by the server's clock. */
+  dueState: z.string(),
+  overdueDays: z.number(),
+});
+export type TodoOut = z.infer<typeof todoOut>;
+
+export const todoSummary = z.object({
+  open: z.number(),
+  dueSoon: z.number(),
+  overdue: z.number(),
+  unreadNotifications: z.number(),
+});
+
+export const notificationListQuery = listQuery.extend({ unread: flag.optional() });
+
+export const notificationOut = z.object({
+  id: z.number(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const idParam = z.object({
+  id: z.coerce.number().int().positive('编号不正确').max(Number.MAX_SAFE_INTEGER, '编号不正确'),
+});

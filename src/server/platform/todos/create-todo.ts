@@ -1,0 +1,46 @@
+import type { Clock } from '../context.js';
+import type { Queryable } from '../db/client.js';
+import { todos } from './schema.js';
+
+export interface NewTodo {
+  /** What to do, in Chinese, shown in the list and in reminders: “受理信访件 XF2026-0012”. */
+  title: string;
+  /** The record waited on; completeTodos/cancelTodos find the to-do by these. */
+  recordType: string;
+  recordId: string | number;
+  /** Where the UI opens the record: an admin path such as `/petitions/12`. */
+  link?: string | null;
+  /** The org the record belongs to: role to-dos go to holders whose scope covers it; escalation goes to its township. */
+  orgId: number;
+  assigneeUserId?: number | null;
+  assigneeRole?: string | null;
+  dueAt?: Date | null;
+}
+
+export type Todo = typeof todos.$inferSelect;
+
+/**
+ * Creates a to-do for a user, or for anyone holding a role whose data scope covers `orgId`. Call it
+ * inside the transaction of the change that makes the work due.
+ */
+export async function createTodo(db: Queryable, clock: Clock, input: NewTodo): Promise<Todo> {
+  const byUser = input.assigneeUserId != null;
+  const byRole = !!input.assigneeRole;
+  if (byUser === byRole) throw new Error('createTodo: give exactly one of assigneeUserId, assigneeRole');
+  if (input.link && !/^\/(?!\/)/.test(input.link)) throw new Error('createTodo: link must be an admin path');
+  const [todo] = await db
+    .insert(todos)
+    .values({
+      title: input.title,
+      recordType: input.recordType,
+      recordId: String(input.recordId),
+      link: input.link ?? null,
+      orgId: input.orgId,
+      assigneeUserId: input.assigneeUserId ?? null,
+      assigneeRole: input.assigneeRole ?? null,
+      dueAt: input.dueAt ?? null,
+      createdAt: clock.now(),
+    })
+    .returning();
+  return todo;
+}
