@@ -1,13 +1,19 @@
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
 import type { App } from './platform/http/types.js';
 import { orgRoutes } from './platform/orgs/routes.js';
+import { roleRoutes } from './platform/roles/routes.js';
 import { todoRoutes } from './platform/todos/routes.js';
+import { userRoutes } from './platform/users/routes.js';
 
 /** Every route module of the system. A module adds one line here. */
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
+  await app.register(userRoutes);
+  await app.register(roleRoutes);
   await app.register(todoRoutes);
 }
