@@ -29,6 +29,7 @@ describe('ruleValueProblem', () => {
     expect(ruleValueProblem('list', ['基本称职', ' '])).not.toBeNull();
     expect(ruleValueProblem('list', ['a', 'a'])).toContain('重复');
     expect(ruleValueProblem('list', 'a')).not.toBeNull();
+    expect(ruleValueProblem('list', [])).not.toBeNull();
     expect(ruleValueProblem('furlongs', 1)).toContain('未知');
   });
 });

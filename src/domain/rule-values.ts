@@ -53,7 +53,11 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
   }
   if (unit === 'boolean') return typeof value === 'boolean' ? null : '请选择“是”或“否”';
   if (unit === 'list') {
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    if (
+      !Array.isArray(value) ||
+      value.length === 0 ||
+      value.some((v) => typeof v !== 'string' || v.trim() === '')
+    ) {
       return '请输入一项或多项文字';
     }
     return new Set(value).size === value.length ? null : '列表中有重复项';

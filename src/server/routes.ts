@@ -3,6 +3,7 @@ import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import type { App } from './platform/http/types.js';
 import { orgRoutes } from './platform/orgs/routes.js';
+import { ruleRoutes } from './platform/rules/routes.js';
 import { roleRoutes } from './platform/roles/routes.js';
 import { todoRoutes } from './platform/todos/routes.js';
 import { userRoutes } from './platform/users/routes.js';
@@ -13,6 +14,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(ruleRoutes);
   await app.register(userRoutes);
   await app.register(roleRoutes);
   await app.register(todoRoutes);

@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { toIsoDate } from '../../../domain/calendar.js';
+import { chinaDate } from '../../../domain/calendar.js';
 import { type RuleVersion, ruleInForce } from '../../../domain/rules.js';
 import type { Queryable } from '../db/client.js';
 import { rules } from './schema.js';
@@ -34,10 +34,10 @@ export class RulesService {
     return this.versions;
   }
 
-  /** The version of `key` in force on `date` (default: today). Throws if none: a missing rule is a setup fault. */
+  /** The version of `key` in force on `date` (default: today in China). Throws if none: a missing rule is a setup fault. */
   async inForce<V = number>(key: string, date?: string): Promise<RuleVersion<V> & { name: string }> {
     await this.fresh();
-    const v = ruleInForce(this.versions, key, date ?? toIsoDate(this.now()));
+    const v = ruleInForce(this.versions, key, date ?? chinaDate(this.now()));
     if (!v) throw new Error(`rule ${key} has no version in force`);
     return v as RuleVersion<V> & { name: string };
   }
