@@ -8,11 +8,12 @@ describe('to-do due dates on China time', () => {
     expect(endOfChinaDay('2026-03-03').toISOString()).toBe('2026-03-03T16:00:00.000Z');
   });
 
-  it('classifies overdue, due soon and later, counting started days overdue', () => {
-    const now = new Date('2026-03-10T02:00:00Z');
+  it('classifies overdue, due soon and later, counting calendar days overdue in China time', () => {
+    const now = new Date('2026-03-10T02:00:00Z'); // 10:00 on 03-10 in Beijing
     expect(dueState(null, now)).toEqual({ state: 'none', overdueDays: 0 });
-    expect(dueState(new Date('2026-03-10T01:00:00Z'), now)).toEqual({ state: 'overdue', overdueDays: 1 });
-    expect(dueState(new Date('2026-03-07T01:00:00Z'), now).overdueDays).toBe(4);
+    expect(dueState(new Date('2026-03-10T01:00:00Z'), now)).toEqual({ state: 'overdue', overdueDays: 0 });
+    expect(dueState(new Date('2026-03-09T15:59:00Z'), now).overdueDays).toBe(1); // 23:59 the day before
+    expect(dueState(new Date('2026-03-07T01:00:00Z'), now).overdueDays).toBe(3);
     expect(dueState(new Date('2026-03-12T02:00:00Z'), now).state).toBe('soon');
     expect(dueState(new Date('2026-03-14T02:00:00Z'), now).state).toBe('normal');
   });

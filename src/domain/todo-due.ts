@@ -15,11 +15,14 @@ export const endOfChinaDay = (iso: string): Date =>
 
 export type DueState = 'overdue' | 'soon' | 'normal' | 'none';
 
-/** How urgent an open to-do is; overdue days count each started day past the due time. */
+/** How urgent an open to-do is; overdue days are calendar days (China time) since the due date, 0 on the day itself. */
 export function dueState(dueAt: Date | null, now: Date): { state: DueState; overdueDays: number } {
   if (!dueAt) return { state: 'none', overdueDays: 0 };
   const left = dueAt.getTime() - now.getTime();
-  if (left < 0) return { state: 'overdue', overdueDays: Math.ceil(-left / DAY_MS) };
+  if (left < 0) {
+    const days = (parseIsoDate(chinaDate(now)).getTime() - parseIsoDate(chinaDate(dueAt)).getTime()) / DAY_MS;
+    return { state: 'overdue', overdueDays: Math.round(days) };
+  }
   return { state: left <= DUE_SOON_MS ? 'soon' : 'normal', overdueDays: 0 };
 }
 

@@ -80,7 +80,7 @@ afterAll(async () => t.close());
 describe('reminder sweep', () => {
   it('reminds due-tomorrow to-dos once, to the assignee or role holders in scope, with an email', async () => {
     expect(await scheduler.tick()).toBeGreaterThanOrEqual(1);
-    expect(await inbox(u.clerk)).toEqual(['待办即将到期：已经逾期', '待办即将到期：明天到期']);
+    expect(await inbox(u.clerk)).toEqual(['待办即将到期：明天到期', '待办已逾期：已经逾期']);
     expect(await inbox(u.officerA)).toEqual(['待办即将到期：角色明天到期']);
     expect(await inbox(u.officerB)).toEqual([]);
     const mail = await t.ctx.db.select().from(outbox);
@@ -89,7 +89,7 @@ describe('reminder sweep', () => {
         .filter((m) => m.recipient === 'clerk@example.cn')
         .map((m) => m.subject)
         .sort(),
-    ).toEqual(['【监督】待办即将到期：已经逾期', '【监督】待办即将到期：明天到期']);
+    ).toEqual(['【监督】待办即将到期：明天到期', '【监督】待办已逾期：已经逾期']);
     const [later] = await t.ctx.db.select().from(todos).where(eq(todos.title, '下周到期'));
     expect(later.remindedAt).toBeNull();
   });

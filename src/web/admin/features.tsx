@@ -43,6 +43,13 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/home/HomePage')),
   },
   {
+    path: '/todos',
+    label: '待办',
+    icon: <CheckSquareOutlined />,
+    permission: 'todo.read',
+    page: lazy(() => import('./features/todos/TodosPage')),
+  },
+  {
     path: '/profile',
     label: '个人设置',
     hidden: true,

@@ -58,9 +58,13 @@ async function remind(ctx: AppContext, tx: Tx, todo: Todo): Promise<boolean> {
   const recipients = todo.assigneeUserId
     ? await userRecipient(tx, todo.assigneeUserId)
     : await roleHolders(tx, todo.assigneeRole ?? '', org);
+  const due = formatChinaTime(todo.dueAt!);
+  const overdue = todo.dueAt! < now;
   await notifyUsers(tx, ctx.clock, recipients, {
-    title: `待办即将到期：${todo.title}`,
-    body: `待办“${todo.title}”（${org.name}）将于 ${formatChinaTime(todo.dueAt!)} 到期，请及时办理。`,
+    title: `${overdue ? '待办已逾期' : '待办即将到期'}：${todo.title}`,
+    body: overdue
+      ? `待办“${todo.title}”（${org.name}）已于 ${due} 到期，请尽快办理。`
+      : `待办“${todo.title}”（${org.name}）将于 ${due} 到期，请及时办理。`,
     link: todo.link ?? '/todos',
   });
   return true;

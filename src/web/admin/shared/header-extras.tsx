@@ -1,4 +1,6 @@
+import { TodoBell } from '../features/todos/TodoBell';
+
 /** Items in the header beside the user menu (the to-do bell registers here). */
 export function HeaderExtras() {
-  return null;
+  return <TodoBell />;
 }
