@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PASSWORD_POLICY, passwordProblems } from '../../src/domain/password-policy.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { sessions } from '../../src/server/platform/auth/schema.js';
 import { adminWorld, auditRows, versionOf } from '../support/admins.js';
 import { call, GOOD_PASSWORD, loginAs, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -142,6 +143,11 @@ describe('account actions', () => {
     expect((await call(t, s, 'GET', '/api/v1/me')).statusCode).toBe(200);
     const res = await call(t, w.sessions.sys, 'POST', `/api/v1/users/${u.id}/disable`);
     expect(res.json().status).toBe('disabled');
+    const open = await t.ctx.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, u.id), isNull(sessions.endedAt)));
+    expect(open).toEqual([]);
     expect((await call(t, s, 'GET', '/api/v1/me')).statusCode).toBe(401);
     expect((await login(u.username, GOOD_PASSWORD)).json().error.message).toBe(
       '账号已停用，请联系系统管理员',
