@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { openForCommand } from './open.js';
+import { backupCommand, restoreCommand } from './backup-commands.js';
+import { createAdminCommand } from './create-admin.js';
+import { demoCommand } from './demo-command.js';
+import { openDatabaseForCommand, openForCommand } from './open.js';
+import { readPassword } from './password-input.js';
+import { verifyAuditCommand } from './verify-audit.js';
+
+const print = (lines: string[]) => console.log(lines.join('\n'));
 
 /** Every command other than serve. One block per command; larger ones live in their own file. */
 export function register(program: Command): void {
@@ -10,5 +17,76 @@ export function register(program: Command): void {
       const { close } = await openForCommand();
       await close();
       console.log('数据库已是最新结构');
+    });
+
+  program
+    .command('create-admin')
+    .description('创建管理员账号（密码从标准输入读取，或在终端中输入两次）')
+    .requiredOption('--username <name>', '用户名')
+    .requiredOption('--org <name>', '所属组织名称；不存在时新建为区级组织')
+    .option('--role <role>', 'sys_admin | security_admin | audit_admin', 'sys_admin')
+    .option('--display-name <name>', '姓名（默认同用户名）')
+    .action(async (o: { username: string; org: string; role: string; displayName?: string }) => {
+      const { ctx, close } = await openForCommand();
+      try {
+        const password = await readPassword();
+        print(await createAdminCommand(ctx, { ...o, password }));
+      } finally {
+        await close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('加载演示数据（新城区及大兴镇、青山镇），演示账号密码随机生成并只显示一次')
+    .action(async () => {
+      const { ctx, close } = await openForCommand();
+      try {
+        print(await demoCommand(ctx));
+      } finally {
+        await close();
+      }
+    });
+
+  program
+    .command('backup')
+    .description('备份全部数据到一个文件（可在内置数据库与 PostgreSQL 之间恢复）')
+    .requiredOption('--out <file>', '备份文件，如 jiandu-2026-03-01.jsonl.gz')
+    .action(async (o: { out: string }) => {
+      const { database, close } = await openDatabaseForCommand();
+      try {
+        print(await backupCommand(database, o.out));
+      } finally {
+        await close();
+      }
+    });
+
+  program
+    .command('restore')
+    .description('从备份文件恢复到一个空数据库，并校验恢复结果')
+    .requiredOption('--from <file>', '备份文件')
+    .action(async (o: { from: string }) => {
+      const { database, close } = await openDatabaseForCommand();
+      try {
+        const r = await restoreCommand(database, o.from);
+        print(r.lines);
+        if (!r.ok) process.exitCode = 1;
+      } finally {
+        await close();
+      }
+    });
+
+  program
+    .command('verify-audit')
+    .description('校验审计日志哈希链，报告第一处断裂')
+    .action(async () => {
+      const { database, close } = await openDatabaseForCommand();
+      try {
+        const r = await verifyAuditCommand(database.db);
+        print(r.lines);
+        if (!r.ok) process.exitCode = 1;
+      } finally {
+        await close();
+      }
     });
 }

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { DataDirBusyError } from '../server/platform/db/data-lock.js';
+import { AppError } from '../server/platform/http/errors.js';
+import { CliError } from './errors.js';
 import { serve } from './serve.js';
 
 const program = new Command('jiandu').description('监督 Jiandu — 干部监督管理系统').showHelpAfterError();
@@ -19,7 +21,11 @@ async function main() {
       console.error(e.message);
       process.exit(3);
     }
-    console.error(e instanceof Error ? e.message : e);
+    if (e instanceof CliError || e instanceof AppError) {
+      console.error(e.message);
+      process.exit(e instanceof CliError ? e.exitCode : 1);
+    }
+    console.error(`命令执行失败：${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
 }

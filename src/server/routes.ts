@@ -5,6 +5,7 @@ import type { App } from './platform/http/types.js';
 import { orgRoutes } from './platform/orgs/routes.js';
 import { ruleRoutes } from './platform/rules/routes.js';
 import { roleRoutes } from './platform/roles/routes.js';
+import { setupRoutes } from './platform/setup/routes.js';
 import { todoRoutes } from './platform/todos/routes.js';
 import { userRoutes } from './platform/users/routes.js';
 
@@ -17,5 +18,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(ruleRoutes);
   await app.register(userRoutes);
   await app.register(roleRoutes);
+  await app.register(setupRoutes);
   await app.register(todoRoutes);
 }

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { VerifyResult } from '../../server/platform/audit/verify.js';
+import { verifyAuditChain } from '../../server/platform/audit/verify.js';
+import type { Queryable } from '../../server/platform/db/client.js';
+import { rowsOf } from '../../server/platform/db/rows.js';
+import type { Manifest } from './format.js';
+
+export interface RestoreCheck {
+  ok: boolean;
+  tables: { name: string; expected: number; actual: number }[];
+  audit: VerifyResult & { expectedLastId: number | null; expectedLastHash: string | null; ok: boolean };
+}
+
+/** Is the restored copy whole? Every table holds as many rows as the manifest says, and the audit chain verifies up to the same last record. */
+export async function checkRestored(db: Queryable, manifest: Manifest): Promise<RestoreCheck> {
+  const tables: RestoreCheck['tables'] = [];
+  for (const t of manifest.tables) {
+    const [row] = rowsOf<{ n: string }>(
+      await db.execute(sql`select count(*) as n from ${sql.identifier(t.name)}`),
+    );
+    tables.push({ name: t.name, expected: t.rows, actual: Number(row?.n ?? 0) });
+  }
+  const chain = await verifyAuditChain(db);
+  const expectedLastHash = manifest.audit.lastHash;
+  const auditOk =
+    !chain.firstBreak &&
+    chain.lastId === manifest.audit.lastId &&
+    (expectedLastHash ?? null) === (chain.lastId ? chain.lastHash : null);
+  return {
+    ok: auditOk && tables.every((t) => t.expected === t.actual),
+    tables,
+    audit: { ...chain, expectedLastId: manifest.audit.lastId, expectedLastHash, ok: auditOk },
+  };
+}

@@ -1,0 +1,164 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminCommand } from '../../src/cli/create-admin.js';
+import { loadDemo } from '../../src/cli/demo/index.js';
+import { demoCommand } from '../../src/cli/demo-command.js';
+import { verifyAuditCommand } from '../../src/cli/verify-audit.js';
+import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { roles, userRoles, users } from '../../src/server/platform/users/schema.js';
+import { loginAs } from '../support/factories.js';
+import { holdDataDir, runCli } from '../support/run-cli.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const PW = 'Cli!2026-admin';
+const roleOf = async (userId: number) =>
+  (
+    await t.ctx.db
+      .select({ code: roles.code })
+      .from(userRoles)
+      .innerJoin(roles, eq(roles.id, userRoles.roleId))
+      .where(eq(userRoles.userId, userId))
+  ).map((r) => r.code);
+
+describe('jiandu create-admin', () => {
+  it('refuses a weak password with every reason in Chinese, and a bad role', async () => {
+    const weak = createAdminCommand(t.ctx, { username: 'root1', org: '新城区', password: 'password' });
+    await expect(weak).rejects.toThrow(/密码不符合要求：.*至少 3 类.*过于常见/);
+    const role = createAdminCommand(t.ctx, { username: 'root1', org: '新城区', role: 'cadre', password: PW });
+    await expect(role).rejects.toThrow('角色只能是');
+    expect(await t.ctx.db.select().from(users)).toHaveLength(0);
+  });
+
+  it('creates the org as a district root, the user with scope "all" and no forced change, audited as via cli', async () => {
+    const lines = await createAdminCommand(t.ctx, { username: 'root1', org: '新城区', password: PW });
+    expect(lines[0]).toContain('已创建系统管理员账号「root1」');
+    const [u] = await t.ctx.db.select().from(users).where(eq(users.username, 'root1'));
+    expect(u).toMatchObject({ displayName: 'root1', dataScope: 'all', mustChangePassword: false });
+    expect(await roleOf(u.id)).toEqual(['sys_admin']);
+    const [org] = await t.ctx.db.select().from(orgs).where(eq(orgs.id, u.orgId));
+    expect(org).toMatchObject({ name: '新城区', kind: 'district', parentId: null, path: `/${org.id}/` });
+    const [rec] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.create'), eq(auditLog.objectId, String(u.id))));
+    expect(rec.detail).toMatchObject({ via: 'cli', username: 'root1', role: 'sys_admin' });
+
+    await createAdminCommand(t.ctx, {
+      username: 'auditor1',
+      org: '新城区',
+      role: 'audit_admin',
+      displayName: '唐磊',
+      password: PW,
+    });
+    const [a] = await t.ctx.db.select().from(users).where(eq(users.username, 'auditor1'));
+    expect(a).toMatchObject({ orgId: u.orgId, displayName: '唐磊' });
+    expect(await roleOf(a.id)).toEqual(['audit_admin']);
+    expect(await t.ctx.db.select().from(orgs).where(eq(orgs.name, '新城区'))).toHaveLength(1);
+  });
+
+  it('refuses an existing username', async () => {
+    const again = createAdminCommand(t.ctx, { username: 'root1', org: '别的区', password: PW });
+    await expect(again).rejects.toThrow('用户名「root1」已存在');
+    expect(await t.ctx.db.select().from(orgs).where(eq(orgs.name, '别的区'))).toHaveLength(0);
+  });
+});
+
+describe('jiandu demo', () => {
+  it('loads the district once; every demo account must change the one random password', async () => {
+    const first = await loadDemo(t.ctx);
+    expect(first.alreadyLoaded).toBe(false);
+    expect(first.password).toMatch(/^Demo-/);
+    const demoUsers = await t.ctx.db
+      .select()
+      .from(users)
+      .where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`);
+    expect(demoUsers).toHaveLength(19);
+    expect(demoUsers.every((u) => u.mustChangePassword)).toBe(true);
+    const towns = await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'township'));
+    expect(towns.map((o) => o.name).sort()).toEqual(['大兴镇', '青山镇']);
+    expect(await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'group'))).toHaveLength(12);
+    expect(await roleOf(demoUsers.find((u) => u.username === 'qingshan_cadre')!.id)).toEqual(['cadre']);
+
+    expect((await loginAs(t, 'daxing_org_officer', first.password!)).pending).toBe('password_change');
+
+    const second = await demoCommand(t.ctx);
+    expect(second.join('')).toContain('演示数据已经加载过');
+    expect(
+      await t.ctx.db.select().from(users).where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`),
+    ).toHaveLength(19);
+  });
+});
+
+describe('jiandu verify-audit', () => {
+  it('reports a whole chain, then the first broken link of an edited row', async () => {
+    const whole = await verifyAuditCommand(t.ctx.db);
+    expect(whole.ok).toBe(true);
+    expect(whole.lines[0]).toMatch(/^审计日志完整：共 \d+ 条$/);
+
+    const [victim] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.create'))
+      .limit(1);
+    await t.ctx.db.execute(sql`alter table audit_log disable trigger user`);
+    await t.ctx.db.update(auditLog).set({ action: 'user.view' }).where(eq(auditLog.id, victim.id));
+    await t.ctx.db.execute(sql`alter table audit_log enable trigger user`);
+    const broken = await verifyAuditCommand(t.ctx.db);
+    expect(broken.ok).toBe(false);
+    expect(broken.lines[0]).toContain(`审计日志在 ID ${victim.id} 处断裂`);
+    expect(broken.lines[0]).toContain('可能被篡改');
+  });
+});
+
+describe('the real command line', () => {
+  it('creates an administrator from a password on stdin, then verifies the audit log', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-cli-'));
+    const weak = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+      dataDir,
+      stdin: 'short\n',
+    });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('密码不符合要求');
+    expect(weak.stderr).not.toContain('    at ');
+
+    const made = await runCli(
+      ['create-admin', '--username', 'root', '--org', '新城区', '--display-name', '宋文博'],
+      {
+        dataDir,
+        stdin: `${PW}\n`,
+      },
+    );
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('已创建系统管理员账号「root」');
+
+    const verified = await runCli(['verify-audit'], { dataDir });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout.trim()).toBe('审计日志完整：共 2 条');
+  }, 120_000);
+
+  it('tells a second process to stop the server first when the data folder is held', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-lock-'));
+    const holder = await holdDataDir(dataDir);
+    try {
+      for (const args of [['verify-audit'], ['backup', '--out', path.join(dataDir, 'b.gz')], ['demo']]) {
+        const r = await runCli(args, { dataDir });
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain(`PID ${holder.pid}`);
+        expect(r.stderr).toContain('请先停止正在运行的服务');
+      }
+    } finally {
+      holder.kill();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The environment of a spawned command: the embedded database in `dataDir`, never a PostgreSQL server. */
+function envFor(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+/** Runs the real `jiandu` command line, with `stdin` piped in. */
+export function runCli(
+  args: string[],
+  opts: { dataDir: string; stdin?: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/jiandu.mjs', ...args], {
+      cwd: repoRoot,
+      env: envFor(opts.dataDir),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.stdin ?? '');
+  });
+}
+
+/** A second process that takes the data folder's lock (as a running server does) and holds it until killed. */
+export function holdDataDir(dataDir: string): Promise<ChildProcess> {
+  const lockModule = new URL('../../src/server/platform/db/data-lock.ts', import.meta.url).href;
+  const code = `const m = await import(${JSON.stringify(lockModule)}); m.lockDataDir(process.env.DATA_DIR); console.log('locked'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: repoRoot,
+    env: envFor(dataDir),
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stderr.on('data', (d) => reject(new Error(String(d))));
+    child.stdout.on('data', (d) => {
+      if (String(d).includes('locked')) resolve(child);
+    });
+  });
+}
