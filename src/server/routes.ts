@@ -1,6 +1,7 @@
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
+import { dictionaryRoutes } from './platform/dictionaries/routes.js';
 import type { App } from './platform/http/types.js';
 import { orgRoutes } from './platform/orgs/routes.js';
 import { ruleRoutes } from './platform/rules/routes.js';
@@ -16,6 +17,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(ruleRoutes);
+  await app.register(dictionaryRoutes);
   await app.register(userRoutes);
   await app.register(roleRoutes);
   await app.register(setupRoutes);

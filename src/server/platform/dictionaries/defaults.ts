@@ -144,3 +144,10 @@ export const DICTIONARY_DEFAULTS: { code: string; name: string; items: [string, 
     ],
   },
 ];
+
+const BUILTIN_ITEMS = new Set(
+  DICTIONARY_DEFAULTS.flatMap((d) => d.items.map(([code]) => `${d.code}:${code}`)),
+);
+
+/** Built-in items are referenced by code: they may be relabelled or disabled, never deleted. */
+export const isBuiltinItem = (typeCode: string, code: string) => BUILTIN_ITEMS.has(`${typeCode}:${code}`);

@@ -1,0 +1,44 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { itemOut, loadType } from './load.js';
+import { dictItems, dictTypes } from './schema.js';
+
+/** The dictionary types with how many items each has (and how many are enabled). */
+export async function listDictTypes(opts: { ctx: AppContext }) {
+  return opts.ctx.db
+    .select({
+      code: dictTypes.code,
+      name: dictTypes.name,
+      description: dictTypes.description,
+      builtin: dictTypes.builtin,
+      itemCount: count(dictItems.id),
+      enabledCount: sql<number>`count(*) filter (where ${dictItems.enabled})`.mapWith(Number),
+    })
+    .from(dictTypes)
+    .leftJoin(dictItems, eq(dictItems.typeCode, dictTypes.code))
+    .groupBy(dictTypes.code)
+    .orderBy(asc(dictTypes.name));
+}
+
+/** Every item of a type, disabled ones included, for the administrator. */
+export async function listDictItems(opts: { ctx: AppContext; type: string }) {
+  await loadType(opts.ctx.db, opts.type);
+  const rows = await opts.ctx.db
+    .select()
+    .from(dictItems)
+    .where(eq(dictItems.typeCode, opts.type))
+    .orderBy(asc(dictItems.sort), asc(dictItems.id));
+  return rows.map(itemOut);
+}
+
+/** A type's options for other modules' selects: the enabled items, or all of them to label old records. */
+export async function dictOptions(opts: { ctx: AppContext; type: string; includeDisabled: boolean }) {
+  await loadType(opts.ctx.db, opts.type);
+  return opts.ctx.db
+    .select({ code: dictItems.code, label: dictItems.label, enabled: dictItems.enabled })
+    .from(dictItems)
+    .where(
+      and(eq(dictItems.typeCode, opts.type), opts.includeDisabled ? undefined : eq(dictItems.enabled, true)),
+    )
+    .orderBy(asc(dictItems.sort), asc(dictItems.id));
+}
