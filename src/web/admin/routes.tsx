@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { allowed, FEATURES } from './features';
 import { LoginPage } from './features/auth/LoginPage';
+import { SetupPage } from './features/auth/SetupPage';
 import { AppLayout } from './shared/AppLayout';
 import { MeProvider, useCan, useMe } from './shared/me';
 
@@ -41,6 +42,7 @@ export function AppRoutes() {
       <MeProvider>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/setup" element={<SetupPage />} />
           <Route path="/*" element={<Guarded />} />
         </Routes>
       </MeProvider>

@@ -7,6 +7,7 @@ import { api, setCsrfToken } from '../../shared/api';
 import { applyServerErrors } from '../../shared/forms';
 import { useMe } from '../../shared/me';
 import { PasswordChangeForm } from './PasswordChangeForm';
+import { useSetupState } from './setup-api';
 
 type Step = 'password' | 'totp' | 'password_change' | 'totp_enrol';
 
@@ -16,6 +17,12 @@ export function LoginPage() {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const step: Step = me?.pending ?? 'password';
+  const setupNeeded = useSetupState().data?.needed;
+
+  // A system without any account starts at the first-run setup page.
+  useEffect(() => {
+    if (setupNeeded) nav('/setup', { replace: true });
+  }, [setupNeeded, nav]);
 
   useEffect(() => {
     if (!loading && me && !me.pending) nav('/', { replace: true });
@@ -46,6 +53,11 @@ export function LoginPage() {
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         {step === 'password' && <PasswordStep onDone={after} onError={setError} />}
+        {setupNeeded && (
+          <Button type="link" block onClick={() => nav('/setup')}>
+            系统尚未初始化，前往首次设置
+          </Button>
+        )}
         {step === 'totp' && <TotpStep onDone={after} onError={setError} />}
         {step === 'password_change' && (
           <>
