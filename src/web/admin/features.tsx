@@ -63,6 +63,22 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'org.manage',
     page: lazy(() => import('./features/orgs/OrgsPage')),
   },
+  {
+    path: '/users',
+    label: '用户管理',
+    icon: <TeamOutlined />,
+    group: 'system',
+    permission: 'user.read',
+    page: lazy(() => import('./features/users/UsersPage')),
+  },
+  {
+    path: '/roles',
+    label: '角色权限',
+    icon: <SafetyOutlined />,
+    group: 'security',
+    permission: 'role.read',
+    page: lazy(() => import('./features/roles/RolesPage')),
+  },
 ];
 
 // Icons kept here for the features that register next to these (users, audit, calendar, rules, dictionaries, to-do).
