@@ -69,7 +69,8 @@ export const FEATURES: FeatureRoute[] = [
     label: '用户管理',
     icon: <TeamOutlined />,
     group: 'system',
-    permission: 'user.read',
+    // an administration page: account managers and the security administrator, not every reader of users
+    permission: ['user.manage', 'role.manage'],
     page: lazy(() => import('./features/users/UsersPage')),
   },
   {

@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { makeOrg, makeUser } from '../support/factories.js';
+import { type E2E, fillLogin, startE2E } from './support/server.js';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => e?.close());
+
+/** On the enrolment step: read the secret the page shows and answer with the current code. */
+async function enrolTotp(page: Page) {
+  await page.getByRole('button', { name: '生成两步验证密钥' }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  await page.getByPlaceholder('输入验证器显示的 6 位验证码').fill(totpCode(secret, new Date()));
+  await page.getByRole('button', { name: '完成绑定' }).click();
+}
+
+const menuTexts = async (page: Page) =>
+  (await page.locator('.ant-layout-sider .ant-menu-title-content').allInnerTexts()).map((s) => s.trim());
+
+it('an administrator creates an org and a user, who changes the password, enrols TOTP and sees only their menu', async () => {
+  const district = await makeOrg(e.ctx, '新城区', null, 'district');
+  await makeUser(e.ctx, { orgId: district.id, roles: ['sys_admin'], username: 'sysadmin', dataScope: 'all' });
+  const { page, context } = await e.newPage();
+
+  // the administrator's role requires a second factor: enrol it at first login
+  await fillLogin(page, e.baseUrl, 'sysadmin', 'Jd!2026-test');
+  await enrolTotp(page);
+  await page.waitForURL(`${e.baseUrl}/`);
+  await expect.poll(() => menuTexts(page)).toEqual(expect.arrayContaining(['组织机构', '用户管理']));
+
+  // a township under the district
+  await page.getByRole('menuitem', { name: '组织机构' }).click();
+  await page.locator('.ant-tree').getByText('新城区').click();
+  await page.getByRole('button', { name: '新建组织' }).click();
+  const orgDialog = page.getByRole('dialog');
+  await orgDialog.getByLabel('名称').fill('大兴镇');
+  await orgDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('cell', { name: '大兴镇' }).waitFor();
+
+  // a discipline officer of that township
+  await page.getByRole('menuitem', { name: '用户管理' }).click();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const userDialog = page.getByRole('dialog');
+  await userDialog.getByLabel('用户名').fill('lijian');
+  await userDialog.getByLabel('姓名').fill('李健');
+  await userDialog.getByLabel('所属组织').click();
+  await page.locator('.ant-select-tree').getByText('大兴镇', { exact: true }).click();
+  await userDialog.getByLabel('角色').click();
+  await page.locator('.ant-select-item-option').getByText('纪检委员', { exact: true }).click();
+  await userDialog.getByLabel('用户名').click(); // close the dropdown
+  await userDialog.getByRole('button', { name: /保\s*存/ }).click();
+  const initial = (await page.getByTestId('one-time-password').innerText()).trim();
+  expect(initial.length).toBeGreaterThanOrEqual(12);
+  await page.getByRole('button', { name: '我已记下，关闭' }).click();
+  await context.close();
+
+  // the new user: forced password change, then TOTP enrolment, then only their role's menu
+  const { page: p2 } = await e.newPage();
+  await fillLogin(p2, e.baseUrl, 'lijian', initial);
+  await p2.getByText('首次登录或密码已过期，请设置新密码').waitFor();
+  await p2.getByLabel('当前密码').fill(initial);
+  await p2.getByLabel('新密码', { exact: true }).fill('Lj#2026-secure');
+  await p2.getByLabel('确认新密码').fill('Lj#2026-secure');
+  await p2.getByRole('button', { name: '修改密码' }).click();
+  await enrolTotp(p2);
+  await p2.waitForURL(`${e.baseUrl}/`);
+  await p2.getByText('您好，李健').waitFor();
+  await expect.poll(() => menuTexts(p2)).toContain('工作台');
+  const menu = await menuTexts(p2);
+  expect(menu).not.toContain('组织机构');
+  expect(menu).not.toContain('用户管理');
+  expect(menu).not.toContain('审计日志');
+  expect(menu).not.toContain('角色权限');
+  // and the server refuses what the menu hides
+  await p2.goto(`${e.baseUrl}/users`);
+  await p2.getByText('页面不存在，或您没有访问权限').waitFor();
+});
