@@ -1,4 +1,4 @@
-import { Checkbox, Col, Row, Typography } from 'antd';
+import { Checkbox, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { groupPermissions, type PermissionInfo } from './api';
 
 /**
@@ -13,6 +13,7 @@ export function PermissionChecklist(props: {
   readOnly?: boolean;
 }) {
   const value = props.value ?? [];
+  if (props.readOnly) return <GrantedList catalogue={props.catalogue} value={value} />;
   return (
     <Checkbox.Group value={value} onChange={(v) => props.onChange?.(v as string[])} style={{ width: '100%' }}>
       <div style={{ width: '100%' }}>
@@ -26,7 +27,7 @@ export function PermissionChecklist(props: {
                   <Col key={p.code} xs={24} md={12}>
                     <Checkbox
                       value={p.code}
-                      disabled={props.readOnly || (forbidden && !value.includes(p.code))}
+                      disabled={forbidden && !value.includes(p.code)}
                       title={forbidden ? '三员分立：该管理员角色不能拥有此权限' : p.code}
                     >
                       {p.label}
@@ -39,5 +40,24 @@ export function PermissionChecklist(props: {
         ))}
       </div>
     </Checkbox.Group>
+  );
+}
+
+/** A role's permissions at a glance, by group. */
+function GrantedList(props: { catalogue: PermissionInfo[]; value: string[] }) {
+  const groups = groupPermissions(props.catalogue)
+    .map((g) => ({ ...g, items: g.items.filter((p) => props.value.includes(p.code)) }))
+    .filter((g) => g.items.length);
+  if (!groups.length) return <Typography.Text type="secondary">该角色没有任何权限</Typography.Text>;
+  return (
+    <Descriptions column={1} size="small" bordered>
+      {groups.map((g) => (
+        <Descriptions.Item key={g.key} label={g.label}>
+          {g.items.map((p) => (
+            <Tag key={p.code}>{p.label}</Tag>
+          ))}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
   );
 }

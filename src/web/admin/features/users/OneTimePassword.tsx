@@ -5,6 +5,8 @@ export function OneTimePassword(props: {
   title: string;
   username: string;
   password: string;
+  /** 初始密码 for a new account, 新密码 after a reset. */
+  label?: string;
   onClose: () => void;
 }) {
   return (
@@ -29,7 +31,7 @@ export function OneTimePassword(props: {
       />
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label="用户名">{props.username}</Descriptions.Item>
-        <Descriptions.Item label="初始密码">
+        <Descriptions.Item label={props.label ?? '初始密码'}>
           <Typography.Text
             code
             copyable={{ text: props.password, tooltips: ['复制', '已复制'] }}

@@ -29,7 +29,12 @@ export default function UsersPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<{ kind: UserDialog | 'new'; user: User | null } | null>(null);
-  const [shown, setShown] = useState<{ title: string; username: string; password: string } | null>(null);
+  const [shown, setShown] = useState<{
+    title: string;
+    label?: string;
+    username: string;
+    password: string;
+  } | null>(null);
   const list = useQuery({
     queryKey: ['users', 'list', filters, page],
     queryFn: () => fetchUsers({ ...filters, ...page }),
@@ -100,7 +105,7 @@ export default function UsersPage() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         locale={{ emptyText: '没有符合条件的用户' }}
         pagination={{
           current: page.page,
@@ -117,6 +122,7 @@ export default function UsersPage() {
           { title: '数据范围', dataIndex: 'dataScope', width: 100, render: (s) => SCOPE_LABELS[s] ?? s },
           {
             title: '角色',
+            width: 200,
             render: (_, u) =>
               u.roles.map((r) => (
                 <Tag key={r.code} color={r.adminClass ? 'red' : 'blue'}>
@@ -149,7 +155,9 @@ export default function UsersPage() {
                 user={u}
                 onOpen={(kind) => open(kind, u)}
                 onChanged={refresh}
-                onPassword={(username, password) => setShown({ title: '密码已重置', username, password })}
+                onPassword={(username, password) =>
+                  setShown({ title: '密码已重置', label: '新密码', username, password })
+                }
               />
             ),
           },
