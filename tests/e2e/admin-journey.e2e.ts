@@ -13,7 +13,7 @@ afterAll(async () => e?.close());
 /** On the enrolment step: read the secret the page shows and answer with the current code. */
 async function enrolTotp(page: Page) {
   await page.getByRole('button', { name: '生成两步验证密钥' }).click();
-  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
   await page.getByPlaceholder('输入验证器显示的 6 位验证码').fill(totpCode(secret, new Date()));
   await page.getByRole('button', { name: '完成绑定' }).click();
 }
@@ -53,7 +53,7 @@ it('an administrator creates an org and a user, who changes the password, enrols
   await page.locator('.ant-select-item-option').getByText('纪检委员', { exact: true }).click();
   await userDialog.getByLabel('用户名').click(); // close the dropdown
   await userDialog.getByRole('button', { name: /保\s*存/ }).click();
-  const initial = (await page.getByTestId('one-time-password').innerText()).trim();
+  const initial = (await page.getByTestId('one-time-password').textContent())?.trim() ?? '';
   expect(initial.length).toBeGreaterThanOrEqual(12);
   await page.getByRole('button', { name: '我已记下，关闭' }).click();
   await context.close();
