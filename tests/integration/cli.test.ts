@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminCommand } from '../../src/cli/create-admin.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
+import { demoOrgs, demoUser } from '../../src/cli/demo/lookup.js';
 import { demoCommand } from '../../src/cli/demo-command.js';
 import { verifyAuditCommand } from '../../src/cli/verify-audit.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
@@ -88,6 +89,13 @@ describe('jiandu demo', () => {
     expect(towns.map((o) => o.name).sort()).toEqual(['大兴镇', '青山镇']);
     expect(await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'group'))).toHaveLength(12);
     expect(await roleOf(demoUsers.find((u) => u.username === 'qingshan_cadre')!.id)).toEqual(['cadre']);
+    // The district made by create-admin above is reused; later demo steps find orgs by name path.
+    const tree = await demoOrgs(t.ctx.db);
+    expect([...tree.keys()].filter((k) => k === '新城区')).toHaveLength(1);
+    expect(tree.get('新城区/青山镇/石桥村/第二村民小组')?.kind).toBe('group');
+    expect(tree.get('新城区/大兴镇/财政所')?.kind).toBe('department');
+    const unitHead = await demoUser(t.ctx.db, 'daxing_unit_head');
+    expect(unitHead.orgId).toBe(tree.get('新城区/大兴镇/东风村')?.id);
 
     expect((await loginAs(t, 'daxing_org_officer', first.password!)).pending).toBe('password_change');
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { childPath, type OrgKind } from '../../domain/org-tree.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
@@ -58,8 +58,20 @@ export const platformDemo: DemoStep = {
   async run(demo) {
     const { tx } = demo;
     const roleIds = new Map((await tx.select().from(roles)).map((r) => [r.code, r.id]));
-    const district = await addOrg(tx, DEMO_DISTRICT, 'district', null);
-    let orgCount = 1;
+    // A district of this name made at setup is reused, so the demo townships sit under it.
+    const [existing] = await tx
+      .select()
+      .from(orgs)
+      .where(
+        and(
+          eq(orgs.name, DEMO_DISTRICT),
+          eq(orgs.kind, 'district'),
+          isNull(orgs.parentId),
+          isNull(orgs.deletedAt),
+        ),
+      );
+    const district = existing ?? (await addOrg(tx, DEMO_DISTRICT, 'district', null));
+    let orgCount = existing ? 0 : 1;
     let userCount = 0;
     for (const p of DISTRICT_PEOPLE) {
       const username = `${DISTRICT_PREFIX}_${p.role}`;
