@@ -69,6 +69,21 @@ const VERBS: Record<string, string> = {
   import: '导入',
 };
 
+/** Kinds of audited objects (the object_type column). */
+export const AUDIT_OBJECT_TYPES: Record<string, string> = {
+  org: '组织',
+  user: '用户',
+  role: '角色',
+  session: '会话',
+  calendar_day: '日历日期',
+  rule: '规则',
+  dict_item: '字典项',
+  audit_log: '审计日志',
+  todo: '待办',
+};
+
+export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;
+
 export const AUDIT_RESULTS: Record<string, string> = {
   success: '成功',
   failure: '失败',

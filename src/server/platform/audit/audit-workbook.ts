@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AUDIT_RESULTS, auditActionLabel } from '../../../domain/audit-actions.js';
+import { AUDIT_RESULTS, auditActionLabel, objectTypeLabel } from '../../../domain/audit-actions.js';
 import type { Queryable } from '../db/client.js';
 import { orgs } from '../orgs/schema.js';
 import { auditColumns } from './list-audit.js';
@@ -73,7 +73,7 @@ export async function writeAuditWorkbook(
         r.username ?? '',
         r.orgName ?? '',
         auditActionLabel(r.action),
-        r.objectType ?? '',
+        r.objectType ? objectTypeLabel(r.objectType) : '',
         r.objectId ?? '',
         AUDIT_RESULTS[r.result] ?? r.result,
         r.ip ?? '',

@@ -1,11 +1,14 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
+import { DICTIONARY_DEFAULTS } from './defaults.js';
 import { itemOut, loadType } from './load.js';
 import { dictItems, dictTypes } from './schema.js';
 
-/** The dictionary types with how many items each has (and how many are enabled). */
+const ORDER = new Map(DICTIONARY_DEFAULTS.map((d, i) => [d.code, i]));
+
+/** The dictionary types, in the order of the defaults, with how many items each has (and how many are enabled). */
 export async function listDictTypes(opts: { ctx: AppContext }) {
-  return opts.ctx.db
+  const rows = await opts.ctx.db
     .select({
       code: dictTypes.code,
       name: dictTypes.name,
@@ -16,8 +19,9 @@ export async function listDictTypes(opts: { ctx: AppContext }) {
     })
     .from(dictTypes)
     .leftJoin(dictItems, eq(dictItems.typeCode, dictTypes.code))
-    .groupBy(dictTypes.code)
-    .orderBy(asc(dictTypes.name));
+    .groupBy(dictTypes.code);
+  const order = (code: string) => ORDER.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return rows.sort((a, b) => order(a.code) - order(b.code) || a.code.localeCompare(b.code));
 }
 
 /** Every item of a type, disabled ones included, for the administrator. */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_RESULTS, auditActionLabel } from '../../../../domain/audit-actions';
+import { AUDIT_RESULTS, auditActionLabel, objectTypeLabel } from '../../../../domain/audit-actions';
 import { download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { AuditFilterBar } from './AuditFilterBar';
@@ -97,7 +97,7 @@ export default function AuditPage() {
           {
             title: '对象',
             render: (_: unknown, r) =>
-              r.objectType ? `${r.objectType}${r.objectId ? ` #${r.objectId}` : ''}` : '',
+              r.objectType ? `${objectTypeLabel(r.objectType)}${r.objectId ? ` ${r.objectId}` : ''}` : '',
           },
           {
             title: '结果',

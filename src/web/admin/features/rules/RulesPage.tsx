@@ -27,12 +27,13 @@ export default function RulesPage() {
             rowKey="key"
             size="small"
             pagination={false}
+            tableLayout="fixed"
             dataSource={q.data?.filter((r) => r.area === area)}
             columns={[
-              { title: '规则', dataIndex: 'name' },
+              { title: '规则', dataIndex: 'name', width: 300 },
               {
                 title: '现行值',
-                width: 180,
+                width: 220,
                 render: (_, r) => {
                   const next = r.versions[0];
                   return (
@@ -51,7 +52,7 @@ export default function RulesPage() {
               { title: '生效日期', width: 110, render: (_, r) => r.current?.effectiveFrom ?? '' },
               {
                 title: '操作',
-                width: 130,
+                width: 140,
                 render: (_, r) => (
                   <Space size={0}>
                     {can('rule.manage') && (
