@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .description('创建管理员账号（密码从标准输入读取，或在终端中输入两次）')
     .requiredOption('--username <name>', '用户名')
     .requiredOption('--org <name>', '所属组织名称；不存在时新建为区级组织')
-    .option('--role <role>', 'sys_admin | security_admin | audit_admin', 'sys_admin')
+    .option('--role <role>', '角色：sys_admin（默认）、security_admin 或 audit_admin')
     .option('--display-name <name>', '姓名（默认同用户名）')
     .action(async (o: { username: string; org: string; role: string; displayName?: string }) => {
       const { ctx, close } = await openForCommand();

@@ -3,8 +3,9 @@ import { DataDirBusyError } from '../server/platform/db/data-lock.js';
 import { AppError } from '../server/platform/http/errors.js';
 import { CliError } from './errors.js';
 import { serve } from './serve.js';
+import { localize } from './zh-output.js';
 
-const program = new Command('jiandu').description('监督 Jiandu — 干部监督管理系统').showHelpAfterError();
+const program = localize(new Command('jiandu').description('监督 Jiandu — 干部监督管理系统'));
 
 program.command('serve').description('启动服务（默认端口 3000）').action(serve);
 
