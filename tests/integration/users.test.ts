@@ -54,6 +54,8 @@ describe('creating users', () => {
     expect(list.json().items[0].phone).toBe('138****1234');
     const id = list.json().items[0].id;
     expect((await call(t, w.sessions.sys, 'GET', `/api/v1/users/${id}`)).json().phone).toBe('13812341234');
+    const [viewed] = await auditRows(t, 'user.view', id);
+    expect(viewed).toMatchObject({ userId: w.users.sys.id, objectType: 'user', result: 'success' });
 
     const base = { displayName: '重名', orgId: w.townA.id, dataScope: 'org', roles: [] };
     for (const username of ['zhangsan', 'ZhangSan']) {
@@ -119,7 +121,7 @@ describe('data scope', () => {
     expect(res.json().error.message).toBe('记录不存在');
     const denied = (await deniedRows()).slice(before);
     expect(denied.map((r) => [r.action, r.detail])).toEqual([
-      ['GET /api/v1/users/:id', { status: 404, code: 'not_found' }],
+      ['user.view', { status: 404, code: 'not_found' }],
     ]);
     for (const action of ['disable', 'reset-password', 'end-sessions']) {
       expect(

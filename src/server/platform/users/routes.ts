@@ -36,7 +36,9 @@ export async function userRoutes(app: App) {
     },
     (req) => listUsers({ ctx, actor: actorOf(req), query: req.query }),
   );
-  app.get('/api/v1/users/:id', { schema: one, config: { access: 'user.read' } }, async (req) =>
+  // The record shows contact details unmasked: each viewing is audited.
+  const view = { access: 'user.read' as const, audit: 'user.view', auditView: 'user.view' };
+  app.get('/api/v1/users/:id', { schema: one, config: view }, async (req) =>
     describeUser(ctx.db, await loadUser(ctx.db, actorOf(req), req.params.id), ctx.clock.now()),
   );
   app.get(
