@@ -1,32 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../shared/me';
-import {
-  fetchRoleOptions,
-  fetchUser,
-  fetchUsers,
-  SCOPE_LABELS,
-  STATUS_COLORS,
-  STATUS_LABELS,
-  type User,
-} from './api';
+import { fetchUser, fetchUsers, type User } from './api';
 import { OneTimePassword } from './OneTimePassword';
-import { OrgPicker } from './OrgPicker';
 import { SessionsModal } from './SessionsModal';
 import { UserActions, type UserDialog } from './UserActions';
+import { UserFilters, type UserFilterValues } from './UserFilters';
 import { UserForm } from './UserForm';
 import { UserRolesForm } from './UserRolesForm';
-
-type Filters = { q?: string; orgId?: number; role?: string; status?: string };
+import { userColumns } from './user-columns';
 
 export default function UsersPage() {
   const can = useCan();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<UserFilterValues>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<{ kind: UserDialog | 'new'; user: User | null } | null>(null);
   const [shown, setShown] = useState<{
@@ -39,8 +29,7 @@ export default function UsersPage() {
     queryKey: ['users', 'list', filters, page],
     queryFn: () => fetchUsers({ ...filters, ...page }),
   });
-  const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoleOptions, enabled: can('role.read') });
-  const filter = (f: Filters) => {
+  const filter = (f: UserFilterValues) => {
     setFilters({ ...filters, ...f });
     setPage({ ...page, page: 1 });
   };
@@ -56,51 +45,21 @@ export default function UsersPage() {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label="搜索用户"
-          placeholder="用户名或姓名"
-          allowClear
-          onSearch={(v) => filter({ q: v.trim() || undefined })}
-          style={{ width: 220 }}
-        />
-        <OrgPicker
-          placeholder="所属组织（含下级）"
-          allowClear
-          value={filters.orgId}
-          onChange={(orgId) => filter({ orgId })}
-          style={{ width: 220 }}
-        />
-        {can('role.read') && (
-          <Select
-            aria-label="角色"
-            allowClear
-            placeholder="角色"
-            style={{ width: 160 }}
-            value={filters.role}
-            onChange={(role) => filter({ role })}
-            options={(roles.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-          />
-        )}
-        <Select
-          aria-label="状态"
-          allowClear
-          placeholder="状态"
-          style={{ width: 120 }}
-          value={filters.status}
-          onChange={(status) => filter({ status })}
-          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-        {can('user.manage') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ kind: 'new', user: null })}
-          >
-            新建用户
-          </Button>
-        )}
-      </Space>
+      <UserFilters
+        value={filters}
+        onChange={filter}
+        extra={
+          can('user.manage') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ kind: 'new', user: null })}
+            >
+              新建用户
+            </Button>
+          )
+        }
+      />
       <Table<User>
         rowKey="id"
         loading={list.isLoading}
@@ -115,53 +74,16 @@ export default function UsersPage() {
           showTotal: (t) => `共 ${t} 条`,
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
-        columns={[
-          { title: '用户名', dataIndex: 'username', width: 130 },
-          { title: '姓名', dataIndex: 'displayName', width: 100 },
-          { title: '所属组织', dataIndex: 'orgName', width: 140 },
-          { title: '数据范围', dataIndex: 'dataScope', width: 100, render: (s) => SCOPE_LABELS[s] ?? s },
-          {
-            title: '角色',
-            width: 200,
-            render: (_, u) =>
-              u.roles.map((r) => (
-                <Tag key={r.code} color={r.adminClass ? 'red' : 'blue'}>
-                  {r.name}
-                </Tag>
-              )),
-          },
-          { title: '手机', dataIndex: 'phone', width: 120 },
-          {
-            title: '状态',
-            width: 90,
-            render: (_, u) => {
-              const tag = <Tag color={STATUS_COLORS[u.status]}>{STATUS_LABELS[u.status]}</Tag>;
-              if (u.status !== 'locked' || !u.lockedUntil) return tag;
-              return <Tooltip title={`锁定至 ${dayjs(u.lockedUntil).format('HH:mm')}`}>{tag}</Tooltip>;
-            },
-          },
-          {
-            title: '最近登录',
-            dataIndex: 'lastLoginAt',
-            width: 140,
-            render: (v) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未登录'),
-          },
-          {
-            title: '操作',
-            fixed: 'right',
-            width: 260,
-            render: (_, u) => (
-              <UserActions
-                user={u}
-                onOpen={(kind) => open(kind, u)}
-                onChanged={refresh}
-                onPassword={(username, password) =>
-                  setShown({ title: '密码已重置', label: '新密码', username, password })
-                }
-              />
-            ),
-          },
-        ]}
+        columns={userColumns((u) => (
+          <UserActions
+            user={u}
+            onOpen={(kind) => open(kind, u)}
+            onChanged={refresh}
+            onPassword={(username, password) =>
+              setShown({ title: '密码已重置', label: '新密码', username, password })
+            }
+          />
+        ))}
       />
       {(dialog?.kind === 'new' || dialog?.kind === 'edit') && (
         <UserForm
