@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'user.unlock': '解锁用户',
   'user.reset_password': '重置密码',
   'user.end_sessions': '结束会话',
+  'user.view': '查看用户',
   'role.create': '新建角色',
   'role.update': '修改角色',
   'role.delete': '删除角色',
@@ -41,6 +42,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'dict.item_enable': '启用字典项',
   'dict.item_disable': '停用字典项',
   'dict.item_delete': '删除字典项',
+  'todo.done': '办结待办',
+  'notification.read': '阅读通知',
+  'notification.read_all': '全部通知标为已读',
+  'setup.create_admin': '初始化：创建管理员',
+  'demo.load': '加载演示数据',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -56,6 +62,9 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   rule: '规则配置',
   dict: '数据字典',
   todo: '待办',
+  notification: '通知',
+  setup: '系统初始化',
+  demo: '演示数据',
 };
 
 const VERBS: Record<string, string> = {
