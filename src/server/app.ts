@@ -28,6 +28,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       : false,
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    // long path parameters reach the route's schema, which refuses them in Chinese
+    maxParamLength: 1000,
+    frameworkErrors: (_err, _req, reply) => {
+      (reply as any)
+        .status(400)
+        .send({ error: { code: 'bad_request', message: '请求地址或参数格式不正确' } });
+    },
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { call, GOOD_PASSWORD, loginAs, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -48,6 +50,11 @@ describe('login and sessions', () => {
       payload: { username: u.username, password: GOOD_PASSWORD },
     });
     expect(right.statusCode).toBe(423);
+    const locks = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.lock'), eq(auditLog.objectId, String(u.id))));
+    expect(locks.length).toBe(1);
     t.clock.advanceMinutes(31);
     const later = await loginAs(t, u.username);
     expect(later.cookie).toMatch(/^jd_sid=/);

@@ -36,6 +36,9 @@ describe('org tree', () => {
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields.name).toBe('请输入组织名称');
+    expect(empty.json().error.message).toBe('名称：请输入组织名称');
+    const longParam = await call(t, s, 'GET', `/api/v1/orgs/${'9'.repeat(300)}`);
+    expect(longParam.statusCode).toBe(400);
     const v1 = { name: '大兴镇人民政府', sort: 1, version: 1 };
     expect((await call(t, s, 'PUT', `/api/v1/orgs/${town.json().id}`, v1)).statusCode).toBe(200);
     const stale = await call(t, s, 'PUT', `/api/v1/orgs/${town.json().id}`, { ...v1, name: '旧名' });

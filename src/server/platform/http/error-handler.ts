@@ -3,8 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { AppError } from './errors.js';
-
-const FIELD_NAMES: Record<string, string> = {};
+import { fieldLabel } from './field-labels.js';
 
 function validationFields(err: FastifyError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -32,7 +31,7 @@ export function errorHandler(ctx: AppContext) {
       const first = Object.entries(fields)[0];
       body = {
         code: 'validation',
-        message: first ? `${FIELD_NAMES[first[0]] ?? first[0]}：${first[1]}` : '请求格式不正确',
+        message: first ? `${fieldLabel(first[0])}：${first[1]}` : '请求格式不正确',
         fields,
       };
     } else if (err.statusCode && err.statusCode < 500) {
