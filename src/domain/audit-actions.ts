@@ -47,6 +47,24 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'notification.read_all': '全部通知标为已读',
   'setup.create_admin': '初始化：创建管理员',
   'demo.load': '加载演示数据',
+  'cadre.create': '新增干部',
+  'cadre.update': '修改干部信息',
+  'cadre.delete': '删除干部',
+  'cadre.view': '查看干部信息',
+  'cadre.reveal_id': '查看完整身份证号码',
+  'cadre.import': '导入干部',
+  'cadre.import_errors_download': '下载导入错误清单',
+  'cadre.export': '导出干部名册',
+  'cadre.lrmx_export': '导出任免审批表',
+  'cadre.file_view': '查看干部监督档案',
+  'tenure.start': '任职',
+  'tenure.end': '离任',
+  'tenure.update': '修改任职经历',
+  'position.create': '新建职务',
+  'position.update': '修改职务',
+  'position.delete': '删除职务',
+  'family.update': '修改家庭成员',
+  'concurrent_post.update': '修改兼职',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -65,6 +83,11 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   notification: '通知',
   setup: '系统初始化',
   demo: '演示数据',
+  cadre: '干部',
+  tenure: '任职经历',
+  position: '职务',
+  family: '家庭成员',
+  concurrent_post: '兼职',
 };
 
 const VERBS: Record<string, string> = {
@@ -89,6 +112,10 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   dict_item: '字典项',
   audit_log: '审计日志',
   todo: '待办',
+  cadre: '干部',
+  tenure: '任职经历',
+  position: '职务',
+  import_job: '导入任务',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

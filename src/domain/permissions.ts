@@ -19,6 +19,12 @@ export const PERMISSIONS = {
   'dict.manage': '维护数据字典',
   'todo.read': '查看待办',
   'todo.manage': '办理与指派待办',
+  'cadre.read': '查看干部名册',
+  'cadre.manage': '维护干部信息（新增、编辑、任免、家庭成员）',
+  'cadre.import': '导入干部（Excel、任免审批表）',
+  'cadre.export': '导出干部名册与任免审批表',
+  'cadre.id_number': '查看完整身份证号码',
+  'cadre.file': '查看干部监督档案',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,6 +53,15 @@ export interface RoleDefinition {
 
 const everyone: Permission[] = ['todo.read', 'calendar.read', 'rule.read', 'dict.read'];
 const business: Permission[] = [...everyone, 'org.read', 'todo.manage'];
+const cadreOffice: Permission[] = [
+  'cadre.read',
+  'cadre.manage',
+  'cadre.import',
+  'cadre.export',
+  'cadre.id_number',
+  'cadre.file',
+];
+const cadreLeadership: Permission[] = ['cadre.read', 'cadre.export', 'cadre.file'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -88,51 +103,57 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '党委书记',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read'],
+    permissions: [...business, 'user.read', ...cadreLeadership],
   },
   {
     code: 'township_head',
     name: '镇长',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read'],
+    permissions: [...business, 'user.read', ...cadreLeadership],
   },
   {
     code: 'org_officer',
     name: '组织委员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read'],
+    permissions: [...business, 'user.read', ...cadreOffice],
   },
   {
     code: 'discipline_officer',
     name: '纪检委员',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read'],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file'],
   },
   {
     code: 'audit_officer',
     name: '审计人员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business],
+    permissions: [...business, 'cadre.read'],
   },
-  { code: 'unit_head', name: '单位负责人', adminClass: null, mfaRequired: false, permissions: [...business] },
+  {
+    code: 'unit_head',
+    name: '单位负责人',
+    adminClass: null,
+    mfaRequired: false,
+    permissions: [...business, 'cadre.read'],
+  },
   { code: 'cadre', name: '干部', adminClass: null, mfaRequired: false, permissions: [...everyone] },
   {
     code: 'district_org',
     name: '区委组织部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read'],
+    permissions: [...business, 'user.read', ...cadreOffice],
   },
   {
     code: 'district_discipline',
     name: '区纪委',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read'],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file'],
   },
 ];
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -67,6 +68,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     },
     hsts: ctx.config.secureCookies,
   });
+  // uploads: one file per request, size-limited; routes check the content, not the name
+  await app.register(multipart, { limits: { fileSize: 30 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Jiandu API', version: '1' } },
     transform: jsonSchemaTransform,

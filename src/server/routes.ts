@@ -1,3 +1,4 @@
+import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(roleRoutes);
   await app.register(setupRoutes);
   await app.register(todoRoutes);
+  await app.register(importJobRoutes);
 }

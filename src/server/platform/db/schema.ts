@@ -1,4 +1,6 @@
 // Every table of the system, for Drizzle and drizzle-kit. Modules add their schema.ts here.
+
+export * from '../../modules/cadres/schema.js';
 export * from '../audit/schema.js';
 export * from '../auth/schema.js';
 export * from '../calendar/schema.js';

@@ -16,6 +16,7 @@ const GROUP_LABELS: Record<string, string> = {
   rule: '规则配置',
   dict: '数据字典',
   todo: '待办',
+  cadre: '干部名册与监督档案',
 };
 const ADMIN_CLASSES: AdminClass[] = ['sys', 'security', 'audit'];
 

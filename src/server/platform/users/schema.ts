@@ -90,3 +90,13 @@ export const recusals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.cadreId] }), index('recusals_cadre_idx').on(t.cadreId)],
 );
+
+/**
+ * Permissions the built-in roles have already been given their defaults for. A permission that a
+ * later module adds is granted to the built-in roles that hold it by default, once, at start-up;
+ * after that the security administrator's edits stand.
+ */
+export const seededPermissions = pgTable('seeded_permissions', {
+  permission: text('permission').primaryKey(),
+  seededAt: timestamp('seeded_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
-import { BUILTIN_ROLES } from '../../../domain/permissions.js';
+import { eq, inArray } from 'drizzle-orm';
+import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../../domain/permissions.js';
 import type { Queryable } from '../db/client.js';
-import { rolePermissions, roles } from './schema.js';
+import { rolePermissions, roles, seededPermissions } from './schema.js';
 
 /** Creates the built-in roles with their default permissions, once; later edits by the security administrator stay. */
 export async function seedRoles(db: Queryable): Promise<void> {
@@ -32,4 +32,25 @@ export async function seedRoles(db: Queryable): Promise<void> {
       .insert(rolePermissions)
       .values(def.permissions.map((permission) => ({ roleId: role.id, permission })));
   }
+}
+
+/** Grants each permission not seeded before to the built-in roles that hold it by default (new modules' permissions). */
+export async function seedNewPermissions(db: Queryable): Promise<void> {
+  const done = new Set((await db.select().from(seededPermissions)).map((r) => r.permission));
+  const fresh = ALL_PERMISSIONS.filter((p) => !done.has(p));
+  if (fresh.length === 0) return;
+  for (const def of BUILTIN_ROLES) {
+    const grants = def.permissions.filter((p) => fresh.includes(p));
+    if (grants.length === 0) continue;
+    const [role] = await db.select({ id: roles.id }).from(roles).where(eq(roles.code, def.code));
+    if (!role) continue;
+    await db
+      .insert(rolePermissions)
+      .values(grants.map((permission) => ({ roleId: role.id, permission })))
+      .onConflictDoNothing();
+  }
+  await db
+    .insert(seededPermissions)
+    .values(fresh.map((permission) => ({ permission })))
+    .onConflictDoNothing();
 }

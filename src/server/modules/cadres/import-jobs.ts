@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { importJobs } from './schema.js';
+
+export type ImportJob = typeof importJobs.$inferSelect;
+
+/**
+ * Imports run after the upload answers, so a large file shows progress instead of a hanging
+ * request. The job row carries progress, the result, the error sheet and (for confirmations) the
+ * parsed records waiting for the user's decision.
+ */
+export async function startImportJob(
+  ctx: AppContext,
+  actor: Actor,
+  kind: 'cadres_excel' | 'cadres_lrmx',
+  work: (job: JobHandle) => Promise<void>,
+): Promise<ImportJob> {
+  const [job] = await ctx.db
+    .insert(importJobs)
+    .values({ kind, userId: actor.userId, orgId: actor.orgId })
+    .returning();
+  const handle = jobHandle(ctx, job.id);
+  setImmediate(() => {
+    work(handle).catch(async (e) => {
+      await handle.finish('failed', {
+        message:
+          e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '导入失败：文件无法处理',
+      });
+    });
+  });
+  return job;
+}
+
+export interface JobHandle {
+  id: number;
+  progress(processed: number, total: number): Promise<void>;
+  finish(
+    status: 'failed' | 'succeeded' | 'awaiting_confirmation' | 'cancelled',
+    out: { message?: string; result?: unknown; errorFile?: Buffer; pending?: Buffer | null },
+  ): Promise<void>;
+}
+
+export function jobHandle(ctx: AppContext, id: number): JobHandle {
+  let last = 0;
+  return {
+    id,
+    async progress(processed, total) {
+      // at most a few writes a second: progress is for people, not a log
+      if (processed < total && Date.now() - last < 250) return;
+      last = Date.now();
+      await ctx.db.update(importJobs).set({ processed, total }).where(eq(importJobs.id, id));
+    },
+    async finish(status, out) {
+      await ctx.db
+        .update(importJobs)
+        .set({
+          status,
+          message: out.message ?? null,
+          result: out.result === undefined ? null : JSON.stringify(out.result),
+          errorFile: out.errorFile ?? null,
+          pending: out.pending === undefined ? undefined : out.pending,
+          finishedAt: status === 'awaiting_confirmation' ? null : ctx.clock.now(),
+        })
+        .where(eq(importJobs.id, id));
+    },
+  };
+}
