@@ -58,6 +58,7 @@ export const cadreFields = z.object({
     .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确')
     .nullable()
     .optional(),
+  note: text(500),
   status: cadreStatus.default('active'),
 });
 export type CadreFields = z.infer<typeof cadreFields>;

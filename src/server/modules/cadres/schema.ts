@@ -74,6 +74,7 @@ export const cadres = pgTable(
     idNumberDigest: text('id_number_digest'),
     idNumberMasked: text('id_number_masked'),
     phone: text('phone'),
+    note: text('note'), // 备注 of the roster
     photo: bytea('photo'),
     photoType: text('photo_type'),
     status: text('status').notNull().default('active'), // active | left | retired

@@ -1,0 +1,1 @@
+ALTER TABLE "cadres" ADD COLUMN "note" text;
