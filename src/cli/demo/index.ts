@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/platform/auth/passwords.js';
 import { securitySettings } from '../../server/platform/auth/security-settings.js';
 import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
+import { cadresDemo } from './cadres.js';
 import { platformDemo } from './platform.js';
 
 /** What a demo step gets: the transaction, the time, and the one demo password for any account it creates. */
@@ -28,7 +29,7 @@ export interface DemoStep {
   run(demo: DemoRun): Promise<string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [platformDemo];
+export const DEMO_STEPS: DemoStep[] = [platformDemo, cadresDemo];
 
 export interface DemoResult {
   alreadyLoaded: boolean;
