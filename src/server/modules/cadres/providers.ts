@@ -1,3 +1,4 @@
+import { type CadreRecords, emptyRecords } from '../../../domain/cadre-records.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Queryable } from '../../platform/db/client.js';
 
@@ -13,21 +14,6 @@ export interface TimelineEntry {
   link?: string; // admin path of the record
 }
 
-export type AnnualGrade = '优秀' | '称职' | '基本称职' | '不称职';
-
-/** The records the eligibility rules read; each module fills its part. */
-export interface CadreRecords {
-  annualGrades: { year: number; grade: AnnualGrade }[];
-  /** 诫勉: blocks promotion from the date it takes effect for the rule's period. */
-  admonitions: { effectiveFrom: string; title?: string }[];
-  /** 党纪 / 政务处分, kind = the rule key suffix: party.warning, party.serious_warning, government.demerit … */
-  sanctions: { kind: string; effectiveFrom: string; title?: string }[];
-  /** 组织处理, kind = org_measure rule suffix: transfer, removal, removal_higher, demotion */
-  orgMeasures: { kind: string; effectiveFrom: string; title?: string }[];
-  /** 奖惩情况 lines for the 任免审批表. */
-  rewardsAndPunishments: { date: string; text: string }[];
-}
-
 export interface CadreProvider {
   key: string;
   label: string; // Chinese name of the kind of record, for the timeline legend
@@ -37,6 +23,9 @@ export interface CadreProvider {
   records?(db: Queryable, cadreId: number): Promise<Partial<CadreRecords>>;
 }
 
+export type { AnnualGrade, CadreRecords } from '../../../domain/cadre-records.js';
+export { emptyRecords };
+
 const providers = new Map<string, CadreProvider>();
 
 export function registerCadreProvider(p: CadreProvider): void {
@@ -44,14 +33,6 @@ export function registerCadreProvider(p: CadreProvider): void {
 }
 
 export const cadreProviders = () => [...providers.values()];
-
-export const emptyRecords = (): CadreRecords => ({
-  annualGrades: [],
-  admonitions: [],
-  sanctions: [],
-  orgMeasures: [],
-  rewardsAndPunishments: [],
-});
 
 /** Everything the providers know for the eligibility rules and the 任免审批表. */
 export async function collectRecords(db: Queryable, cadreId: number): Promise<CadreRecords> {
