@@ -1,0 +1,77 @@
+import { textOf } from './decode.js';
+import { cleanLine, parseDate } from './text.js';
+
+/** One <Item> of <JiaTingChengYuan>: a family member as the form lists them. */
+export interface FamilyItem {
+  relation: string;
+  name: string;
+  birthDate: string | null; // YYYY-MM as dated on the form, or the text as written (已故 …)
+  politicalStatus: string | null;
+  workUnit: string | null;
+}
+
+export interface Photo {
+  bytes: Uint8Array;
+  type: 'image/jpeg' | 'image/png';
+}
+
+const MAX_PHOTO = 2 * 1024 * 1024;
+
+/** The base64 photo: JPEG or PNG by their magic bytes; anything else is dropped with a note. */
+export function readPhoto(raw: string, problems: string[]): Photo | undefined {
+  const b64 = raw.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
+  if (!b64) return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
+    problems.push('照片数据已损坏，未导入照片');
+    return undefined;
+  }
+  const bytes = new Uint8Array(Buffer.from(b64, 'base64'));
+  if (bytes.length > MAX_PHOTO) {
+    problems.push('照片超过 2 MB，未导入照片');
+    return undefined;
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { bytes, type: 'image/jpeg' };
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.every((b, i) => bytes[i] === b)) return { bytes, type: 'image/png' };
+  problems.push('照片格式无法识别（仅支持 JPG、PNG），未导入照片');
+  return undefined;
+}
+
+const nameOf = (s: string) => cleanLine(s).replace(/\s+/g, '');
+const orNull = (s: string) => cleanLine(s) || null;
+
+/** The family members listed; rows left blank are skipped, rows without a name noted. */
+export function readFamily(node: unknown, problems: string[]): FamilyItem[] {
+  const holder = node && typeof node === 'object' && !Array.isArray(node) ? node : {};
+  const raw = (holder as { Item?: unknown }).Item;
+  const items = Array.isArray(raw) ? raw : [];
+  const out: FamilyItem[] = [];
+  items.slice(0, 50).forEach((it, i) => {
+    const get = (k: string) =>
+      it && typeof it === 'object' ? textOf((it as Record<string, unknown>)[k]) : '';
+    const item = {
+      relation: nameOf(get('ChengWei')),
+      name: nameOf(get('XingMing')),
+      birth: cleanLine(get('ChuShengRiQi')),
+      politicalStatus: orNull(get('ZhengZhiMianMao')),
+      workUnit: orNull(get('GongZuoDanWeiJiZhiWu')),
+    };
+    if (!item.name) {
+      if (item.relation || item.birth || item.politicalStatus || item.workUnit)
+        problems.push(`家庭成员第 ${i + 1} 项没有姓名，未导入`);
+      return;
+    }
+    if (item.name.length > 20 || item.relation.length > 20) {
+      problems.push(`家庭成员第 ${i + 1} 项的称谓或姓名过长，未导入`);
+      return;
+    }
+    out.push({
+      relation: item.relation,
+      name: item.name,
+      birthDate: item.birth ? (parseDate(item.birth) ?? item.birth) : null,
+      politicalStatus: item.politicalStatus,
+      workUnit: item.workUnit,
+    });
+  });
+  return out;
+}
