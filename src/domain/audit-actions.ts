@@ -65,6 +65,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'position.delete': '删除职务',
   'family.update': '修改家庭成员',
   'concurrent_post.update': '修改兼职',
+  'concurrent_post.create': '新增兼职',
+  'concurrent_post.delete': '删除兼职',
+  'cadre.photo_update': '更新干部照片',
+  'family.view': '查看家庭成员',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */

@@ -1,4 +1,5 @@
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
+import { cadreRoutes } from './modules/cadres/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -24,4 +25,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(setupRoutes);
   await app.register(todoRoutes);
   await app.register(importJobRoutes);
+  await app.register(cadreRoutes);
 }

@@ -1,0 +1,68 @@
+import { asc, count, desc, eq } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/calendar.js';
+import type { Actor } from '../../platform/access/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { offsetOf, type Page } from '../../platform/http/pagination.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import type { CadreRowOut } from './cadre-out.js';
+import { ageOn, type RosterQuery, rosterWhere } from './roster-query.js';
+import { cadres } from './schema.js';
+import { currentPosts } from './tenures/current-posts.js';
+
+/** Sort keys of the roster; by default by unit, then name in pinyin order. */
+function rosterOrder(query: RosterQuery) {
+  const dir = query.order === 'asc' ? asc : desc;
+  switch (query.sort) {
+    case 'name':
+      return [dir(cadres.namePinyin)];
+    case 'birthDate':
+      return [dir(cadres.birthDate)];
+    case 'org':
+      return [dir(orgs.sort), dir(orgs.id), asc(cadres.namePinyin)];
+    default:
+      return [asc(orgs.sort), asc(orgs.id), asc(cadres.namePinyin)];
+  }
+}
+
+/** The roster page: filtered, sorted and paged in the database; ID numbers masked. */
+export async function listCadres(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  query: RosterQuery;
+}): Promise<Page<CadreRowOut>> {
+  const { ctx, actor, query } = opts;
+  const where = rosterWhere(ctx, actor, query);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db
+      .select({
+        id: cadres.id,
+        name: cadres.name,
+        gender: cadres.gender,
+        birthDate: cadres.birthDate,
+        ethnicity: cadres.ethnicity,
+        orgId: cadres.orgId,
+        orgName: orgs.name,
+        currentPosition: cadres.currentPosition,
+        education: cadres.education,
+        politicalStatus: cadres.politicalStatus,
+        status: cadres.status,
+        idNumberMasked: cadres.idNumberMasked,
+      })
+      .from(cadres)
+      .innerJoin(orgs, eq(orgs.id, cadres.orgId))
+      .where(where)
+      .orderBy(...rosterOrder(query), asc(cadres.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    ctx.db.select({ total: count() }).from(cadres).where(where),
+  ]);
+  const posts = await currentPosts(ctx.db, rows);
+  const today = chinaDate(ctx.clock.now());
+  const items = rows.map(({ currentPosition, ...r }) => ({
+    ...r,
+    age: ageOn(r.birthDate, today),
+    positionTitle: posts.get(r.id)?.title ?? null,
+    positionLevel: posts.get(r.id)?.level ?? null,
+  }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,63 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { tenureDatesProblem } from '../../../../domain/tenure.js';
+import type { Actor } from '../../../platform/access/actor.js';
+import { recordAudit } from '../../../platform/audit/record.js';
+import type { AppContext } from '../../../platform/context.js';
+import { badRequest, conflict, unprocessable } from '../../../platform/http/errors.js';
+import { requireDictCode } from '../dict-code.js';
+import { departureEvents, tenures } from '../schema.js';
+import type { tenureEnd } from './contract.js';
+import { syncCurrentPosition } from './current-posts.js';
+import { loadTenure } from './load-tenure.js';
+
+/**
+ * 离任: the cadre leaves a post. Leaving a principal (正职) post records a departure event in the
+ * same transaction; the audits module turns it into a departure audit (离任审计).
+ */
+export async function endTenure(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  id: number;
+  input: z.infer<typeof tenureEnd>;
+}) {
+  const { ctx, actor, id, input } = opts;
+  const tenure = await loadTenure(ctx.db, actor, id);
+  if (tenure.endDate) throw unprocessable('该任职已离任');
+  const problem = tenureDatesProblem(tenure.startDate, input.endDate);
+  if (problem) throw badRequest(problem, { endDate: problem });
+  await requireDictCode(ctx.db, 'tenure_end_reason', input.endReason, 'endReason', '离任原因不正确');
+  await ctx.db.transaction(async (tx) => {
+    const [saved] = await tx
+      .update(tenures)
+      .set({ endDate: input.endDate, endReason: input.endReason, version: tenure.version + 1 })
+      .where(and(eq(tenures.id, id), isNull(tenures.endDate)))
+      .returning();
+    if (!saved) throw conflict('该任职已被他人办理离任，请刷新后查看');
+    const [event] = tenure.isPrincipal
+      ? await tx
+          .insert(departureEvents)
+          .values({
+            cadreId: tenure.cadreId,
+            tenureId: id,
+            orgId: tenure.orgId,
+            leftOn: input.endDate,
+            reason: input.endReason,
+          })
+          .returning({ id: departureEvents.id })
+      : [];
+    await syncCurrentPosition(tx, tenure.cadreId, ctx.clock.now());
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'tenure.end',
+      objectType: 'cadre',
+      objectId: tenure.cadreId,
+      detail: {
+        tenureId: id,
+        title: tenure.title,
+        endDate: input.endDate,
+        endReason: input.endReason,
+        departureEventId: event?.id ?? null,
+      },
+    });
+  });
+}
