@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'cadre.export': '导出干部名册',
   'cadre.lrmx_export': '导出任免审批表',
   'cadre.file_view': '查看干部监督档案',
+  'cadre.eligibility_view': '查询提拔资格',
   'tenure.start': '任职',
   'tenure.end': '离任',
   'tenure.update': '修改任职经历',

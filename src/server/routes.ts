@@ -1,3 +1,4 @@
+import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -26,4 +27,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(todoRoutes);
   await app.register(importJobRoutes);
   await app.register(cadreRoutes);
+  await app.register(cadreFileRoutes);
 }

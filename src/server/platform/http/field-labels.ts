@@ -80,6 +80,7 @@ export const FIELD_LABELS: Record<string, string> = {
   userId: '关联用户',
   members: '家庭成员',
   postId: '兼职编号',
+  date: '日期',
 };
 
 export function fieldLabel(path: string): string {

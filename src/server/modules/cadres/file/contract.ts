@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../../../domain/calendar.js';
+
+export const eligibilityQuery = z.object({
+  date: z
+    .string()
+    .trim()
+    .refine(isIsoDate, '日期格式应为 YYYY-MM-DD，如 2026-03-02')
+    .refine((d) => d >= '1950-01-01' && d <= '2099-12-31', '日期应在 1950 至 2099 年之间')
+    .optional(),
+});
+
+const postLevel = z.object({ level: z.string(), isPrincipal: z.boolean() });
+
+export const eligibilityOut = z.object({
+  eligible: z.boolean(),
+  onDate: z.string(),
+  current: z
+    .object({ title: z.string(), level: z.string().nullable(), isPrincipal: z.boolean(), since: z.string() })
+    .nullable(),
+  target: postLevel.nullable(),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string(),
+      rule: z.object({ key: z.string(), name: z.string(), source: z.string() }),
+      since: z.string().optional(),
+      clearsOn: z.string().nullable(),
+    }),
+  ),
+});
+
+export const timelineEntryOut = z.object({
+  date: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  detail: z.string().optional(),
+  link: z.string().optional(),
+});
+
+const text = z.string().nullable();
+
+/** The supervision file: who, where, eligibility today, and everything recorded, by year. */
+export const cadreFileOut = z.object({
+  cadre: z.object({
+    id: z.number(),
+    name: z.string(),
+    gender: text,
+    birthDate: text,
+    age: z.number().nullable(),
+    ethnicity: text,
+    orgId: z.number(),
+    orgName: z.string(),
+    post: text,
+    postLevel: text,
+    education: text,
+    politicalStatus: text,
+    idNumberMasked: text,
+    hasPhoto: z.boolean(),
+    status: z.string(),
+  }),
+  eligibility: eligibilityOut,
+  timeline: z.array(z.object({ year: z.string(), entries: z.array(timelineEntryOut) })),
+  /** The kinds of record the viewer may see on the timeline. */
+  legend: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type CadreFileOut = z.infer<typeof cadreFileOut>;
