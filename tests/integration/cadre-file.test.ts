@@ -45,6 +45,16 @@ describe('the supervision file', () => {
     );
   });
 
+  it('shows the cadre module’s own records: posts held and concurrent posts', async () => {
+    const body = (await w.file('officer')).json();
+    const y2025 = body.timeline.find((y: any) => y.year === '2025').entries;
+    expect(y2025.map((e: any) => [e.date, e.kind, e.title])).toEqual([
+      ['2025-09-01', 'concurrent_post', '兼任：甲村党支部第一书记'],
+      ['2025-06-01', 'tenure', '任职：甲镇副镇长'],
+    ]);
+    expect(body.legend.map((l: any) => l.key)).toEqual(expect.arrayContaining(['tenure', 'concurrent_post']));
+  });
+
   it('omits a provider’s entries and legend when the viewer lacks its permission', async () => {
     const body = (await w.file('secretary')).json();
     const kinds = body.timeline.flatMap((y: any) => y.entries.map((e: any) => e.kind));

@@ -1,6 +1,6 @@
 import { idCheckChar } from '../../src/domain/id-number.js';
 import { registerCadreProvider } from '../../src/server/modules/cadres/providers.js';
-import { familyMembers, tenures } from '../../src/server/modules/cadres/schema.js';
+import { concurrentPosts, familyMembers, tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from './factories.js';
@@ -36,7 +36,7 @@ function registerTestProviders() {
 const idNumber = (first17: string) => first17 + idCheckChar(first17);
 
 /**
- * 张三 (副镇长 since 2025-06-01, an admonition from 2026-01-10) and 李四 (nothing recorded) in 甲镇;
+ * 张三 (副镇长 since 2025-06-01, 甲村 第一书记 since 2025-09-01, an admonition from 2026-01-10) and 李四 (nothing recorded) in 甲镇;
  * viewers: the organization officer, the party secretary, an officer of 乙镇, a unit head, 张三's own
  * account, 张三's wife (family recusal) and the system administrator.
  */
@@ -67,6 +67,13 @@ export async function cadreFileWorld(t: TestApp) {
     level: 'fuke',
     isPrincipal: false,
     startDate: '2025-06-01',
+  });
+  const village = await makeOrg(t.ctx, '甲村', townA.id, 'village');
+  await t.ctx.db.insert(concurrentPosts).values({
+    cadreId: subject,
+    orgId: village.id,
+    title: '党支部第一书记',
+    startDate: '2025-09-01',
   });
   const s: Record<string, Session> = {};
   const user = async (key: string, orgId: number, roles: string[], cadreId?: number) => {

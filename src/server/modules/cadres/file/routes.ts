@@ -2,6 +2,7 @@ import { type App, actorOf } from '../../../platform/http/types.js';
 import { idParam } from '../contract.js';
 import { cadreEligibility } from './cadre-eligibility.js';
 import { cadreFile } from './cadre-file.js';
+import './concurrent-post-provider.js';
 import { cadreFileOut, eligibilityOut, eligibilityQuery } from './contract.js';
 
 /** The supervision file and promotion eligibility; both show protected records, so every viewing is audited. */
