@@ -56,6 +56,14 @@ describe('one principal at a time', () => {
     expect(principalOverlapProblem(span({ positionId: null }), [open])).toBeNull();
   });
 
+  it('names the successor when a predecessor end date is moved past their start', () => {
+    const successor = span({ id: 2, startDate: '2024-03-01' });
+    const predecessor = span({ id: 1, startDate: '2020-01-01', endDate: '2024-03-05' });
+    expect(principalOverlapProblem(predecessor, [successor])).toBe(
+      '该职务在 2024-03-01 至 今 期间已有正职任职，日期不能重叠',
+    );
+  });
+
   it('does not compare a tenure with itself when its dates are edited', () => {
     const t = span({ id: 7, startDate: '2022-01-01' });
     expect(principalOverlapProblem({ ...t, startDate: '2021-01-01' }, [t])).toBeNull();

@@ -36,9 +36,9 @@ export function principalOverlapProblem(tenure: TenureSpan, others: TenureSpan[]
       o.id !== tenure.id && o.positionId === tenure.positionId && o.isPrincipal && spansOverlap(tenure, o),
   );
   if (!clash) return null;
-  return clash.endDate === null
-    ? '该职务已有在任正职，请先办理其离任'
-    : `该职务在 ${clash.startDate} 至 ${clash.endDate} 期间已有正职任职，日期不能重叠`;
+  if (clash.endDate === null && tenure.startDate >= clash.startDate)
+    return '该职务已有在任正职，请先办理其离任';
+  return `该职务在 ${clash.startDate} 至 ${clash.endDate ?? '今'} 期间已有正职任职，日期不能重叠`;
 }
 
 /** The same cadre cannot hold the same post twice at once. */

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cadres } from '../../src/server/modules/cadres/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { badCheckDigit, idNumberFor, postCadre } from '../support/cadre-helpers.js';
@@ -123,11 +123,14 @@ describe('cadre record', () => {
   it('audits each viewing of a record', async () => {
     const c = await postCadre(t, officer, { orgId: town.id, name: '周九' });
     expect((await call(t, reader, 'GET', `/api/v1/cadres/${c.id}`)).statusCode).toBe(200);
-    const views = await t.ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'cadre.view'), eq(auditLog.userId, readerId)));
-    expect(views.map((v) => v.objectId)).toEqual([String(c.id)]);
+    // the viewing is recorded once the response has gone out
+    await vi.waitFor(async () => {
+      const views = await t.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'cadre.view'), eq(auditLog.userId, readerId)));
+      expect(views.map((v) => v.objectId)).toEqual([String(c.id)]);
+    });
   });
 });
 
