@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'cadre.import_errors_download': '下载导入错误清单',
   'cadre.export': '导出干部名册',
   'cadre.lrmx_export': '导出任免审批表',
+  'cadre.lrmx_upload': '上传任免审批表',
+  'cadre.import_cancel': '取消导入',
   'cadre.file_view': '查看干部监督档案',
   'cadre.eligibility_view': '查询提拔资格',
   'tenure.start': '任职',

@@ -1,5 +1,6 @@
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
+import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -26,6 +27,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(setupRoutes);
   await app.register(todoRoutes);
   await app.register(importJobRoutes);
+  await app.register(lrmxRoutes);
   await app.register(cadreRoutes);
   await app.register(cadreFileRoutes);
 }

@@ -5,7 +5,7 @@ import { cleanLine, parseDate } from './text.js';
 export interface FamilyItem {
   relation: string;
   name: string;
-  birthDate: string | null; // YYYY-MM as dated on the form, or the text as written (已故 …)
+  birthDate: string | null; // YYYY, YYYY-MM or YYYY-MM-DD
   politicalStatus: string | null;
   workUnit: string | null;
 }
@@ -40,37 +40,45 @@ export function readPhoto(raw: string, problems: string[]): Photo | undefined {
 const nameOf = (s: string) => cleanLine(s).replace(/\s+/g, '');
 const orNull = (s: string) => cleanLine(s) || null;
 
-/** The family members listed; rows left blank are skipped, rows without a name noted. */
+/** The family members listed (at most 30, as on the family form); blank rows skipped, unusable ones noted. */
 export function readFamily(node: unknown, problems: string[]): FamilyItem[] {
   const holder = node && typeof node === 'object' && !Array.isArray(node) ? node : {};
   const raw = (holder as { Item?: unknown }).Item;
   const items = Array.isArray(raw) ? raw : [];
   const out: FamilyItem[] = [];
-  items.slice(0, 50).forEach((it, i) => {
+  items.forEach((it, i) => {
     const get = (k: string) =>
       it && typeof it === 'object' ? textOf((it as Record<string, unknown>)[k]) : '';
-    const item = {
-      relation: nameOf(get('ChengWei')),
-      name: nameOf(get('XingMing')),
-      birth: cleanLine(get('ChuShengRiQi')),
-      politicalStatus: orNull(get('ZhengZhiMianMao')),
-      workUnit: orNull(get('GongZuoDanWeiJiZhiWu')),
+    const relation = nameOf(get('ChengWei'));
+    const name = nameOf(get('XingMing'));
+    const birth = cleanLine(get('ChuShengRiQi'));
+    const politicalStatus = orNull(get('ZhengZhiMianMao'));
+    const workUnit = orNull(get('GongZuoDanWeiJiZhiWu'));
+    const label = `家庭成员第 ${i + 1} 项`;
+    if (!name) {
+      if (relation || birth || politicalStatus || workUnit) problems.push(`${label}没有姓名，未导入`);
+      return;
+    }
+    if (name.length > 20 || relation.length > 10) {
+      problems.push(`${label}（${name.slice(0, 20)}）的称谓或姓名过长，未导入`);
+      return;
+    }
+    if (out.length === 30) {
+      problems.push(`家庭成员超过 30 人，${name}等未导入`);
+      return;
+    }
+    const birthDate = birth ? parseDate(birth) : null;
+    if (birth && !birthDate) problems.push(`${label}（${name}）的出生日期“${birth}”无法识别，未导入该项`);
+    const within = (v: string | null, max: number, what: string) => {
+      if (v && v.length > max) problems.push(`${label}（${name}）的${what}超过 ${max} 字，未导入该项`);
+      return v && v.length <= max ? v : null;
     };
-    if (!item.name) {
-      if (item.relation || item.birth || item.politicalStatus || item.workUnit)
-        problems.push(`家庭成员第 ${i + 1} 项没有姓名，未导入`);
-      return;
-    }
-    if (item.name.length > 20 || item.relation.length > 20) {
-      problems.push(`家庭成员第 ${i + 1} 项的称谓或姓名过长，未导入`);
-      return;
-    }
     out.push({
-      relation: item.relation,
-      name: item.name,
-      birthDate: item.birth ? (parseDate(item.birth) ?? item.birth) : null,
-      politicalStatus: item.politicalStatus,
-      workUnit: item.workUnit,
+      relation,
+      name,
+      birthDate,
+      politicalStatus: within(politicalStatus, 20, '政治面貌'),
+      workUnit: within(workUnit, 100, '工作单位及职务'),
     });
   });
   return out;

@@ -59,7 +59,7 @@ const base: LrmxExport = {
       politicalStatus: '中共党员',
       workUnit: '桐庐县交通局科员',
     },
-    { relation: '母亲', name: '周桂兰', birthDate: '已故', politicalStatus: null, workUnit: null },
+    { relation: '母亲', name: '周桂兰', birthDate: '1958', politicalStatus: null, workUnit: '已故' },
   ],
   records: { annualGrades: [], rewardsAndPunishments: [] },
   today: '2026-03-02',

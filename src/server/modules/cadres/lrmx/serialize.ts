@@ -56,9 +56,7 @@ export function serializeLrmx(x: LrmxExport): Uint8Array {
           Item: x.family.map((m) => ({
             ChengWei: m.relation,
             XingMing: m.name,
-            ChuShengRiQi: /^\d{4}(-\d{2}){0,2}$/.test(m.birthDate ?? '')
-              ? compactDate(m.birthDate)
-              : (m.birthDate ?? ''),
+            ChuShengRiQi: compactDate(m.birthDate),
             ZhengZhiMianMao: m.politicalStatus ?? '',
             GongZuoDanWeiJiZhiWu: m.workUnit ?? '',
           })),
