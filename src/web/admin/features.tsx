@@ -57,6 +57,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/profile/ProfilePage')),
   },
   {
+    path: '/cadres/:id/file',
+    label: '干部监督档案',
+    hidden: true,
+    permission: 'cadre.file',
+    watermark: true,
+    page: lazy(() => import('./features/cadre-file/CadreFilePage')),
+  },
+  {
     path: '/orgs',
     label: '组织机构',
     icon: <ClusterOutlined />,

@@ -4,7 +4,7 @@ import type { MenuProps } from 'antd';
 import { Avatar, Dropdown, Layout, Menu, Watermark } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { matchPath, useLocation, useNavigate } from 'react-router';
 import { allowed, FEATURES, MENU_GROUPS } from '../features';
 import { api } from './api';
 import { HeaderExtras } from './header-extras';
@@ -36,7 +36,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   }, [can]);
 
   const current = FEATURES.find((f) => f.path !== '/' && loc.pathname.startsWith(f.path))?.path ?? '/';
-  const feature = FEATURES.find((f) => f.path === current);
+  // a detail page with parameters (/cadres/:id/file) is itself the feature, for its label and watermark
+  const feature =
+    FEATURES.find((f) => f.path.includes(':') && matchPath(f.path, loc.pathname)) ??
+    FEATURES.find((f) => f.path === current);
 
   const logout = async () => {
     await api('POST', '/api/v1/auth/logout').catch(() => {});
