@@ -1,3 +1,4 @@
+import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
@@ -28,6 +29,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(todoRoutes);
   await app.register(importJobRoutes);
   await app.register(lrmxRoutes);
+  await app.register(cadreExcelRoutes);
   await app.register(cadreRoutes);
   await app.register(cadreFileRoutes);
 }

@@ -1,0 +1,32 @@
+import type ExcelJS from 'exceljs';
+import { ERROR_HEADER } from './columns.js';
+import type { RosterSheet } from './roster-sheet.js';
+import { ERROR_FILL, ERROR_FONT, NO_FILL } from './sheet-style.js';
+
+/**
+ * The uploaded sheet handed back with a last column 错误原因: each bad row filled red with its
+ * reasons. A corrected error sheet may be uploaded again; its old marks are cleared first.
+ */
+export async function errorSheet(
+  wb: ExcelJS.Workbook,
+  roster: RosterSheet,
+  bad: Map<number, string[]>,
+): Promise<Buffer> {
+  const { sheet, headerRow } = roster;
+  const col = roster.errorColumn ?? roster.lastColumn + 1;
+  const head = sheet.getCell(headerRow, col);
+  head.value = ERROR_HEADER;
+  head.font = { bold: true, ...ERROR_FONT };
+  sheet.getColumn(col).width = 60;
+
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const reasons = bad.get(r);
+    const reasonCell = sheet.getCell(r, col);
+    if (!reasons && !(roster.errorColumn && reasonCell.value)) continue;
+    reasonCell.value = reasons ? reasons.join('；') : null;
+    reasonCell.font = reasons ? ERROR_FONT : {};
+    reasonCell.alignment = { wrapText: true, vertical: 'top' };
+    for (let c = 1; c <= col; c++) sheet.getCell(r, c).fill = reasons ? ERROR_FILL : NO_FILL;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,80 @@
+import { badRequest } from '../../../platform/http/errors.js';
+import { type App, actorOf } from '../../../platform/http/types.js';
+import { importJobOut } from '../import-job-routes.js';
+import { rosterQuery } from '../roster-query.js';
+import { exportRoster } from './export-roster.js';
+import { importExcel } from './import-excel.js';
+import { buildTemplate } from './template.js';
+import { MAX_UPLOAD_BYTES, tooLarge } from './xlsx-file.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string, ascii: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const pickFile = '请选择要上传的 Excel 文件（.xlsx）';
+
+/** The 花名册: the import template, the all-or-nothing import, the export with the roster's filters. */
+export async function cadreExcelRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['cadres'];
+
+  app.get(
+    '/api/v1/cadres/import/template.xlsx',
+    { schema: { tags }, config: { access: 'cadre.import' } },
+    async (req, reply) => {
+      const file = await buildTemplate(ctx, actorOf(req));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment('干部花名册导入模板.xlsx', 'roster-template.xlsx'))
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/api/v1/cadres/import/excel',
+    {
+      schema: { tags, consumes: ['multipart/form-data'], response: { 200: importJobOut } },
+      config: { access: 'cadre.import', audit: 'cadre.import' },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw badRequest(pickFile);
+      let part: Awaited<ReturnType<typeof req.file>>;
+      let file: Buffer;
+      try {
+        part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+        if (!part) throw badRequest(pickFile);
+        file = await part.toBuffer();
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        if (e instanceof Error && 'status' in e) throw e;
+        throw badRequest('文件上传不完整，请重新上传');
+      }
+      if (part.file.truncated) throw tooLarge();
+      const job = await importExcel({
+        ctx,
+        actor: actorOf(req),
+        file,
+        fileName: part.filename || '未命名.xlsx',
+      });
+      return {
+        id: job.id,
+        kind: job.kind,
+        status: job.status,
+        total: job.total,
+        processed: job.processed,
+        message: job.message,
+        result: null,
+        hasErrorFile: false,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/cadres/export.xlsx',
+    { schema: { tags, querystring: rosterQuery }, config: { access: 'cadre.export', audit: 'cadre.export' } },
+    async (req, reply) => {
+      const { stream, filename } = await exportRoster({ ctx, actor: actorOf(req), query: req.query });
+      const ascii = `roster-${filename.replace(/\D/g, '')}.xlsx`;
+      return reply.type(XLSX).header('content-disposition', attachment(filename, ascii)).send(stream);
+    },
+  );
+}
