@@ -65,6 +65,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/cadre-file/CadreFilePage')),
   },
   {
+    path: '/cadres/import/lrmx',
+    label: '导入任免审批表',
+    hidden: true,
+    permission: 'cadre.import',
+    watermark: true,
+    page: lazy(() => import('./features/cadre-import-lrmx/ImportLrmxPage')),
+  },
+  {
     path: '/orgs',
     label: '组织机构',
     icon: <ClusterOutlined />,
