@@ -5,12 +5,17 @@ import type { TestApp } from './test-app.js';
 
 export const lrmxFixture = (name: string) => readFileSync(path.resolve('tests/fixtures/lrmx', name));
 
-/** A complete sample form for someone else: the complete fixture with another name and ID number. */
+/** A complete sample form for someone else: the complete fixture with another name, ID number, birth month and gender. */
 export function lrmxFor(name: string, idNumber: string): Buffer {
   const text = lrmxFixture('complete.lrmx')
     .toString('utf8')
     .replace('<XingMing>王建国</XingMing>', `<XingMing>${name}</XingMing>`)
-    .replace('330102197805120031', idNumber);
+    .replace('330102197805120031', idNumber)
+    .replace(
+      '<ChuShengNianYue>197805</ChuShengNianYue>',
+      `<ChuShengNianYue>${idNumber.slice(6, 12)}</ChuShengNianYue>`,
+    )
+    .replace('<XingBie>男</XingBie>', `<XingBie>${Number(idNumber[16]) % 2 ? '男' : '女'}</XingBie>`);
   return Buffer.from(text, 'utf8');
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOT_LRMX } from './elements.js';
+import { highestEducation, readPartyBox, writePartyBox } from './mapping.js';
 import { LrmxRefused, parseLrmx } from './parse.js';
 import { findDate, parseDate } from './text.js';
 
@@ -149,5 +150,56 @@ describe('parseLrmx', () => {
   it('keeps unknown 入党时间 words as written', () => {
     const { fields } = parseLrmx(xml('<XingMing>孙浩</XingMing><RuDangShiJian>民盟 2005.03</RuDangShiJian>'));
     expect(fields).toMatchObject({ partyJoinDate: '2005-03', politicalStatus: '民盟' });
+  });
+});
+
+describe('parseLrmx cross-checks and mappings', () => {
+  it('notes a birth month or gender that disagrees with the ID number, keeping what the form says', () => {
+    const { fields, problems } = parseLrmx(
+      xml(
+        '<XingMing>王建国</XingMing><XingBie>女</XingBie><ChuShengNianYue>197806</ChuShengNianYue><ShenFenZheng>330102197805120031</ShenFenZheng>',
+      ),
+    );
+    expect(fields).toMatchObject({ gender: '女', birthDate: '1978-06-01', idNumber: '330102197805120031' });
+    expect(problems).toEqual([
+      '出生年月“197806”与身份证号码不一致，按表上所填导入',
+      '性别“女”与身份证号码不一致，按表上所填导入',
+    ]);
+  });
+
+  it('maps education text to the roster code and reads the 入党时间 box', () => {
+    expect(highestEducation('大学专科', '中央党校大学')).toBe('bachelor');
+    expect(highestEducation('中专', undefined)).toBe('secondary');
+    expect(highestEducation('高中', '在职研究生')).toBe('postgraduate');
+    expect(highestEducation('其他', undefined)).toBeNull();
+    expect(readPartyBox('199806')).toEqual({ partyJoinDate: '1998-06', politicalStatus: 'cpc' });
+    expect(readPartyBox('中国共产党党员')).toEqual({ politicalStatus: 'cpc' });
+    expect(readPartyBox('群众')).toEqual({ politicalStatus: 'none' });
+    expect(readPartyBox('共青团员')).toEqual({ politicalStatus: 'league' });
+    expect(writePartyBox('2023-07', 'probationary')).toBe('202307 中共预备党员');
+    expect(readPartyBox('202307 中共预备党员')).toEqual({
+      partyJoinDate: '2023-07',
+      politicalStatus: 'probationary',
+    });
+    expect(writePartyBox(null, 'cpc')).toBe('中共党员');
+    expect(writePartyBox(null, null)).toBe('');
+  });
+
+  it('notes family rows it cannot use', () => {
+    const item = (rel: string, name: string, birth: string) =>
+      `<Item><ChengWei>${rel}</ChengWei><XingMing>${name}</XingMing><ChuShengRiQi>${birth}</ChuShengRiQi></Item>`;
+    const { fields, problems } = parseLrmx(
+      xml(
+        `<XingMing>孙浩</XingMing><JiaTingChengYuan>${item('母亲', '周桂兰', '已故')}${item('妻子', '', '1990.01')}${item('很长很长很长很长的称谓啊', '某某', '')}</JiaTingChengYuan>`,
+      ),
+    );
+    expect(fields.family).toEqual([
+      { relation: '母亲', name: '周桂兰', birthDate: null, politicalStatus: null, workUnit: null },
+    ]);
+    expect(problems).toEqual([
+      '家庭成员第 1 项（周桂兰）的出生日期“已故”无法识别，未导入该项',
+      '家庭成员第 2 项没有姓名，未导入',
+      '家庭成员第 3 项（某某）的称谓或姓名过长，未导入',
+    ]);
   });
 });

@@ -85,6 +85,8 @@ export function parseLrmx(bytes: Uint8Array): ParsedLrmx {
     else f.idNumber = idRaw;
   }
   readBirth(cleanLine(raw('ChuShengNianYue')), f, problems);
+  if (f.gender && f.idNumber && idNumberFacts(f.idNumber as string).gender !== f.gender)
+    problems.push(`性别“${f.gender}”与身份证号码不一致，按表上所填导入`);
 
   const fields = keepValid(f, problems) as LrmxFields;
   fields.family = readFamily(person.JiaTingChengYuan, problems);
@@ -108,6 +110,7 @@ function readBirth(value: string, f: Record<string, unknown>, problems: string[]
     return;
   }
   const fromId = typeof f.idNumber === 'string' ? idNumberFacts(f.idNumber).birthDate : null;
+  if (fromId && !fromId.startsWith(d)) problems.push(`出生年月“${value}”与身份证号码不一致，按表上所填导入`);
   f.birthDate = fromId?.startsWith(d) ? fromId : d.length === 7 ? `${d}-01` : d;
 }
 
