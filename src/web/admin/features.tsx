@@ -73,6 +73,13 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/cadre-import-lrmx/ImportLrmxPage')),
   },
   {
+    path: '/cadres/import/excel',
+    label: '导入干部花名册',
+    hidden: true,
+    permission: 'cadre.import',
+    page: lazy(() => import('./features/cadre-import-excel/ImportExcelPage')),
+  },
+  {
     path: '/orgs',
     label: '组织机构',
     icon: <ClusterOutlined />,

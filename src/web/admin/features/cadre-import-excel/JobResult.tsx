@@ -1,0 +1,103 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Progress, Result, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { download } from '../../shared/api';
+import { type ExcelImportJob, errorsUrl, fetchJob } from './api';
+
+/** 进度 and 结果: polls the job every 500 ms, then shows what was imported or why nothing was. */
+export function JobResult({
+  jobId,
+  onDone,
+  onRestart,
+}: {
+  jobId: number;
+  onDone: (job: ExcelImportJob) => void;
+  onRestart: () => void;
+}) {
+  const nav = useNavigate();
+  const { message } = App.useApp();
+  const [downloading, setDownloading] = useState(false);
+  const job = useQuery({
+    queryKey: ['cadre-imports', jobId],
+    queryFn: () => fetchJob(jobId),
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
+  });
+  const j = job.data;
+  useEffect(() => {
+    if (j && j.status !== 'running') onDone(j);
+  }, [j, onDone]);
+
+  if (!j) return job.isError ? <Alert type="error" title={job.error.message} /> : <Spin />;
+  const again = (
+    <Button key="again" onClick={onRestart}>
+      重新上传
+    </Button>
+  );
+  if (j.status === 'running') {
+    const checked = j.total > 0 && j.processed >= j.total;
+    return (
+      <div style={{ maxWidth: 640 }}>
+        <Typography.Paragraph>
+          {checked ? '校验完成，正在写入数据…' : `正在校验：已处理 ${j.processed} / ${j.total || '…'} 行`}
+        </Typography.Paragraph>
+        <Progress percent={j.total ? Math.floor((j.processed / j.total) * 100) : 0} status="active" />
+      </div>
+    );
+  }
+  if (j.status === 'succeeded') {
+    return (
+      <Result
+        status="success"
+        title={`导入成功：共 ${j.result?.imported ?? 0} 名干部`}
+        subTitle="填写了现任职务和任现职时间的，已同时建立任职经历。"
+        extra={[
+          <Button key="roster" type="primary" onClick={() => nav('/cadres')}>
+            返回干部名册
+          </Button>,
+          <Button key="more" onClick={onRestart}>
+            继续导入
+          </Button>,
+        ]}
+      />
+    );
+  }
+  const getErrors = async () => {
+    setDownloading(true);
+    try {
+      await download(errorsUrl(j.id));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setDownloading(false);
+    }
+  };
+  return (
+    <Result
+      status="error"
+      title="未导入任何数据"
+      subTitle={j.message ?? '导入失败'}
+      extra={[
+        j.hasErrorFile && (
+          <Button
+            key="errors"
+            type="primary"
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={getErrors}
+          >
+            下载错误清单
+          </Button>
+        ),
+        again,
+      ].filter(Boolean)}
+    >
+      {j.hasErrorFile && (
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
+          错误清单即您上传的表格：有误的行已标红，最后一列“错误原因”写明原因。改正后可直接上传这个文件。
+        </Typography.Paragraph>
+      )}
+    </Result>
+  );
+}
