@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { call, type Session } from './factories.js';
-import type { TestApp } from './test-app.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { CadreFields } from '../../src/server/modules/cadres/contract.js';
+import { cadres, familyMembers } from '../../src/server/modules/cadres/schema.js';
+import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { call, makeOrg, makeUser, type Session, signIn } from './factories.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 export const lrmxFixture = (name: string) => readFileSync(path.resolve('tests/fixtures/lrmx', name));
 
@@ -60,4 +64,42 @@ export async function waitForJob(t: TestApp, s: Session, id: number) {
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`job ${id} did not finish`);
+}
+
+/** Two townships with an organization officer each, and the helpers the .lrmx tests share. */
+export async function lrmxWorld() {
+  const t = await createTestApp();
+  const district = await makeOrg(t.ctx, '新城区', null, 'district');
+  const townA = await makeOrg(t.ctx, '大兴镇', district.id);
+  const townB = await makeOrg(t.ctx, '红星镇', district.id);
+  const a = await makeUser(t.ctx, { orgId: townA.id, roles: ['org_officer'], dataScope: 'subtree' });
+  const b = await makeUser(t.ctx, { orgId: townB.id, roles: ['org_officer'], dataScope: 'subtree' });
+  const sA = await signIn(t, a.username);
+  const sB = await signIn(t, b.username);
+  return {
+    t,
+    townA,
+    townB,
+    sA,
+    sB,
+    /** Uploads into an org and waits for the job to leave 'running'. */
+    async importFile(s: Session, orgId: number, name: string, bytes: Uint8Array) {
+      const res = await upload(t, s, '/api/v1/cadres/import/lrmx', { name, bytes }, { orgId });
+      if (res.statusCode !== 200) throw new Error(`upload ${name}: ${res.statusCode} ${res.body}`);
+      return waitForJob(t, s, res.json().id);
+    },
+    live: (name: string) =>
+      t.ctx.db
+        .select()
+        .from(cadres)
+        .where(and(eq(cadres.name, name), isNull(cadres.deletedAt))),
+    familyOf: (cadreId: number) =>
+      t.ctx.db
+        .select()
+        .from(familyMembers)
+        .where(eq(familyMembers.cadreId, cadreId))
+        .orderBy(familyMembers.sort),
+    addCadre: async (fields: Record<string, unknown>) =>
+      (await insertCadres(t.ctx.db, t.ctx, [{ status: 'active', ...fields } as CadreFields], 'manual'))[0],
+  };
 }
