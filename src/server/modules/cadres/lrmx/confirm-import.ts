@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { unprocessable } from '../../../platform/http/errors.js';
 import { loadOrg } from '../../../platform/orgs/load-org.js';
+import type { ImportJob } from '../import-jobs.js';
 import { importJobs } from '../schema.js';
 import { writeRecords } from './apply.js';
 import { completeImport, loadOwnJob, toJobOut } from './job.js';
@@ -12,6 +13,7 @@ import { unpackPending } from './pending.js';
 import type { ImportResult } from './report.js';
 
 const NOT_WAITING = '该导入不在等待确认状态';
+const waiting = (job: ImportJob) => job.kind === 'cadres_lrmx' && job.status === 'awaiting_confirmation';
 
 /** Takes the job out of 'awaiting_confirmation' inside the transaction, so a double click imports once. */
 async function claim(tx: Queryable, id: number, set: Partial<typeof importJobs.$inferInsert>) {
@@ -27,7 +29,7 @@ async function claim(tx: Queryable, id: number, set: Partial<typeof importJobs.$
 export async function confirmImport(opts: { ctx: AppContext; actor: Actor; id: number }) {
   const { ctx, actor, id } = opts;
   const job = await loadOwnJob(ctx.db, actor, id);
-  if (job.status !== 'awaiting_confirmation' || !job.pending || !job.result) throw unprocessable(NOT_WAITING);
+  if (!waiting(job) || !job.pending || !job.result) throw unprocessable(NOT_WAITING);
   const pending = unpackPending(job.pending);
   await loadOrg(ctx.db, actor, pending.orgId);
   const { files } = JSON.parse(job.result) as ImportResult;
@@ -47,7 +49,7 @@ export async function confirmImport(opts: { ctx: AppContext; actor: Actor; id: n
 export async function cancelImport(opts: { ctx: AppContext; actor: Actor; id: number }) {
   const { ctx, actor, id } = opts;
   const job = await loadOwnJob(ctx.db, actor, id);
-  if (job.status !== 'awaiting_confirmation') throw unprocessable(NOT_WAITING);
+  if (!waiting(job)) throw unprocessable(NOT_WAITING);
   const { files = [] } = job.result ? (JSON.parse(job.result) as ImportResult) : {};
   await ctx.db.transaction(async (tx) => {
     await claim(tx, id, {

@@ -21,7 +21,7 @@ export const toJobOut = (job: ImportJob): z.infer<typeof importJobOut> => ({
   hasErrorFile: job.errorFile !== null,
 });
 
-/** One's own .lrmx import; anyone else's is a 404, as for the progress endpoint. */
+/** One's own import; anyone else's is a 404, as for the progress endpoint. */
 export async function loadOwnJob(db: Queryable, actor: Actor, id: number): Promise<ImportJob> {
   const [job] = await db
     .select()
