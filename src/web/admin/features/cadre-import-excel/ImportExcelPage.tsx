@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Steps } from 'antd';
-import { useCallback, useState } from 'react';
-import type { ExcelImportJob } from './api';
+import { useState } from 'react';
+import { fetchJob } from './api';
 import { JobResult } from './JobResult';
 import { UploadStep } from './UploadStep';
 
@@ -8,26 +9,27 @@ import { UploadStep } from './UploadStep';
 export default function ImportExcelPage() {
   const [templated, setTemplated] = useState(false);
   const [jobId, setJobId] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<ExcelImportJob['status'] | null>(null);
-  const onDone = useCallback((job: ExcelImportJob) => setOutcome(job.status), []);
-  const restart = () => {
-    setJobId(null);
-    setOutcome(null);
-  };
-  const current = jobId === null ? (templated ? 1 : 0) : outcome ? 3 : 2;
+  const job = useQuery({
+    queryKey: ['cadre-imports', jobId],
+    queryFn: () => fetchJob(jobId as number),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
+  });
+  const status = jobId === null ? null : job.data?.status;
+  const current = jobId === null ? (templated ? 1 : 0) : !status || status === 'running' ? 2 : 3;
 
   return (
     <Card size="small" title="导入干部花名册（Excel）">
       <Steps
         current={current}
-        status={outcome === 'failed' ? 'error' : undefined}
+        status={status === 'failed' ? 'error' : status === 'succeeded' ? 'finish' : undefined}
         style={{ marginBottom: 24 }}
         items={[{ title: '下载模板' }, { title: '上传文件' }, { title: '导入进度' }, { title: '导入结果' }]}
       />
       {jobId === null ? (
-        <UploadStep onTemplate={() => setTemplated(true)} onStarted={(job) => setJobId(job.id)} />
+        <UploadStep onTemplate={() => setTemplated(true)} onStarted={(j) => setJobId(j.id)} />
       ) : (
-        <JobResult jobId={jobId} onDone={onDone} onRestart={restart} />
+        <JobResult job={job.data} error={job.error} onRestart={() => setJobId(null)} />
       )}
     </Card>
   );

@@ -1,35 +1,24 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Progress, Result, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { download } from '../../shared/api';
-import { type ExcelImportJob, errorsUrl, fetchJob } from './api';
+import { type ExcelImportJob, errorsUrl } from './api';
 
-/** 进度 and 结果: polls the job every 500 ms, then shows what was imported or why nothing was. */
+/** 进度 and 结果: the job's progress while it runs, then what was imported or why nothing was. */
 export function JobResult({
-  jobId,
-  onDone,
+  job: j,
+  error,
   onRestart,
 }: {
-  jobId: number;
-  onDone: (job: ExcelImportJob) => void;
+  job: ExcelImportJob | undefined;
+  error: Error | null;
   onRestart: () => void;
 }) {
   const nav = useNavigate();
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState(false);
-  const job = useQuery({
-    queryKey: ['cadre-imports', jobId],
-    queryFn: () => fetchJob(jobId),
-    refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
-  });
-  const j = job.data;
-  useEffect(() => {
-    if (j && j.status !== 'running') onDone(j);
-  }, [j, onDone]);
-
-  if (!j) return job.isError ? <Alert type="error" title={job.error.message} /> : <Spin />;
+  if (!j) return error ? <Alert type="error" title={error.message} /> : <Spin />;
   const again = (
     <Button key="again" onClick={onRestart}>
       重新上传
