@@ -194,6 +194,13 @@ describe('roster rows', () => {
     expect(row.errors.find((e) => e.key === 'idNumber')?.message).toMatch(/存成了数字/);
   });
 
+  it('asks for the full number when an export with masked ID numbers comes back', () => {
+    const row = parseRosterRow({ name: '钱七', org: '红星村', idNumber: '110101********1234' }, lookups);
+    expect(row.errors).toEqual([
+      { key: 'idNumber', message: '部分数字已隐去（导出时未显示完整号码），请填写完整号码' },
+    ]);
+  });
+
   it('asks for the post when only its start date is given', () => {
     const row = parseRosterRow({ name: '赵六', org: '红星村', tenureStart: '2020.01' }, lookups);
     expect(row.errors).toEqual([{ key: 'currentPosition', message: '填写了任现职时间，请同时填写现任职务' }]);

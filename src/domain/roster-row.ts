@@ -111,6 +111,8 @@ export function parseRosterRow(cells: RosterCells, lookups: RosterLookups): Rost
   const id = cellValue(cells.idNumber);
   if (typeof id === 'number')
     fail('idNumber', '被 Excel 存成了数字，末几位已丢失；请将该列设为文本格式后重新填写');
+  else if (text('idNumber').includes('*'))
+    fail('idNumber', '部分数字已隐去（导出时未显示完整号码），请填写完整号码');
   else fields.idNumber = text('idNumber') || null;
 
   const date = (key: RosterKey): RosterDate | null | undefined => {

@@ -162,6 +162,15 @@ describe('Excel import of the roster', () => {
     await refused(await rosterWorkbook([{ 甲: 1 }], ['甲', '乙']), /未找到表头行/);
     await refused(await rosterWorkbook([{ 姓名: '张三', 性别: '男' }], ['姓名', '性别']), /缺少“所在单位”列/);
 
+    const big = await upload(
+      t,
+      officer,
+      IMPORT,
+      Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(21 << 20)]),
+    );
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toMatch(/超过 20 MB/);
+
     const json = await call(t, officer, 'POST', IMPORT, { file: 'x' });
     expect(json.statusCode).toBe(400);
     expect(json.json().error.message).toMatch(/请选择要上传的 Excel 文件/);

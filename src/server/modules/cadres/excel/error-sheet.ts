@@ -19,14 +19,14 @@ export async function errorSheet(
   head.font = { bold: true, ...ERROR_FONT };
   sheet.getColumn(col).width = 60;
 
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+  sheet.eachRow((row, r) => {
     const reasons = bad.get(r);
-    const reasonCell = sheet.getCell(r, col);
-    if (!reasons && !(roster.errorColumn && reasonCell.value)) continue;
+    const reasonCell = row.getCell(col);
+    if (r <= headerRow || (!reasons && !(roster.errorColumn && reasonCell.value))) return;
     reasonCell.value = reasons ? reasons.join('；') : null;
     reasonCell.font = reasons ? ERROR_FONT : {};
     reasonCell.alignment = { wrapText: true, vertical: 'top' };
-    for (let c = 1; c <= col; c++) sheet.getCell(r, c).fill = reasons ? ERROR_FILL : NO_FILL;
-  }
+    for (let c = 1; c <= col; c++) row.getCell(c).fill = reasons ? ERROR_FILL : NO_FILL;
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -50,16 +50,16 @@ export function readRosterSheet(wb: ExcelJS.Workbook): RosterSheet {
   if (!found)
     throw badRequest(`未找到表头行（应有“姓名”“所在单位”等列），请使用导入模板填写“${SHEET_NAME}”工作表`);
   if (!found.columns.has('org')) throw badRequest('表头中缺少“所在单位”列，请使用导入模板');
-  if (sheet.rowCount - headerRow > MAX_ROWS) {
-    throw badRequest(`一次最多导入 ${MAX_ROWS} 行，请将表格分成几个文件导入`);
-  }
   const rows: RosterSheet['rows'] = [];
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  const columns = found.columns;
+  // only the rows the file holds: a sheet formatted down to row 1,048,576 is not a million rows
+  sheet.eachRow((row, r) => {
+    if (r <= headerRow) return;
     const cells: RosterCells = {};
-    for (const [key, col] of found.columns) cells[key] = row.getCell(col).value;
+    for (const [key, col] of columns) cells[key] = row.getCell(col).value;
     if (!isBlankRow(cells)) rows.push({ rowNumber: r, cells });
-  }
+  });
+  if (rows.length > MAX_ROWS) throw badRequest(`一次最多导入 ${MAX_ROWS} 行，请将表格分成几个文件导入`);
   if (rows.length === 0) throw badRequest('表格中没有干部数据：表头下方没有填写任何行');
   const lastColumn = Math.max(sheet.getRow(headerRow).cellCount, ...found.columns.values());
   return { sheet, headerRow, columns: found.columns, errorColumn: found.errorColumn, lastColumn, rows };
