@@ -22,7 +22,7 @@ export interface RosterLabels {
   politicalStatus: Map<string, string>;
   level: Map<string, string>;
   status: Map<string, string>;
-  decrypt: (sealed: string) => string;
+  decrypt: (sealed: string) => string | null;
   /** Whether the caller may see full ID numbers; otherwise the masked copy is written. */
   fullIdNumbers: boolean;
 }
@@ -38,7 +38,7 @@ function rowOf(r: RosterRecord, seq: number, post: OpenPost | undefined, l: Rost
     gender: r.gender ?? '',
     ethnicity: r.ethnicity ?? '',
     birthDate: birthText(r.birthDate, idNumber),
-    idNumber: (l.fullIdNumbers ? idNumber : r.idNumberMasked) ?? '',
+    idNumber: ((l.fullIdNumbers && idNumber) || r.idNumberMasked) ?? '',
     nativePlace: r.nativePlace ?? '',
     politicalStatus: label(l.politicalStatus, r.politicalStatus),
     partyJoinDate: dottedDate(r.partyJoinDate),
