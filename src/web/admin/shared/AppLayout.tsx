@@ -36,8 +36,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   }, [can]);
 
   const current = FEATURES.find((f) => f.path !== '/' && loc.pathname.startsWith(f.path))?.path ?? '/';
-  // a detail page with parameters (/cadres/:id/file) is itself the feature, for its label and watermark
+  // the page itself, for its label and watermark: a static path first, then one with parameters (/cadres/:id/file)
   const feature =
+    FEATURES.find((f) => f.path === loc.pathname) ??
     FEATURES.find((f) => f.path.includes(':') && matchPath(f.path, loc.pathname)) ??
     FEATURES.find((f) => f.path === current);
 
