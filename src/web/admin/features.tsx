@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -6,6 +7,7 @@ import {
   ClusterOutlined,
   ControlOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -49,6 +51,29 @@ export const FEATURES: FeatureRoute[] = [
     icon: <CheckSquareOutlined />,
     permission: 'todo.read',
     page: lazy(() => import('./features/todos/TodosPage')),
+  },
+  {
+    path: '/cadres',
+    label: '干部名册',
+    icon: <IdcardOutlined />,
+    permission: 'cadre.read',
+    watermark: true,
+    page: lazy(() => import('./features/cadres/RosterPage')),
+  },
+  {
+    path: '/cadres/:id',
+    label: '干部信息',
+    hidden: true,
+    permission: 'cadre.read',
+    watermark: true,
+    page: lazy(() => import('./features/cadres/CadreDetailPage')),
+  },
+  {
+    path: '/positions',
+    label: '职务管理',
+    icon: <ApartmentOutlined />,
+    permission: 'cadre.manage',
+    page: lazy(() => import('./features/cadres/PositionsPage')),
   },
   {
     path: '/profile',
