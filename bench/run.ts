@@ -6,11 +6,13 @@ import pg from 'pg';
 import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
+import { generateCadresData } from './generate-cadres.js';
 import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load } from './load.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
+const CADRES_PER_TOWN = Number(process.env.BENCH_CADRES_PER_TOWN ?? 500);
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,7 +43,30 @@ async function prepare(b: Backend) {
     },
     database,
   });
-  await generatePlatform(ctx.db, { townships: 100, userCount: USERS, auditCount: AUDIT, log });
+  const { district, towns } = await generatePlatform(ctx.db, {
+    townships: 100,
+    userCount: USERS,
+    auditCount: AUDIT,
+    log,
+  });
+  await generateCadresData(ctx, towns, CADRES_PER_TOWN, log);
+  // a district-wide organization officer, for searches across all 100 townships
+  const { users, userRoles, roles } = await import('../src/server/platform/users/schema.js');
+  const { hashPassword } = await import('../src/server/platform/auth/passwords.js');
+  const { eq } = await import('drizzle-orm');
+  const [u] = await ctx.db
+    .insert(users)
+    .values({
+      username: 'benchdistrict',
+      displayName: '区组织部',
+      orgId: district.id,
+      dataScope: 'all',
+      passwordHash: await hashPassword(BENCH_PASSWORD),
+      mustChangePassword: false,
+    })
+    .returning();
+  const [role] = await ctx.db.select().from(roles).where(eq(roles.code, 'district_org'));
+  await ctx.db.insert(userRoles).values({ userId: u.id, roleId: role.id });
   await database.close();
   log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
@@ -146,11 +171,13 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
         },
       ),
     );
+    results.push(...(await cadreScenarios(b, base)));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
   results.push(await rawAudit(b));
+  results.push(await rawRoster(b));
   return results;
 }
 
@@ -179,6 +206,84 @@ async function rawAudit(b: Backend): Promise<LoadResult> {
       const p = rawParams(i);
       await client.query(RAW_AUDIT_SQL, p);
       await client.query(RAW_COUNT_SQL, p.slice(0, 3));
+      return true;
+    },
+  );
+  await database.close();
+  return r;
+}
+
+const SURNAMES = ['张', '王', '李', '刘', '陈'];
+const INITIALS = ['zs', 'wj', 'lm', 'zh', 'cx'];
+const getOk = async (url: string, cookie: string) => {
+  const r = await fetch(url, { headers: { cookie } });
+  await r.arrayBuffer();
+  return r.ok;
+};
+
+/** The roster: a township officer's filtered list, and district-wide searches by name and by pinyin initials. */
+async function cadreScenarios(b: Backend, base: string): Promise<LoadResult[]> {
+  const officers = await Promise.all(Array.from({ length: 8 }, (_, i) => login(base, `bench${2000 + i}`)));
+  const district = await login(base, 'benchdistrict');
+  const opts = { concurrency: 8, requests: 2000, maxSeconds: 30 };
+  return [
+    await load(`${b.name}: GET /cadres (township, filtered)`, opts, (i) =>
+      getOk(
+        `${base}/api/v1/cadres?status=active&education=bachelor&ageBand=36-45&page=${1 + (i % 3)}&pageSize=20`,
+        officers[i % 8].cookie,
+      ),
+    ),
+    await load(`${b.name}: GET /cadres?q=姓 (district-wide)`, opts, (i) =>
+      getOk(`${base}/api/v1/cadres?q=${encodeURIComponent(SURNAMES[i % 5])}&pageSize=20`, district.cookie),
+    ),
+    await load(`${b.name}: GET /cadres?q=pinyin initials (district-wide)`, opts, (i) =>
+      getOk(`${base}/api/v1/cadres?q=${INITIALS[i % 5]}&pageSize=20`, district.cookie),
+    ),
+  ];
+}
+
+const RAW_ROSTER_SQL = `select c.id, c.name, c.gender, c.birth_date, o.name as org_name, c.id_number_masked
+  from cadres c join orgs o on o.id = c.org_id
+  where c.deleted_at is null and c.org_id in (select id from orgs where path like $1) and c.status = 'active'
+    and c.education = 'bachelor' and c.birth_date <= $2 and c.birth_date > $3
+  order by o.sort, o.id, c.name_pinyin, c.id limit 20 offset $4`;
+const RAW_ROSTER_COUNT = `select count(*) from cadres c where c.deleted_at is null and c.org_id in (select id from orgs where path like $1)
+  and c.status = 'active' and c.education = 'bachelor' and c.birth_date <= $2 and c.birth_date > $3`;
+
+/** The township list's queries straight through the driver. */
+async function rawRoster(b: Backend): Promise<LoadResult> {
+  const today = new Date().toISOString().slice(0, 10);
+  const minus = (y: number) => `${Number(today.slice(0, 4)) - y}${today.slice(4)}`;
+  const paths = async (q: (s: string) => Promise<{ rows: { path: string }[] }>) =>
+    (await q("select path from orgs where kind = 'township' order by id limit 8")).rows.map((r) => r.path);
+  if (b.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: b.databaseUrl, max: 8 });
+    const ps = await paths((s) => pool.query(s));
+    const r = await load(
+      `${b.name}: raw SQL township roster`,
+      { concurrency: 8, requests: 2000, maxSeconds: 30 },
+      async (i) => {
+        const p = [`${ps[i % 8]}%`, minus(36), minus(46)];
+        await Promise.all([
+          pool.query(RAW_ROSTER_SQL, [...p, (i % 3) * 20]),
+          pool.query(RAW_ROSTER_COUNT, p),
+        ]);
+        return true;
+      },
+    );
+    await pool.end();
+    return r;
+  }
+  const database = await openDatabase({ dataDir: b.dataDir });
+  const client = database.pglite!;
+  const ps = await paths((s) => client.query(s) as any);
+  const r = await load(
+    `${b.name}: raw SQL township roster`,
+    { concurrency: 1, requests: 2000, maxSeconds: 30 },
+    async (i) => {
+      const p = [`${ps[i % 8]}%`, minus(36), minus(46)];
+      await client.query(RAW_ROSTER_SQL, [...p, (i % 3) * 20]);
+      await client.query(RAW_ROSTER_COUNT, p);
       return true;
     },
   );
@@ -220,6 +325,13 @@ async function main() {
     for (const r of rs) log(fmt(r));
     all.push(...rs);
   }
+  const ratioOf = (backend: string, apiName: string, rawName: string) => {
+    const api = all.find((r) => r.name === `${backend}: ${apiName}`);
+    const raw = all.find((r) => r.name === `${backend}: ${rawName}`);
+    return api && raw
+      ? `| ${backend} | ${(api.p50 / raw.p50).toFixed(2)} | ${(api.p95 / raw.p95).toFixed(2)} |`
+      : '';
+  };
   const ratio = (backend: string) => {
     const api = all.find((r) => r.name === `${backend}: GET /audit (filtered, paginated)`);
     const raw = all.find((r) => r.name === `${backend}: raw SQL audit list`);
@@ -231,7 +343,7 @@ async function main() {
     '# Benchmark results',
     '',
     `Run: \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-    `Data: ${USERS.toLocaleString('en')} users in 100 townships, ${AUDIT.toLocaleString('en')} hash-chained audit records.`,
+    `Data: ${USERS.toLocaleString('en')} users in 100 townships, ${AUDIT.toLocaleString('en')} hash-chained audit records, ${(CADRES_PER_TOWN * 100).toLocaleString('en')} cadres (one open tenure each).`,
     'Closed-loop clients on loopback; latencies in milliseconds. Login is bound by scrypt by design.',
     '',
     '## Platform',
@@ -245,6 +357,12 @@ async function main() {
     '| database | p50 API/raw | p95 API/raw |',
     '|---|---|---|',
     ...backends.map((b) => ratio(b.name)),
+    '',
+    'Township roster (filtered) through the API against its queries through the driver:',
+    '',
+    '| database | p50 API/raw | p95 API/raw |',
+    '|---|---|---|',
+    ...backends.map((b) => ratioOf(b.name, 'GET /cadres (township, filtered)', 'raw SQL township roster')),
     '',
   ].join('\n');
   writeFileSync(path.join(root, 'bench/results.md'), md);

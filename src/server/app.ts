@@ -30,7 +30,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
     // long path parameters reach the route's schema, which refuses them in Chinese
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (_err, _req, reply) => {
       (reply as any)
         .status(400)
