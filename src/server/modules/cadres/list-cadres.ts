@@ -9,7 +9,11 @@ import { ageOn, type RosterQuery, rosterWhere } from './roster-query.js';
 import { cadres } from './schema.js';
 import { currentPosts } from './tenures/current-posts.js';
 
-/** Sort keys of the roster; by default by unit, then name in pinyin order. */
+/**
+ * Sort keys of the roster; by default by unit, then name in pinyin order. Each order follows an
+ * index (cadres_org_pinyin_idx, cadres_pinyin_order_idx, cadres_birth_idx), so a page of a large
+ * scope is read, not sorted.
+ */
 function rosterOrder(query: RosterQuery) {
   const dir = query.order === 'asc' ? asc : desc;
   switch (query.sort) {
@@ -18,9 +22,9 @@ function rosterOrder(query: RosterQuery) {
     case 'birthDate':
       return [dir(cadres.birthDate)];
     case 'org':
-      return [dir(orgs.sort), dir(orgs.id), asc(cadres.namePinyin)];
+      return [dir(cadres.orgId), dir(cadres.namePinyin)];
     default:
-      return [asc(orgs.sort), asc(orgs.id), asc(cadres.namePinyin)];
+      return [asc(cadres.orgId), asc(cadres.namePinyin)];
   }
 }
 

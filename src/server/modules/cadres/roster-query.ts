@@ -77,11 +77,9 @@ export function rosterWhere(
           sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like (select ${orgs.path} from ${orgs} where ${orgs.id} = ${query.orgId}) || '%')`,
         )
       : undefined,
+    // an array computed once, then read by primary key (a semi-join here walks every cadre)
     query.level
-      ? inArray(
-          cadres.id,
-          sql`(select ${tenures.cadreId} from ${tenures} where ${tenures.endDate} is null and ${tenures.level} = ${query.level})`,
-        )
+      ? sql`${cadres.id} = any(array(select ${tenures.cadreId} from ${tenures} where ${tenures.endDate} is null and ${tenures.level} = ${query.level}))`
       : undefined,
     query.status ? eq(cadres.status, query.status) : undefined,
     query.education ? eq(cadres.education, query.education) : undefined,
