@@ -17,12 +17,25 @@ export async function generateCadresData(
   for (const [i, town] of towns.entries()) {
     const depts = [];
     for (const name of ['党政办', '组织办', '纪检办', '财政所']) {
-      const [d] = await ctx.db.insert(orgs).values({ name, kind: 'department', parentId: town.id }).returning();
+      const [d] = await ctx.db
+        .insert(orgs)
+        .values({ name, kind: 'department', parentId: town.id })
+        .returning();
       await ctx.db.execute(sql`update orgs set path = ${`${town.path}${d.id}/`} where id = ${d.id}`);
       depts.push({ id: d.id, kind: 'department' });
     }
-    const people = generateCadres([{ id: town.id, kind: 'township' }, ...depts], perTownship, 7000 + i, usedIds);
-    const ids = await insertCadres(ctx.db, ctx, people.map((p) => p.fields), 'demo');
+    const people = generateCadres(
+      [{ id: town.id, kind: 'township' }, ...depts],
+      perTownship,
+      7000 + i,
+      usedIds,
+    );
+    const ids = await insertCadres(
+      ctx.db,
+      ctx,
+      people.map((p) => p.fields),
+      'demo',
+    );
     const rows = people.map((p, k) => ({
       cadreId: ids[k],
       orgId: p.fields.orgId,

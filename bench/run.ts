@@ -246,7 +246,7 @@ const RAW_ROSTER_SQL = `select c.id, c.name, c.gender, c.birth_date, o.name as o
   from cadres c join orgs o on o.id = c.org_id
   where c.deleted_at is null and c.org_id in (select id from orgs where path like $1) and c.status = 'active'
     and c.education = 'bachelor' and c.birth_date <= $2 and c.birth_date > $3
-  order by o.sort, o.id, c.name_pinyin, c.id limit 20 offset $4`;
+  order by c.org_id, c.name_pinyin, c.id limit 20 offset $4`;
 const RAW_ROSTER_COUNT = `select count(*) from cadres c where c.deleted_at is null and c.org_id in (select id from orgs where path like $1)
   and c.status = 'active' and c.education = 'bachelor' and c.birth_date <= $2 and c.birth_date > $3`;
 
