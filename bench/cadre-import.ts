@@ -1,5 +1,5 @@
 // Times the Excel roster import of a 10,000-row sheet end to end (upload → job finished) on PGlite
-// and on PostgreSQL. Run: npx tsx bench/cadre-import.ts  (BENCH_ROWS, BENCH_PG_URL, BENCH_ONLY)
+// and on PostgreSQL. Part of `npm run bench`; alone: npx tsx bench/cadre-import.ts (BENCH_ROWS, BENCH_PG_URL, BENCH_ONLY)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,7 @@ async function adminQuery(sql: string) {
   await c.end();
 }
 
-async function measure(name: string, sheet: Buffer, databaseUrl?: string) {
+async function measure(name: string, sheet: Buffer, databaseUrl?: string): Promise<string> {
   const dataDir = path.join(tmp, name);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -55,28 +55,38 @@ async function measure(name: string, sheet: Buffer, databaseUrl?: string) {
         `(upload answered ${((t1 - t0) / 1000).toFixed(2)} s, job ${((t2 - t1) / 1000).toFixed(2)} s), ` +
         `${Math.round(ROWS / total)} rows/s`,
     );
+    return `| ${name} | ${ROWS} | ${total.toFixed(2)} | ${((t1 - t0) / 1000).toFixed(2)} | ${Math.round(ROWS / total)} |`;
   } finally {
     await app.close();
     await database.close();
   }
 }
 
-const g0 = performance.now();
-const sheet = await rosterWorkbook(Array.from({ length: ROWS }, (_, i) => rosterRow(i, `单位${i % UNITS}`)));
-console.log(
-  `sheet of ${ROWS} rows: ${(sheet.length / 1024).toFixed(0)} KB, built in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
-);
+/** Times the import on each database; returns Markdown table rows. */
+export async function runImportBench(): Promise<string[]> {
+  const rows: string[] = [];
+  const g0 = performance.now();
+  const sheet = await rosterWorkbook(
+    Array.from({ length: ROWS }, (_, i) => rosterRow(i, `单位${i % UNITS}`)),
+  );
+  console.log(
+    `sheet of ${ROWS} rows: ${(sheet.length / 1024).toFixed(0)} KB, built in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+  );
 
-if (ONLY !== 'postgres') await measure('pglite', sheet);
-if (ONLY !== 'pglite') {
-  const name = `jd_bench_xl_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  try {
-    await measure('postgres', sheet, url.toString());
-  } finally {
-    await adminQuery(`drop database if exists ${name} with (force)`);
+  if (ONLY !== 'postgres') rows.push(await measure('pglite', sheet));
+  if (ONLY !== 'pglite') {
+    const name = `jd_bench_xl_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`create database ${name}`);
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${name}`;
+    try {
+      rows.push(await measure('postgres', sheet, url.toString()));
+    } finally {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    }
   }
+  rmSync(tmp, { recursive: true, force: true });
+  return rows;
 }
-rmSync(tmp, { recursive: true, force: true });
+
+if (process.argv[1]?.endsWith('cadre-import.ts')) await runImportBench();

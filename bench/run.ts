@@ -6,6 +6,7 @@ import pg from 'pg';
 import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
+import { runImportBench } from './cadre-import.js';
 import { generateCadresData } from './generate-cadres.js';
 import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load } from './load.js';
@@ -339,6 +340,8 @@ async function main() {
       ? `| ${backend} | ${(api.p50 / raw.p50).toFixed(2)} | ${(api.p95 / raw.p95).toFixed(2)} |`
       : '';
   };
+  log('\nExcel import of a 10,000-row roster sheet');
+  const imports = await runImportBench();
   const md = [
     '# Benchmark results',
     '',
@@ -363,6 +366,12 @@ async function main() {
     '| database | p50 API/raw | p95 API/raw |',
     '|---|---|---|',
     ...backends.map((b) => ratioOf(b.name, 'GET /cadres (township, filtered)', 'raw SQL township roster')),
+    '',
+    '## Excel import of the roster (upload to job finished)',
+    '',
+    '| database | rows | seconds | upload answered (s) | rows/s |',
+    '|---|---|---|---|---|',
+    ...imports,
     '',
   ].join('\n');
   writeFileSync(path.join(root, 'bench/results.md'), md);
