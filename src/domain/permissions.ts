@@ -25,6 +25,15 @@ export const PERMISSIONS = {
   'cadre.export': '导出干部名册与任免审批表',
   'cadre.id_number': '查看完整身份证号码',
   'cadre.file': '查看干部监督档案',
+  'petition.read': '查看信访件',
+  'petition.register': '登记信访件',
+  'petition.handle': '办理信访件（受理、处置、调查、意见、回复、办结）',
+  'petition.approve': '审批处理意见与延期',
+  'petition.reveal_identity': '查看反映人身份信息',
+  'petition.stats': '信访统计',
+  'petition.export': '导出信访台帐',
+  'petition.import': '导入信访台帐',
+  'petition.assigned': '办理交由本单位的信访件',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,6 +71,16 @@ const cadreOffice: Permission[] = [
   'cadre.file',
 ];
 const cadreLeadership: Permission[] = ['cadre.read', 'cadre.export', 'cadre.file'];
+const petitionOffice: Permission[] = [
+  'petition.read',
+  'petition.register',
+  'petition.handle',
+  'petition.approve',
+  'petition.reveal_identity',
+  'petition.stats',
+  'petition.export',
+  'petition.import',
+];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -103,14 +122,21 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '党委书记',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreLeadership],
+    permissions: [
+      ...business,
+      'user.read',
+      ...cadreLeadership,
+      'petition.read',
+      'petition.approve',
+      'petition.stats',
+    ],
   },
   {
     code: 'township_head',
     name: '镇长',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreLeadership],
+    permissions: [...business, 'user.read', ...cadreLeadership, 'petition.read', 'petition.stats'],
   },
   {
     code: 'org_officer',
@@ -124,7 +150,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '纪检委员',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file'],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
   },
   {
     code: 'audit_officer',
@@ -138,7 +164,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '单位负责人',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read'],
+    permissions: [...business, 'cadre.read', 'petition.assigned'],
   },
   { code: 'cadre', name: '干部', adminClass: null, mfaRequired: false, permissions: [...everyone] },
   {
@@ -153,7 +179,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '区纪委',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file'],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
   },
 ];
 

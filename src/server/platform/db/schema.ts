@@ -10,3 +10,4 @@ export * from '../orgs/schema.js';
 export * from '../rules/schema.js';
 export * from '../todos/schema.js';
 export * from '../users/schema.js';
+export * from '../../modules/petitions/schema.js';

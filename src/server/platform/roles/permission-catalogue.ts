@@ -17,6 +17,7 @@ const GROUP_LABELS: Record<string, string> = {
   dict: '数据字典',
   todo: '待办',
   cadre: '干部名册与监督档案',
+  petition: '信访举报',
 };
 const ADMIN_CLASSES: AdminClass[] = ['sys', 'security', 'audit'];
 

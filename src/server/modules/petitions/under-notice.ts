@@ -1,0 +1,17 @@
+import type { Queryable } from '../../platform/db/client.js';
+
+/**
+ * Which of these cadres are under 任前公示 on a date. The appointments module supplies the real
+ * answer by calling `setUnderNoticeSource`; until it exists no one is under notice. A report naming
+ * someone under notice is marked urgent and goes to the discipline officer first.
+ */
+export type UnderNoticeSource = (db: Queryable, cadreIds: number[], onDate: string) => Promise<Set<number>>;
+
+let source: UnderNoticeSource = async () => new Set();
+
+export function setUnderNoticeSource(s: UnderNoticeSource): void {
+  source = s;
+}
+
+export const cadresUnderNotice: UnderNoticeSource = (db, cadreIds, onDate) =>
+  cadreIds.length ? source(db, cadreIds, onDate) : Promise.resolve(new Set());
