@@ -11,3 +11,4 @@ export * from '../rules/schema.js';
 export * from '../todos/schema.js';
 export * from '../users/schema.js';
 export * from '../../modules/petitions/schema.js';
+export * from '../../modules/petitions/portal/schema.js';

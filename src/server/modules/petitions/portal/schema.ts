@@ -1,0 +1,24 @@
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Anti-bot challenges already answered: each signed challenge is good for one submission. Rows
+ * past their expiry are useless (the signature check refuses the token anyway) and are swept.
+ */
+export const portalSpentChallenges = pgTable(
+  'portal_spent_challenges',
+  {
+    nonce: text('nonce').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('portal_spent_challenges_expiry_idx').on(t.expiresAt)],
+);
+
+/**
+ * Wrong receipt codes per source address in a sliding window, shared by every server instance.
+ * `key` is a keyed digest of the address: the portal keeps no reporter's address in clear.
+ */
+export const portalThrottle = pgTable('portal_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+});
