@@ -102,7 +102,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   app.setErrorHandler(errorHandler(ctx));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(path.join(webDist, 'index.html'))) {
+    // an unknown API path or asset is a 404, never the SPA's HTML in place of a script
+    if (
+      req.url.startsWith('/api/') ||
+      req.url.startsWith('/assets/') ||
+      !existsSync(path.join(webDist, 'index.html'))
+    ) {
       return reply.status(404).send({ error: { code: 'not_found', message: '请求的地址不存在' } });
     }
     const entry = req.url.startsWith('/portal') ? 'portal.html' : 'index.html';
