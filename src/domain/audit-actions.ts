@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'concurrent_post.delete': '删除兼职',
   'cadre.photo_update': '更新干部照片',
   'family.view': '查看家庭成员',
+  'petition.reveal_identity': '查看反映人身份信息',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -95,6 +96,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   position: '职务',
   family: '家庭成员',
   concurrent_post: '兼职',
+  petition: '信访举报',
 };
 
 const VERBS: Record<string, string> = {
@@ -123,6 +125,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   tenure: '任职经历',
   position: '职务',
   import_job: '导入任务',
+  petition: '信访件',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

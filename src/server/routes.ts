@@ -3,6 +3,7 @@ import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
+import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -32,4 +33,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(cadreExcelRoutes);
   await app.register(cadreRoutes);
   await app.register(cadreFileRoutes);
+  await app.register(petitionIdentityRoutes);
 }

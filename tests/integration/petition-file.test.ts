@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../support/factories.js';
+import { petitionIdentityWorld, SECRETS } from '../support/petition-identity-world.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let w: Awaited<ReturnType<typeof petitionIdentityWorld>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await petitionIdentityWorld(t);
+  // 乙镇 received a report about 甲镇's 张三: 甲镇's officers do not see it
+  await w.seed({
+    code: 'XF2026-0100',
+    title: '反映跨镇问题',
+    content: '略',
+    reporter: null,
+    named: w.cadreId,
+    orgId: w.townB.id,
+  });
+}, 60_000);
+afterAll(async () => t.close());
+
+const petitionEntries = async (who: string) => {
+  const res = await call(t, w.s[who], 'GET', `/api/v1/cadres/${w.cadreId}/file`);
+  expect(res.statusCode, who).toBe(200);
+  const body = res.json();
+  return {
+    body,
+    entries: body.timeline.flatMap((y: any) => y.entries).filter((e: any) => e.kind === 'petition'),
+  };
+};
+
+describe('petitions on the supervision file', () => {
+  it('shows the discipline officer the petitions naming the cadre within their scope, without identity', async () => {
+    const { body, entries } = await petitionEntries('officer');
+    expect(entries).toEqual([
+      {
+        date: '2026-02-20',
+        kind: 'petition',
+        title: '信访举报 XF2026-0001：反映干部作风问题',
+        detail: '已登记',
+        link: `/petitions/${w.petitions.named.id}`,
+      },
+    ]);
+    expect(body.legend).toContainEqual({ key: 'petition', label: '信访举报' });
+    expect(SECRETS.filter((v) => JSON.stringify(body).includes(v))).toEqual([]);
+  });
+
+  it('shows nothing of them to an organization officer without petition.read', async () => {
+    const { body, entries } = await petitionEntries('orgOfficer');
+    expect(entries).toEqual([]);
+    expect(body.legend.map((l: any) => l.key)).not.toContain('petition');
+  });
+});
