@@ -1,0 +1,144 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import {
+  type PetitionAction,
+  type PetitionStatus,
+  reviewRequestProblem,
+} from '../../../../domain/petition-workflow.js';
+import { searchTokens } from '../../../../domain/search-tokens.js';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
+import { badRequest, unprocessable } from '../../../platform/http/errors.js';
+import { orgs } from '../../../platform/orgs/schema.js';
+import { users } from '../../../platform/users/schema.js';
+import { petitionClockRules } from '../clock-rules.js';
+import { petitionDocuments } from '../schema.js';
+import type { Petition } from './petition-clock.js';
+import type { TransitionExtra } from './transition-contract.js';
+
+export interface StepChange {
+  columns: Partial<Petition>;
+  /** 调查报告, 处理意见, notices and replies kept as documents of their own. */
+  document?: { kind: string; content: string };
+  note?: string | null;
+}
+
+const need = (value: string | undefined, field: string, message: string): string => {
+  if (!value?.trim()) throw badRequest(message, { [field]: message });
+  return value.trim();
+};
+
+/** The columns an action writes besides the status, after checking what it needs. */
+export async function stepChange(
+  tx: Queryable,
+  ctx: AppContext,
+  p: Petition,
+  action: PetitionAction,
+  x: TransitionExtra,
+  on: string,
+): Promise<StepChange> {
+  switch (action) {
+    case 'accept':
+      return { columns: { acceptedOn: on } };
+    case 'decline': {
+      const reason = need(x.declineReason, 'declineReason', '请填写不予受理理由');
+      const notice =
+        x.notice?.trim() ||
+        `经审查，您反映的问题依规不予受理。理由：${reason}。如有异议，可依规向上级机关反映。`;
+      return {
+        columns: { declinedOn: on, declineReason: reason },
+        document: { kind: 'notice', content: notice },
+        note: reason,
+      };
+    }
+    case 'investigate':
+      return investigate(tx, p, x);
+    case 'hold':
+      return { columns: { disposal: 'hold' }, note: x.note };
+    case 'close':
+      return {
+        columns: { disposal: 'close' },
+        document: { kind: 'opinion', content: need(x.opinion, 'opinion', '予以了结请填写处理意见') },
+      };
+    case 'report':
+      return {
+        columns: { reportedOn: on },
+        document: { kind: 'report', content: need(x.report, 'report', '请填写调查报告') },
+      };
+    case 'submit': {
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(petitionDocuments)
+        .where(and(eq(petitionDocuments.petitionId, p.id), eq(petitionDocuments.kind, 'opinion')));
+      if (!n) throw unprocessable('尚未填写处理意见，请先添加处理意见再提交审批');
+      return { columns: {}, note: x.note };
+    }
+    case 'approve':
+      return { columns: { approvedOn: on }, note: x.note };
+    case 'return':
+      return { columns: {}, note: need(x.note ?? undefined, 'note', '请填写退回理由') };
+    case 'reply': {
+      const reply = need(x.reply, 'reply', '请填写答复内容');
+      return {
+        columns: { reply, repliedOn: on, searchTokens: searchTokens(p.title, p.content, reply) },
+        document: { kind: 'reply', content: reply },
+      };
+    }
+    case 'conclude':
+      return { columns: { concludedOn: on }, note: x.note };
+    case 'request_review': {
+      const problem = reviewRequestProblem(
+        { ...p, status: p.status as PetitionStatus },
+        on,
+        await petitionClockRules(ctx.rules, on),
+      );
+      if (problem) throw unprocessable(problem);
+      return { columns: { reviewLevel: p.reviewLevel + 1, reviewRequestedOn: on }, note: x.note };
+    }
+    case 'answer_review': {
+      const reply = need(x.reply, 'reply', '请填写复查（复核）答复内容');
+      return {
+        columns: {
+          reply,
+          repliedOn: on,
+          concludedOn: on,
+          searchTokens: searchTokens(p.title, p.content, reply),
+        },
+        document: { kind: 'review_answer', content: reply },
+      };
+    }
+  }
+}
+
+/** 谈话函询 / 初步核实: to an investigator of the org, or handed to a unit below it. */
+async function investigate(tx: Queryable, p: Petition, x: TransitionExtra): Promise<StepChange> {
+  const disposal = x.disposal ?? (p.disposal === 'talk_inquiry' ? 'talk_inquiry' : undefined);
+  if (!disposal) throw badRequest('请选择处置方式（谈话函询或初步核实）', { disposal: '请选择处置方式' });
+  if (!x.investigatorUserId && !x.assignedUnitOrgId)
+    throw badRequest('请指定调查人或承办单位', { investigatorUserId: '请指定调查人或承办单位' });
+  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, p.orgId));
+  const under = sql`${orgs.path} like ${`${org?.path ?? '/'}%`}`;
+  if (x.investigatorUserId) {
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(and(eq(users.id, x.investigatorUserId), isNull(users.disabledAt), under));
+    if (!u) throw badRequest('调查人不在本单位', { investigatorUserId: '调查人不在本单位' });
+  }
+  if (x.assignedUnitOrgId) {
+    const [u] = await tx
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.id, x.assignedUnitOrgId), under));
+    if (!u || u.id === p.orgId)
+      throw badRequest('承办单位应为本单位的下属单位', { assignedUnitOrgId: '承办单位应为本单位的下属单位' });
+  }
+  return {
+    columns: {
+      disposal,
+      investigatorUserId: x.investigatorUserId ?? null,
+      assignedUnitOrgId: x.assignedUnitOrgId ?? null,
+    },
+    note: x.note,
+  };
+}
