@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { pageOf } from '../http/pagination.js';
 import { type App, actorOf } from '../http/types.js';
 import { auditFilters, auditListQuery, auditOut, verifyOut } from './contract.js';
@@ -14,7 +15,11 @@ export async function auditRoutes(app: App) {
   app.get(
     '/api/v1/audit',
     {
-      schema: { tags, querystring: auditListQuery, response: { 200: pageOf(auditOut) } },
+      schema: {
+        tags,
+        querystring: auditListQuery,
+        response: { 200: pageOf(auditOut).extend({ totalCapped: z.boolean() }) },
+      },
       config: { access: 'audit.read', auditView: 'audit.view' },
     },
     (req) => listAudit({ ctx, query: req.query }),

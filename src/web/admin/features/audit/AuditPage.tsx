@@ -66,7 +66,7 @@ export default function AuditPage() {
           current: page.page,
           pageSize: page.pageSize,
           total: list.data?.total,
-          showTotal: (t) => `共 ${t} 条`,
+          showTotal: (t) => (list.data?.totalCapped ? `超过 ${t} 条，请缩小筛选范围` : `共 ${t} 条`),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         expandable={{

@@ -32,6 +32,6 @@ export interface VerifyResult {
 }
 
 export const fetchAudit = (p: AuditFilters & { page: number; pageSize: number }) =>
-  api<Page<AuditRecord>>('GET', `/api/v1/audit${qs({ ...p })}`);
+  api<Page<AuditRecord> & { totalCapped: boolean }>('GET', `/api/v1/audit${qs({ ...p })}`);
 export const exportUrl = (f: AuditFilters) => `/api/v1/audit/export${qs({ ...f })}`;
 export const verifyChain = () => api<VerifyResult>('GET', '/api/v1/audit/verify');
