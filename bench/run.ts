@@ -126,8 +126,10 @@ const auditFilter = (i: number) => ({
   pageSize: 20,
 });
 
-const RAW_AUDIT_SQL = `select * from audit_log where action like $1 and at >= $2 and at < $3 order by id desc limit $4 offset $5`;
-const RAW_COUNT_SQL = `select count(*) from audit_log where action like $1 and at >= $2 and at < $3`;
+// the API's two queries: a known action is matched exactly, newest first, and the count stops at 10,001
+const RAW_AUDIT_SQL = `select a.*, o.name from audit_log a left join orgs o on o.id = a.org_id
+  where a.action = $1 and a.at >= $2 and a.at < $3 order by a.at desc, a.id desc limit $4 offset $5`;
+const RAW_COUNT_SQL = `select count(*) from (select 1 from audit_log where action = $1 and at >= $2 and at < $3 limit 10001) m`;
 const rawParams = (i: number) => {
   const f = auditFilter(i);
   return [
