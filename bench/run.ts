@@ -133,7 +133,7 @@ const RAW_COUNT_SQL = `select count(*) from (select 1 from audit_log where actio
 const rawParams = (i: number) => {
   const f = auditFilter(i);
   return [
-    `${f.action}%`,
+    f.action,
     new Date(`${f.from}T00:00:00+08:00`),
     new Date(`${f.to}T24:00:00+08:00`),
     f.pageSize,
