@@ -93,6 +93,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.attachment_upload': '上传信访件附件',
   'petition.attachment_download': '下载信访件附件',
   'petition.reveal_identity': '查看反映人身份信息',
+  'petition.material': '反映人补充材料',
+  'petition.rate': '反映人评价办理结果',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */

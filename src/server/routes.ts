@@ -4,6 +4,7 @@ import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
+import { portalRoutes } from './modules/petitions/portal/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -34,4 +35,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(cadreRoutes);
   await app.register(cadreFileRoutes);
   await app.register(petitionIdentityRoutes);
+  await app.register(portalRoutes);
 }

@@ -81,6 +81,13 @@ export const FIELD_LABELS: Record<string, string> = {
   members: '家庭成员',
   postId: '兼职编号',
   date: '日期',
+  // public portal
+  challenge: '安全校验',
+  idempotencyKey: '提交编号',
+  anonymous: '举报方式',
+  text: '补充内容',
+  rating: '评价',
+  comment: '评价意见',
 };
 
 export function fieldLabel(path: string): string {

@@ -1,0 +1,85 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
+import { badRequest } from '../../../platform/http/errors.js';
+import { petitionAttachments, petitions, portalSubmissions } from '../schema.js';
+import { todayOf } from '../workflow/petition-clock.js';
+import { registerPetition } from '../workflow/register-petition.js';
+import { zodProblem } from '../workflow/zod-problem.js';
+import { publicAttachmentRows, storeAttachments } from './attachments.js';
+import { checkAnswer, refusedCheck, spendChallenge } from './challenge.js';
+import { submissionInput } from './contract.js';
+import { portalOrg } from './portal-options.js';
+import { publicStatus } from './public-status.js';
+import type { PortalForm } from './read-form.js';
+import { newReceipt } from './receipt.js';
+import { recallReceipt, rememberReceipt } from './recent-receipts.js';
+
+/**
+ * A report from the public portal. Checked in order: the form, the hidden field, a resend of a
+ * form already registered (answered as a duplicate: one record per form), the anti-bot answer,
+ * the files by content; then, in one transaction serialised per form key, the challenge is spent,
+ * the petition registered (channel online, no actor), the files attached and the form key kept.
+ * The receipt code is returned once; only its keyed digest is stored.
+ */
+export async function submitReport(ctx: AppContext, form: PortalForm) {
+  const parsed = submissionInput.safeParse(form.data);
+  if (!parsed.success) throw zodProblem(parsed.error);
+  const input = parsed.data;
+  if (input.website?.trim()) throw refusedCheck();
+  const key = ctx.crypto.digest(`portal-form|${input.idempotencyKey}`);
+  const earlier = await duplicateOf(ctx, ctx.db, key);
+  if (earlier) return earlier;
+
+  const answer = checkAnswer(ctx, input.challenge);
+  const org = await portalOrg(ctx, input.orgId);
+  if (!org) throw badRequest('请选择受理乡镇', { orgId: '请选择受理乡镇' });
+  const stored = await storeAttachments(ctx, form.files);
+
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jiandu.portal_form'), hashtext(${key}))`);
+    const raced = await duplicateOf(ctx, tx, key);
+    if (raced) return raced;
+    await spendChallenge(tx, ctx, answer);
+    const receipt = newReceipt(ctx);
+    const petition = await registerPetition(tx, ctx, null, {
+      orgId: org.id,
+      channel: 'online',
+      receivedOn: todayOf(ctx),
+      realName: !input.anonymous,
+      reporter: input.anonymous ? null : input.reporter,
+      title: input.title,
+      content: input.content,
+      category: input.category || null,
+      subjects: input.subjects.map((s) => ({ name: s.name, unitText: s.unitText ?? null })),
+      receiptDigest: receipt.digest,
+    });
+    if (stored.length)
+      await tx.insert(petitionAttachments).values(publicAttachmentRows(petition.id, stored, ctx.clock.now()));
+    await tx.insert(portalSubmissions).values({ key, petitionId: petition.id, createdAt: ctx.clock.now() });
+    rememberReceipt(ctx, key, receipt.code);
+    return {
+      duplicate: false,
+      receiptCode: receipt.code,
+      orgName: org.name,
+      status: await publicStatus(ctx, petition, tx),
+    };
+  });
+}
+
+/** The answer to a resend of a form already registered: its status, and its code while remembered. */
+async function duplicateOf(ctx: AppContext, db: Queryable, key: string) {
+  const [hit] = await db
+    .select({ petition: petitions })
+    .from(portalSubmissions)
+    .innerJoin(petitions, eq(petitions.id, portalSubmissions.petitionId))
+    .where(eq(portalSubmissions.key, key));
+  if (!hit) return null;
+  const org = await portalOrg(ctx, hit.petition.orgId);
+  return {
+    duplicate: true,
+    receiptCode: recallReceipt(ctx, key),
+    orgName: org?.name ?? '',
+    status: await publicStatus(ctx, hit.petition, db),
+  };
+}

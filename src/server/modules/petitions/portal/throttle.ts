@@ -1,0 +1,37 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import { tooMany } from '../../../platform/http/errors.js';
+import { portalThrottle } from './schema.js';
+
+/** Wrong receipt codes allowed per address in the window before every look-up is refused. */
+export const WRONG_CODES_ALLOWED = 10;
+export const WRONG_CODE_WINDOW_MS = 15 * 60_000;
+
+const keyOf = (ctx: AppContext, ip: string) => ctx.crypto.digest(`portal-ip|${ip}`);
+
+/** 429 once an address has given too many wrong codes lately (before the code is even looked at). */
+export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<void> {
+  const [row] = await ctx.db
+    .select()
+    .from(portalThrottle)
+    .where(eq(portalThrottle.key, keyOf(ctx, ip)));
+  const now = ctx.clock.now().getTime();
+  if (row && now - row.windowStart.getTime() <= WRONG_CODE_WINDOW_MS && row.failures >= WRONG_CODES_ALLOWED)
+    throw tooMany(`查询码输入错误次数过多，请 ${WRONG_CODE_WINDOW_MS / 60_000} 分钟后再试`);
+}
+
+/** Counts one wrong code for the address; a window older than 15 minutes starts again. */
+export async function countWrongCode(ctx: AppContext, ip: string): Promise<void> {
+  const now = ctx.clock.now();
+  const windowFrom = new Date(now.getTime() - WRONG_CODE_WINDOW_MS);
+  await ctx.db
+    .insert(portalThrottle)
+    .values({ key: keyOf(ctx, ip), failures: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: portalThrottle.key,
+      set: {
+        failures: sql`case when ${portalThrottle.windowStart} < ${windowFrom} then 1 else ${portalThrottle.failures} + 1 end`,
+        windowStart: sql`case when ${portalThrottle.windowStart} < ${windowFrom} then ${now} else ${portalThrottle.windowStart} end`,
+      },
+    });
+}
