@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'cadre.photo_update': '更新干部照片',
   'family.view': '查看家庭成员',
   'petition.register': '登记信访件',
+  'petition.action': '办理信访件',
   'petition.view': '查看信访件',
   'petition.accept': '受理信访件',
   'petition.decline': '不予受理信访件',

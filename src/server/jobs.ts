@@ -1,3 +1,4 @@
+import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
 import { registerSchedulerJobs } from './platform/jobs/cleanup.js';
 import { registerTodoJobs } from './platform/todos/jobs.js';
 
@@ -5,4 +6,5 @@ import { registerTodoJobs } from './platform/todos/jobs.js';
 export function registerJobs(): void {
   registerSchedulerJobs();
   registerTodoJobs();
+  registerPetitionJobs();
 }

@@ -5,6 +5,7 @@ import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
 import { portalRoutes } from './modules/petitions/portal/routes.js';
+import { petitionRoutes } from './modules/petitions/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(cadreExcelRoutes);
   await app.register(cadreRoutes);
   await app.register(cadreFileRoutes);
+  await app.register(petitionRoutes);
   await app.register(petitionIdentityRoutes);
   await app.register(portalRoutes);
 }

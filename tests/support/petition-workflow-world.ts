@@ -1,6 +1,8 @@
+import { isNull } from 'drizzle-orm';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import type { RegisterInput } from '../../src/server/modules/petitions/workflow/register-contract.js';
 import { registerPetition } from '../../src/server/modules/petitions/workflow/register-petition.js';
+import { sessions } from '../../src/server/platform/auth/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from './factories.js';
 import type { TestApp } from './test-app.js';
@@ -85,4 +87,17 @@ export async function act(
     version: cur.json().version,
     ...body,
   });
+}
+
+/** Moves the fake clock by whole days and keeps the open sessions alive (as if the officers came back each morning). */
+export async function advanceDays(t: TestApp, days: number) {
+  t.clock.advance(days * 86_400_000);
+  const now = t.clock.now();
+  await t.ctx.db.update(sessions).set({ createdAt: now, lastSeenAt: now }).where(isNull(sessions.endedAt));
+}
+
+/** Sets the fake clock to an instant and keeps the open sessions alive. */
+export async function setNow(t: TestApp, iso: string) {
+  t.clock.current = new Date(iso);
+  await advanceDays(t, 0);
 }

@@ -79,7 +79,8 @@ export function accessHook(ctx: AppContext) {
       throw new AppError(403, 'csrf', '请求校验失败，请刷新页面后重试');
     }
     if (access === 'authenticated') return;
-    if (!access || !actor.permissions.has(access)) {
+    // a list of permissions means any one of them (the use case checks the one each step needs)
+    if (!access || ![access].flat().some((p) => actor.permissions.has(p))) {
       await recordAudit(ctx.db, ctx.clock, actor, {
         action: 'access.denied',
         result: 'denied',

@@ -12,8 +12,8 @@ import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call the route: a permission, 'authenticated' or 'public'. Required on every /api route. */
-    access?: RouteAccess;
+    /** Who may call the route: a permission (or a list: any of them), 'authenticated' or 'public'. Required on every /api route. */
+    access?: RouteAccess | RouteAccess[];
     /** Routes a session may call before its pending step (password change, TOTP) is done. */
     allowPending?: boolean;
     /** Action name for the audit record; state-changing routes without their own record get one under it. */
@@ -27,7 +27,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     /** Every route as registered, for the tests that walk the route table. */
-    routeTable: { method: string; url: string; access: string | undefined }[];
+    routeTable: { method: string; url: string; access: string | string[] | undefined }[];
   }
 }
 

@@ -29,3 +29,10 @@ export const clockFacts = (p: Petition): ClockFacts => ({
   extensionDays: p.extensionDays,
   reviewRequestedOn: p.reviewRequestedOn,
 });
+
+const DAY = 86_400_000;
+/** Calendar days past the due date of a running petition (0 when on time, finished or without a clock). */
+export function overdueDays(p: { status: string; dueOn: string | null }, today: string): number {
+  if (!p.dueOn || p.status === 'concluded' || p.status === 'declined' || p.dueOn >= today) return 0;
+  return Math.round((Date.parse(today) - Date.parse(p.dueOn)) / DAY);
+}

@@ -1,0 +1,83 @@
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../../platform/access/actor.js';
+import type { AppContext } from '../../../platform/context.js';
+import { offsetOf, type Page } from '../../../platform/http/pagination.js';
+import { orgs } from '../../../platform/orgs/schema.js';
+import { petitionSubjects, petitions } from '../schema.js';
+import { type PetitionListQuery, petitionWhere } from './list-query.js';
+import { overdueDays, todayOf } from './petition-clock.js';
+import type { PetitionRowOut } from './petition-out.js';
+
+/** Columns of a list row: never the sealed identity nor the receipt digest. */
+export const rowColumns = {
+  id: petitions.id,
+  code: petitions.code,
+  orgId: petitions.orgId,
+  orgName: orgs.name,
+  channel: petitions.channel,
+  visitors: petitions.visitors,
+  receivedOn: petitions.receivedOn,
+  title: petitions.title,
+  category: petitions.category,
+  status: petitions.status,
+  dueOn: petitions.dueOn,
+  dueKind: petitions.dueKind,
+  urgent: petitions.urgent,
+  realName: petitions.realName,
+  imported: petitions.imported,
+};
+
+/** Running urgent cases first, then by the nearest due date; finished ones after, newest first. */
+const running = sql`${petitions.status} not in ('concluded', 'declined')`;
+
+export async function listPetitions(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  query: PetitionListQuery;
+}): Promise<Page<PetitionRowOut>> {
+  const { ctx, actor, query } = opts;
+  const today = todayOf(ctx);
+  const where = petitionWhere(actor, query, today);
+  const sorted =
+    query.sort === 'receivedOn'
+      ? [query.order === 'asc' ? asc(petitions.receivedOn) : desc(petitions.receivedOn)]
+      : [
+          desc(sql`(${petitions.urgent} and ${running})`),
+          desc(running),
+          sql`${petitions.dueOn} asc nulls last`,
+          desc(petitions.receivedOn),
+        ];
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db
+      .select(rowColumns)
+      .from(petitions)
+      .innerJoin(orgs, eq(orgs.id, petitions.orgId))
+      .where(where)
+      .orderBy(...sorted, desc(petitions.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    ctx.db.select({ total: count() }).from(petitions).where(where),
+  ]);
+  const names = await subjectNames(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => ({
+    ...r,
+    overdueDays: overdueDays(r, today),
+    subjects: names.get(r.id) ?? [],
+  }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+async function subjectNames(ctx: AppContext, ids: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (!ids.length) return out;
+  const rows = await ctx.db
+    .select({ petitionId: petitionSubjects.petitionId, name: petitionSubjects.name })
+    .from(petitionSubjects)
+    .where(inArray(petitionSubjects.petitionId, ids))
+    .orderBy(asc(petitionSubjects.id));
+  for (const r of rows) out.set(r.petitionId, [...(out.get(r.petitionId) ?? []), r.name]);
+  return out;
+}
