@@ -8,15 +8,8 @@ let w: Awaited<ReturnType<typeof petitionIdentityWorld>>;
 beforeAll(async () => {
   t = await createTestApp();
   w = await petitionIdentityWorld(t);
-  // 乙镇 received a report about 甲镇's 张三: 甲镇's officers do not see it
-  await w.seed({
-    code: 'XF2026-0100',
-    title: '反映跨镇问题',
-    content: '略',
-    reporter: null,
-    named: w.cadreId,
-    orgId: w.townB.id,
-  });
+  // the district handles a report about 张三 itself: 甲镇's officers do not see it, the district does
+  await w.seed({ title: '反映张三违规经商', content: '略', named: w.cadreId, orgId: w.district.id });
 }, 60_000);
 afterAll(async () => t.close());
 
@@ -38,12 +31,20 @@ describe('petitions on the supervision file', () => {
         date: '2026-02-20',
         kind: 'petition',
         title: '信访举报 XF2026-0001：反映干部作风问题',
-        detail: '已登记',
+        detail: '已回复反映人',
         link: `/petitions/${w.petitions.named.id}`,
       },
     ]);
     expect(body.legend).toContainEqual({ key: 'petition', label: '信访举报' });
     expect(SECRETS.filter((v) => JSON.stringify(body).includes(v))).toEqual([]);
+  });
+
+  it('shows the district discipline office the district’s petition as well', async () => {
+    const { entries } = await petitionEntries('district');
+    expect(entries.map((e: any) => e.title).sort()).toEqual([
+      '信访举报 XF2026-0001：反映干部作风问题',
+      '信访举报 XF2026-0001：反映张三违规经商',
+    ]);
   });
 
   it('shows nothing of them to an organization officer without petition.read', async () => {

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { auditRows } from '../support/admins.js';
 import { call } from '../support/factories.js';
-import { petitionIdentityWorld, REPORTER, SECRETS } from '../support/petition-identity-world.js';
+import {
+  ANONYMOUS_CONTACT,
+  petitionIdentityWorld,
+  REPORTER,
+  SECOND_REPORTER,
+  SECRETS,
+} from '../support/petition-identity-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -65,6 +71,15 @@ describe('revealing the reporter', () => {
     expect(leaks(res.body)).toEqual([]);
   });
 
+  it('shows the contact an anonymous reporter left, under the name 匿名', async () => {
+    const res = await w.reveal('officer', w.petitions.contact.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      realName: false,
+      identity: { name: '匿名', phone: ANONYMOUS_CONTACT.phone },
+    });
+  });
+
   it('says clearly that an anonymous report without contact has no identity to show', async () => {
     const res = await w.reveal('officer', w.petitions.anonymous.id);
     expect(res.statusCode).toBe(422);
@@ -83,7 +98,9 @@ describe('revealing the reporter', () => {
       expect(leaks(res.body)).toEqual([]);
     }
     const rows = await auditRows(t, 'petition.reveal_identity');
-    expect(rows.filter((r) => r.result === 'success')).toHaveLength(1);
+    expect(
+      rows.filter((r) => r.result === 'success' && r.objectId === String(w.petitions.named.id)),
+    ).toHaveLength(1);
     expect(rows.filter((r) => r.result === 'denied')).toHaveLength(2); // the 404s; the 403s are access.denied
     expect((await auditRows(t, 'access.denied')).length).toBeGreaterThanOrEqual(3);
   });
@@ -91,17 +108,19 @@ describe('revealing the reporter', () => {
 
 describe('the identity is nowhere else', () => {
   it('is absent from every GET under /api/v1/petitions and the supervision file for those without the permission', async () => {
-    const { named, second } = w.petitions;
+    const { named, second, contact } = w.petitions;
     const routes = t.app.routeTable.filter((r) => r.method === 'GET' && r.url.includes('petition'));
     const urls = [
       ...routes.flatMap((r) =>
-        [named.id, second.id].map((id) =>
+        [named.id, second.id, contact.id].map((id) =>
           r.url.replace(/:(\w+)/g, (_, p: string) => (p === 'id' ? String(id) : '1')),
         ),
       ),
       `/api/v1/petitions?q=${encodeURIComponent(REPORTER.name)}`,
       `/api/v1/petitions?q=${encodeURIComponent(REPORTER.phone)}`,
       `/api/v1/petitions?q=${encodeURIComponent('作风')}`,
+      '/api/v1/petitions/stats/records?metric=received&from=2026-01-01&to=2026-12-31',
+      '/api/v1/petitions/ledger.xlsx?from=2026-01-01&to=2026-12-31',
       `/api/v1/cadres/${w.cadreId}/file`,
       '/api/v1/todos',
     ];
@@ -117,6 +136,15 @@ describe('the identity is nowhere else', () => {
       if (routes.some((r) => r.url === '/api/v1/petitions/:id')) expect(detail.statusCode, who).toBe(200);
     }
     expect(seen.clerk).toBeGreaterThan(0);
+  });
+
+  it('is not searchable, not even by those who may reveal it', async () => {
+    for (const v of [REPORTER.name, REPORTER.phone, REPORTER.idNumber, SECOND_REPORTER.name]) {
+      const res = await call(t, w.s.officer, 'GET', `/api/v1/petitions?q=${encodeURIComponent(v)}`);
+      if (res.statusCode === 404) return; // the list is not there yet
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total, v).toBe(0);
+    }
   });
 
   it('is absent from the audit log, reasons and all', async () => {
