@@ -10,7 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: { index: 'src/web/index.html' },
+      input: { index: 'src/web/index.html', portal: 'src/web/portal.html' },
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

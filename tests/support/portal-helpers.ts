@@ -88,7 +88,11 @@ export const docx = () =>
   );
 
 /** Takes workflow steps as the officers would (no actor: the tests of the workflow cover who may). */
-export async function advance(t: TestApp, petitionId: number, steps: [PetitionAction, TransitionExtra?][]) {
+export async function advance(
+  t: Pick<TestApp, 'ctx'>,
+  petitionId: number,
+  steps: [PetitionAction, TransitionExtra?][],
+) {
   for (const [action, extra] of steps) {
     await t.ctx.db.transaction(async (tx) => {
       const [p] = await tx.select().from(petitions).where(eq(petitions.id, petitionId));

@@ -5,9 +5,9 @@ import type { AppContext } from '../../../platform/context.js';
 import { badRequest, unprocessable } from '../../../platform/http/errors.js';
 import { petitionAttachments, petitionEvents } from '../schema.js';
 import { todayOf } from '../workflow/petition-clock.js';
-import { zodProblem } from '../workflow/zod-problem.js';
 import { publicAttachmentRows, storeAttachments } from './attachments.js';
 import { materialInput } from './contract.js';
+import { formProblem } from './form-problem.js';
 import { publicStatus } from './public-status.js';
 import type { PortalForm } from './read-form.js';
 import { petitionByCode } from './receipt.js';
@@ -19,7 +19,7 @@ import { petitionByCode } from './receipt.js';
  */
 export async function addMaterial(ctx: AppContext, ip: string, form: PortalForm) {
   const parsed = materialInput.safeParse(form.data);
-  if (!parsed.success) throw zodProblem(parsed.error);
+  if (!parsed.success) throw formProblem(parsed.error);
   const text = parsed.data.text?.trim() ?? '';
   if (!text && !form.files.length)
     throw badRequest('请填写补充内容或选择附件', { text: '请填写补充内容或选择附件' });

@@ -5,10 +5,10 @@ import { badRequest } from '../../../platform/http/errors.js';
 import { petitionAttachments, petitions, portalSubmissions } from '../schema.js';
 import { todayOf } from '../workflow/petition-clock.js';
 import { registerPetition } from '../workflow/register-petition.js';
-import { zodProblem } from '../workflow/zod-problem.js';
 import { publicAttachmentRows, storeAttachments } from './attachments.js';
 import { checkAnswer, refusedCheck, spendChallenge } from './challenge.js';
 import { submissionInput } from './contract.js';
+import { formProblem } from './form-problem.js';
 import { portalOrg } from './portal-options.js';
 import { publicStatus } from './public-status.js';
 import type { PortalForm } from './read-form.js';
@@ -24,7 +24,7 @@ import { recallReceipt, rememberReceipt } from './recent-receipts.js';
  */
 export async function submitReport(ctx: AppContext, form: PortalForm) {
   const parsed = submissionInput.safeParse(form.data);
-  if (!parsed.success) throw zodProblem(parsed.error);
+  if (!parsed.success) throw formProblem(parsed.error);
   const input = parsed.data;
   if (input.website?.trim()) throw refusedCheck();
   const key = ctx.crypto.digest(`portal-form|${input.idempotencyKey}`);

@@ -1,0 +1,31 @@
+import { Home } from './pages/Home';
+import { ReportPage } from './pages/ReportPage';
+import { StatusPage } from './pages/StatusPage';
+import { Link, usePath } from './router';
+
+/** The public portal: 首页, 我要举报 (→ 提交成功 with the receipt code), 查询进度. */
+export function App() {
+  const path = usePath();
+  const page = path.endsWith('/report') ? (
+    <ReportPage />
+  ) : path.endsWith('/status') ? (
+    <StatusPage />
+  ) : (
+    <Home />
+  );
+  return (
+    <div className="shell">
+      <header className="top">
+        <Link to="/portal" className="brand">
+          信访举报网上受理
+        </Link>
+        <nav>
+          <Link to="/portal/report">我要举报</Link>
+          <Link to="/portal/status">查询进度</Link>
+        </nav>
+      </header>
+      <main>{page}</main>
+      <footer className="foot">依法受理 · 严格保密 · 有信必查 · 有查必果</footer>
+    </div>
+  );
+}
