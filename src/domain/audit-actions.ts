@@ -94,6 +94,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.attachment_upload': '上传信访件附件',
   'petition.attachment_download': '下载信访件附件',
   'petition.reveal_identity': '查看反映人身份信息',
+  'petition.stats_records': '查看信访统计明细',
+  'petition.ledger_export': '导出信访台帐',
+  'petition.ledger_import': '导入信访台帐',
+  'petition.ledger_import_errors_download': '下载信访台帐导入错误清单',
   'petition.material': '反映人补充材料',
   'petition.rate': '反映人评价办理结果',
 };

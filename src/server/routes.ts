@@ -4,8 +4,10 @@ import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
+import { petitionLedgerRoutes } from './modules/petitions/ledger/routes.js';
 import { portalRoutes } from './modules/petitions/portal/routes.js';
 import { petitionRoutes } from './modules/petitions/routes.js';
+import { petitionStatsRoutes } from './modules/petitions/stats/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -37,5 +39,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(cadreFileRoutes);
   await app.register(petitionRoutes);
   await app.register(petitionIdentityRoutes);
+  await app.register(petitionStatsRoutes);
+  await app.register(petitionLedgerRoutes);
   await app.register(portalRoutes);
 }
