@@ -38,7 +38,7 @@ export async function stepChange(
 ): Promise<StepChange> {
   switch (action) {
     case 'accept':
-      return { columns: { acceptedOn: on } };
+      return { columns: { acceptedOn: on }, note: x.note };
     case 'decline': {
       const reason = need(x.declineReason, 'declineReason', '请填写不予受理理由');
       const notice =

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { rolePermissions, roles } from '../../src/server/platform/users/schema.js';
+import { makeOrg, makeUser } from '../support/factories.js';
+import { type E2E, fillLogin, startE2E } from './support/server.js';
+
+/** antd puts a space between the two characters of a two-character button label. */
+const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => e?.close());
+
+it('an officer registers a visit naming a registry cadre, finds it by 作风, accepts it and sees the step on the timeline', async () => {
+  const town = await makeOrg(e.ctx, '东湖镇');
+  await insertCadres(e.ctx.db, e.ctx, [{ orgId: town.id, name: '王建军', status: 'active' }], 'manual');
+  // a registering clerk without a second factor, to keep the browser journey short
+  const [role] = await e.ctx.db
+    .insert(roles)
+    .values({ code: 'petition_desk', name: '信访登记处理员', mfaRequired: false })
+    .returning();
+  const perms = [
+    'petition.read',
+    'petition.register',
+    'petition.handle',
+    'cadre.read',
+    'org.read',
+    'dict.read',
+    'todo.read',
+    'user.read',
+  ];
+  await e.ctx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleId: role.id, permission })));
+  await makeUser(e.ctx, { orgId: town.id, roles: ['petition_desk'], username: 'xinfang1' });
+
+  const { page } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'xinfang1', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '信访举报' }).click();
+  await page.getByText('还没有信访件').waitFor();
+
+  await page.getByRole('button', { name: label('登记') }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('来源渠道').click();
+  await page.getByTitle('来访').click();
+  await drawer.getByLabel('来访人数').fill('3');
+  await drawer.getByLabel('反映事由').fill('反映干部作风问题');
+  await drawer.getByLabel('反映内容').fill('村干部办事推诿，作风粗暴。');
+  await drawer.getByRole('button', { name: '添加被反映人' }).click();
+  await drawer.getByRole('combobox').last().fill('王建');
+  await page.getByTitle(/王建军（东湖镇/).click();
+  await drawer.getByLabel('联系电话（可不填）').fill('13800001111');
+  await drawer.getByRole('button', { name: label('登记') }).click();
+  await page.waitForURL(/\/petitions\/\d+$/);
+  await page
+    .getByText(/XF\d{4}-0001/)
+    .first()
+    .waitFor();
+  await page.getByText('王建军（东湖镇）').waitFor();
+  await expect.poll(() => page.getByText('13800001111').count()).toBe(0);
+
+  await page.getByRole('button', { name: label('受理') }).click();
+  await page.getByRole('button', { name: '确认受理' }).click();
+  await page.getByText('已受理', { exact: true }).first().waitFor();
+  await page.getByRole('tab', { name: '流程记录' }).click();
+  await page.getByText('登记', { exact: true }).waitFor();
+
+  await page.getByRole('button', { name: '信访举报' }).click();
+  await page.getByLabel('搜索信访件').fill('作风');
+  await page.getByLabel('搜索信访件').press('Enter');
+  await page.getByRole('cell', { name: /反映干部作风问题/ }).waitFor();
+  await page.getByText('来访（3人）').waitFor();
+  await page.getByLabel('搜索信访件').fill('土地');
+  await page.getByLabel('搜索信访件').press('Enter');
+  await page.getByText('没有符合条件的信访件').waitFor();
+});
