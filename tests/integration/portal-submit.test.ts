@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptDigest } from '../../src/server/modules/petitions/portal/receipt.js';
 import {
@@ -7,7 +7,9 @@ import {
   petitions,
   portalSubmissions,
 } from '../../src/server/modules/petitions/schema.js';
+import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { MB } from '../../src/server/platform/files/store.js';
+import { makeUser, signIn } from '../support/factories.js';
 import {
   anonymousReport,
   docx,
@@ -110,6 +112,32 @@ describe('portal: a report', () => {
     expect(p.realName).toBe(true);
     expect(p.reporterEnc).toMatch(/^sm4:/);
     expect(p.reporterEnc).not.toContain('李群众');
+  });
+});
+
+describe('portal: anonymous by construction', () => {
+  it('ties nothing to a signed-in user whose session the browser carries, and keeps no address', async () => {
+    const officer = await makeUser(t.ctx, { orgId: w.town.id, roles: ['discipline_officer'] });
+    const s = await signIn(t, officer.username);
+    const data = { ...anonymousReport(w.town.id), challenge: await solved(t, '10.1.0.9') };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/submissions',
+      payload: data,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      remoteAddress: '10.1.0.9',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [p] = await t.ctx.db.select().from(petitions).orderBy(desc(petitions.id)).limit(1);
+    expect(p.createdBy).toBeNull();
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'petition'), eq(auditLog.objectId, String(p.id))));
+    expect(audits.map((a) => [a.action, a.userId, a.ip])).toEqual([['petition.register', null, null]]);
+    const all = await t.ctx.db.select().from(auditLog).where(eq(auditLog.userId, officer.id));
+    expect(all.map((a) => a.action)).not.toContain('petition.register');
+    expect(JSON.stringify(await t.ctx.db.select().from(auditLog))).not.toContain('10.1.0.9');
   });
 });
 
