@@ -52,7 +52,12 @@ export async function portalRoutes(app: App) {
   app.post(
     `${base}/submissions`,
     {
-      schema: { tags, response: { 200: submissionOut } },
+      schema: {
+        tags,
+        description:
+          'A report. JSON (submissionInput in contract.ts), or multipart/form-data with that JSON in the field `data` and up to five files (JPG, PNG, PDF, docx; 10 MB each). Resending the same idempotencyKey answers duplicate: true.',
+        response: { 200: submissionOut },
+      },
       config: { ...config, rateLimit: { max: 20, timeWindow: '10 minutes' } },
     },
     async (req) => submitReport(ctx, await readPortalForm(req)),
@@ -65,7 +70,12 @@ export async function portalRoutes(app: App) {
   app.post(
     `${base}/status/material`,
     {
-      schema: { tags, response: { 200: publicStatusOut } },
+      schema: {
+        tags,
+        description:
+          'Material from the reporter: JSON { code, text }, or multipart with that JSON in `data` and up to five files.',
+        response: { 200: publicStatusOut },
+      },
       config: { ...config, rateLimit: { max: 20, timeWindow: '10 minutes' } },
     },
     async (req) => addMaterial(ctx, req.ip, await readPortalForm(req)),

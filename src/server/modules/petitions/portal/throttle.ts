@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { tooMany } from '../../../platform/http/errors.js';
 import { portalThrottle } from './schema.js';
@@ -24,6 +24,8 @@ export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<voi
 export async function countWrongCode(ctx: AppContext, ip: string): Promise<void> {
   const now = ctx.clock.now();
   const windowFrom = new Date(now.getTime() - WRONG_CODE_WINDOW_MS);
+  // windows that have run out are forgotten: the table holds only addresses guessing right now
+  await ctx.db.delete(portalThrottle).where(lt(portalThrottle.windowStart, windowFrom));
   await ctx.db
     .insert(portalThrottle)
     .values({ key: keyOf(ctx, ip), failures: 1, windowStart: now })
