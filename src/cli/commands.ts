@@ -4,6 +4,7 @@ import { createAdminCommand } from './create-admin.js';
 import { demoCommand } from './demo-command.js';
 import { openDatabaseForCommand, openForCommand } from './open.js';
 import { readPassword } from './password-input.js';
+import { reindexPetitionsCommand } from './reindex-petitions.js';
 import { verifyAuditCommand } from './verify-audit.js';
 
 const print = (lines: string[]) => console.log(lines.join('\n'));
@@ -85,6 +86,18 @@ export function register(program: Command): void {
         const r = await verifyAuditCommand(database.db);
         print(r.lines);
         if (!r.ok) process.exitCode = 1;
+      } finally {
+        await close();
+      }
+    });
+
+  program
+    .command('reindex-petitions')
+    .description('重新计算全部信访件的全文检索词（分批进行，只更新有变化的）')
+    .action(async () => {
+      const { ctx, close } = await openForCommand();
+      try {
+        print(await reindexPetitionsCommand(ctx.db));
       } finally {
         await close();
       }

@@ -76,7 +76,8 @@ export function ledgerOutcome(
   const extensionDays = r.count('extensionDays', l.extensionMaxDays);
   const extensionReason = r.text('extensionReason', 2000);
   if (extensionDays && !extensionReason) r.fail('extensionReason', '延期须填写理由');
-  if (!extensionDays && extensionReason) r.fail('extensionDays', '填写了延期理由，请填写延期天数');
+  if (!extensionDays && extensionReason && !cellText(cells.extensionDays))
+    r.fail('extensionDays', '填写了延期理由，请填写延期天数');
   const repliedOn = r.date('repliedOn');
   const reply = r.text('reply');
   if (repliedOn && !reply) r.fail('reply', '填写了回复日期，请填写答复意见');

@@ -4,6 +4,7 @@ import {
   type LedgerCells,
   type LedgerKey,
   listCell,
+  NO_UNIT,
   REPORTER_KINDS,
 } from './petition-ledger.js';
 import { ledgerOutcome } from './petition-ledger-outcome.js';
@@ -111,6 +112,8 @@ export function parseLedgerRow(
     r.fail('subjectUnits', '单位个数应与被反映人个数一致，或只填一个');
   if (names.length > 20) r.fail('subjects', '不超过 20 人');
   if (names.some((n) => n.length > 30)) r.fail('subjects', '每个姓名不超过 30 字');
+  if (units.some((u) => u.length > 60)) r.fail('subjectUnits', '每个单位不超过 60 字');
+  if (units.length && !names.length) r.fail('subjects', '填写了被反映人单位，请填写被反映人');
   const category = r.choice('category', l.category);
   const title = r.text('title', 100);
   if (!title && !cellText(cells.title)) r.fail('title', '必填');
@@ -118,7 +121,10 @@ export function parseLedgerRow(
   const code = r.text('code', 30);
   const outcome = ledgerOutcome(cells, r, { receivedOn, ...l });
   if (r.errors.length || !receivedOn || !channel || !title || !content) return { errors: r.errors };
-  const unitOf = (i: number) => (units.length === 1 ? units[0] : (units[i] ?? null));
+  const unitOf = (i: number) => {
+    const unit = units.length === 1 ? units[0] : units[i];
+    return unit && unit !== NO_UNIT ? unit : null;
+  };
   return {
     record: {
       code,

@@ -85,6 +85,8 @@ export const ledgerKeyOfHeader = (text: string) => BY_HEADER.get(text.replace(/\
 export const REPORTER_KINDS = { real: '实名', anonymous: '匿名' } as const;
 export const ACCEPTANCE = { accepted: '受理', declined: '不予受理' } as const;
 export const APPROVED = '审批通过';
+/** A unit left blank among given ones, so the units still pair up with the names. */
+export const NO_UNIT = '无';
 
 /** A report or an opinion with its date: one paragraph of its cell. */
 export interface DatedEntry {

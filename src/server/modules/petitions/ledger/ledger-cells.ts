@@ -4,14 +4,12 @@ import {
   datedCell,
   LEDGER_COLUMNS,
   type LedgerKey,
+  NO_UNIT,
   REPORTER_KINDS,
 } from '../../../../domain/petition-ledger.js';
 import { isOverdue, PETITION_STATUSES, type PetitionStatus } from '../../../../domain/petition-workflow.js';
 import type { LedgerLabels } from './labels.js';
 import type { LedgerEntry } from './ledger-rows.js';
-
-/** A unit left blank when the others are given, so the units still pair up with the names. */
-export const NO_UNIT = '无';
 
 function unitsCell(units: (string | null)[]): string {
   if (units.every((u) => !u)) return '';
