@@ -104,7 +104,7 @@ describe('jiandu demo', () => {
     expect(
       await t.ctx.db.select().from(users).where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`),
     ).toHaveLength(19);
-  });
+  }, 120_000); // the whole demo loads here, petitions included
 });
 
 describe('jiandu verify-audit', () => {

@@ -37,4 +37,4 @@ it('the demo adds about 300 cadres with valid ID numbers, tenures, an own record
   const again = await loadDemo(t.ctx);
   expect(again.alreadyLoaded).toBe(true);
   expect(await t.ctx.db.select({ id: cadres.id }).from(cadres)).toHaveLength(300);
-});
+}, 120_000); // the whole demo loads here, petitions included

@@ -6,6 +6,7 @@ import { securitySettings } from '../../server/platform/auth/security-settings.j
 import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { cadresDemo } from './cadres.js';
+import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
 
 /** What a demo step gets: the transaction, the time, and the one demo password for any account it creates. */
@@ -29,7 +30,7 @@ export interface DemoStep {
   run(demo: DemoRun): Promise<string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [platformDemo, cadresDemo];
+export const DEMO_STEPS: DemoStep[] = [platformDemo, cadresDemo, petitionsDemo];
 
 export interface DemoResult {
   alreadyLoaded: boolean;

@@ -1,0 +1,104 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../../src/cli/demo/index.js';
+import { demoUser } from '../../src/cli/demo/lookup.js';
+import { PETITION_STATUSES } from '../../src/domain/petition-workflow.js';
+import { openReporter } from '../../src/server/modules/petitions/reporter-identity.js';
+import {
+  petitionDocuments,
+  petitionEvents,
+  petitionSubjects,
+  petitions,
+} from '../../src/server/modules/petitions/schema.js';
+import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
+import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { todos } from '../../src/server/platform/todos/schema.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp(); // today is 2026-03-02 in China
+  await loadDemo(t.ctx);
+}, 240_000);
+afterAll(async () => t.close());
+
+const TODAY = '2026-03-02';
+const all = () => t.ctx.db.select().from(petitions).orderBy(asc(petitions.id));
+
+it('adds a year of petitions in both townships, from every channel, real-name and anonymous', async () => {
+  const rows = await all();
+  expect(rows).toHaveLength(150);
+  const towns = await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'township'));
+  const byTown = new Map(towns.map((o) => [o.id, o.name]));
+  expect(new Set(rows.map((p) => byTown.get(p.orgId)))).toEqual(new Set(['大兴镇', '青山镇']));
+  expect(rows.every((p) => p.receivedOn >= '2025-03-02' && p.receivedOn < TODAY)).toBe(true);
+  expect(new Set(rows.map((p) => p.channel))).toEqual(
+    new Set(['letter', 'visit', 'phone', 'online', 'assigned', 'transferred']),
+  );
+  const visits = rows.filter((p) => p.channel === 'visit');
+  expect(visits.every((p) => p.visitors! >= 1 && p.visitors! <= 5)).toBe(true);
+  const assigned = rows.filter((p) => p.channel === 'assigned');
+  expect(
+    assigned.every(
+      (p) =>
+        p.assignedBy === '区纪委' &&
+        /^新纪信交〔\d{4}〕\d+号$/.test(p.assignedRef!) &&
+        p.assignedDueOn! > p.receivedOn,
+    ),
+  ).toBe(true);
+  expect(rows.filter((p) => p.channel === 'online').every((p) => p.createdBy === null)).toBe(true);
+  const real = rows.filter((p) => p.realName);
+  expect(real.length).toBeGreaterThan(30);
+  expect(real.every((p) => openReporter(t.ctx.crypto, p.reporterEnc!).name.length >= 2)).toBe(true);
+  expect(rows.filter((p) => !p.realName && !p.reporterEnc).length).toBeGreaterThan(30);
+  expect(new Set(rows.map((p) => p.category)).size).toBe(7);
+  expect(rows.every((p) => p.searchTokens.length > 0 && !p.imported)).toBe(true);
+  expect(new Set(rows.map((p) => `${p.orgId}/${p.code}`)).size).toBe(150);
+});
+
+it('names demo cadres and hands some cases to the unit head’s village', async () => {
+  const subjects = await t.ctx.db.select().from(petitionSubjects);
+  expect(subjects.filter((s) => s.cadreId !== null).length).toBeGreaterThan(40);
+  const head = await demoUser(t.ctx.db, 'daxing_unit_head');
+  const handed = (await all()).filter((p) => p.assignedUnitOrgId === head.orgId);
+  expect(handed.length).toBeGreaterThan(3);
+});
+
+it('shows every status, some overdue and one under review, each consistent with its events and documents', async () => {
+  const rows = await all();
+  expect(new Set(rows.map((p) => p.status))).toEqual(new Set(Object.keys(PETITION_STATUSES)));
+  expect(rows.filter((p) => p.status === 'reviewing')).toHaveLength(1);
+  const running = rows.filter((p) => !['concluded', 'declined'].includes(p.status));
+  // every running step has its clock, except 办结 after the reply, which none of the rules times
+  expect(running.filter((p) => p.dueOn === null).map((p) => p.status)).toEqual(
+    running.filter((p) => p.status === 'replied').map((p) => p.status),
+  );
+  expect(running.filter((p) => p.dueOn! < TODAY).length).toBeGreaterThanOrEqual(3);
+  expect(rows.filter((p) => p.status === 'concluded').length).toBeGreaterThan(60);
+
+  const events = await t.ctx.db.select().from(petitionEvents).orderBy(asc(petitionEvents.id));
+  const docs = await t.ctx.db.select().from(petitionDocuments);
+  for (const p of rows) {
+    const mine = events.filter((e) => e.petitionId === p.id);
+    expect(mine[0]).toMatchObject({ action: 'register', occurredOn: p.receivedOn });
+    expect(mine.at(-1)!.toStatus, p.code).toBe(p.status);
+    expect(mine.every((e, i) => i === 0 || e.occurredOn >= mine[i - 1].occurredOn)).toBe(true);
+    expect(mine.every((e) => e.occurredOn < TODAY || e.occurredOn === TODAY)).toBe(true);
+    const kinds = docs.filter((d) => d.petitionId === p.id).map((d) => d.kind);
+    expect(kinds.includes('report'), p.code).toBe(p.reportedOn !== null);
+    expect(kinds.includes('reply'), p.code).toBe(p.repliedOn !== null);
+    if (['awaiting_approval', 'approved', 'replied', 'concluded'].includes(p.status))
+      expect(kinds, p.code).toContain('opinion');
+  }
+  const open = await t.ctx.db.select().from(todos).where(eq(todos.status, 'open'));
+  expect(new Set(open.filter((x) => x.recordType === 'petition').map((x) => Number(x.recordId)))).toEqual(
+    new Set(running.map((p) => p.id)),
+  );
+});
+
+it('keeps the audit chain whole, and a second run adds nothing', async () => {
+  expect((await verifyAuditChain(t.ctx.db)).firstBreak).toBeNull();
+  const again = await loadDemo(t.ctx);
+  expect(again.alreadyLoaded).toBe(true);
+  expect(await all()).toHaveLength(150);
+});
