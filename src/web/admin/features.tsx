@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -84,6 +85,21 @@ export const FEATURES: FeatureRoute[] = [
     permission: ['petition.read', 'petition.assigned'],
     watermark: true,
     page: lazy(() => import('./features/petitions/PetitionDetailPage')),
+  },
+  {
+    path: '/petitions/stats',
+    label: '信访统计',
+    icon: <BarChartOutlined />,
+    permission: 'petition.stats',
+    watermark: true,
+    page: lazy(() => import('./features/petition-stats/PetitionStatsPage')),
+  },
+  {
+    path: '/petitions/stats/import',
+    label: '导入信访台帐',
+    hidden: true,
+    permission: 'petition.import',
+    page: lazy(() => import('./features/petition-stats/LedgerImportPage')),
   },
   {
     path: '/positions',

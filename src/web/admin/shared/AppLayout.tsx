@@ -35,7 +35,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     return [...top, ...groups];
   }, [can]);
 
-  const current = FEATURES.find((f) => f.path !== '/' && loc.pathname.startsWith(f.path))?.path ?? '/';
+  // the menu entry holding the page: the longest menu path it starts with (/petitions/stats, not /petitions)
+  const current =
+    FEATURES.filter((f) => !f.hidden && f.path !== '/' && loc.pathname.startsWith(f.path)).sort(
+      (a, b) => b.path.length - a.path.length,
+    )[0]?.path ?? '/';
   // the page itself, for its label and watermark: a static path first, then one with parameters (/cadres/:id/file)
   const feature =
     FEATURES.find((f) => f.path === loc.pathname) ??
