@@ -108,6 +108,7 @@ export const FIELD_LABELS: Record<string, string> = {
   receivedFrom: '收件日期起',
   receivedTo: '收件日期止',
   overdue: '是否逾期',
+  metric: '统计项',
   urgent: '是否紧急',
   attachmentId: '附件编号',
   // public portal
