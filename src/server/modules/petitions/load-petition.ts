@@ -9,21 +9,25 @@ import { petitionSubjects, petitions } from './schema.js';
 /**
  * Who sees a petition: holders of petition.read within whose scope its org lies, and holders of
  * petition.assigned for cases handed to a unit in their scope — never the cadres it names, nor
- * users registered as related to them (recusal).
+ * users registered as related to them (recusal). Only the ways the caller has are written out, and
+ * the recused cadres are one IN list: an `OR` around a subquery (even `… or false`) keeps the
+ * planner from turning it into a join and costs a scan of the whole table.
  */
 export function petitionVisibility(actor: Actor): SQL {
-  const byOrg = actor.permissions.has('petition.read')
-    ? (scopeFilter(actor, petitions.orgId) ?? sql`true`)
-    : sql`false`;
-  const byUnit = actor.permissions.has('petition.assigned')
-    ? (scopeFilter(actor, petitions.assignedUnitOrgId) ?? sql`${petitions.assignedUnitOrgId} is not null`)
-    : sql`false`;
+  const ways: SQL[] = [];
+  if (actor.permissions.has('petition.read')) ways.push(scopeFilter(actor, petitions.orgId) ?? sql`true`);
+  if (actor.permissions.has('petition.assigned'))
+    ways.push(
+      scopeFilter(actor, petitions.assignedUnitOrgId) ?? sql`${petitions.assignedUnitOrgId} is not null`,
+    );
+  const reach = ways.length === 0 ? sql`false` : ways.length === 1 ? ways[0] : or(...ways)!;
+  const related = sql`select ${recusals.cadreId} from ${recusals} where ${recusals.userId} = ${actor.userId}${
+    actor.cadreId === null ? sql`` : sql` union all select ${actor.cadreId}::bigint`
+  }`;
   const recused = notExists(
-    sql`(select 1 from ${petitionSubjects} where ${petitionSubjects.petitionId} = ${petitions.id} and (${
-      actor.cadreId === null ? sql`false` : sql`${petitionSubjects.cadreId} = ${actor.cadreId}`
-    } or ${petitionSubjects.cadreId} in (select ${recusals.cadreId} from ${recusals} where ${recusals.userId} = ${actor.userId})))`,
+    sql`(select 1 from ${petitionSubjects} where ${petitionSubjects.petitionId} = ${petitions.id} and ${petitionSubjects.cadreId} in (${related}))`,
   );
-  return and(or(byOrg, byUnit), recused)!;
+  return and(reach, recused)!;
 }
 
 /** Loads a petition the caller may see; otherwise 404 (audited as a denial when it exists). */
