@@ -10,6 +10,8 @@ import { runImportBench } from './cadre-import.js';
 import { generateCadresData } from './generate-cadres.js';
 import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load } from './load.js';
+import { petitionScenarios, rawPetitions } from './petitions.js';
+import { petitionsReport, preparePetitions } from './petitions-prepare.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -68,6 +70,7 @@ async function prepare(b: Backend) {
     .returning();
   const [role] = await ctx.db.select().from(roles).where(eq(roles.code, 'district_org'));
   await ctx.db.insert(userRoles).values({ userId: u.id, roleId: role.id });
+  await preparePetitions(ctx, database, b, district, towns, log);
   await database.close();
   log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
@@ -175,12 +178,14 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
       ),
     );
     results.push(...(await cadreScenarios(b, base)));
+    results.push(...(await petitionScenarios(b.name, base)));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
   results.push(await rawAudit(b));
   results.push(await rawRoster(b));
+  results.push(...(await rawPetitions(b)));
   return results;
 }
 
@@ -375,6 +380,11 @@ async function main() {
     '|---|---|---|---|---|',
     ...imports,
     '',
+    ...petitionsReport(
+      all,
+      backends.map((b) => b.name),
+      root,
+    ),
   ].join('\n');
   writeFileSync(path.join(root, 'bench/results.md'), md);
   log(`\nwrote bench/results.md`);

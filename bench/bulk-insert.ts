@@ -1,0 +1,48 @@
+/** A raw connection: node-postgres pool or PGlite; both take array parameters. */
+export interface RawDb {
+  query(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export interface Column {
+  name: string;
+  type: string;
+  /** The expression to insert, over the unnested value `v` (default: `v` itself). */
+  expr?: (v: string) => string;
+}
+
+/**
+ * Inserts rows with one parameter per column (`unnest` of arrays), so a batch of 5,000 wide rows
+ * stays far below the protocol's 65,535-parameter limit.
+ */
+export async function insertUnnest(db: RawDb, table: string, columns: Column[], rows: unknown[][]) {
+  if (!rows.length) return;
+  const aliases = columns.map((_, i) => `c${i}`);
+  const text = `insert into ${table} (${columns.map((c) => c.name).join(', ')})
+    select ${columns.map((c, i) => (c.expr ? c.expr(aliases[i]) : aliases[i])).join(', ')}
+    from unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')}) as u(${aliases.join(', ')})`;
+  await db.query(
+    text,
+    columns.map((_, i) => rows.map((r) => r[i] ?? null)),
+  );
+}
+
+/**
+ * Drops the secondary indexes of the tables (bulk loads are far faster without them) and returns
+ * a function that builds them again from their saved definitions, then analyzes the tables.
+ */
+export async function withoutIndexes(db: RawDb, tables: string[], log: (s: string) => void) {
+  const { rows } = await db.query(
+    `select i.indexname, i.indexdef from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = any($1::text[])
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [tables],
+  );
+  for (const r of rows) await db.query(`drop index ${r.indexname}`);
+  return async () => {
+    const t0 = performance.now();
+    await db.query(`set maintenance_work_mem = '512MB'`).catch(() => {});
+    for (const r of rows) await db.query(r.indexdef);
+    for (const t of tables) await db.query(`analyze ${t}`);
+    log(`  ${rows.length} indexes rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  };
+}

@@ -1,0 +1,184 @@
+import pg from 'pg';
+import { totpCode } from '../src/server/platform/auth/totp.js';
+import { openDatabase } from '../src/server/platform/db/client.js';
+import type { RawDb } from './bulk-insert.js';
+import { BENCH_PASSWORD } from './generate-platform.js';
+import { type LoadResult, load } from './load.js';
+
+/** bench3000…3007 (townships 1–8 of 100) are township heads: petition.read and petition.stats. */
+export const HEADS = Array.from({ length: 8 }, (_, i) => `bench${3000 + i}`);
+export const DISTRICT_DISCIPLINE = 'benchdiscipline';
+export const STATS_YEAR = { from: '2025-01-01', to: '2025-12-31' };
+const RANGES = [
+  ['2025-01-01', '2025-06-30'],
+  ['2025-07-01', '2025-12-31'],
+  ['2026-01-01', '2026-06-30'],
+];
+const STATUSES = ['concluded', 'investigating', 'registered', 'declined'];
+const listFilter = (i: number) => {
+  const [from, to] = RANGES[i % RANGES.length];
+  return { status: STATUSES[i % STATUSES.length], from, to, page: 1 + (i % 3) };
+};
+
+type Session = { cookie: string };
+async function signIn(base: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string; pending: string | null };
+  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
+  if (body.pending === 'totp_enrol') {
+    const headers = { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' };
+    const setup = (await (
+      await fetch(`${base}/api/v1/me/totp/setup`, { method: 'POST', headers, body: '{}' })
+    ).json()) as {
+      secret: string;
+    };
+    const r = await fetch(`${base}/api/v1/me/totp/enable`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ code: totpCode(setup.secret, new Date()) }),
+    });
+    if (!r.ok) throw new Error(`totp enable: ${await r.text()}`);
+  } else if (body.pending) throw new Error(`${username} cannot sign in: ${body.pending}`);
+  return { cookie };
+}
+
+const getOk = async (url: string, s: Session) => {
+  const r = await fetch(url, { headers: { cookie: s.cookie } });
+  await r.arrayBuffer();
+  return r.ok;
+};
+
+/** Through the API: a township's filtered list, full-text search (township and district-wide), a township-year's statistics. */
+export async function petitionScenarios(name: string, base: string): Promise<LoadResult[]> {
+  const heads = await Promise.all(HEADS.map((u) => signIn(base, u)));
+  const district = await signIn(base, DISTRICT_DISCIPLINE);
+  const opts = { concurrency: 8, requests: 2000, maxSeconds: 30 };
+  const q = encodeURIComponent('作风');
+  return [
+    await load(`${name}: GET /petitions (township, status + received range)`, opts, (i) => {
+      const f = listFilter(i);
+      return getOk(
+        `${base}/api/v1/petitions?status=${f.status}&receivedFrom=${f.from}&receivedTo=${f.to}&page=${f.page}&pageSize=20`,
+        heads[i % 8],
+      );
+    }),
+    await load(`${name}: GET /petitions?q=作风 (township)`, opts, (i) =>
+      getOk(`${base}/api/v1/petitions?q=${q}&page=${1 + (i % 3)}&pageSize=20`, heads[i % 8]),
+    ),
+    await load(`${name}: GET /petitions?q=作风 (district-wide)`, { ...opts, requests: 500 }, (i) =>
+      getOk(`${base}/api/v1/petitions?q=${q}&page=${1 + (i % 3)}&pageSize=20`, district),
+    ),
+    await load(`${name}: GET /petitions/stats (township-year)`, { ...opts, requests: 500 }, (i) =>
+      getOk(`${base}/api/v1/petitions/stats?from=${STATS_YEAR.from}&to=${STATS_YEAR.to}`, heads[i % 8]),
+    ),
+  ];
+}
+
+const VISIBLE = `p.org_id in (select id from orgs where path like $1)
+  and not exists (select 1 from petition_subjects s where s.petition_id = p.id
+    and s.cadre_id in (select cadre_id from recusals where user_id = $2))`;
+const ORDER = `order by (p.urgent and p.status not in ('concluded', 'declined')) desc,
+  p.status not in ('concluded', 'declined') desc, p.due_on asc nulls last, p.received_on desc, p.id desc`;
+const COLUMNS = `p.id, p.code, p.org_id, o.name as org_name, p.channel, p.visitors, p.received_on, p.title,
+  p.category, p.status, p.due_on, p.due_kind, p.urgent, p.real_name, p.imported`;
+const LIST = `select ${COLUMNS} from petitions p join orgs o on o.id = p.org_id
+  where ${VISIBLE} and p.status = $3 and p.received_on >= $4 and p.received_on <= $5 ${ORDER} limit 20 offset $6`;
+const LIST_COUNT = `select count(*) from petitions p where ${VISIBLE} and p.status = $3 and p.received_on >= $4 and p.received_on <= $5`;
+const SEARCH = `select ${COLUMNS} from petitions p join orgs o on o.id = p.org_id
+  where ${VISIBLE} and p.search_tokens @> $3::text[] ${ORDER} limit 20 offset $4`;
+const SEARCH_COUNT = `select count(*) from petitions p where ${VISIBLE} and p.search_tokens @> $3::text[]`;
+const SUBJECTS =
+  'select petition_id, name from petition_subjects where petition_id = any($1::bigint[]) order by id';
+const STATS_WHERE = `p.received_on between $3 and $4 and ${VISIBLE}`;
+const STATS = `select count(*)::int as received,
+  ${['letter', 'visit', 'phone', 'online', 'assigned', 'transferred'].map((c) => `count(*) filter (where p.channel = '${c}')::int as ${c}`).join(', ')},
+  count(*) filter (where p.channel = 'assigned' and p.concluded_on is not null and p.concluded_on <= p.assigned_due_on)::int as assigned_on_time,
+  count(*) filter (where p.accepted_on is not null)::int as accepted,
+  count(*) filter (where p.status = 'declined')::int as declined,
+  count(*) filter (where p.concluded_on is not null)::int as concluded,
+  count(*) filter (where p.status not in ('concluded', 'declined') and p.due_on < $5)::int as overdue,
+  coalesce(sum(p.visitors) filter (where p.channel = 'visit'), 0)::int as visitors
+  from petitions p where ${STATS_WHERE}`;
+const STATS_DOCS = `select count(*) filter (where d.kind = 'report')::int, count(*) filter (where d.kind = 'opinion')::int
+  from petition_documents d join petitions p on p.id = d.petition_id where ${STATS_WHERE} and d.kind in ('report', 'opinion')`;
+const STATS_CATEGORIES = `select p.category, count(*)::int from petitions p where ${STATS_WHERE} group by p.category`;
+
+/** The same questions straight through the driver, in the API's order, for the API/raw ratios. */
+export async function rawPetitionScenarios(
+  name: string,
+  db: RawDb,
+  concurrency: number,
+): Promise<LoadResult[]> {
+  const { rows: heads } = await db.query(
+    `select u.id, o.path from users u join orgs o on o.id = u.org_id where u.username = any($1::text[]) order by u.username`,
+    [HEADS],
+  );
+  const { rows: districts } = await db.query(
+    `select u.id, o.path from users u join orgs o on o.id = u.org_id where u.username = $1`,
+    [DISTRICT_DISCIPLINE],
+  );
+  const scope = (i: number) => [`${heads[i % 8].path}%`, heads[i % 8].id];
+  // the API sends a request's queries together; PGlite's one connection takes them in turn
+  const run = async (parallel: (() => Promise<unknown>)[]) => {
+    if (concurrency > 1) await Promise.all(parallel.map((f) => f()));
+    else for (const f of parallel) await f();
+  };
+  const withSubjects = async (list: Promise<{ rows: { id: number }[] }>) => {
+    const { rows } = await list;
+    await db.query(SUBJECTS, [rows.map((r) => r.id)]);
+  };
+  const opts = { concurrency, requests: 2000, maxSeconds: 30 };
+  const today = new Date().toISOString().slice(0, 10);
+  const search = (s: unknown[], i: number) =>
+    run([
+      () => withSubjects(db.query(SEARCH, [...s, ['作风'], (i % 3) * 20])),
+      () => db.query(SEARCH_COUNT, [...s, ['作风']]),
+    ]).then(() => true);
+  return [
+    await load(`${name}: raw SQL petition list (township)`, opts, async (i) => {
+      const f = listFilter(i);
+      const p = [...scope(i), f.status, f.from, f.to];
+      await run([
+        () => withSubjects(db.query(LIST, [...p, (f.page - 1) * 20])),
+        () => db.query(LIST_COUNT, p),
+      ]);
+      return true;
+    }),
+    await load(`${name}: raw SQL search 作风 (township)`, opts, (i) => search(scope(i), i)),
+    await load(`${name}: raw SQL search 作风 (district-wide)`, { ...opts, requests: 500 }, (i) =>
+      search([`${districts[0].path}%`, districts[0].id], i),
+    ),
+    await load(`${name}: raw SQL stats (township-year)`, { ...opts, requests: 500 }, async (i) => {
+      const p = [...scope(i), STATS_YEAR.from, STATS_YEAR.to];
+      await run([
+        () => db.query(STATS, [...p, today]),
+        () => db.query(STATS_DOCS, p),
+        () => db.query(STATS_CATEGORIES, p),
+      ]);
+      return true;
+    }),
+  ];
+}
+
+/** The raw scenarios on a backend: a pool of 8 on PostgreSQL, the one PGlite connection in turn. */
+export async function rawPetitions(b: { name: string; databaseUrl?: string; dataDir: string }) {
+  if (b.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: b.databaseUrl, max: 8 });
+    try {
+      return await rawPetitionScenarios(b.name, pool, 8);
+    } finally {
+      await pool.end();
+    }
+  }
+  const database = await openDatabase({ dataDir: b.dataDir });
+  try {
+    return await rawPetitionScenarios(b.name, database.pglite!, 1);
+  } finally {
+    await database.close();
+  }
+}
