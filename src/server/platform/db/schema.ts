@@ -1,6 +1,8 @@
 // Every table of the system, for Drizzle and drizzle-kit. Modules add their schema.ts here.
 
 export * from '../../modules/cadres/schema.js';
+export * from '../../modules/petitions/portal/schema.js';
+export * from '../../modules/petitions/schema.js';
 export * from '../audit/schema.js';
 export * from '../auth/schema.js';
 export * from '../calendar/schema.js';
@@ -10,5 +12,3 @@ export * from '../orgs/schema.js';
 export * from '../rules/schema.js';
 export * from '../todos/schema.js';
 export * from '../users/schema.js';
-export * from '../../modules/petitions/schema.js';
-export * from '../../modules/petitions/portal/schema.js';
