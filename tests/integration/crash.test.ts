@@ -30,7 +30,7 @@ async function startServer(env: Record<string, string>, port: number) {
     stderr += d;
   });
   children.push(child);
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 480; i++) {
     if (
       await fetch(`http://127.0.0.1:${port}/api/health`)
         .then((r) => r.ok)
@@ -113,5 +113,5 @@ describe('kill -9 mid-write', () => {
     const again = await startServer(env, port + 1);
     again.kill('SIGTERM');
     await fresh.drop();
-  }, 120_000);
+  }, 240_000);
 });
