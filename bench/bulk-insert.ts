@@ -10,6 +10,13 @@ export interface Column {
   expr?: (v: string) => string;
 }
 
+/** Columns from `name type, name type, …`. */
+export const columns = (spec: string): Column[] =>
+  spec.split(',').map((c) => {
+    const [name, type] = c.trim().split(/\s+/);
+    return { name, type };
+  });
+
 /**
  * Inserts rows with one parameter per column (`unnest` of arrays), so a batch of 5,000 wide rows
  * stays far below the protocol's 65,535-parameter limit.
