@@ -10,6 +10,9 @@ import { ApiError } from './shared/api';
 
 dayjs.locale('zh-cn');
 
+// people (and browser tests) who ask for less motion get no animations
+const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -21,7 +24,10 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, motion: !reduceMotion } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AppRoutes />

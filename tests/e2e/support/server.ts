@@ -41,8 +41,14 @@ export async function startE2E(): Promise<E2E> {
     async newPage(opts = {}) {
       const context = await browser.newContext(
         opts.mobile
-          ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-          : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
+          ? {
+              viewport: { width: 375, height: 812 },
+              isMobile: true,
+              hasTouch: true,
+              locale: 'zh-CN',
+              reducedMotion: 'reduce',
+            }
+          : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' },
       );
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
