@@ -197,8 +197,5 @@ export const FEATURES: FeatureRoute[] = [
   },
 ];
 
-// Icons kept here for the features that register next to these (users, audit, calendar, rules, dictionaries, to-do).
-export const ICONS = { AuditOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, TeamOutlined };
-
 export const allowed = (f: FeatureRoute, can: (p: string) => boolean) =>
   !f.permission || (Array.isArray(f.permission) ? f.permission.some(can) : can(f.permission));
