@@ -1,6 +1,7 @@
-import { desc, eq, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/client.js';
+import { countUpToCap } from '../http/capped-count.js';
 import { offsetOf, type Page } from '../http/pagination.js';
 import { orgs } from '../orgs/schema.js';
 import type { AuditListQuery, AuditOut } from './contract.js';
@@ -34,12 +35,6 @@ export const auditPage = (db: Queryable, where: SQL | undefined, limit: number, 
     .limit(limit)
     .offset(offset);
 
-/**
- * Counting every match of a broad filter over millions of records costs more than the page itself;
- * the count stops at this many, and the answer says it is a lower bound ("10000+").
- */
-export const AUDIT_COUNT_CAP = 10_000;
-
 /** One page of the audit log, newest first, filtered and paged in the database. */
 export async function listAudit(opts: {
   ctx: AppContext;
@@ -47,27 +42,15 @@ export async function listAudit(opts: {
 }): Promise<Page<AuditOut> & { totalCapped: boolean }> {
   const { ctx, query } = opts;
   const where = await auditWhere(ctx.db, query);
-  const capped = countUpToCap(ctx.db, where);
-  const [rows, total] = await Promise.all([
+  const [rows, count] = await Promise.all([
     auditPage(ctx.db, where, query.pageSize, offsetOf(query)),
-    capped,
+    countUpToCap(ctx.db, auditLog, where),
   ]);
   return {
     items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
-    total: Math.min(total, AUDIT_COUNT_CAP),
-    totalCapped: total > AUDIT_COUNT_CAP,
+    ...count,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
-async function countUpToCap(db: Queryable, where: SQL | undefined): Promise<number> {
-  const inner = db
-    .select({ one: sql`1` })
-    .from(auditLog)
-    .where(where)
-    .limit(AUDIT_COUNT_CAP + 1)
-    .as('m');
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
-  return Number(n);
-}
