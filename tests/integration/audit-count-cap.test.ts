@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { COUNT_CAP } from '../../src/server/platform/http/capped-count.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { COUNT_CAP } from '../../src/server/platform/http/capped-count.js';
 import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -53,4 +53,3 @@ export async function listAudit(opts: {
     pageSize: query.pageSize,
   };
 }
-
