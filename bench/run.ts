@@ -18,6 +18,9 @@ const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const CADRES_PER_TOWN = Number(process.env.BENCH_CADRES_PER_TOWN ?? 500);
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.BENCH_ONLY; // pglite | postgres
+/** BENCH_PREPARE=1 only generates the data (kept in bench/tmp and the jiandu_bench database); BENCH_REUSE=1 measures what is there. */
+const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
+const REUSE = process.env.BENCH_REUSE === '1';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -300,7 +303,7 @@ async function rawRoster(b: Backend): Promise<LoadResult> {
 }
 
 async function main() {
-  rmSync(tmp, { recursive: true, force: true });
+  if (!REUSE) rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const backends: Backend[] = [];
   if (ONLY !== 'postgres')
@@ -312,8 +315,10 @@ async function main() {
   if (ONLY !== 'pglite') {
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
-    await admin.query('drop database if exists jiandu_bench with (force)');
-    await admin.query('create database jiandu_bench');
+    if (!REUSE) {
+      await admin.query('drop database if exists jiandu_bench with (force)');
+      await admin.query('create database jiandu_bench');
+    }
     await admin.end();
     const url = new URL(PG_ADMIN);
     url.pathname = '/jiandu_bench';
@@ -327,8 +332,11 @@ async function main() {
   const all: LoadResult[] = [];
   let port = 3900;
   for (const b of backends) {
-    log(`\n${b.name}: generating ${USERS} users and ${AUDIT} audit records`);
-    await prepare(b);
+    if (!REUSE) {
+      log(`\n${b.name}: generating ${USERS} users and ${AUDIT} audit records`);
+      await prepare(b);
+    }
+    if (PREPARE_ONLY) continue;
     const rs = await measure(b, port++);
     for (const r of rs) log(fmt(r));
     all.push(...rs);
@@ -347,6 +355,7 @@ async function main() {
       ? `| ${backend} | ${(api.p50 / raw.p50).toFixed(2)} | ${(api.p95 / raw.p95).toFixed(2)} |`
       : '';
   };
+  if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
   log('\nExcel import of a 10,000-row roster sheet');
   const imports = await runImportBench();
   const md = [

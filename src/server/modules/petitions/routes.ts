@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PETITION_ACTIONS, type PetitionAction } from '../../../domain/petition-workflow.js';
+import { cappedTotal } from '../../platform/http/capped-count.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { type App, actorOf } from '../../platform/http/types.js';
@@ -28,7 +29,11 @@ export async function petitionRoutes(app: App) {
   app.get(
     '/api/v1/petitions',
     {
-      schema: { tags, querystring: petitionListQuery, response: { 200: pageOf(petitionRowOut) } },
+      schema: {
+        tags,
+        querystring: petitionListQuery,
+        response: { 200: pageOf(petitionRowOut).extend(cappedTotal) },
+      },
       config: { access: ['petition.read', 'petition.assigned'] },
     },
     (req) => listPetitions({ ctx, actor: actorOf(req), query: req.query }),

@@ -67,4 +67,13 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Large lists stop counting at 10,000: `total` is then a lower bound. */
+  totalCapped?: boolean;
 }
+
+/** The pager's total: "共 N 件", or "超过 10000 件" when the list stopped counting. */
+export const totalText = (
+  page: Pick<Page<unknown>, 'totalCapped'> | undefined,
+  total: number,
+  unit: string,
+) => (page?.totalCapped ? `超过 ${total} ${unit}，请缩小筛选范围` : `共 ${total} ${unit}`);

@@ -1,6 +1,7 @@
-import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
+import { countUpToCap } from '../../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../../platform/http/pagination.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionSubjects, petitions } from '../schema.js';
@@ -34,7 +35,7 @@ export async function listPetitions(opts: {
   ctx: AppContext;
   actor: Actor;
   query: PetitionListQuery;
-}): Promise<Page<PetitionRowOut>> {
+}): Promise<Page<PetitionRowOut> & { totalCapped: boolean }> {
   const { ctx, actor, query } = opts;
   const today = todayOf(ctx);
   const where = petitionWhere(actor, query, today);
@@ -47,7 +48,7 @@ export async function listPetitions(opts: {
           sql`${petitions.dueOn} asc nulls last`,
           desc(petitions.receivedOn),
         ];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     ctx.db
       .select(rowColumns)
       .from(petitions)
@@ -56,7 +57,7 @@ export async function listPetitions(opts: {
       .orderBy(...sorted, desc(petitions.id))
       .limit(query.pageSize)
       .offset(offsetOf(query)),
-    ctx.db.select({ total: count() }).from(petitions).where(where),
+    countUpToCap(ctx.db, petitions, where),
   ]);
   const names = await subjectNames(
     ctx,
@@ -67,7 +68,7 @@ export async function listPetitions(opts: {
     overdueDays: overdueDays(r, today),
     subjects: names.get(r.id) ?? [],
   }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items, ...count, page: query.page, pageSize: query.pageSize };
 }
 
 async function subjectNames(ctx: AppContext, ids: number[]): Promise<Map<number, string[]>> {

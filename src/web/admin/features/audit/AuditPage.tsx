@@ -4,7 +4,7 @@ import { App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_RESULTS, auditActionLabel, objectTypeLabel } from '../../../../domain/audit-actions';
-import { download } from '../../shared/api';
+import { download, totalText } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { AuditFilterBar } from './AuditFilterBar';
 import { type AuditFilters, type AuditRecord, exportUrl, fetchAudit } from './api';
@@ -66,7 +66,7 @@ export default function AuditPage() {
           current: page.page,
           pageSize: page.pageSize,
           total: list.data?.total,
-          showTotal: (t) => (list.data?.totalCapped ? `超过 ${t} 条，请缩小筛选范围` : `共 ${t} 条`),
+          showTotal: (t) => totalText(list.data, t, '条'),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         expandable={{

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { totalText } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { useDict } from '../cadres/use-dict';
 import { fetchPetitions, PETITION_CHANNELS, type PetitionFilter, type PetitionRow } from './api';
@@ -97,7 +98,7 @@ export default function PetitionsPage() {
           pageSize: page.pageSize,
           total: list.data?.total,
           showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 件`,
+          showTotal: (t) => totalText(list.data, t, '件'),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
       />

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { searchTokens } from '../../src/domain/search-tokens.js';
+import { COUNT_CAP } from '../../src/server/platform/http/capped-count.js';
+import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+it('stops counting a broad petition list at the cap and says the total is a lower bound', async () => {
+  const town = await makeOrg(t.ctx, '计数镇');
+  const officer = await makeUser(t.ctx, { orgId: town.id, roles: ['discipline_officer'] });
+  const s = await signIn(t, officer.username);
+  const broad = `{${searchTokens('反映干部作风问题').join(',')}}`;
+  const narrow = `{${searchTokens('反映村道修建资金').join(',')}}`;
+  await t.ctx.db.execute(sql`
+    insert into petitions (org_id, code, channel, received_on, title, content, search_tokens, status)
+    select ${town.id}, 'XF2026-' || lpad(i::text, 5, '0'), 'letter', date '2026-01-05',
+      case when i <= 3 then '反映村道修建资金' else '反映干部作风问题' end, '内容',
+      case when i <= 3 then ${narrow}::text[] else ${broad}::text[] end, 'registered'
+    from generate_series(1, ${COUNT_CAP + 50}) as i`);
+
+  const all = (await call(t, s, 'GET', '/api/v1/petitions?pageSize=20')).json();
+  expect(all.total).toBe(COUNT_CAP);
+  expect(all.totalCapped).toBe(true);
+  expect(all.items).toHaveLength(20);
+  const search = (await call(t, s, 'GET', `/api/v1/petitions?q=${encodeURIComponent('作风')}`)).json();
+  expect(search).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+  const few = (await call(t, s, 'GET', `/api/v1/petitions?q=${encodeURIComponent('修建')}`)).json();
+  expect(few).toMatchObject({ total: 3, totalCapped: false });
+  expect(few.items).toHaveLength(3);
+});
