@@ -1,7 +1,8 @@
-import { asc, count, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { countUpToCap } from '../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import type { CadreRowOut } from './cadre-out.js';
@@ -28,15 +29,18 @@ function rosterOrder(query: RosterQuery) {
   }
 }
 
-/** The roster page: filtered, sorted and paged in the database; ID numbers masked. */
+/**
+ * The roster page: filtered, sorted and paged in the database; ID numbers masked. The count stops at
+ * COUNT_CAP (a district's whole roster, or a common surname, is "超过 10000 人").
+ */
 export async function listCadres(opts: {
   ctx: AppContext;
   actor: Actor;
   query: RosterQuery;
-}): Promise<Page<CadreRowOut>> {
+}): Promise<Page<CadreRowOut> & { totalCapped: boolean }> {
   const { ctx, actor, query } = opts;
   const where = rosterWhere(ctx, actor, query);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     ctx.db
       .select({
         id: cadres.id,
@@ -58,7 +62,7 @@ export async function listCadres(opts: {
       .orderBy(...rosterOrder(query), asc(cadres.id))
       .limit(query.pageSize)
       .offset(offsetOf(query)),
-    ctx.db.select({ total: count() }).from(cadres).where(where),
+    countUpToCap(ctx.db, cadres, where),
   ]);
   const posts = await currentPosts(ctx.db, rows);
   const today = chinaDate(ctx.clock.now());
@@ -68,5 +72,5 @@ export async function listCadres(opts: {
     positionTitle: posts.get(r.id)?.title ?? null,
     positionLevel: posts.get(r.id)?.level ?? null,
   }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items, ...count, page: query.page, pageSize: query.pageSize };
 }

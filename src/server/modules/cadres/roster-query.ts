@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import { likePattern, listQuery } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadreStatus } from './contract.js';
+import { nameQueryTokens } from './name-index.js';
 import { cadres, tenures } from './schema.js';
 
 export const AGE_BANDS = {
@@ -45,8 +46,9 @@ const ID_NUMBER = /^\d{17}[\dX]$/;
 const HAN = /\p{Script=Han}/u;
 
 /**
- * Search: Chinese text finds names containing it; letters find pinyin initials or full pinyin by
- * prefix (`zs`, `zhangs` → 张三); an 18-character ID number finds its holder by digest.
+ * Search: Chinese text finds names containing it (narrowed by the name's tokens, then LIKE); letters
+ * find pinyin initials or full pinyin by prefix (`zs`, `zhangs` → 张三); an 18-character ID number
+ * finds its holder by digest.
  */
 function searchFilter(ctx: Pick<AppContext, 'crypto'>, q: string | undefined): SQL | undefined {
   const text = q?.trim();
@@ -57,7 +59,20 @@ function searchFilter(ctx: Pick<AppContext, 'crypto'>, q: string | undefined): S
     const prefix = `${text.toLowerCase()}%`;
     return or(like(cadres.nameInitials, prefix), like(cadres.namePinyin, prefix));
   }
-  return like(cadres.name, likePattern(text.replace(/\s+/g, '')));
+  const compact = text.replace(/\s+/g, '');
+  const contains = like(cadres.name, likePattern(compact));
+  const tokens = nameQueryTokens(compact);
+  if (!tokens.length) return contains;
+  // the GIN index (cadres_name_tokens_idx) finds the names holding every Han token of the query, a
+  // superset of those containing it; the LIKE keeps exactly those (三丰张三 holds 张三 and 三丰 but
+  // does not contain 张三丰)
+  return and(
+    sql`${cadres.nameTokens} @> ARRAY[${sql.join(
+      tokens.map((x) => sql`${x}`),
+      sql`, `,
+    )}]::text[]`,
+    contains,
+  );
 }
 
 /** The WHERE of the roster: the caller's scope, recusal, live rows, the filters and the search. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cappedTotal } from '../../platform/http/capped-count.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { type App, actorOf } from '../../platform/http/types.js';
@@ -27,7 +28,7 @@ export async function cadreRoutes(app: App) {
   app.get(
     '/api/v1/cadres',
     {
-      schema: { tags, querystring: rosterQuery, response: { 200: pageOf(cadreRowOut) } },
+      schema: { tags, querystring: rosterQuery, response: { 200: pageOf(cadreRowOut).extend(cappedTotal) } },
       config: { access: 'cadre.read' },
     },
     (req) => listCadres({ ctx, actor: actorOf(req), query: req.query }),

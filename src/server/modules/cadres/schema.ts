@@ -46,6 +46,8 @@ export const cadres = pgTable(
     name: text('name').notNull(),
     namePinyin: text('name_pinyin').notNull(), // "zhangsan"
     nameInitials: text('name_initials').notNull(), // "zs"
+    /** Han characters, Han bigrams and Latin words of the name (`searchTokens`), for Chinese search (GIN). */
+    nameTokens: text('name_tokens').array().notNull().default([]),
     gender: text('gender'), // 男 | 女
     birthDate: date('birth_date', { mode: 'string' }), // day 01 when only year and month are known
     ethnicity: text('ethnicity'),
@@ -89,6 +91,7 @@ export const cadres = pgTable(
     index('cadres_name_idx').on(t.name.op('text_pattern_ops')),
     index('cadres_initials_idx').on(t.nameInitials.op('text_pattern_ops')),
     index('cadres_pinyin_idx').on(t.namePinyin.op('text_pattern_ops')),
+    index('cadres_name_tokens_idx').using('gin', t.nameTokens),
     index('cadres_id_digest_idx').on(t.idNumberDigest),
     index('cadres_birth_idx').on(t.birthDate),
     // the roster's orders (by unit then name, by name) read these instead of sorting the whole scope

@@ -23,7 +23,12 @@ export async function updateFromFile(
   }) as Record<string, unknown>;
   const set: Record<string, unknown> = {};
   for (const key of Object.keys(fields)) if (key !== 'idNumber') set[key] = all[key];
-  if (fields.name) Object.assign(set, { namePinyin: all.namePinyin, nameInitials: all.nameInitials });
+  if (fields.name)
+    Object.assign(set, {
+      namePinyin: all.namePinyin,
+      nameInitials: all.nameInitials,
+      nameTokens: all.nameTokens,
+    });
   if (fields.idNumber)
     for (const key of ['idNumberEnc', 'idNumberDigest', 'idNumberMasked']) set[key] = all[key];
   if (photo) Object.assign(set, { photo: Buffer.from(photo.bytes), photoType: photo.type });

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Dropdown, Empty, Table } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { download } from '../../shared/api';
+import { download, totalText } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { type CadreRow, fetchRoster, type RosterFilter, rosterExportUrl } from './api';
 import { CadreCreateDrawer } from './CadreCreateDrawer';
@@ -102,7 +102,7 @@ export default function RosterPage() {
           pageSize: page.pageSize,
           total: list.data?.total,
           showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 人`,
+          showTotal: (t) => totalText(list.data, t, '人'),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
       />
