@@ -15,7 +15,7 @@ const P_COLUMNS: Column[] = [
     title text, content text, category text, status text, disposal text, assigned_unit_org_id bigint,
     accepted_on date, declined_on date, decline_reason text, reported_on date, approved_on date,
     replied_on date, reply text, concluded_on date, due_on date, due_kind text, review_level int,
-    review_requested_on date, urgent boolean`,
+    review_requested_on date, urgent boolean, report_count int, opinion_count int`,
   ),
   { name: 'search_tokens', type: 'text', expr: (v) => `string_to_array(${v}, chr(31))` },
 ];

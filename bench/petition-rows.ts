@@ -85,6 +85,8 @@ export function onePetition(g: Generation, id: number, k: number, town: { id: nu
     p.reviewLevel,
     p.reviewRequestedOn,
     named !== null && g.rng() < 0.002,
+    life.documents.filter((d) => d.kind === 'report').length,
+    life.documents.filter((d) => d.kind === 'opinion').length,
     searchTokens(matter.title, matter.content, p.reply).join(TOKEN_SEP),
   ];
   const events = [

@@ -78,7 +78,7 @@ export function petitionsReport(all: LoadResult[], backends: string[], root: str
         : `- ${b}: not generated in this run.`;
     }),
     '',
-    "Each API scenario has 8 closed-loop clients. The raw SQL runs the same queries (rows, count, the page's named cadres; the statistics' three aggregates) through a pool of 8 on PostgreSQL and one at a time on PGlite, whose single connection serves the API's 8 clients in turn too — so on PGlite an API latency includes waiting for the others and the ratio overstates the API's own cost.",
+    "Each API scenario has 8 closed-loop clients. The raw SQL runs the same queries (rows, count, the page's named cadres; the statistics' two aggregates) through a pool of 8 on PostgreSQL and one at a time on PGlite, whose single connection serves the API's 8 clients in turn too — so on PGlite an API latency includes waiting for the others and the ratio overstates the API's own cost.",
     '',
     '| database | scenario | p50 | p95 | target p95 | met | raw p50 | raw p95 | p95 API/raw |',
     '|---|---|---|---|---|---|---|---|---|',

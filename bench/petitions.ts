@@ -88,10 +88,11 @@ const COLUMNS = `p.id, p.code, p.org_id, o.name as org_name, p.channel, p.visito
   p.category, p.status, p.due_on, p.due_kind, p.urgent, p.real_name, p.imported`;
 const LIST = `select ${COLUMNS} from petitions p join orgs o on o.id = p.org_id
   where ${VISIBLE} and p.status = $3 and p.received_on >= $4 and p.received_on <= $5 ${ORDER} limit 20 offset $6`;
-const LIST_COUNT = `select count(*) from petitions p where ${VISIBLE} and p.status = $3 and p.received_on >= $4 and p.received_on <= $5`;
+const LIST_COUNT = `select count(*) from (select 1 from petitions p where ${VISIBLE} and p.status = $3 and p.received_on >= $4 and p.received_on <= $5 limit 10001) m`;
+// search results newest first; the counts stop at 10,001 as the API's do
 const SEARCH = `select ${COLUMNS} from petitions p join orgs o on o.id = p.org_id
-  where ${VISIBLE} and p.search_tokens @> $3::text[] ${ORDER} limit 20 offset $4`;
-const SEARCH_COUNT = `select count(*) from petitions p where ${VISIBLE} and p.search_tokens @> $3::text[]`;
+  where ${VISIBLE} and p.search_tokens @> $3::text[] order by p.received_on desc, p.id desc limit 20 offset $4`;
+const SEARCH_COUNT = `select count(*) from (select 1 from petitions p where ${VISIBLE} and p.search_tokens @> $3::text[] limit 10001) m`;
 const SUBJECTS =
   'select petition_id, name from petition_subjects where petition_id = any($1::bigint[]) order by id';
 const STATS_WHERE = `p.received_on between $3 and $4 and ${VISIBLE}`;
@@ -102,10 +103,9 @@ const STATS = `select count(*)::int as received,
   count(*) filter (where p.status = 'declined')::int as declined,
   count(*) filter (where p.concluded_on is not null)::int as concluded,
   count(*) filter (where p.status not in ('concluded', 'declined') and p.due_on < $5)::int as overdue,
+  coalesce(sum(p.report_count), 0)::int as reports, coalesce(sum(p.opinion_count), 0)::int as opinions,
   coalesce(sum(p.visitors) filter (where p.channel = 'visit'), 0)::int as visitors
   from petitions p where ${STATS_WHERE}`;
-const STATS_DOCS = `select count(*) filter (where d.kind = 'report')::int, count(*) filter (where d.kind = 'opinion')::int
-  from petition_documents d join petitions p on p.id = d.petition_id where ${STATS_WHERE} and d.kind in ('report', 'opinion')`;
 const STATS_CATEGORIES = `select p.category, count(*)::int from petitions p where ${STATS_WHERE} group by p.category`;
 
 /** The same questions straight through the driver, in the API's order, for the API/raw ratios. */
@@ -155,11 +155,7 @@ export async function rawPetitionScenarios(
     ),
     await load(`${name}: raw SQL stats (township-year)`, { ...opts, requests: 500 }, async (i) => {
       const p = [...scope(i), STATS_YEAR.from, STATS_YEAR.to];
-      await run([
-        () => db.query(STATS, [...p, today]),
-        () => db.query(STATS_DOCS, p),
-        () => db.query(STATS_CATEGORIES, p),
-      ]);
+      await run([() => db.query(STATS, [...p, today]), () => db.query(STATS_CATEGORIES, p)]);
       return true;
     }),
   ];

@@ -135,6 +135,39 @@ describe('backup and restore', () => {
     expect(short.lines.join('\n')).toMatch(/✗ orgs：备份 \d+ 行/);
   });
 
+  it("counts each petition's reports and opinions again, for a backup made before the counts existed", async () => {
+    await backup({ database: t.ctx.database, out: file('e.jsonl.gz') });
+    const lines = gunzipSync(readFileSync(file('e.jsonl.gz')))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l, i) => {
+        const newer = new Set(['report_count', 'opinion_count']);
+        if (i === 0) {
+          const manifest = JSON.parse(l);
+          for (const table of manifest.tables)
+            table.columns = table.columns.filter((c: string) => !newer.has(c));
+          return JSON.stringify(manifest);
+        }
+        if (!l.startsWith('{"t":"petitions"')) return l;
+        const row = JSON.parse(l).r;
+        for (const c of newer) delete row[c];
+        return JSON.stringify({ t: 'petitions', r: row });
+      });
+    writeFileSync(file('older.jsonl.gz'), gzipSync(`${lines.join('\n')}\n`));
+    const target = await emptyDatabase(targets[0]);
+    const { check } = await restore({ database: target, from: file('older.jsonl.gz') });
+    expect(check.ok).toBe(true);
+    const counts = `select count(*) filter (where kind = 'report')::int as reports,
+      count(*) filter (where kind = 'opinion')::int as opinions from petition_documents`;
+    const sums =
+      'select sum(report_count)::int as reports, sum(opinion_count)::int as opinions from petitions';
+    const [documents] = rowsOf(await target.db.execute(sql.raw(counts)));
+    expect(documents.reports).toBeGreaterThan(0);
+    expect(rowsOf(await target.db.execute(sql.raw(sums)))[0]).toEqual(documents);
+    expect(rowsOf(await t.ctx.database.db.execute(sql.raw(sums)))[0]).toEqual(documents);
+  });
+
   it('refuses a file that is not a backup, with a clear message', async () => {
     const database = await emptyDatabase('pglite');
     writeFileSync(file('junk.gz'), gzipSync('{"hello":1}\n'));

@@ -63,6 +63,9 @@ export const petitions = pgTable(
     urgent: boolean('urgent').notNull().default(false), // names a cadre under 任前公示
     receiptDigest: text('receipt_digest'), // HMAC of the receipt code (portal submissions)
     imported: boolean('imported').notNull().default(false),
+    /** 调查报告 and 处理意见 it holds, kept by a trigger on petition_documents (the statistics sum them). */
+    reportCount: integer('report_count').notNull().default(0),
+    opinionCount: integer('opinion_count').notNull().default(0),
     createdBy: bigint('created_by', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -70,12 +73,15 @@ export const petitions = pgTable(
   },
   (t) => [
     uniqueIndex('petitions_org_code_uq').on(t.orgId, t.code),
-    index('petitions_org_received_idx').on(t.orgId, t.receivedOn),
+    // petitions_org_received_idx: (org_id, received_on) INCLUDE the counted columns, so a
+    // township-year's statistics read the index only; created in migrations/0009 (drizzle has no INCLUDE)
+    index('petitions_received_idx').on(t.receivedOn, t.id),
     index('petitions_org_status_idx').on(t.orgId, t.status, t.receivedOn),
     index('petitions_due_idx').on(t.status, t.dueOn),
     index('petitions_unit_idx').on(t.assignedUnitOrgId),
     uniqueIndex('petitions_receipt_uq').on(t.receiptDigest),
-    index('petitions_search_idx').using('gin', t.searchTokens),
+    // org and tokens in one GIN (btree_gin): a township's search reads only its own matches
+    index('petitions_org_search_idx').using('gin', t.orgId, t.searchTokens),
   ],
 );
 

@@ -1,12 +1,11 @@
-import { and, eq, exists, isNotNull, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import { CATEGORY_METRIC, NO_CATEGORY, type StatMetric } from '../../../../domain/petition-stats.js';
-import { petitionDocuments, petitions } from '../schema.js';
+import { petitions } from '../schema.js';
 
 const channel = (c: string) => eq(petitions.channel, c);
+// the counts the petition_documents trigger keeps
 const hasDocument = (kind: 'report' | 'opinion') =>
-  exists(
-    sql`(select 1 from ${petitionDocuments} where ${petitionDocuments.petitionId} = ${petitions.id} and ${petitionDocuments.kind} = ${kind})`,
-  );
+  gt(kind === 'report' ? petitions.reportCount : petitions.opinionCount, 0);
 
 /** Still running: neither concluded (nor under review after it) nor declined. */
 export const RUNNING = notInArray(petitions.status, ['concluded', 'declined']);

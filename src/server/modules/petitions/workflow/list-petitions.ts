@@ -28,7 +28,7 @@ export const rowColumns = {
   imported: petitions.imported,
 };
 
-/** Running urgent cases first, then by the nearest due date; finished ones after, newest first. */
+/** The work queue: running urgent cases first, then by the nearest due date; finished ones after, newest first. */
 const running = sql`${petitions.status} not in ('concluded', 'declined')`;
 
 export async function listPetitions(opts: {
@@ -39,15 +39,16 @@ export async function listPetitions(opts: {
   const { ctx, actor, query } = opts;
   const today = todayOf(ctx);
   const where = petitionWhere(actor, query, today);
-  const sorted =
-    query.sort === 'receivedOn'
-      ? [query.order === 'asc' ? asc(petitions.receivedOn) : desc(petitions.receivedOn)]
-      : [
-          desc(sql`(${petitions.urgent} and ${running})`),
-          desc(running),
-          sql`${petitions.dueOn} asc nulls last`,
-          desc(petitions.receivedOn),
-        ];
+  // search results newest first (petitions_received_idx reads the first matches of a common word)
+  const byReceived = query.sort === 'receivedOn' || (!!query.q && !query.sort);
+  const sorted = byReceived
+    ? [query.order === 'asc' ? asc(petitions.receivedOn) : desc(petitions.receivedOn)]
+    : [
+        desc(sql`(${petitions.urgent} and ${running})`),
+        desc(running),
+        sql`${petitions.dueOn} asc nulls last`,
+        desc(petitions.receivedOn),
+      ];
   const [rows, count] = await Promise.all([
     ctx.db
       .select(rowColumns)

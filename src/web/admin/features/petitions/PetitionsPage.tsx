@@ -46,6 +46,7 @@ export default function PetitionsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         scroll={{ x: 1100 }}
+        title={filters.q ? () => `“${filters.q}”的搜索结果，按收件日期由近及远排列` : undefined}
         locale={{ emptyText: <Empty description={filtered ? '没有符合条件的信访件' : '还没有信访件'} /> }}
         columns={[
           {
