@@ -21,6 +21,7 @@ const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 /** BENCH_PREPARE=1 only generates the data (kept in bench/tmp and the jiandu_bench database); BENCH_REUSE=1 measures what is there. */
 const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
+const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -395,8 +396,8 @@ async function main() {
       root,
     ),
   ].join('\n');
-  writeFileSync(path.join(root, 'bench/results.md'), md);
-  log(`\nwrote bench/results.md`);
+  writeFileSync(path.join(root, OUT), md);
+  log(`\nwrote ${OUT}`);
 }
 
 await main();

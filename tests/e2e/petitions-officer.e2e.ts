@@ -70,6 +70,7 @@ it('an officer registers a visit naming a registry cadre, finds it by 作风, ac
   await page.getByLabel('搜索信访件').fill('作风');
   await page.getByLabel('搜索信访件').press('Enter');
   await page.getByRole('cell', { name: /反映干部作风问题/ }).waitFor();
+  await page.getByText('“作风”的搜索结果，按收件日期由近及远排列').waitFor();
   await page.getByText('来访（3人）').waitFor();
   await page.getByLabel('搜索信访件').fill('土地');
   await page.getByLabel('搜索信访件').press('Enter');

@@ -15,6 +15,11 @@ export interface Actor {
   /** A step still owed before the session is fully signed in. */
   pending: 'password_change' | 'totp' | 'totp_enrol' | null;
   ip: string | null;
+  /**
+   * The cadres the caller is registered as related to (回避), read with the session on each request.
+   * Absent where an actor is made otherwise (jobs, tests): the queries then look them up themselves.
+   */
+  relatedCadreIds?: number[];
   /** Set once the request has written its audit record (see the audit fallback in app.ts). */
   audited?: boolean;
 }

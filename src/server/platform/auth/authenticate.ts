@@ -45,6 +45,7 @@ export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promis
     cadreId: row.cadre_id,
     roles: row.roles,
     permissions: new Set(row.permissions),
+    relatedCadreIds: row.related_cadre_ids,
     sessionId: id,
     pending: row.pending,
     ip: req.ip,

@@ -46,6 +46,7 @@ export interface SessionRow {
   org_path: string;
   roles: string[];
   permissions: string[];
+  related_cadre_ids: number[];
 }
 
 /** The session and everything the access checks need, in one round trip. */
@@ -55,7 +56,8 @@ export async function loadSession(db: Queryable, id: string): Promise<SessionRow
            u.id as user_id, u.username, u.display_name, u.org_id, u.data_scope, u.cadre_id, u.disabled_at,
            o.path as org_path,
            coalesce(array_agg(distinct r.code) filter (where r.code is not null), '{}') as roles,
-           coalesce(array_agg(distinct rp.permission) filter (where rp.permission is not null), '{}') as permissions
+           coalesce(array_agg(distinct rp.permission) filter (where rp.permission is not null), '{}') as permissions,
+           array(select rc.cadre_id from recusals rc where rc.user_id = u.id) as related_cadre_ids
     from sessions s
     join users u on u.id = s.user_id
     join orgs o on o.id = u.org_id
@@ -71,6 +73,7 @@ export async function loadSession(db: Queryable, id: string): Promise<SessionRow
     user_id: Number(row.user_id),
     org_id: Number(row.org_id),
     cadre_id: row.cadre_id == null ? null : Number(row.cadre_id),
+    related_cadre_ids: (row.related_cadre_ids ?? []).map(Number),
     created_at: new Date(row.created_at),
     last_seen_at: new Date(row.last_seen_at),
     ended_at: row.ended_at ? new Date(row.ended_at) : null,

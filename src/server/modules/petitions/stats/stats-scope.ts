@@ -6,7 +6,7 @@ import { orgInScope } from '../../../platform/access/scope.js';
 import type { AppContext } from '../../../platform/context.js';
 import { outOfScope } from '../../../platform/http/errors.js';
 import { orgs } from '../../../platform/orgs/schema.js';
-import { petitionVisibility } from '../load-petition.js';
+import { petitionRecusal, petitionVisibility } from '../load-petition.js';
 import { petitions } from '../schema.js';
 
 export interface StatsScope {
@@ -42,6 +42,11 @@ export async function statsScope(
     petitions.orgId,
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${org.path}%`})`,
   );
-  const where = and(between(petitions.receivedOn, from, to), subtree, petitionVisibility(actor))!;
+  // a reader whose scope holds the org holds its whole subtree: only recusal is left to apply
+  // (a second scope subquery beside the subtree's misleads the planner's row estimates)
+  const wholeSubtree =
+    actor.permissions.has('petition.read') && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
+  const visible = wholeSubtree ? petitionRecusal(actor) : petitionVisibility(actor);
+  const where = and(between(petitions.receivedOn, from, to), subtree, visible)!;
   return { from, to, today, org, where };
 }
