@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchTokens } from '../../src/domain/search-tokens.js';
-import { COUNT_CAP } from '../../src/server/platform/http/capped-count.js';
+import { petitions } from '../../src/server/modules/petitions/schema.js';
+import { COUNT_CAP, countUpToCap, estimatedRows } from '../../src/server/platform/http/capped-count.js';
 import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -33,4 +34,29 @@ it('stops counting a broad petition list at the cap and says the total is a lowe
   const few = (await call(t, s, 'GET', `/api/v1/petitions?q=${encodeURIComponent('修建')}`)).json();
   expect(few).toMatchObject({ total: 3, totalCapped: false });
   expect(few.items).toHaveLength(3);
+});
+
+it('takes the planner’s word for a search many times the cap, and counts one near it', async () => {
+  const town = await makeOrg(t.ctx, '估算镇');
+  const tokens = `{${searchTokens('反映估算检验问题').join(',')}}`;
+  await t.ctx.db.execute(sql`
+    insert into petitions (org_id, code, channel, received_on, title, content, search_tokens, status)
+    select ${town.id}, 'XF2025-' || lpad(i::text, 5, '0'), 'letter', date '2025-01-05', '反映估算检验问题', '内容',
+      ${tokens}::text[], 'concluded'
+    from generate_series(1, 1000) as i`);
+  await t.ctx.db.execute(sql`analyze petitions`);
+  // the statistics still say 1,000 after all but ten are gone: only the estimate can say "more"
+  await t.ctx.db.execute(sql`delete from petitions where org_id = ${town.id} and code > 'XF2025-00010'`);
+  const where = sql`${petitions.searchTokens} @> array['估算']::text[]`;
+  expect(await estimatedRows(t.ctx.db, petitions, where)).toBeGreaterThan(500);
+  expect(await countUpToCap(t.ctx.db, petitions, where, 100, { estimateFirst: true })).toEqual({
+    total: 100,
+    totalCapped: true,
+  });
+  expect(await countUpToCap(t.ctx.db, petitions, where, 100)).toEqual({ total: 10, totalCapped: false });
+  // an estimate near the cap is counted
+  expect(await countUpToCap(t.ctx.db, petitions, where, 400, { estimateFirst: true })).toEqual({
+    total: 10,
+    totalCapped: false,
+  });
 });

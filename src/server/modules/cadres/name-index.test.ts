@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameIndex, nameQueryTokens } from './name-index.js';
+import { nameIndex, nameQueryTokens, tokensMatchExactly } from './name-index.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -122,6 +122,21 @@ describe('name tokens', () => {
         checked++;
       }
     expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('tokens alone are exact for one or two Han characters, so those queries need no LIKE', () => {
+    const short = new Set([...NAMES.flatMap(substrings), ...QUERIES].filter(tokensMatchExactly));
+    expect(short.size).toBeGreaterThan(50);
+    let checked = 0;
+    for (const name of NAMES.filter((n) => n === n.normalize('NFKC')))
+      for (const q of short) {
+        expect(tokenMatch(name, q), `${name} / ${q}`).toBe(name.includes(q));
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(1000);
+    expect(tokensMatchExactly('张三')).toBe(true);
+    expect(tokensMatchExactly('张三丰')).toBe(false);
+    expect(tokensMatchExactly('王a')).toBe(false);
   });
 
   it('tokens alone may match a name that does not contain the query: the LIKE recheck stays', () => {

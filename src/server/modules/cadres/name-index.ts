@@ -31,3 +31,11 @@ export function nameIndex(name: string): { namePinyin: string; nameInitials: str
 export function nameQueryTokens(q: string): string[] {
   return queryTokens(q).filter((t) => HAN.test(t));
 }
+
+/**
+ * A query of one or two Han characters is matched exactly by the tokens alone: a name holds the
+ * character, or the bigram of the two adjacent characters, just when it contains the query (names
+ * are compared after NFKC, as they are tokenized). Longer queries need the LIKE recheck.
+ */
+export const tokensMatchExactly = (q: string) =>
+  /^\p{Script=Han}{1,2}$/u.test(q) && q === q.normalize('NFKC');

@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import { likePattern, listQuery } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadreStatus } from './contract.js';
-import { nameQueryTokens } from './name-index.js';
+import { nameQueryTokens, tokensMatchExactly } from './name-index.js';
 import { cadres, tenures } from './schema.js';
 
 export const AGE_BANDS = {
@@ -65,14 +65,13 @@ function searchFilter(ctx: Pick<AppContext, 'crypto'>, q: string | undefined): S
   if (!tokens.length) return contains;
   // the GIN index (cadres_name_tokens_idx) finds the names holding every Han token of the query, a
   // superset of those containing it; the LIKE keeps exactly those (三丰张三 holds 张三 and 三丰 but
-  // does not contain 张三丰)
-  return and(
-    sql`${cadres.nameTokens} @> ARRAY[${sql.join(
-      tokens.map((x) => sql`${x}`),
-      sql`, `,
-    )}]::text[]`,
-    contains,
-  );
+  // does not contain 张三丰). One or two characters need no LIKE, and a LIKE beside them would
+  // make the planner expect a handful of rows where a surname finds hundreds.
+  const held = sql`${cadres.nameTokens} @> ARRAY[${sql.join(
+    tokens.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
+  return tokensMatchExactly(compact) ? held : and(held, contains);
 }
 
 /** The WHERE of the roster: the caller's scope, recusal, live rows, the filters and the search. */

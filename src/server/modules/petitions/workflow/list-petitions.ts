@@ -1,7 +1,12 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import { countUpToCap } from '../../../platform/http/capped-count.js';
+import {
+  COUNT_CAP,
+  countUpToCap,
+  ESTIMATE_MARGIN,
+  estimatedRows,
+} from '../../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../../platform/http/pagination.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionSubjects, petitions } from '../schema.js';
@@ -28,6 +33,9 @@ export const rowColumns = {
   imported: petitions.imported,
 };
 
+/** Searches expected to match at most this many count them with the page (see listPetitions). */
+const COUNT_WITH_PAGE = 5_000;
+
 /** The work queue: running urgent cases first, then by the nearest due date; finished ones after, newest first. */
 const running = sql`${petitions.status} not in ('concluded', 'declined')`;
 
@@ -49,22 +57,37 @@ export async function listPetitions(opts: {
         sql`${petitions.dueOn} asc nulls last`,
         desc(petitions.receivedOn),
       ];
-  const [rows, count] = await Promise.all([
+  const page = (withTotal: boolean) =>
     ctx.db
-      .select(rowColumns)
+      .select({
+        ...rowColumns,
+        matched: withTotal ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`,
+      })
       .from(petitions)
       .innerJoin(orgs, eq(orgs.id, petitions.orgId))
       .where(where)
       .orderBy(...sorted, desc(petitions.id))
       .limit(query.pageSize)
-      .offset(offsetOf(query)),
-    countUpToCap(ctx.db, petitions, where),
-  ]);
+      .offset(offsetOf(query));
+  // a search's count: a common word across a district matches 100,000s — the planner's estimate
+  // says so without counting; a few thousand are all read to sort the page anyway, so the page
+  // query counts them (count(*) over ()); anything between is counted up to the cap
+  const estimate = query.q ? await estimatedRows(ctx.db, petitions, where) : null;
+  const withPage = estimate !== null && estimate <= COUNT_WITH_PAGE ? await page(true) : [];
+  const [rows, count] = await (async () => {
+    if (estimate !== null && estimate > COUNT_CAP * ESTIMATE_MARGIN)
+      return [await page(false), { total: COUNT_CAP, totalCapped: true }] as const;
+    if (withPage.length) {
+      const matched = withPage[0].matched ?? 0;
+      return [withPage, { total: Math.min(matched, COUNT_CAP), totalCapped: matched > COUNT_CAP }] as const;
+    }
+    return Promise.all([page(false), countUpToCap(ctx.db, petitions, where)]);
+  })();
   const names = await subjectNames(
     ctx,
     rows.map((r) => r.id),
   );
-  const items = rows.map((r) => ({
+  const items = rows.map(({ matched: _matched, ...r }) => ({
     ...r,
     overdueDays: overdueDays(r, today),
     subjects: names.get(r.id) ?? [],
