@@ -36,7 +36,7 @@ it('stops counting a broad petition list at the cap and says the total is a lowe
   expect(few.items).toHaveLength(3);
 });
 
-it('takes the planner’s word for a search many times the cap, and counts one near it', async () => {
+it('takes the planner’s word for a search twice the cap or more, and counts one near it', async () => {
   const town = await makeOrg(t.ctx, '估算镇');
   const tokens = `{${searchTokens('反映估算检验问题').join(',')}}`;
   await t.ctx.db.execute(sql`
@@ -55,8 +55,27 @@ it('takes the planner’s word for a search many times the cap, and counts one n
   });
   expect(await countUpToCap(t.ctx.db, petitions, where, 100)).toEqual({ total: 10, totalCapped: false });
   // an estimate near the cap is counted
-  expect(await countUpToCap(t.ctx.db, petitions, where, 400, { estimateFirst: true })).toEqual({
+  expect(await countUpToCap(t.ctx.db, petitions, where, 600, { estimateFirst: true })).toEqual({
     total: 10,
     totalCapped: false,
   });
+});
+
+it('searches a district-level reader’s whole subtree, and nothing outside it', async () => {
+  const district = await makeOrg(t.ctx, '检索区', null, 'district');
+  const [east, west] = [
+    await makeOrg(t.ctx, '东检镇', district.id),
+    await makeOrg(t.ctx, '西检镇', district.id),
+  ];
+  const elsewhere = await makeOrg(t.ctx, '外区镇', (await makeOrg(t.ctx, '外区', null, 'district')).id);
+  const tokens = `{${searchTokens('反映区级检索事项').join(',')}}`;
+  for (const [i, org] of [east, west, elsewhere].entries())
+    await t.ctx.db.execute(sql`
+      insert into petitions (org_id, code, channel, received_on, title, content, search_tokens, status)
+      values (${org.id}, ${`XF2026-900${i}`}, 'letter', date '2026-01-05', '反映区级检索事项', '内容', ${tokens}::text[], 'registered')`);
+  const reader = await makeUser(t.ctx, { orgId: district.id, roles: ['district_discipline'] });
+  const s = await signIn(t, reader.username);
+  const found = (await call(t, s, 'GET', `/api/v1/petitions?q=${encodeURIComponent('区级检索')}`)).json();
+  expect(found.items.map((r: { orgName: string }) => r.orgName).sort()).toEqual(['东检镇', '西检镇']);
+  expect(found).toMatchObject({ total: 2, totalCapped: false });
 });

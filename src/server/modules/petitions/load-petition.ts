@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { orgInScope, recusedCadreIds, scopeFilter } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { notFound, outOfScope } from '../../platform/http/errors.js';
+import { orgs } from '../../platform/orgs/schema.js';
 import { recusals } from '../../platform/users/schema.js';
 import { petitionSubjects, petitions } from './schema.js';
 
@@ -13,9 +14,15 @@ import { petitionSubjects, petitions } from './schema.js';
  * the recused cadres are one IN list: an `OR` around a subquery (even `… or false`) keeps the
  * planner from turning it into a join and costs a scan of the whole table.
  */
-export function petitionVisibility(actor: Actor): SQL {
+export function petitionVisibility(actor: Actor, opts: { wideSearch?: boolean } = {}): SQL {
   const ways: SQL[] = [];
-  if (actor.permissions.has('petition.read')) ways.push(scopeFilter(actor, petitions.orgId) ?? sql`true`);
+  const byOrg =
+    opts.wideSearch && actor.dataScope === 'subtree'
+      ? // an expression, not the column: a district's hundreds of orgs filter the matches of one
+        // search-index scan instead of driving one scan of the (org, tokens) index per org
+        sql`(${petitions.orgId} + 0) in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${actor.orgPath}%`})`
+      : scopeFilter(actor, petitions.orgId);
+  if (actor.permissions.has('petition.read')) ways.push(byOrg ?? sql`true`);
   if (actor.permissions.has('petition.assigned'))
     ways.push(
       scopeFilter(actor, petitions.assignedUnitOrgId) ?? sql`${petitions.assignedUnitOrgId} is not null`,

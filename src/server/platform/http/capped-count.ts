@@ -17,12 +17,12 @@ export const cappedTotal = { totalCapped: z.boolean() };
  * How far above the cap the planner's estimate must be before a list believes it without counting:
  * far enough that a misjudged estimate still leaves the true count above the cap.
  */
-export const ESTIMATE_MARGIN = 5;
+export const ESTIMATE_MARGIN = 2;
 
 /**
  * Counts the rows of `table` matching `where`, stopping after `cap`: `{ total, totalCapped }`.
  * With `estimateFirst`, the planner's estimate is asked first (EXPLAIN, no rows read); when it is
- * many times the cap — a common word searched across a district — the count is not run and the
+ * twice the cap or more — a common word searched across a district — the count is not run and the
  * answer is "more than the cap". Estimates of a few thousand are counted, so they stay exact.
  */
 export async function countUpToCap(

@@ -33,9 +33,6 @@ export const rowColumns = {
   imported: petitions.imported,
 };
 
-/** Searches expected to match at most this many count them with the page (see listPetitions). */
-const COUNT_WITH_PAGE = 5_000;
-
 /** The work queue: running urgent cases first, then by the nearest due date; finished ones after, newest first. */
 const running = sql`${petitions.status} not in ('concluded', 'declined')`;
 
@@ -57,37 +54,26 @@ export async function listPetitions(opts: {
         sql`${petitions.dueOn} asc nulls last`,
         desc(petitions.receivedOn),
       ];
-  const page = (withTotal: boolean) =>
+  const page = () =>
     ctx.db
-      .select({
-        ...rowColumns,
-        matched: withTotal ? sql<number>`count(*) over ()`.mapWith(Number) : sql<null>`null`,
-      })
+      .select(rowColumns)
       .from(petitions)
       .innerJoin(orgs, eq(orgs.id, petitions.orgId))
       .where(where)
       .orderBy(...sorted, desc(petitions.id))
       .limit(query.pageSize)
       .offset(offsetOf(query));
-  // a search's count: a common word across a district matches 100,000s — the planner's estimate
-  // says so without counting; a few thousand are all read to sort the page anyway, so the page
-  // query counts them (count(*) over ()); anything between is counted up to the cap
-  const estimate = query.q ? await estimatedRows(ctx.db, petitions, where) : null;
-  const withPage = estimate !== null && estimate <= COUNT_WITH_PAGE ? await page(true) : [];
-  const [rows, count] = await (async () => {
-    if (estimate !== null && estimate > COUNT_CAP * ESTIMATE_MARGIN)
-      return [await page(false), { total: COUNT_CAP, totalCapped: true }] as const;
-    if (withPage.length) {
-      const matched = withPage[0].matched ?? 0;
-      return [withPage, { total: Math.min(matched, COUNT_CAP), totalCapped: matched > COUNT_CAP }] as const;
-    }
-    return Promise.all([page(false), countUpToCap(ctx.db, petitions, where)]);
-  })();
+  // a common word searched across a district matches 100,000s: the planner's estimate says so
+  // without counting them
+  const [rows, count] = await Promise.all([
+    page(),
+    countUpToCap(ctx.db, petitions, where, COUNT_CAP, { estimateFirst: !!query.q }),
+  ]);
   const names = await subjectNames(
     ctx,
     rows.map((r) => r.id),
   );
-  const items = rows.map(({ matched: _matched, ...r }) => ({
+  const items = rows.map((r) => ({
     ...r,
     overdueDays: overdueDays(r, today),
     subjects: names.get(r.id) ?? [],

@@ -28,7 +28,10 @@ export type PetitionListQuery = z.infer<typeof petitionListQuery>;
 
 /** The list's WHERE: what the caller may see (scope, unit, recusal) narrowed by the filters. */
 export function petitionWhere(actor: Actor, q: PetitionListQuery, today: string): SQL {
-  const parts: (SQL | undefined)[] = [petitionVisibility(actor)];
+  const tokens = q.q ? queryTokens(q.q) : [];
+  // a district-level reader (an org at the top of the tree) searches across all its townships
+  const wideSearch = tokens.length > 0 && actor.orgPath.split('/').filter(Boolean).length === 1;
+  const parts: (SQL | undefined)[] = [petitionVisibility(actor, { wideSearch })];
   if (q.status) parts.push(eq(petitions.status, q.status));
   if (q.channel) parts.push(eq(petitions.channel, q.channel));
   if (q.category) parts.push(eq(petitions.category, q.category));
@@ -47,7 +50,6 @@ export function petitionWhere(actor: Actor, q: PetitionListQuery, today: string)
         sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like (select ${orgs.path} from ${orgs} where ${orgs.id} = ${q.orgId}) || '%')`,
       ),
     );
-  const tokens = q.q ? queryTokens(q.q) : [];
   if (tokens.length)
     parts.push(
       sql`${petitions.searchTokens} @> ARRAY[${sql.join(
