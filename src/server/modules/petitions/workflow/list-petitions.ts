@@ -1,12 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import {
-  COUNT_CAP,
-  countUpToCap,
-  ESTIMATE_MARGIN,
-  estimatedRows,
-} from '../../../platform/http/capped-count.js';
+import { COUNT_CAP, countUpToCap } from '../../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../../platform/http/pagination.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionSubjects, petitions } from '../schema.js';
