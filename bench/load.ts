@@ -55,3 +55,18 @@ export async function load(
 
 export const fmt = (r: LoadResult) =>
   `| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`;
+
+/** The suffix of a scenario measured again with one client: the latency one officer waits, with no queue. */
+export const ONE_CLIENT = ' · 1 client';
+
+/** A scenario under load (its own concurrency), then with one client for 300 requests. */
+export async function loadAndAlone(
+  name: string,
+  opts: { concurrency: number; requests: number; maxSeconds: number },
+  send: (i: number) => Promise<boolean>,
+): Promise<LoadResult[]> {
+  return [
+    await load(name, opts, send),
+    await load(`${name}${ONE_CLIENT}`, { concurrency: 1, requests: 300, maxSeconds: 30 }, send),
+  ];
+}

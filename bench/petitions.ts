@@ -3,7 +3,7 @@ import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
 import type { RawDb } from './bulk-insert.js';
 import { BENCH_PASSWORD } from './generate-platform.js';
-import { type LoadResult, load } from './load.js';
+import { type LoadResult, load, loadAndAlone } from './load.js';
 
 /** bench3000…3007 (townships 1–8 of 100) are township heads: petition.read and petition.stats. */
 export const HEADS = Array.from({ length: 8 }, (_, i) => `bench${3000 + i}`);
@@ -60,27 +60,27 @@ export async function petitionScenarios(name: string, base: string): Promise<Loa
   const opts = { concurrency: 8, requests: 2000, maxSeconds: 30 };
   const q = encodeURIComponent('作风');
   return [
-    await load(`${name}: GET /petitions (township, status + received range)`, opts, (i) => {
+    ...(await loadAndAlone(`${name}: GET /petitions (township, status + received range)`, opts, (i) => {
       const f = listFilter(i);
       return getOk(
         `${base}/api/v1/petitions?status=${f.status}&receivedFrom=${f.from}&receivedTo=${f.to}&page=${f.page}&pageSize=20`,
         heads[i % 8],
       );
-    }),
-    await load(`${name}: GET /petitions?q=作风 (township)`, opts, (i) =>
+    })),
+    ...(await loadAndAlone(`${name}: GET /petitions?q=作风 (township)`, opts, (i) =>
       getOk(`${base}/api/v1/petitions?q=${q}&page=${1 + (i % 3)}&pageSize=20`, heads[i % 8]),
-    ),
-    await load(`${name}: GET /petitions?q=作风 (district-wide)`, { ...opts, requests: 500 }, (i) =>
-      getOk(`${base}/api/v1/petitions?q=${q}&page=${1 + (i % 3)}&pageSize=20`, district),
-    ),
-    await load(`${name}: GET /petitions/stats (township-year)`, { ...opts, requests: 500 }, (i) =>
+    )),
+    ...(await loadAndAlone(
+      `${name}: GET /petitions?q=作风 (district-wide)`,
+      { ...opts, requests: 500 },
+      (i) => getOk(`${base}/api/v1/petitions?q=${q}&page=${1 + (i % 3)}&pageSize=20`, district),
+    )),
+    ...(await loadAndAlone(`${name}: GET /petitions/stats (township-year)`, { ...opts, requests: 500 }, (i) =>
       getOk(`${base}/api/v1/petitions/stats?from=${STATS_YEAR.from}&to=${STATS_YEAR.to}`, heads[i % 8]),
-    ),
+    )),
   ];
 }
 
-// the bench's readers are related to no cadre, so the API adds no recusal condition ($2 unused);
-// a district-level reader's search filters by org as an expression (see petitionVisibility)
 const VISIBLE = `p.org_id in (select id from orgs where path like $1) and $2::bigint is not null`;
 const VISIBLE_WIDE = `(p.org_id + 0) in (select id from orgs where path like $1) and $2::bigint is not null`;
 const ORDER = `order by (p.urgent and p.status not in ('concluded', 'declined')) desc,

@@ -10,7 +10,7 @@ import { openDatabase } from '../src/server/platform/db/client.js';
 import { runImportBench } from './cadre-import.js';
 import { generateCadresData } from './generate-cadres.js';
 import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
-import { fmt, type LoadResult, load } from './load.js';
+import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { petitionScenarios, rawPetitions } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
 
@@ -240,18 +240,18 @@ async function cadreScenarios(b: Backend, base: string): Promise<LoadResult[]> {
   const district = await login(base, 'benchdistrict');
   const opts = { concurrency: 8, requests: 2000, maxSeconds: 30 };
   return [
-    await load(`${b.name}: GET /cadres (township, filtered)`, opts, (i) =>
+    ...(await loadAndAlone(`${b.name}: GET /cadres (township, filtered)`, opts, (i) =>
       getOk(
         `${base}/api/v1/cadres?status=active&education=bachelor&ageBand=36-45&page=${1 + (i % 3)}&pageSize=20`,
         officers[i % 8].cookie,
       ),
-    ),
-    await load(`${b.name}: GET /cadres?q=姓 (district-wide)`, opts, (i) =>
+    )),
+    ...(await loadAndAlone(`${b.name}: GET /cadres?q=姓 (district-wide)`, opts, (i) =>
       getOk(`${base}/api/v1/cadres?q=${encodeURIComponent(SURNAMES[i % 5])}&pageSize=20`, district.cookie),
-    ),
-    await load(`${b.name}: GET /cadres?q=pinyin initials (district-wide)`, opts, (i) =>
+    )),
+    ...(await loadAndAlone(`${b.name}: GET /cadres?q=pinyin initials (district-wide)`, opts, (i) =>
       getOk(`${base}/api/v1/cadres?q=${INITIALS[i % 5]}&pageSize=20`, district.cookie),
-    ),
+    )),
   ];
 }
 
@@ -378,7 +378,7 @@ async function main() {
     '',
     `Run: \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
     `Data: ${USERS.toLocaleString('en')} users in 100 townships, ${AUDIT.toLocaleString('en')} hash-chained audit records, ${(CADRES_PER_TOWN * 100).toLocaleString('en')} cadres (one open tenure each).`,
-    'Closed-loop clients on loopback; latencies in milliseconds. Login is bound by scrypt by design.',
+    'Closed-loop clients on loopback; latencies in milliseconds. Login is bound by scrypt by design. A scenario marked “· 1 client” is the same requests from one client: the latency one user waits, without the queue of 8 clients on 2 cores (shared with the load generator and the database).',
     '',
     '## Platform',
     '',
