@@ -1,10 +1,9 @@
 import { and, eq, inArray, notExists, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
-import { orgInScope, recusedCadreIds, scopeFilter } from '../../platform/access/scope.js';
+import { orgInScope, recusedCadreIds, recusedCadresSql, scopeFilter } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { notFound, outOfScope } from '../../platform/http/errors.js';
 import { orgs } from '../../platform/orgs/schema.js';
-import { recusals } from '../../platform/users/schema.js';
 import { petitionSubjects, petitions } from './schema.js';
 
 /**
@@ -37,24 +36,12 @@ export function petitionVisibility(actor: Actor, opts: { wideSearch?: boolean } 
  * so a count can be answered from an index without visiting each petition.
  */
 export function petitionRecusal(actor: Actor): SQL | undefined {
-  const own = actor.cadreId === null ? [] : [actor.cadreId];
-  let recused: SQL;
-  if (actor.relatedCadreIds) {
-    const ids = [...actor.relatedCadreIds, ...own];
-    if (!ids.length) return undefined;
-    recused = sql`${petitionSubjects.cadreId} in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`;
-  } else {
-    const related = sql`select ${recusals.cadreId} from ${recusals} where ${recusals.userId} = ${actor.userId}${
-      own.length ? sql` union all select ${own[0]}::bigint` : sql``
-    }`;
-    recused = sql`${petitionSubjects.cadreId} in (${related})`;
-  }
-  return notExists(
-    sql`(select 1 from ${petitionSubjects} where ${petitionSubjects.petitionId} = ${petitions.id} and ${recused})`,
-  );
+  const recused = recusedCadresSql(actor);
+  return recused
+    ? notExists(
+        sql`(select 1 from ${petitionSubjects} where ${petitionSubjects.petitionId} = ${petitions.id} and ${petitionSubjects.cadreId} in (${recused}))`,
+      )
+    : undefined;
 }
 
 /** Loads a petition the caller may see; otherwise 404 (audited as a denial when it exists). */

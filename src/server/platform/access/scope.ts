@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/client.js';
 import { notFound, outOfScope } from '../http/errors.js';
@@ -30,14 +30,31 @@ export function scopeFilter(
   }
 }
 
+/**
+ * The cadres the caller must not see records of — themself and those registered as related — as
+ * the inside of an `IN (…)`: the ids read with the session, or a subquery for an actor made without
+ * them (jobs, tests). Null when there are none, so most callers get no recusal condition at all.
+ */
+export function recusedCadresSql(actor: Actor): SQL | null {
+  const own = actor.cadreId === null ? [] : [actor.cadreId];
+  if (actor.relatedCadreIds) {
+    const ids = [...actor.relatedCadreIds, ...own];
+    return ids.length
+      ? sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )
+      : null;
+  }
+  return sql`select ${recusals.cadreId} from ${recusals} where ${recusals.userId} = ${actor.userId}${
+    own.length ? sql` union all select ${own[0]}::bigint` : sql``
+  }`;
+}
+
 /** Recusal (回避): rows whose subject cadre is the caller or someone the caller is registered as related to. */
-export function recusalFilter(actor: Actor, subjectCadreColumn: PgColumn): SQL {
-  const related = sql`(select ${recusals.cadreId} from ${recusals} where ${recusals.userId} = ${actor.userId})`;
-  const notRelated = notInArray(subjectCadreColumn, related);
-  return or(
-    isNull(subjectCadreColumn),
-    actor.cadreId === null ? notRelated : and(sql`${subjectCadreColumn} <> ${actor.cadreId}`, notRelated),
-  )!;
+export function recusalFilter(actor: Actor, subjectCadreColumn: PgColumn): SQL | undefined {
+  const recused = recusedCadresSql(actor);
+  return recused ? or(isNull(subjectCadreColumn), sql`${subjectCadreColumn} not in (${recused})`) : undefined;
 }
 
 /** Is the org inside the caller's scope? */
@@ -50,6 +67,8 @@ export async function orgInScope(db: Queryable, actor: Actor, orgId: number): Pr
 
 /** The cadres the caller must not see records of: themself and those registered as related. */
 export async function recusedCadreIds(db: Queryable, actor: Actor): Promise<Set<number>> {
+  if (actor.relatedCadreIds)
+    return new Set([...actor.relatedCadreIds, ...(actor.cadreId === null ? [] : [actor.cadreId])]);
   const rows = await db
     .select({ cadreId: recusals.cadreId })
     .from(recusals)
