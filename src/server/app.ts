@@ -75,6 +75,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     transform: jsonSchemaTransform,
   });
 
+  // stale in-memory copies (rules, calendar) reload here, before any handler opens a transaction
+  app.addHook('onRequest', async (req) => {
+    await ctx.caches.refreshStale().catch((e) => req.log.warn({ err: e }, 'cache refresh failed'));
+  });
   app.addHook('onRequest', accessHook(ctx));
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

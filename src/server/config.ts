@@ -12,6 +12,9 @@ export interface Config {
   fieldKey?: string;
   /** Run the scheduler loop in this process. */
   scheduler: boolean;
+  /** How long the in-memory rules and calendar are trusted before a reload (other instances' edits). */
+  rulesRefreshMs?: number;
+  calendarRefreshMs?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +26,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     fieldKey: env.FIELD_KEY || undefined,
     scheduler: env.SCHEDULER !== '0',
+    rulesRefreshMs: positive(env.RULES_REFRESH_MS),
+    calendarRefreshMs: positive(env.CALENDAR_REFRESH_MS),
   };
+}
+
+function positive(v: string | undefined): number | undefined {
+  const n = Number(v);
+  return v && Number.isFinite(n) && n > 0 ? n : undefined;
 }

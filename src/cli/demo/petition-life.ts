@@ -53,7 +53,7 @@ export async function demoActor(tx: Tx, username: string): Promise<Actor> {
 export async function daysOf(base: AppContext, tx: Tx, now: Date) {
   const today = chinaDate(now);
   const rules = new RulesService(tx, () => now);
-  const calendar = new CalendarService(tx);
+  const calendar = new CalendarService(tx, () => now);
   await rules.load();
   await calendar.load();
   return (on: string): AppContext => {

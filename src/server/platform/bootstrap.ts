@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { CacheSet } from './caches.js';
 import { CalendarService } from './calendar/service.js';
 import { type AppContext, type Clock, systemClock } from './context.js';
 import { FieldCrypto, loadFieldKey } from './crypto/field-crypto.js';
@@ -28,8 +29,9 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     await seedReferenceData(database.db);
   }
   const clock = opts.clock ?? systemClock;
-  const rules = new RulesService(database.db, () => clock.now());
-  const calendar = new CalendarService(database.db);
+  const now = () => clock.now();
+  const rules = new RulesService(database.db, now, opts.config.rulesRefreshMs);
+  const calendar = new CalendarService(database.db, now, opts.config.calendarRefreshMs);
   await rules.load();
   await calendar.load();
   return {
@@ -39,6 +41,7 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     clock,
     rules,
     calendar,
+    caches: new CacheSet([rules, calendar]),
     senders: logSenders(database.db),
     crypto: new FieldCrypto(loadFieldKey(opts.config.fieldKey, opts.config.dataDir)),
     instanceId: randomUUID(),

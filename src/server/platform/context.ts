@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { CacheSet } from './caches.js';
 import type { CalendarService } from './calendar/service.js';
 import type { FieldCrypto } from './crypto/field-crypto.js';
 import type { Database, Db } from './db/client.js';
@@ -19,6 +20,8 @@ export interface AppContext {
   clock: Clock;
   calendar: CalendarService;
   rules: RulesService;
+  /** The in-memory copies above; `refreshStale()` runs only where no transaction is open. */
+  caches: CacheSet;
   senders: Senders;
   crypto: FieldCrypto;
   /** Identifies this process among several server instances (jobs, logs). */

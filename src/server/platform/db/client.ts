@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { assertOutsideTransaction, guardClient, runMarked, strictTxGuard } from './tx-guard.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -28,13 +29,17 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; omit for an in-memory one (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Refuse outer-handle queries inside a transaction on PostgreSQL too (default: under the test runner). */
+  strictTxGuard?: boolean;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const strict = opts.strictTxGuard ?? strictTxGuard();
+    const db = drizzlePg(strict ? guardClient(pool, ['query']) : pool, { schema }) as unknown as Db;
+    if (strict) markTransactions(db);
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   let dir: string | undefined;
@@ -43,7 +48,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     mkdirSync(dir, { recursive: true });
   }
   // btree_gin lets one GIN index hold a scalar column with an array (petitions: org + search tokens)
-  const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { btree_gin } });
+  const raw = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { btree_gin } });
+  // one connection: an outer-handle query inside a transaction would wait for ever (see tx-guard.ts)
+  const client = guardClient(raw, ['query', 'exec', 'sql', 'dumpDataDir', 'listen']);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  markTransactions(db);
+  return { db, kind: 'pglite', pglite: client, close: () => raw.close() };
+}
+
+/** Every transaction opened on the outer handle marks its async context, and may not itself be opened from a marked one. */
+function markTransactions(db: Db): void {
+  const open = db.transaction.bind(db);
+  (db as { transaction: Db['transaction'] }).transaction = (async (fn, config) => {
+    assertOutsideTransaction('transaction');
+    return runMarked(() => open(fn, config));
+  }) as Db['transaction'];
 }

@@ -44,6 +44,7 @@ export class Scheduler {
 
   /** One pass: schedule the current slots, then run what is due. Returns how many runs it executed. */
   async tick(): Promise<number> {
+    await this.ctx.caches.refreshStale(); // jobs read rules and calendar inside their transactions
     const now = this.ctx.clock.now();
     if (this.jobs.recurring.length > 0) {
       await this.ctx.db

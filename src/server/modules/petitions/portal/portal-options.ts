@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
 import { dictItems } from '../../../platform/dictionaries/schema.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 
@@ -21,8 +22,8 @@ export async function portalOptions(ctx: AppContext) {
 }
 
 /** A township that accepts reports, or null. */
-export async function portalOrg(ctx: AppContext, id: number) {
-  const [org] = await ctx.db
+export async function portalOrg(db: Queryable, id: number) {
+  const [org] = await db
     .select({ id: orgs.id, name: orgs.name })
     .from(orgs)
     .where(and(eq(orgs.id, id), eq(orgs.kind, 'township'), isNull(orgs.deletedAt)));

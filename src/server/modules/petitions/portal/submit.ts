@@ -32,7 +32,7 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
   if (earlier) return earlier;
 
   const answer = checkAnswer(ctx, input.challenge);
-  const org = await portalOrg(ctx, input.orgId);
+  const org = await portalOrg(ctx.db, input.orgId);
   if (!org) throw badRequest('请选择受理乡镇', { orgId: '请选择受理乡镇' });
   const stored = await storeAttachments(ctx, form.files);
 
@@ -75,7 +75,7 @@ async function duplicateOf(ctx: AppContext, db: Queryable, key: string) {
     .innerJoin(petitions, eq(petitions.id, portalSubmissions.petitionId))
     .where(eq(portalSubmissions.key, key));
   if (!hit) return null;
-  const org = await portalOrg(ctx, hit.petition.orgId);
+  const org = await portalOrg(db, hit.petition.orgId);
   return {
     duplicate: true,
     receiptCode: recallReceipt(ctx, key),
