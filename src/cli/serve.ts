@@ -3,6 +3,8 @@ import { loadConfig } from '../server/config.js';
 import { startScheduler } from '../server/platform/jobs/start.js';
 import { openForCommand } from './open.js';
 
+const SHUTDOWN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 15_000;
+
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const { ctx, close } = await openForCommand(config);
@@ -11,9 +13,18 @@ export async function serve(): Promise<void> {
   for (const start of backgroundServices) stops.push(await start(ctx));
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      app.log.warn(`${signal} again: exiting at once`);
+      process.exit(1);
+    }
     stopping = true;
     app.log.info(`${signal}: shutting down`);
+    // a stop that cannot finish (a request stuck on the database) must not keep the process alive
+    const deadline = setTimeout(() => {
+      app.log.error(`${signal}: not stopped within ${SHUTDOWN_MS} ms, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_MS);
+    deadline.unref();
     for (const stop of stops) await stop();
     await app.close();
     await close();
