@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chinaDate } from '../../src/domain/calendar.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
-import { rolePermissions, roles } from '../../src/server/platform/users/schema.js';
+import { registerPetition } from '../../src/server/modules/petitions/workflow/register-petition.js';
+import { recusals, rolePermissions, roles } from '../../src/server/platform/users/schema.js';
 import { makeOrg, makeUser } from '../support/factories.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
@@ -75,4 +77,50 @@ it('an officer registers a visit naming a registry cadre, finds it by 作风, ac
   await page.getByLabel('搜索信访件').fill('土地');
   await page.getByLabel('搜索信访件').press('Enter');
   await page.getByText('没有符合条件的信访件').waitFor();
+});
+
+it('a case every township officer must recuse from is on the district’s to-do list, and its timeline says it went up', async () => {
+  const district = await makeOrg(e.ctx, '清江区', null, 'district');
+  const town = await makeOrg(e.ctx, '西岭镇', district.id);
+  const [cadreId] = await insertCadres(
+    e.ctx.db,
+    e.ctx,
+    [{ orgId: town.id, name: '李西岭', status: 'active' }],
+    'manual',
+  );
+  // one township officer, registered as related to the cadre; a district desk without a second factor
+  const [role] = await e.ctx.db
+    .insert(roles)
+    .values({ code: 'district_desk', name: '区纪委信访室', mfaRequired: false })
+    .returning();
+  const perms = ['petition.read', 'petition.handle', 'cadre.read', 'org.read', 'dict.read', 'todo.read'];
+  await e.ctx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleId: role.id, permission })));
+  const relative = await makeUser(e.ctx, { orgId: town.id, roles: ['discipline_officer'] });
+  await e.ctx.db.insert(recusals).values({ userId: relative.id, cadreId, reason: 'family' });
+  await makeUser(e.ctx, { orgId: district.id, roles: ['district_desk'], username: 'quxinfang' });
+  const today = chinaDate(new Date());
+  const p = await e.ctx.db.transaction((tx) =>
+    registerPetition(tx, e.ctx, null, {
+      orgId: town.id,
+      channel: 'letter',
+      receivedOn: today,
+      realName: false,
+      title: '反映李西岭违规问题',
+      content: '违规发放补贴。',
+      subjects: [{ cadreId }],
+    }),
+  );
+
+  const { page } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'quxinfang', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.goto(`${e.baseUrl}/todos`);
+  await page.getByText(new RegExp(`受理信访件 ${p.code}`)).click();
+  await page.waitForURL(new RegExp(`/petitions/${p.id}$`));
+  await page.getByText('因回避由 清江区 办理').waitFor();
+  await page.getByRole('tab', { name: '流程记录' }).click();
+  await page.getByText('回避上移', { exact: true }).waitFor();
+  await page.getByText('因回避上移至 清江区 办理').waitFor();
+  await page.getByText('系统', { exact: true }).waitFor();
+  await page.screenshot({ path: '/tmp/recusal-timeline.png' });
 });

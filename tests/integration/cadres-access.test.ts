@@ -99,7 +99,7 @@ describe('recusal', () => {
       members: [{ relation: '女儿', name: '陈某', userId: 999999 }],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('关联的用户不存在');
+    expect(res.json().error.message).toBe('关联的用户不存在或不在您的管理范围内');
   });
 });
 

@@ -21,7 +21,11 @@ export function petitionVisibility(actor: Actor, opts: { wideSearch?: boolean } 
         // search-index scan instead of driving one scan of the (org, tokens) index per org
         sql`(${petitions.orgId} + 0) in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${actor.orgPath}%`})`
       : scopeFilter(actor, petitions.orgId);
-  if (actor.permissions.has('petition.read')) ways.push(byOrg ?? sql`true`);
+  // a case raised by recusal to an org a reader holds alone ('org' scope) is theirs too; wider
+  // scopes that hold the org above hold the case's own org already
+  const raised = actor.dataScope === 'org' ? eq(petitions.recusalOrgId, actor.orgId) : undefined;
+  if (actor.permissions.has('petition.read'))
+    ways.push(byOrg ? (raised ? or(byOrg, raised)! : byOrg) : sql`true`);
   if (actor.permissions.has('petition.assigned'))
     ways.push(
       scopeFilter(actor, petitions.assignedUnitOrgId) ?? sql`${petitions.assignedUnitOrgId} is not null`,
@@ -44,11 +48,21 @@ export function petitionRecusal(actor: Actor): SQL | undefined {
     : undefined;
 }
 
+/** Is the petition's org — or the org recusal raised it to — within the caller's scope? */
+export async function petitionOrgInScope(
+  db: Queryable,
+  actor: Actor,
+  p: { orgId: number; recusalOrgId: number | null },
+): Promise<boolean> {
+  if (await orgInScope(db, actor, p.orgId)) return true;
+  return p.recusalOrgId !== null && (await orgInScope(db, actor, p.recusalOrgId));
+}
+
 /** Loads a petition the caller may see; otherwise 404 (audited as a denial when it exists). */
 export async function loadPetition(db: Queryable, actor: Actor, id: number) {
   const [row] = await db.select().from(petitions).where(eq(petitions.id, id));
   if (!row) throw notFound('信访件不存在');
-  const byOrg = actor.permissions.has('petition.read') && (await orgInScope(db, actor, row.orgId));
+  const byOrg = actor.permissions.has('petition.read') && (await petitionOrgInScope(db, actor, row));
   const byUnit =
     actor.permissions.has('petition.assigned') &&
     row.assignedUnitOrgId !== null &&

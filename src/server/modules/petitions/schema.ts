@@ -42,6 +42,12 @@ export const petitions = pgTable(
     investigatorUserId: bigint('investigator_user_id', { mode: 'number' }),
     /** A unit (department or village) the case is handed to; its head sees and handles it. */
     assignedUnitOrgId: bigint('assigned_unit_org_id', { mode: 'number' }),
+    /**
+     * 回避上移: the org above `orgId` the case went up to because every holder of petition.handle
+     * at its own level must recuse (see docs/decisions/recusal.md); its step to-dos are addressed
+     * there. Null: handled at its own level.
+     */
+    recusalOrgId: bigint('recusal_org_id', { mode: 'number' }),
     acceptedOn: date('accepted_on', { mode: 'string' }),
     declinedOn: date('declined_on', { mode: 'string' }),
     declineReason: text('decline_reason'),

@@ -10,7 +10,8 @@ import { mineFilter } from './visibility.js';
 
 /**
  * The assignee (or a holder of the assigned role within scope) marks a to-do done by hand. Anyone
- * else gets 404, as if it did not exist, and the attempt is audited.
+ * else — including someone who must recuse from the to-do's subject cadres, so the item stays in the
+ * others' queue — gets 404, as if it did not exist, and the attempt is audited.
  */
 export async function completeTodo(opts: { ctx: AppContext; actor: Actor; id: number }) {
   const { ctx, actor, id } = opts;

@@ -1,5 +1,6 @@
 import type { Clock } from '../context.js';
 import type { Queryable } from '../db/client.js';
+import { reachableAddress, type TodoAddress } from './address.js';
 import { todos } from './schema.js';
 
 export interface NewTodo {
@@ -10,11 +11,21 @@ export interface NewTodo {
   recordId: string | number;
   /** Where the UI opens the record: an admin path such as `/petitions/12`. */
   link?: string | null;
-  /** The org the record belongs to: role to-dos go to holders whose scope covers it; escalation goes to its township. */
+  /** The org the work is addressed to: role to-dos go to holders whose scope covers it; escalation goes to its township. */
   orgId: number;
   assigneeUserId?: number | null;
   assigneeRole?: string | null;
   dueAt?: Date | null;
+  /**
+   * The cadres the record is about. Recusal applies to the to-do as to the record: the cadres
+   * themselves and users related to them never see it, cannot complete it and are not reminded.
+   */
+  subjectCadreIds?: number[];
+  /**
+   * Where the work goes when recusal leaves nobody to act on the address given (a named assignee
+   * who must recuse, a role whose every holder must): “the others”, e.g. the record's handlers.
+   */
+  fallback?: TodoAddress | null;
 }
 
 export type Todo = typeof todos.$inferSelect;
@@ -28,6 +39,13 @@ export async function createTodo(db: Queryable, clock: Clock, input: NewTodo): P
   const byRole = !!input.assigneeRole;
   if (byUser === byRole) throw new Error('createTodo: give exactly one of assigneeUserId, assigneeRole');
   if (input.link && !/^\/(?!\/)/.test(input.link)) throw new Error('createTodo: link must be an admin path');
+  const subjectCadreIds = [...new Set(input.subjectCadreIds ?? [])];
+  const to = await reachableAddress(
+    db,
+    { orgId: input.orgId, assigneeUserId: input.assigneeUserId, assigneeRole: input.assigneeRole },
+    subjectCadreIds,
+    input.fallback,
+  );
   const [todo] = await db
     .insert(todos)
     .values({
@@ -35,9 +53,10 @@ export async function createTodo(db: Queryable, clock: Clock, input: NewTodo): P
       recordType: input.recordType,
       recordId: String(input.recordId),
       link: input.link ?? null,
-      orgId: input.orgId,
-      assigneeUserId: input.assigneeUserId ?? null,
-      assigneeRole: input.assigneeRole ?? null,
+      orgId: to.orgId,
+      assigneeUserId: to.assigneeUserId ?? null,
+      assigneeRole: to.assigneeRole ?? null,
+      subjectCadreIds,
       dueAt: input.dueAt ?? null,
       createdAt: clock.now(),
     })

@@ -1,24 +1,22 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { offsetOf, type Page } from '../http/pagination.js';
 import type { notificationListQuery, notificationOut } from './contract.js';
 import { notifications } from './schema.js';
+import { myNotifications } from './visibility.js';
 
 type NotificationOut = z.infer<typeof notificationOut>;
 
-/** The caller's own notifications, newest first. */
+/** The caller's own notifications, newest first; none about a record the caller must recuse from. */
 export async function listNotifications(opts: {
   ctx: AppContext;
   actor: Actor;
   query: z.infer<typeof notificationListQuery>;
 }): Promise<Page<NotificationOut>> {
   const { ctx, actor, query } = opts;
-  const where = and(
-    eq(notifications.userId, actor.userId),
-    query.unread ? isNull(notifications.readAt) : undefined,
-  );
+  const where = and(myNotifications(actor), query.unread ? isNull(notifications.readAt) : undefined);
   const [items, [{ total }]] = await Promise.all([
     ctx.db
       .select()

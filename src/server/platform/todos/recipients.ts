@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not } from 'drizzle-orm';
+import { userCoversOrgSql, userRecusedSql } from '../access/recusal.js';
 import type { Queryable } from '../db/client.js';
 import { orgs } from '../orgs/schema.js';
 import { roles, userRoles, users } from '../users/schema.js';
@@ -14,11 +15,15 @@ export const LEADERSHIP_ROLES = ['party_secretary', 'township_head'];
 
 const recipientFields = { id: users.id, displayName: users.displayName, email: users.email };
 
-/** Active users holding `role` whose data scope covers the org (the same rule as to-do visibility). */
+/**
+ * Active users holding `role` whose data scope covers the org (the same rule as to-do visibility),
+ * without those who must recuse from a record about `subjectCadreIds`.
+ */
 export async function roleHolders(
   db: Queryable,
   role: string,
   org: { id: number; path: string },
+  subjectCadreIds: number[] = [],
 ): Promise<Recipient[]> {
   return db
     .selectDistinct(recipientFields)
@@ -30,11 +35,8 @@ export async function roleHolders(
       and(
         eq(roles.code, role),
         isNull(users.disabledAt),
-        or(
-          eq(users.dataScope, 'all'),
-          and(eq(users.dataScope, 'subtree'), ne(orgs.path, ''), sql`${org.path} like ${orgs.path} || '%'`),
-          and(eq(users.dataScope, 'org'), eq(users.orgId, org.id)),
-        ),
+        userCoversOrgSql(org),
+        subjectCadreIds.length ? not(userRecusedSql(subjectCadreIds)) : undefined,
       ),
     );
 }

@@ -13,7 +13,8 @@ const BATCH = 200;
 
 /**
  * Reminds assignees of open to-dos due by the end of the next working day, and tells the township
- * leadership of overdue ones. Each to-do is stamped (reminded_at / escalated_at) in the transaction
+ * leadership of overdue ones — never anyone who must recuse from the to-do's subject cadres
+ * (`notifyUsers` drops them). Each to-do is stamped (reminded_at / escalated_at) in the transaction
  * that writes its notifications, by a conditional update: a second run, or a second instance, sends nothing again.
  */
 export async function sweepReminders(ctx: AppContext): Promise<{ reminded: number; escalated: number }> {
@@ -57,7 +58,7 @@ async function remind(ctx: AppContext, tx: Tx, todo: Todo): Promise<boolean> {
   const org = await orgOf(tx, todo.orgId);
   const recipients = todo.assigneeUserId
     ? await userRecipient(tx, todo.assigneeUserId)
-    : await roleHolders(tx, todo.assigneeRole ?? '', org);
+    : await roleHolders(tx, todo.assigneeRole ?? '', org, todo.subjectCadreIds);
   const due = formatChinaTime(todo.dueAt!);
   const overdue = todo.dueAt! < now;
   await notifyUsers(tx, ctx.clock, recipients, {
@@ -66,6 +67,7 @@ async function remind(ctx: AppContext, tx: Tx, todo: Todo): Promise<boolean> {
       ? `待办“${todo.title}”（${org.name}）已于 ${due} 到期，请尽快办理。`
       : `待办“${todo.title}”（${org.name}）将于 ${due} 到期，请及时办理。`,
     link: todo.link ?? '/todos',
+    subjectCadreIds: todo.subjectCadreIds,
   });
   return true;
 }
@@ -84,6 +86,7 @@ async function escalate(ctx: AppContext, tx: Tx, todo: Todo): Promise<boolean> {
     title: `待办已逾期：${todo.title}`,
     body: `${org.name}的待办“${todo.title}”（承办：${who}）已于 ${formatChinaTime(todo.dueAt!)} 到期，至今未办结，请督促办理。`,
     link: todo.link ?? '/todos',
+    subjectCadreIds: todo.subjectCadreIds,
   });
   return true;
 }

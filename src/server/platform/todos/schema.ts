@@ -12,6 +12,11 @@ export const todos = pgTable(
     orgId: bigint('org_id', { mode: 'number' }).notNull(),
     assigneeUserId: bigint('assignee_user_id', { mode: 'number' }),
     assigneeRole: text('assignee_role'),
+    /**
+     * The cadres the record is about (a petition's named cadres): recusal hides the to-do from them and
+     * from users related to them, exactly as it hides the record.
+     */
+    subjectCadreIds: bigint('subject_cadre_ids', { mode: 'number' }).array().notNull().default([]),
     dueAt: timestamp('due_at', { withTimezone: true }),
     status: text('status').notNull().default('open'), // open | done | cancelled
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
@@ -35,6 +40,8 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body'),
     link: text('link'),
+    /** The cadres of the record the notification is about, if any: recused users never see it. */
+    subjectCadreIds: bigint('subject_cadre_ids', { mode: 'number' }).array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },

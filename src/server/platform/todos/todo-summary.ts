@@ -5,7 +5,7 @@ import { type Actor, can } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import type { todoSummary } from './contract.js';
 import { notifications, todos } from './schema.js';
-import { mineFilter } from './visibility.js';
+import { mineFilter, myNotifications } from './visibility.js';
 
 /** The bell's numbers: open to-dos, those due within 3 days, those overdue, and unread notifications. */
 export async function summarizeTodos(opts: {
@@ -29,7 +29,7 @@ export async function summarizeTodos(opts: {
     ctx.db
       .select({ n: count() })
       .from(notifications)
-      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+      .where(and(myNotifications(actor), isNull(notifications.readAt))),
   ]);
   return { ...counts[0], unreadNotifications: unread.n };
 }

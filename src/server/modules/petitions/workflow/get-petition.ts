@@ -20,10 +20,17 @@ export async function getPetition(opts: {
   const p = await loadPetition(ctx.db, actor, id);
   const reach = await reachOf(ctx.db, actor, p);
   const unit = alias(orgs, 'unit');
+  const raisedTo = alias(orgs, 'raised_to');
   const [names] = await ctx.db
-    .select({ orgName: orgs.name, unitName: unit.name, investigatorName: users.displayName })
+    .select({
+      orgName: orgs.name,
+      unitName: unit.name,
+      recusalOrgName: raisedTo.name,
+      investigatorName: users.displayName,
+    })
     .from(orgs)
     .leftJoin(unit, eq(unit.id, p.assignedUnitOrgId ?? -1))
+    .leftJoin(raisedTo, eq(raisedTo.id, p.recusalOrgId ?? -1))
     .leftJoin(users, eq(users.id, p.investigatorUserId ?? -1))
     .where(eq(orgs.id, p.orgId));
   const [subjects, events, documents, attachments] = await Promise.all([
@@ -64,6 +71,7 @@ export async function getPetition(opts: {
     ...fields,
     orgName: names?.orgName ?? '',
     assignedUnitName: names?.unitName ?? null,
+    recusalOrgName: names?.recusalOrgName ?? null,
     investigatorName: names?.investigatorName ?? null,
     hasReporterInfo: reporterEnc !== null,
     overdueDays: overdueDays(p, todayOf(ctx)),

@@ -7,9 +7,13 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { orgInScope } from '../../../platform/access/scope.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { forbidden } from '../../../platform/http/errors.js';
+import { petitionOrgInScope } from '../load-petition.js';
 import type { Petition } from './petition-clock.js';
 
-/** How the caller reaches a petition: through its org's scope, or as head of the unit it is assigned to. */
+/**
+ * How the caller reaches a petition: through its org's scope (or the org recusal raised it to), or
+ * as head of the unit it is assigned to.
+ */
 export interface Reach {
   byOrg: boolean;
   byUnit: boolean;
@@ -17,7 +21,7 @@ export interface Reach {
 
 export async function reachOf(db: Queryable, actor: Actor, p: Petition): Promise<Reach> {
   return {
-    byOrg: await orgInScope(db, actor, p.orgId),
+    byOrg: await petitionOrgInScope(db, actor, p),
     byUnit:
       actor.permissions.has('petition.assigned') &&
       p.assignedUnitOrgId !== null &&

@@ -70,6 +70,9 @@ export const petitionDetailOut = petitionRowOut.extend({
   investigatorName: z.string().nullable(),
   assignedUnitOrgId: z.number().nullable(),
   assignedUnitName: z.string().nullable(),
+  /** The org the case went up to because of recusal (回避上移), if it did. */
+  recusalOrgId: z.number().nullable(),
+  recusalOrgName: z.string().nullable(),
   acceptedOn: z.string().nullable(),
   declinedOn: z.string().nullable(),
   declineReason: z.string().nullable(),

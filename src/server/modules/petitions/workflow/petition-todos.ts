@@ -2,9 +2,11 @@ import type { PetitionStatus } from '../../../../domain/petition-workflow.js';
 import { endOfChinaDay } from '../../../../domain/todo-due.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
+import type { TodoAddress } from '../../../platform/todos/address.js';
 import { cancelTodos, completeTodos } from '../../../platform/todos/close-todos.js';
 import { createTodo } from '../../../platform/todos/create-todo.js';
 import { type Petition, todayOf } from './petition-clock.js';
+import { applyRecusalLevel, handlingAddress, subjectCadreIdsOf } from './petition-recusal.js';
 
 /** The work each running status waits on, as the to-do list names it. */
 const STEP: Partial<Record<PetitionStatus, string>> = {
@@ -21,14 +23,20 @@ const STEP: Partial<Record<PetitionStatus, string>> = {
 
 export const petitionRef = (p: { id: number }) => ({ recordType: 'petition', recordId: p.id });
 
-/** Who does the step: the investigator, the head of the unit it is assigned to, the approver or the discipline officers. */
-function assignee(p: Petition): { orgId: number; assigneeUserId?: number; assigneeRole?: string } {
+/**
+ * Who does the step: the investigator, the head of the unit it is assigned to, the approver (the
+ * party secretary; the handlers above once recusal has raised the case) or the handlers. When
+ * recusal leaves nobody to act on that address (an investigator or every unit head related to the
+ * named cadre), the step goes to the handlers instead (the fallback).
+ */
+function stepAddress(p: Petition, handlers: TodoAddress): TodoAddress {
   if (p.status === 'investigating' && p.investigatorUserId)
     return { orgId: p.orgId, assigneeUserId: p.investigatorUserId };
   if (p.status === 'investigating' && p.assignedUnitOrgId)
     return { orgId: p.assignedUnitOrgId, assigneeRole: 'unit_head' };
-  if (p.status === 'awaiting_approval') return { orgId: p.orgId, assigneeRole: 'party_secretary' };
-  return { orgId: p.orgId, assigneeRole: 'discipline_officer' };
+  if (p.status === 'awaiting_approval' && !p.recusalOrgId)
+    return { orgId: p.orgId, assigneeRole: 'party_secretary' };
+  return handlers;
 }
 
 /**
@@ -42,16 +50,26 @@ export async function moveStepTodo(tx: Queryable, ctx: AppContext, p: Petition):
   await openStepTodo(tx, ctx, p);
 }
 
+/**
+ * Opens the step's to-do, carrying the cadres the petition names (recusal hides it from them and
+ * their relatives as it hides the petition), after checking again that someone at the case's level
+ * may handle it (the case goes up otherwise).
+ */
 export async function openStepTodo(tx: Queryable, ctx: AppContext, p: Petition): Promise<void> {
   const step = STEP[p.status as PetitionStatus];
   if (!step) return;
-  const urgentNow = p.urgent && p.status === 'registered';
-  const due = urgentNow ? todayOf(ctx) : p.dueOn;
+  const subjects = await subjectCadreIdsOf(tx, p.id);
+  const now = await applyRecusalLevel(tx, ctx, p, subjects);
+  const handlers = await handlingAddress(tx, now, subjects);
+  const urgentNow = now.urgent && now.status === 'registered';
+  const due = urgentNow ? todayOf(ctx) : now.dueOn;
   await createTodo(tx, ctx.clock, {
-    title: `${urgentNow ? '【紧急】' : ''}${step} ${p.code}${due ? `（截止 ${due}）` : ''}`,
-    ...petitionRef(p),
-    link: `/petitions/${p.id}`,
-    ...assignee(p),
+    title: `${urgentNow ? '【紧急】' : ''}${step} ${now.code}${due ? `（截止 ${due}）` : ''}`,
+    ...petitionRef(now),
+    link: `/petitions/${now.id}`,
+    ...stepAddress(now, handlers),
+    subjectCadreIds: subjects,
+    fallback: handlers,
     dueAt: due ? endOfChinaDay(due) : null,
   });
 }

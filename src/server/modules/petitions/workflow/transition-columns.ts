@@ -5,14 +5,17 @@ import {
   reviewRequestProblem,
 } from '../../../../domain/petition-workflow.js';
 import { searchTokens } from '../../../../domain/search-tokens.js';
+import { recusedUsers } from '../../../platform/access/recusal.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { badRequest, unprocessable } from '../../../platform/http/errors.js';
 import { orgs } from '../../../platform/orgs/schema.js';
+import { roleHolders } from '../../../platform/todos/recipients.js';
 import { users } from '../../../platform/users/schema.js';
 import { petitionClockRules } from '../clock-rules.js';
 import { petitionDocuments } from '../schema.js';
 import type { Petition } from './petition-clock.js';
+import { subjectCadreIdsOf } from './petition-recusal.js';
 import type { TransitionExtra } from './transition-contract.js';
 
 export interface StepChange {
@@ -127,12 +130,14 @@ async function investigate(tx: Queryable, p: Petition, x: TransitionExtra): Prom
   }
   if (x.assignedUnitOrgId) {
     const [u] = await tx
-      .select({ id: orgs.id })
+      .select({ id: orgs.id, path: orgs.path })
       .from(orgs)
       .where(and(eq(orgs.id, x.assignedUnitOrgId), under));
     if (!u || u.id === p.orgId)
       throw badRequest('承办单位应为本单位的下属单位', { assignedUnitOrgId: '承办单位应为本单位的下属单位' });
+    await refuseRecusedUnit(tx, p, u);
   }
+  if (x.investigatorUserId) await refuseRecusedInvestigator(tx, p, x.investigatorUserId);
   return {
     columns: {
       disposal,
@@ -141,4 +146,29 @@ async function investigate(tx: Queryable, p: Petition, x: TransitionExtra): Prom
     },
     note: x.note,
   };
+}
+
+/**
+ * 回避 at assignment: a case is not handed to an investigator who must recuse from a cadre it names
+ * (the cadre, or a user registered as related), nor to a unit whose every head must. The officer is
+ * told to choose another; a recusal registered later moves the step to the case's handlers instead.
+ */
+async function refuseRecusedInvestigator(tx: Queryable, p: Petition, userId: number): Promise<void> {
+  const subjects = await subjectCadreIdsOf(tx, p.id);
+  if ((await recusedUsers(tx, [userId], subjects)).has(userId)) {
+    const message = '该调查人与被反映人存在回避关系（本人或登记的亲属），请另行指定调查人';
+    throw unprocessable(message, { investigatorUserId: message });
+  }
+}
+
+async function refuseRecusedUnit(tx: Queryable, p: Petition, unit: { id: number; path: string }) {
+  const subjects = await subjectCadreIdsOf(tx, p.id);
+  if (!subjects.length) return;
+  const heads = await roleHolders(tx, 'unit_head', unit);
+  if (heads.length === 0) return;
+  if ((await roleHolders(tx, 'unit_head', unit, subjects)).length === 0) {
+    const message =
+      '该单位负责人与被反映人存在回避关系（本人或登记的亲属），不能交由该单位办理，请另行指定调查人或承办单位';
+    throw unprocessable(message, { assignedUnitOrgId: message });
+  }
 }

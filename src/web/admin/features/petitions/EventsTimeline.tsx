@@ -1,6 +1,9 @@
 import { Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { EVENT_LABELS, PETITION_STATUSES, type PetitionDetail } from './api';
 
+/** Events the system writes by itself (no officer, no reporter). */
+const SYSTEM_EVENTS = new Set(['overdue', 'recusal_raise']);
+
 /** 流程记录: every step as it happened, oldest first. */
 export function EventsTimeline({ p }: { p: PetitionDetail }) {
   if (!p.events.length) return <Empty description="暂无流程记录" />;
@@ -8,7 +11,14 @@ export function EventsTimeline({ p }: { p: PetitionDetail }) {
     <Timeline
       items={p.events.map((e) => ({
         key: e.id,
-        color: e.action === 'overdue' ? 'red' : e.action === 'decline' ? 'gray' : 'blue',
+        color:
+          e.action === 'overdue'
+            ? 'red'
+            : e.action === 'decline'
+              ? 'gray'
+              : e.action === 'recusal_raise'
+                ? 'orange'
+                : 'blue',
         content: (
           <div>
             <Space size={8} wrap>
@@ -18,7 +28,7 @@ export function EventsTimeline({ p }: { p: PetitionDetail }) {
                 <Tag>{PETITION_STATUSES[e.toStatus as keyof typeof PETITION_STATUSES] ?? e.toStatus}</Tag>
               )}
               <Typography.Text type="secondary">
-                {e.userName ?? (e.action === 'overdue' ? '系统' : '反映人')}
+                {e.userName ?? (SYSTEM_EVENTS.has(e.action) ? '系统' : '反映人')}
               </Typography.Text>
             </Space>
             {e.note && (

@@ -35,7 +35,10 @@ export function PetitionHeader({ p }: { p: PetitionDetail }) {
         {p.title}
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} style={{ marginTop: 8 }}>
-        <Descriptions.Item label="承办单位">{p.orgName}</Descriptions.Item>
+        <Descriptions.Item label="承办单位">
+          {p.orgName}
+          {p.recusalOrgName && <Tag style={{ marginLeft: 8 }}>因回避由 {p.recusalOrgName} 办理</Tag>}
+        </Descriptions.Item>
         <Descriptions.Item label="来源渠道">
           {channel}
           {p.visitors ? `（${p.visitors} 人）` : ''}

@@ -36,6 +36,8 @@ export interface PetitionDetail extends PetitionRow {
   investigatorName: string | null;
   assignedUnitOrgId: number | null;
   assignedUnitName: string | null;
+  recusalOrgId: number | null;
+  recusalOrgName: string | null;
   acceptedOn: string | null;
   declinedOn: string | null;
   declineReason: string | null;
@@ -135,6 +137,7 @@ export const EVENT_LABELS: Record<string, string> = {
   opinion: '添加处理意见',
   extend: '延期',
   overdue: '逾期督办',
+  recusal_raise: '回避上移',
   material: '反映人补充材料',
   rate: '反映人评价',
 };
