@@ -1,8 +1,10 @@
 import type { CadreRecords } from './cadre-records.js';
 import { nextStepUp, type PostLevel } from './promotion-ladder.js';
+import { type MissingFact, missingFacts } from './promotion-missing.js';
 import { gradeReasons, minTenureReasons, periodReasons, probationReasons } from './promotion-reasons.js';
 import { currentTenure, type TenureFact, timeInRank } from './promotion-records.js';
 
+export type { MissingFact } from './promotion-missing.js';
 export type { TenureFact } from './promotion-records.js';
 
 /** A rule version in force, as the caller hands it over (from the rules service). */
@@ -40,12 +42,19 @@ export interface BlockingReason {
   clearsOn: string | null;
 }
 
+/** 符合 / 暂不符合 / 无法判断: a blocking reason decides; without one, a missing fact leaves it open. */
+export type Verdict = 'eligible' | 'blocked' | 'undetermined';
+
 export interface Eligibility {
+  /** True only when every rule could be checked and none blocks. */
   eligible: boolean;
+  verdict: Verdict;
   onDate: string;
   current: { title: string; level: string | null; isPrincipal: boolean; since: string } | null;
   target: PostLevel | null;
   reasons: BlockingReason[];
+  /** What the rules needed and the records lack (empty when the answer is complete). */
+  missing: MissingFact[];
 }
 
 export const ELIGIBILITY_RULE_KEYS = [
@@ -73,13 +82,17 @@ export function promotionEligibility(input: EligibilityInput): Eligibility {
     ...minTenureReasons(tenures, cur, target, rules, onDate),
     ...probationReasons(tenures, rules, onDate),
   ];
+  const missing = missingFacts(onDate, cur, target, records);
+  const verdict: Verdict = reasons.length ? 'blocked' : missing.length ? 'undetermined' : 'eligible';
   return {
-    eligible: reasons.length === 0,
+    eligible: verdict === 'eligible',
+    verdict,
     onDate,
     current: cur
       ? { title: cur.title, level: cur.level, isPrincipal: cur.isPrincipal, since: timeInRank(tenures, cur) }
       : null,
     target,
     reasons,
+    missing,
   };
 }

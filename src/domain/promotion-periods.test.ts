@@ -31,7 +31,7 @@ describe('党纪 / 政务处分 and 组织处理 effect periods', () => {
   it.each(TABLE)('%s %s: blocked from 2025-01-10 through %s, clears on %s', (field, kind, last, clears) => {
     const rec = { [field]: [{ kind, effectiveFrom: '2025-01-10' }] };
     const key = `${field === 'sanctions' ? 'sanction' : 'org_measure'}.${kind}`;
-    expect(check('2025-01-09', rec).eligible).toBe(true);
+    expect(check('2025-01-09', rec).verdict).not.toBe('blocked');
     const first = check('2025-01-10', rec);
     expect(first.reasons).toHaveLength(1);
     expect(first.reasons[0]).toMatchObject({
@@ -41,8 +41,8 @@ describe('党纪 / 政务处分 and 组织处理 effect periods', () => {
       clearsOn: clears,
     });
     expect(first.reasons[0].message).toContain(`${last} 期满前不得提拔`);
-    expect(check(last, rec).eligible).toBe(false);
-    expect(check(clears, rec).eligible).toBe(true);
+    expect(check(last, rec).verdict).toBe('blocked');
+    expect(check(clears, rec).verdict).not.toBe('blocked');
   });
 
   it('a sanction of a kind no rule knows blocks with no date and says so', () => {
@@ -57,8 +57,8 @@ describe('党纪 / 政务处分 and 组织处理 effect periods', () => {
 
   it('a sanction decided for a later date does not block yet', () => {
     expect(
-      check('2025-01-01', { sanctions: [{ kind: 'party.warning', effectiveFrom: '2025-02-01' }] }).eligible,
-    ).toBe(true);
+      check('2025-01-01', { sanctions: [{ kind: 'party.warning', effectiveFrom: '2025-02-01' }] }).verdict,
+    ).not.toBe('blocked');
   });
 
   it('a changed rule value changes the date it clears', () => {
@@ -67,7 +67,7 @@ describe('党纪 / 政务处分 and 组织处理 effect periods', () => {
       ...DEFAULTS,
       'sanction.government.warning': { ...DEFAULTS['sanction.government.warning'], value: 9 },
     };
-    expect(check('2025-07-10', rec).eligible).toBe(true);
+    expect(check('2025-07-10', rec).verdict).not.toBe('blocked');
     expect(check('2025-07-10', rec, rules).reasons[0].clearsOn).toBe('2025-10-10');
   });
 });
@@ -76,7 +76,7 @@ describe('leap years and month ends: a period is never shortened by a short mont
   it('12 months from 2024-02-29: blocked through 2025-02-28, clears 2025-03-01', () => {
     const rec = { sanctions: [{ kind: 'party.warning', effectiveFrom: '2024-02-29' }] };
     expect(check('2025-02-28', rec).reasons[0].clearsOn).toBe('2025-03-01');
-    expect(check('2025-03-01', rec).eligible).toBe(true);
+    expect(check('2025-03-01', rec).verdict).not.toBe('blocked');
   });
 
   it('other lengths from 2024-02-29 and from a 31st', () => {
@@ -94,6 +94,6 @@ describe('leap years and month ends: a period is never shortened by a short mont
   it('an admonition from 2024-02-29: blocked through 2024-08-28, clears 2024-08-29', () => {
     const rec = { admonitions: [{ effectiveFrom: '2024-02-29' }] };
     expect(check('2024-08-28', rec).reasons[0].clearsOn).toBe('2024-08-29');
-    expect(check('2024-08-29', rec).eligible).toBe(true);
+    expect(check('2024-08-29', rec).verdict).not.toBe('blocked');
   });
 });

@@ -66,13 +66,13 @@ describe('minimum time in post', () => {
         clearsOn: '2026-03-01',
       },
     ]);
-    expect(check('2026-03-01', t).eligible).toBe(true);
+    expect(check('2026-03-01', t).verdict).not.toBe('blocked');
   });
 
   it('中层副职 → 中层正职 is deputy → principal too', () => {
     const t = [post('middle_deputy', false, '2025-01-01')];
     expect(check('2026-12-31', t).reasons[0].clearsOn).toBe('2027-01-01');
-    expect(check('2027-01-01', t).eligible).toBe(true);
+    expect(check('2027-01-01', t).verdict).not.toBe('blocked');
   });
 
   it('lower principal → higher deputy needs 3 years', () => {
@@ -84,13 +84,13 @@ describe('minimum time in post', () => {
       rule: { key: 'promotion.min_tenure.principal_to_higher_deputy' },
       clearsOn: '2026-06-15',
     });
-    expect(check('2026-06-15', t).eligible).toBe(true);
+    expect(check('2026-06-15', t).verdict).not.toBe('blocked');
   });
 
   it('a post taken up on 2024-02-29 completes 2 years on 2026-03-01', () => {
     const t = [post('fuke', false, '2024-02-29')];
     expect(check('2026-02-28', t).reasons[0].clearsOn).toBe('2026-03-01');
-    expect(check('2026-03-01', t).eligible).toBe(true);
+    expect(check('2026-03-01', t).verdict).not.toBe('blocked');
   });
 
   it('a changed rule value changes the date', () => {
@@ -103,34 +103,39 @@ describe('minimum time in post', () => {
 
   it('time at the same rank without a break counts; a gap starts it again', () => {
     const a = post('fuke', false, '2023-01-01', { endDate: '2024-06-30' });
-    expect(check('2025-01-01', [a, post('fuke', false, '2024-07-01')]).eligible).toBe(true);
+    expect(check('2025-01-01', [a, post('fuke', false, '2024-07-01')]).verdict).not.toBe('blocked');
     const late = check('2025-01-01', [a, post('fuke', false, '2024-08-01')]);
     expect(late.reasons[0]).toMatchObject({ since: '2024-08-01', clearsOn: '2026-08-01' });
     // a different rank before does not count
     expect(
-      check('2025-01-01', [{ ...a, isPrincipal: true }, post('fuke', false, '2024-07-01')]).eligible,
-    ).toBe(false);
+      check('2025-01-01', [{ ...a, isPrincipal: true }, post('fuke', false, '2024-07-01')]).verdict,
+    ).toBe('blocked');
   });
 
   it('an explicit target decides the rule; moves the table does not name need none', () => {
     const deputy = [post('fuke', false, '2025-06-01')];
-    expect(check('2026-01-01', deputy, { target: { level: 'fuke', isPrincipal: false } }).eligible).toBe(
-      true,
+    expect(check('2026-01-01', deputy, { target: { level: 'fuke', isPrincipal: false } }).verdict).not.toBe(
+      'blocked',
     );
-    expect(check('2026-01-01', deputy, { target: { level: 'fuke', isPrincipal: true } }).eligible).toBe(
-      false,
+    expect(check('2026-01-01', deputy, { target: { level: 'fuke', isPrincipal: true } }).verdict).toBe(
+      'blocked',
     );
     const head = [post('middle_principal', true, '2025-06-01')];
     expect(
-      check('2026-01-01', head, { target: { level: 'middle_principal', isPrincipal: true } }).eligible,
-    ).toBe(true);
+      check('2026-01-01', head, { target: { level: 'middle_principal', isPrincipal: true } }).verdict,
+    ).not.toBe('blocked');
     expect(check('2026-01-01', [post('zhengke', true, '2025-06-01')]).target).toBeNull();
-    expect(check('2026-01-01', [post('village', true, '2025-06-01')]).eligible).toBe(true);
+    expect(check('2026-01-01', [post('village', true, '2025-06-01')]).verdict).not.toBe('blocked');
   });
 
   it('a post that has ended is not the current one', () => {
     const t = [post('fuke', false, '2025-06-01', { endDate: '2025-12-31' })];
-    expect(check('2026-01-01', t)).toMatchObject({ eligible: true, current: null, target: null });
+    expect(check('2026-01-01', t)).toMatchObject({
+      verdict: 'undetermined',
+      reasons: [],
+      current: null,
+      target: null,
+    });
   });
 });
 
@@ -152,11 +157,13 @@ describe('probation', () => {
         clearsOn: '2024-06-01',
       },
     ]);
-    expect(check('2024-06-01', t, { target: { level: 'fuke', isPrincipal: false } }).eligible).toBe(true);
+    expect(check('2024-06-01', t, { target: { level: 'fuke', isPrincipal: false } }).verdict).not.toBe(
+      'blocked',
+    );
   });
 
   it('a post left during probation no longer counts', () => {
-    expect(check('2024-01-01', [{ ...t[0], endDate: '2023-12-31' }]).eligible).toBe(true);
+    expect(check('2024-01-01', [{ ...t[0], endDate: '2023-12-31' }]).verdict).not.toBe('blocked');
   });
 });
 
@@ -174,7 +181,7 @@ describe('several reasons at once', () => {
       },
       rules: DEFAULTS,
     });
-    expect(e.eligible).toBe(false);
+    expect(e.verdict).toBe('blocked');
     expect(e.reasons.map((r) => [r.code, r.clearsOn])).toEqual([
       ['annual_grade', null],
       ['org_measure', '2026-08-01'],

@@ -50,6 +50,10 @@ it('the organization officer imports a sheet, finds a cadre by pinyin initials, 
   await page.waitForURL(/\/cadres\/\d+\/file$/);
   await page.getByText('提拔资格').first().waitFor();
   await page.getByText('副主任').first().waitFor();
+  // no annual grade is on record: the answer is 无法判断 and says what is missing, never 符合
+  await page.getByText('无法判断', { exact: true }).waitFor();
+  await page.getByText('年度考核结果未录入，无法判断上年度考核是否影响提拔').waitFor();
+  expect(await page.getByText('符合', { exact: true }).count()).toBe(0);
   // the user-and-time watermark overlays the protected page
   await expect
     .poll(() => page.locator('div[style*="background-image"][style*="pointer-events: none"]').count())

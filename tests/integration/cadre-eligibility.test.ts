@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { auditRows } from '../support/admins.js';
 import { cadreFileWorld } from '../support/cadre-file-world.js';
 import { call } from '../support/factories.js';
@@ -55,5 +56,37 @@ describe('eligibility through the API', () => {
     const early = await w.eligibility('officer', '?date=1990-01-01');
     expect(early.statusCode).toBe(422);
     expect(early.json().error.message).toContain('没有现行的规则版本');
+  });
+});
+
+describe('无法判断 through the API', () => {
+  it('a post imported without a level is never 符合; a chosen post and the missing facts are named', async () => {
+    const officer = w.s.officer;
+    const made = await call(t, officer, 'POST', '/api/v1/cadres', {
+      orgId: w.townA,
+      name: '赵导入',
+      status: 'active',
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = made.json().id;
+    // as a roster or .lrmx import leaves it: the post's title without its level
+    await t.ctx.db
+      .insert(tenures)
+      .values({ cadreId: id, orgId: w.townA, title: '党政办主任', startDate: '2022-01-01' });
+    const e = (await call(t, officer, 'GET', `/api/v1/cadres/${id}/eligibility`)).json();
+    expect(e).toMatchObject({ eligible: false, verdict: 'undetermined', reasons: [] });
+    expect(e.missing.map((m: any) => m.code)).toEqual(['post_level', 'annual_grade']);
+    const chosen = (
+      await call(t, officer, 'GET', `/api/v1/cadres/${id}/eligibility?targetLevel=fuke&targetPrincipal=false`)
+    ).json();
+    expect(chosen.target).toEqual({ level: 'fuke', isPrincipal: false });
+  });
+
+  it('refuses a parameter it does not know instead of ignoring it', async () => {
+    const res = await w.eligibility('officer', '?asOf=2026-01-01');
+    expect(res.statusCode).toBe(400);
+    const bad = await w.eligibility('officer', '?targetLevel=ting');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('拟任职务层次不正确');
   });
 });

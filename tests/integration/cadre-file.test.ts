@@ -64,10 +64,16 @@ describe('the supervision file', () => {
     expect(body.legend.map((l: any) => l.key)).not.toContain('test_petition');
   });
 
-  it('a cadre without records has an empty timeline and is eligible', async () => {
+  it('a cadre without records has an empty timeline and is not judged 符合: the facts are missing', async () => {
     const body = (await w.file('officer', w.plain)).json();
     expect(body.timeline).toEqual([]);
-    expect(body.eligibility).toMatchObject({ eligible: true, reasons: [], current: null });
+    expect(body.eligibility).toMatchObject({
+      eligible: false,
+      verdict: 'undetermined',
+      reasons: [],
+      current: null,
+    });
+    expect(body.eligibility.missing.map((m: any) => m.code)).toEqual(['no_current_post', 'annual_grade']);
   });
 
   it('writes a cadre.file_view audit record for every viewing', async () => {

@@ -94,6 +94,7 @@ export async function cadreFileWorld(t: TestApp) {
   await t.ctx.db.insert(recusals).values({ userId: spouse.id, cadreId: subject, reason: 'family' });
 
   return {
+    townA: townA.id,
     subject,
     plain: ids.plain,
     s,

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../../domain/calendar.js';
+import { LADDER } from '../../../../domain/promotion-ladder.js';
 
-export const eligibilityQuery = z.object({
+export const eligibilityQuery = z.strictObject({
   date: z
     .string()
     .trim()
     .refine(isIsoDate, '日期格式应为 YYYY-MM-DD，如 2026-03-02')
     .refine((d) => d >= '1950-01-01' && d <= '2099-12-31', '日期应在 1950 至 2099 年之间')
     .optional(),
+  /** The post considered (拟任职务层次); without it, the next step up from the current post. */
+  targetLevel: z.enum(LADDER, { message: '拟任职务层次不正确' }).optional(),
+  targetPrincipal: z.enum(['true', 'false'], { message: '应为 true 或 false' }).optional(),
 });
 
 const postLevel = z.object({ level: z.string(), isPrincipal: z.boolean() });
 
 export const eligibilityOut = z.object({
   eligible: z.boolean(),
+  verdict: z.enum(['eligible', 'blocked', 'undetermined']),
   onDate: z.string(),
   current: z
     .object({ title: z.string(), level: z.string().nullable(), isPrincipal: z.boolean(), since: z.string() })
@@ -28,6 +33,7 @@ export const eligibilityOut = z.object({
       clearsOn: z.string().nullable(),
     }),
   ),
+  missing: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 
 export const timelineEntryOut = z.object({

@@ -24,6 +24,12 @@ export async function cadreFileRoutes(app: App) {
       schema: { tags, params: idParam, querystring: eligibilityQuery, response: { 200: eligibilityOut } },
       config: { access: 'cadre.file', audit: 'cadre.eligibility_view', auditView: 'cadre.eligibility_view' },
     },
-    (req) => cadreEligibility({ ctx, actor: actorOf(req), id: req.params.id, date: req.query.date }),
+    (req) => {
+      const { date, targetLevel, targetPrincipal } = req.query;
+      const target = targetLevel
+        ? { level: targetLevel, isPrincipal: targetPrincipal !== 'false' }
+        : undefined;
+      return cadreEligibility({ ctx, actor: actorOf(req), id: req.params.id, date, target });
+    },
   );
 }

@@ -1,27 +1,49 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Space, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type Eligibility, fetchEligibility } from './api';
 
-/** 提拔资格: today's answer from the file, or the answer on a date the user picks. */
+/** The posts one may be considered for, as "level:principal". */
+const TARGETS = [
+  { value: 'middle_deputy:false', label: '中层副职' },
+  { value: 'middle_principal:true', label: '中层正职' },
+  { value: 'fuke:false', label: '副科副职' },
+  { value: 'fuke:true', label: '副科正职' },
+  { value: 'zhengke:false', label: '正科副职' },
+  { value: 'zhengke:true', label: '正科正职' },
+];
+
+/** 提拔资格: today's answer from the file, or the answer on a date and for a post the user picks. */
 export function EligibilityPanel(props: { cadreId: number; today: Eligibility }) {
   const [date, setDate] = useState<Dayjs | null>(null);
-  const iso = date?.format('YYYY-MM-DD');
+  const [target, setTarget] = useState<string | undefined>();
+  const iso = date?.format('YYYY-MM-DD') ?? props.today.onDate;
+  const custom = iso !== props.today.onDate || !!target;
   const asked = useQuery({
-    queryKey: ['cadre-file', props.cadreId, 'eligibility', iso],
-    queryFn: () => fetchEligibility(props.cadreId, iso!),
-    enabled: !!iso && iso !== props.today.onDate,
+    queryKey: ['cadre-file', props.cadreId, 'eligibility', iso, target],
+    queryFn: () => fetchEligibility(props.cadreId, iso, target),
+    enabled: custom,
   });
-  const shown = iso && iso !== props.today.onDate ? asked.data : props.today;
+  const shown = custom ? asked.data : props.today;
 
   return (
     <Card
       size="small"
       title="提拔资格"
       extra={
-        <Space className="jd-no-print">
+        <Space className="jd-no-print" wrap>
+          <label htmlFor="eligibility-target">拟任职务层次</label>
+          <Select
+            id="eligibility-target"
+            style={{ width: 130 }}
+            placeholder="按现任推定"
+            allowClear
+            options={TARGETS}
+            value={target}
+            onChange={setTarget}
+          />
           <label htmlFor="eligibility-date">判断日期</label>
           <DatePicker
             id="eligibility-date"
@@ -39,29 +61,31 @@ export function EligibilityPanel(props: { cadreId: number; today: Eligibility })
   );
 }
 
+const VERDICTS = {
+  eligible: { color: 'success', icon: <CheckCircleFilled />, text: '符合' },
+  blocked: { color: 'error', icon: <CloseCircleFilled />, text: '暂不符合' },
+  undetermined: { color: 'warning', icon: <QuestionCircleFilled />, text: '无法判断' },
+} as const;
+
 function Verdict({ e }: { e: Eligibility }) {
+  const v = VERDICTS[e.verdict];
   return (
     <>
       <Space style={{ marginBottom: 8 }} wrap>
-        {e.eligible ? (
-          <Tag color="success" icon={<CheckCircleFilled />} style={{ fontSize: 14, padding: '2px 10px' }}>
-            符合
-          </Tag>
-        ) : (
-          <Tag color="error" icon={<CloseCircleFilled />} style={{ fontSize: 14, padding: '2px 10px' }}>
-            暂不符合
-          </Tag>
-        )}
+        <Tag color={v.color} icon={v.icon} style={{ fontSize: 14, padding: '2px 10px' }}>
+          {v.text}
+        </Tag>
         <Typography.Text type="secondary">
           截至 {e.onDate}
           {e.current ? `，现任${e.current.title}` : '，无现任职务'}
         </Typography.Text>
       </Space>
-      {e.eligible ? (
+      {e.verdict === 'eligible' && (
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          未发现不得提拔的情形（上年度考核、诫勉、组织处理、党纪政务处分、任职年限、试用期）。
+          各项规则均已核对，未发现不得提拔的情形（上年度考核、诫勉、组织处理、党纪政务处分、任职年限、试用期）。
         </Typography.Paragraph>
-      ) : (
+      )}
+      {e.reasons.length > 0 && (
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           {e.reasons.map((r) => (
             <li key={`${r.code}-${r.rule.key}-${r.since ?? ''}`} style={{ marginBottom: 10 }}>
@@ -81,6 +105,21 @@ function Verdict({ e }: { e: Eligibility }) {
             </li>
           ))}
         </ol>
+      )}
+      {e.missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: e.reasons.length ? 8 : 0 }}
+          title={e.reasons.length ? '另有以下情况无法核对' : '缺少判断所需的信息，以下规则未能核对'}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {e.missing.map((m) => (
+                <li key={m.code}>{m.message}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
     </>
   );

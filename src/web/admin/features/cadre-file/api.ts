@@ -10,10 +10,12 @@ export interface Reason {
 
 export interface Eligibility {
   eligible: boolean;
+  verdict: 'eligible' | 'blocked' | 'undetermined';
   onDate: string;
   current: { title: string; level: string | null; isPrincipal: boolean; since: string } | null;
   target: { level: string; isPrincipal: boolean } | null;
   reasons: Reason[];
+  missing: { code: string; message: string }[];
 }
 
 export interface TimelineEntry {
@@ -48,8 +50,14 @@ export interface CadreFile {
 }
 
 export const fetchCadreFile = (id: number) => api<CadreFile>('GET', `/api/v1/cadres/${id}/file`);
-export const fetchEligibility = (id: number, date: string) =>
-  api<Eligibility>('GET', `/api/v1/cadres/${id}/eligibility${qs({ date })}`);
+/** A post considered, as the query takes it: "fuke:true" → 副科正职. */
+export const fetchEligibility = (id: number, date: string, target?: string) => {
+  const [targetLevel, principal] = target?.split(':') ?? [];
+  return api<Eligibility>(
+    'GET',
+    `/api/v1/cadres/${id}/eligibility${qs({ date, targetLevel, targetPrincipal: principal })}`,
+  );
+};
 export const photoUrl = (id: number) => `/api/v1/cadres/${id}/photo`;
 
 export const STATUS_LABELS: Record<string, string> = { active: '在职', left: '离任', retired: '退休' };
