@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'dict.item_disable': '停用字典项',
   'dict.item_delete': '删除字典项',
   'todo.done': '办结待办',
+  'todo.create': '新建个人待办',
   'notification.read': '阅读通知',
   'notification.read_all': '全部通知标为已读',
   'setup.create_admin': '初始化：创建管理员',

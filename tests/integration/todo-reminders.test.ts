@@ -41,7 +41,6 @@ beforeAll(async () => {
     headA: await mk(a.id, 'township_head', null),
     secretaryB: await mk(b.id, 'party_secretary', null),
   };
-  const now = t.clock.now().getTime();
   const base = { recordType: 'test', orgId: a1.id, link: '/orgs' };
   await t.ctx.db.transaction(async (tx) => {
     const c = t.ctx.clock;
@@ -50,28 +49,28 @@ beforeAll(async () => {
       title: '明天到期',
       recordId: 1,
       assigneeUserId: u.clerk,
-      dueAt: new Date(now + 32 * HOUR),
+      dueOn: '2026-03-03',
     });
     await createTodo(tx, c, {
       ...base,
       title: '角色明天到期',
       recordId: 2,
       assigneeRole: 'org_officer',
-      dueAt: new Date(now + 32 * HOUR),
+      dueOn: '2026-03-03',
     });
     await createTodo(tx, c, {
       ...base,
       title: '下周到期',
       recordId: 3,
       assigneeUserId: u.clerk,
-      dueAt: new Date(now + 7 * 24 * HOUR),
+      dueOn: '2026-03-09',
     });
     await createTodo(tx, c, {
       ...base,
       title: '已经逾期',
       recordId: 4,
       assigneeUserId: u.clerk,
-      dueAt: new Date(now - 20 * HOUR),
+      dueOn: '2026-03-01',
     });
   });
 });

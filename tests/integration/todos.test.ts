@@ -21,8 +21,6 @@ beforeAll(async () => {
   const clerk = await makeUser(t.ctx, { orgId: a1.id, roles: ['audit_officer'] });
   const officerA = await makeUser(t.ctx, { orgId: a.id, roles: ['org_officer'], dataScope: 'subtree' });
   const officerB = await makeUser(t.ctx, { orgId: b.id, roles: ['org_officer'], dataScope: 'subtree' });
-  const now = t.clock.now().getTime();
-  const day = 86_400_000;
   const base = { recordType: 'test', link: '/orgs', orgId: a1.id };
   const [own, byRole, later] = await t.ctx.db.transaction(async (tx) => [
     await createTodo(tx, t.ctx.clock, {
@@ -30,21 +28,22 @@ beforeAll(async () => {
       title: '本人待办',
       recordId: 1,
       assigneeUserId: clerk.id,
-      dueAt: new Date(now - 2 * day),
+      dueOn: '2026-02-28',
     }),
     await createTodo(tx, t.ctx.clock, {
       ...base,
       title: '组织委员待办',
       recordId: 2,
       assigneeRole: 'org_officer',
-      dueAt: new Date(now + day),
+      dueOn: '2026-03-03',
+      kind: 'personal',
     }),
     await createTodo(tx, t.ctx.clock, {
       ...base,
       title: '以后再办',
       recordId: 3,
       assigneeUserId: clerk.id,
-      dueAt: new Date(now + 10 * day),
+      dueOn: '2026-03-12',
     }),
   ]);
   ids = { clerk: clerk.id, officerA: officerA.id, own: own.id, byRole: byRole.id, later: later.id };
@@ -76,6 +75,19 @@ describe('to-do visibility', () => {
       open: 1,
       dueSoon: 1,
     });
+  });
+
+  it('shows the due date as a date, and counts overdue days as the petitions do', async () => {
+    const [own] = (await call(t, s.clerk, 'GET', '/api/v1/todos')).json().items;
+    expect(own).toMatchObject({ dueOn: '2026-02-28', dueState: 'overdue', overdueDays: 2, kind: 'step' });
+    expect(own).not.toHaveProperty('dueAt');
+  });
+
+  it('refuses to mark a workflow step done by hand: it closes when the step is taken', async () => {
+    const res = await call(t, s.clerk, 'POST', `/api/v1/todos/${ids.own}/done`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toContain('办理完成后自动办结');
+    expect(titles(await call(t, s.clerk, 'GET', '/api/v1/todos'))).toContain('本人待办');
   });
 
   it("gives another township's role holder 404 on done, audited; the holder in scope completes it once", async () => {
@@ -112,7 +124,7 @@ describe('to-do visibility', () => {
     for (const url of [
       '/api/v1/todos?status=bad',
       '/api/v1/todos?overdue=maybe',
-      '/api/v1/todos?dueBefore=tomorrow',
+      '/api/v1/todos?dueBy=tomorrow',
       '/api/v1/todos?page=0',
     ]) {
       const res = await call(t, s.clerk, 'GET', url);
@@ -122,6 +134,24 @@ describe('to-do visibility', () => {
     expect((await call(t, s.clerk, 'POST', '/api/v1/todos/abc/done')).statusCode).toBe(400);
     expect((await call(t, s.clerk, 'POST', '/api/v1/todos/99999999999999999999/done')).statusCode).toBe(400);
     expect((await call(t, s.clerk, 'POST', '/api/v1/todos/999999/done')).statusCode).toBe(404);
+  });
+  it('lets a user write a personal to-do for themself and close it by hand', async () => {
+    const made = await call(t, s.clerk, 'POST', '/api/v1/todos', {
+      title: '整理上月信访台帐',
+      dueOn: '2026-03-04',
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    expect(made.json()).toMatchObject({ kind: 'personal', dueOn: '2026-03-04', dueState: 'soon' });
+    expect((await call(t, s.officerA, 'POST', `/api/v1/todos/${made.json().id}/done`)).statusCode).toBe(404);
+    const done = await call(t, s.clerk, 'POST', `/api/v1/todos/${made.json().id}/done`);
+    expect(done.json().status).toBe('done');
+    const bad = await call(t, s.clerk, 'POST', '/api/v1/todos', { title: ' ', dueOn: '2026-02-30' });
+    expect(bad.statusCode).toBe(400);
+    const unknown = await call(t, s.clerk, 'POST', '/api/v1/todos', {
+      title: '某事',
+      assigneeUserId: ids.officerA,
+    });
+    expect(unknown.statusCode).toBe(400);
   });
 });
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { chinaDate } from '../../../domain/todo-due.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
@@ -23,6 +24,9 @@ export async function completeTodo(opts: { ctx: AppContext; actor: Actor; id: nu
     .where(and(eq(todos.id, id), mineFilter(actor)));
   if (!mine) throw outOfScope();
   if (mine.status !== 'open') throw unprocessable('该待办已办结或已取消');
+  // a step stays open until the step is taken: marking it done by hand would hide work still undone
+  if (mine.kind !== 'personal')
+    throw unprocessable('该待办对应业务办理环节，办理完成后自动办结，不能手动标记完成；请打开相关记录办理');
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const [saved] = await tx
@@ -38,6 +42,6 @@ export async function completeTodo(opts: { ctx: AppContext; actor: Actor; id: nu
       detail: { title: saved.title, recordType: saved.recordType, recordId: saved.recordId },
     });
     const [org] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, saved.orgId));
-    return toOut(saved, org?.name ?? null, now);
+    return toOut(saved, org?.name ?? null, chinaDate(now));
   });
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../../domain/calendar.js';
 import { listQuery } from '../http/pagination.js';
+
+const isoDate = (message: string) => z.string().trim().refine(isIsoDate, message);
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: '应为 true 或 false' })
@@ -8,7 +11,8 @@ const flag = z
 export const todoListQuery = listQuery.extend({
   status: z.enum(['open', 'done'], { message: '状态应为 open 或 done' }).default('open'),
   overdue: flag.optional(),
-  dueBefore: z.iso.datetime({ offset: true, message: '截止时间格式不正确' }).optional(),
+  /** Open to-dos due on or before this date (China). */
+  dueBy: isoDate('截止日期格式不正确，请按“2026-03-24”填写').optional(),
 });
 
 export const todoOut = z.object({
@@ -21,7 +25,9 @@ export const todoOut = z.object({
   orgName: z.string().nullable(),
   assigneeUserId: z.number().nullable(),
   assigneeRole: z.string().nullable(),
-  dueAt: z.string().nullable(),
+  /** The due date in China (YYYY-MM-DD): no time, no time zone. */
+  dueOn: z.string().nullable(),
+  kind: z.enum(['step', 'personal']),
   status: z.string(),
   createdAt: z.string(),
   doneAt: z.string().nullable(),
@@ -47,6 +53,11 @@ export const notificationOut = z.object({
   link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+});
+
+export const personalTodoBody = z.strictObject({
+  title: z.string().trim().min(1, '请填写待办事项').max(200, '待办事项不超过 200 字'),
+  dueOn: isoDate('截止日期格式不正确，请按“2026-03-24”填写').nullable().optional(),
 });
 
 export const idParam = z.object({

@@ -1,3 +1,4 @@
+import { endOfChinaDay } from '../../../domain/todo-due.js';
 import type { Clock } from '../context.js';
 import type { Queryable } from '../db/client.js';
 import { reachableAddress, type TodoAddress } from './address.js';
@@ -15,7 +16,10 @@ export interface NewTodo {
   orgId: number;
   assigneeUserId?: number | null;
   assigneeRole?: string | null;
-  dueAt?: Date | null;
+  /** The due date in China; the to-do is overdue from the next day on. */
+  dueOn?: string | null;
+  /** step (default): closes only when its workflow step is taken; personal: the assignee closes it by hand. */
+  kind?: 'step' | 'personal';
   /**
    * The cadres the record is about. Recusal applies to the to-do as to the record: the cadres
    * themselves and users related to them never see it, cannot complete it and are not reminded.
@@ -57,7 +61,9 @@ export async function createTodo(db: Queryable, clock: Clock, input: NewTodo): P
       assigneeUserId: to.assigneeUserId ?? null,
       assigneeRole: to.assigneeRole ?? null,
       subjectCadreIds,
-      dueAt: input.dueAt ?? null,
+      dueOn: input.dueOn ?? null,
+      dueAt: input.dueOn ? endOfChinaDay(input.dueOn) : null,
+      kind: input.kind ?? 'step',
       createdAt: clock.now(),
     })
     .returning();

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { dueState } from '../../../domain/todo-due.js';
+import { chinaDate, dueState } from '../../../domain/todo-due.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { likePattern, offsetOf, type Page } from '../http/pagination.js';
@@ -9,7 +9,13 @@ import type { TodoOut, todoListQuery } from './contract.js';
 import { todos } from './schema.js';
 import { mineFilter } from './visibility.js';
 
-const SORTS = { dueAt: todos.dueAt, createdAt: todos.createdAt, doneAt: todos.doneAt, title: todos.title };
+const SORTS = {
+  dueOn: todos.dueOn,
+  dueAt: todos.dueOn,
+  createdAt: todos.createdAt,
+  doneAt: todos.doneAt,
+  title: todos.title,
+};
 
 /** The caller's to-dos: open ones soonest-due first (no due date last); done ones latest first. */
 export async function listTodos(opts: {
@@ -19,11 +25,12 @@ export async function listTodos(opts: {
 }): Promise<Page<TodoOut>> {
   const { ctx, actor, query } = opts;
   const now = ctx.clock.now();
+  const today = chinaDate(now);
   const where = and(
     mineFilter(actor),
     eq(todos.status, query.status),
-    query.overdue ? lt(todos.dueAt, now) : undefined,
-    query.dueBefore ? lte(todos.dueAt, new Date(query.dueBefore)) : undefined,
+    query.overdue ? lt(todos.dueOn, today) : undefined,
+    query.dueBy ? lte(todos.dueOn, query.dueBy) : undefined,
     query.q ? ilike(todos.title, likePattern(query.q)) : undefined,
   );
   const [items, [{ total }]] = await Promise.all([
@@ -38,7 +45,7 @@ export async function listTodos(opts: {
     ctx.db.select({ total: count() }).from(todos).where(where),
   ]);
   return {
-    items: items.map((r) => toOut(r.todo, r.orgName, now)),
+    items: items.map((r) => toOut(r.todo, r.orgName, today)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -48,11 +55,12 @@ export async function listTodos(opts: {
 function ordering(query: z.infer<typeof todoListQuery>): SQL[] {
   const col = SORTS[query.sort as keyof typeof SORTS];
   if (col) return [query.order === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`];
-  return query.status === 'open' ? [sql`${todos.dueAt} asc nulls last`] : [desc(todos.doneAt)];
+  return query.status === 'open' ? [sql`${todos.dueOn} asc nulls last`] : [desc(todos.doneAt)];
 }
 
-export function toOut(t: typeof todos.$inferSelect, orgName: string | null, now: Date): TodoOut {
-  const due = t.status === 'open' ? dueState(t.dueAt, now) : { state: 'none', overdueDays: 0 };
+/** A to-do as the API shows it; `today` is the date in China by the server's clock. */
+export function toOut(t: typeof todos.$inferSelect, orgName: string | null, today: string): TodoOut {
+  const due = t.status === 'open' ? dueState(t.dueOn, today) : { state: 'none', overdueDays: 0 };
   return {
     id: t.id,
     title: t.title,
@@ -63,7 +71,8 @@ export function toOut(t: typeof todos.$inferSelect, orgName: string | null, now:
     orgName,
     assigneeUserId: t.assigneeUserId,
     assigneeRole: t.assigneeRole,
-    dueAt: t.dueAt?.toISOString() ?? null,
+    dueOn: t.dueOn,
+    kind: t.kind as TodoOut['kind'],
     status: t.status,
     createdAt: t.createdAt.toISOString(),
     doneAt: t.doneAt?.toISOString() ?? null,

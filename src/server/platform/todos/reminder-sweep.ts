@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, lte } from 'drizzle-orm';
-import { chinaDate, endOfChinaDay, formatChinaTime } from '../../../domain/todo-due.js';
+import { chinaDate, daysPastDue, endOfChinaDay } from '../../../domain/todo-due.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { orgs } from '../orgs/schema.js';
@@ -59,13 +59,13 @@ async function remind(ctx: AppContext, tx: Tx, todo: Todo): Promise<boolean> {
   const recipients = todo.assigneeUserId
     ? await userRecipient(tx, todo.assigneeUserId)
     : await roleHolders(tx, todo.assigneeRole ?? '', org, todo.subjectCadreIds);
-  const due = formatChinaTime(todo.dueAt!);
+  const due = todo.dueOn!;
   const overdue = todo.dueAt! < now;
   await notifyUsers(tx, ctx.clock, recipients, {
     title: `${overdue ? '待办已逾期' : '待办即将到期'}：${todo.title}`,
     body: overdue
-      ? `待办“${todo.title}”（${org.name}）已于 ${due} 到期，请尽快办理。`
-      : `待办“${todo.title}”（${org.name}）将于 ${due} 到期，请及时办理。`,
+      ? `待办“${todo.title}”（${org.name}）截止日期为 ${due}，已逾期，请尽快办理。`
+      : `待办“${todo.title}”（${org.name}）截止日期为 ${due}，请及时办理。`,
     link: todo.link ?? '/todos',
     subjectCadreIds: todo.subjectCadreIds,
   });
@@ -84,7 +84,7 @@ async function escalate(ctx: AppContext, tx: Tx, todo: Todo): Promise<boolean> {
   const who = await assigneeName(tx, todo);
   await notifyUsers(tx, ctx.clock, await leadershipOf(tx, org), {
     title: `待办已逾期：${todo.title}`,
-    body: `${org.name}的待办“${todo.title}”（承办：${who}）已于 ${formatChinaTime(todo.dueAt!)} 到期，至今未办结，请督促办理。`,
+    body: `${org.name}的待办“${todo.title}”（承办：${who}）截止日期为 ${todo.dueOn}，逾期 ${daysPastDue(todo.dueOn!, chinaDate(now))} 天仍未办结，请督促办理。`,
     link: todo.link ?? '/todos',
     subjectCadreIds: todo.subjectCadreIds,
   });

@@ -6,10 +6,12 @@ import {
   idParam,
   notificationListQuery,
   notificationOut,
+  personalTodoBody,
   todoListQuery,
   todoOut,
   todoSummary,
 } from './contract.js';
+import { createPersonalTodo } from './create-personal-todo.js';
 import { listNotifications } from './list-notifications.js';
 import { listTodos } from './list-todos.js';
 import { readAllNotifications, readNotification } from './read-notifications.js';
@@ -27,6 +29,14 @@ export async function todoRoutes(app: App) {
       config: { access: 'todo.read' },
     },
     (req) => listTodos({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.post(
+    '/api/v1/todos',
+    {
+      schema: { tags, body: personalTodoBody, response: { 200: todoOut } },
+      config: { access: 'todo.read', audit: 'todo.create' },
+    },
+    (req) => createPersonalTodo({ ctx, actor: actorOf(req), input: req.body }),
   );
   // Every signed-in user has a bell; the to-do counts are zero without todo.read.
   app.get(

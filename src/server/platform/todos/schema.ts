@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A to-do item waits on someone: tied to a record, with a due date and an assignee (a user, or anyone of a role in an org). */
 export const todos = pgTable(
@@ -17,7 +17,12 @@ export const todos = pgTable(
      * from users related to them, exactly as it hides the record.
      */
     subjectCadreIds: bigint('subject_cadre_ids', { mode: 'number' }).array().notNull().default([]),
+    /** The due date (China): shown, and counted overdue from, the same way everywhere. */
+    dueOn: date('due_on', { mode: 'string' }),
+    /** The end of dueOn in China, for the sweeps' range queries. */
     dueAt: timestamp('due_at', { withTimezone: true }),
+    /** step: stands for a workflow step and closes only when the step is taken; personal: closed by hand. */
+    kind: text('kind').notNull().default('step'),
     status: text('status').notNull().default('open'), // open | done | cancelled
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),

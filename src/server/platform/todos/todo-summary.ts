@@ -1,6 +1,7 @@
-import { and, count, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { DUE_SOON_MS } from '../../../domain/todo-due.js';
+import { addDays } from '../../../domain/calendar.js';
+import { chinaDate, DUE_SOON_DAYS } from '../../../domain/todo-due.js';
 import { type Actor, can } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import type { todoSummary } from './contract.js';
@@ -13,15 +14,17 @@ export async function summarizeTodos(opts: {
   actor: Actor;
 }): Promise<z.infer<typeof todoSummary>> {
   const { ctx, actor } = opts;
-  const now = ctx.clock.now();
-  const soon = new Date(now.getTime() + DUE_SOON_MS);
+  const today = chinaDate(ctx.clock.now());
+  const soonBefore = addDays(today, DUE_SOON_DAYS);
   const [counts, [unread]] = await Promise.all([
     can(actor, 'todo.read')
       ? ctx.db
           .select({
             open: count(),
-            dueSoon: count(sql`case when ${and(gte(todos.dueAt, now), lte(todos.dueAt, soon))} then 1 end`),
-            overdue: count(sql`case when ${lt(todos.dueAt, now)} then 1 end`),
+            dueSoon: count(
+              sql`case when ${and(gte(todos.dueOn, today), lt(todos.dueOn, soonBefore))} then 1 end`,
+            ),
+            overdue: count(sql`case when ${lt(todos.dueOn, today)} then 1 end`),
           })
           .from(todos)
           .where(and(mineFilter(actor), eq(todos.status, 'open')))

@@ -1,5 +1,6 @@
 import { chinaDate } from '../../../../domain/calendar.js';
 import { type ClockFacts, clockFor, type DueKind } from '../../../../domain/petition-workflow.js';
+import { daysPastDue } from '../../../../domain/todo-due.js';
 import type { AppContext } from '../../../platform/context.js';
 import { petitionClockRules } from '../clock-rules.js';
 import type { petitions } from '../schema.js';
@@ -30,9 +31,8 @@ export const clockFacts = (p: Petition): ClockFacts => ({
   reviewRequestedOn: p.reviewRequestedOn,
 });
 
-const DAY = 86_400_000;
-/** Calendar days past the due date of a running petition (0 when on time, finished or without a clock). */
+/** Calendar days past the due date of a running petition (0 when on time, finished or without a clock), counted as every to-do is. */
 export function overdueDays(p: { status: string; dueOn: string | null }, today: string): number {
-  if (!p.dueOn || p.status === 'concluded' || p.status === 'declined' || p.dueOn >= today) return 0;
-  return Math.round((Date.parse(today) - Date.parse(p.dueOn)) / DAY);
+  if (!p.dueOn || p.status === 'concluded' || p.status === 'declined') return 0;
+  return daysPastDue(p.dueOn, today);
 }

@@ -1,5 +1,4 @@
 import type { PetitionStatus } from '../../../../domain/petition-workflow.js';
-import { endOfChinaDay } from '../../../../domain/todo-due.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import type { TodoAddress } from '../../../platform/todos/address.js';
@@ -70,6 +69,6 @@ export async function openStepTodo(tx: Queryable, ctx: AppContext, p: Petition):
     ...stepAddress(now, handlers),
     subjectCadreIds: subjects,
     fallback: handlers,
-    dueAt: due ? endOfChinaDay(due) : null,
+    dueOn: due ?? null,
   });
 }

@@ -3,14 +3,13 @@ import { App, Button, Empty, Popconfirm, Space, Switch, Table, Tag, Typography }
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useCan } from '../../shared/me';
 import { completeTodo, fetchTodos, TODO_KEYS, type Todo } from './api';
 
 const ROW_COLORS: Record<string, string> = { overdue: '#fff1f0', soon: '#fff7e6' };
 
 function DueCell({ todo }: { todo: Todo }) {
-  if (!todo.dueAt) return <Typography.Text type="secondary">无期限</Typography.Text>;
-  const when = dayjs(todo.dueAt).format('YYYY-MM-DD HH:mm');
+  if (!todo.dueOn) return <Typography.Text type="secondary">无期限</Typography.Text>;
+  const when = todo.dueOn;
   if (todo.dueState === 'overdue')
     return (
       <Space size={4}>
@@ -30,7 +29,6 @@ function DueCell({ todo }: { todo: Todo }) {
 
 /** One tab of the to-do page: open (待办) or done (已办). */
 export function TodoTable({ status }: { status: 'open' | 'done' }) {
-  const can = useCan();
   const nav = useNavigate();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -94,8 +92,8 @@ export function TodoTable({ status }: { status: 'open' | 'done' }) {
           { title: '所属单位', dataIndex: 'orgName', width: 180 },
           open
             ? {
-                title: '办理期限',
-                dataIndex: 'dueAt',
+                title: '截止日期',
+                dataIndex: 'dueOn',
                 width: 280,
                 render: (_: unknown, t: Todo) => <DueCell todo={t} />,
               }
@@ -105,22 +103,28 @@ export function TodoTable({ status }: { status: 'open' | 'done' }) {
                 width: 180,
                 render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : ''),
               },
-          ...(open && can('todo.manage')
+          ...(open
             ? [
                 {
                   title: '操作',
                   width: 110,
-                  render: (_: unknown, t: Todo) => (
-                    <Popconfirm
-                      title={`确定将“${t.title}”标记为完成吗？`}
-                      description="标记后该事项移入已办。"
-                      onConfirm={() => done.mutate(t.id)}
-                    >
-                      <Button type="link" size="small">
-                        标记完成
+                  // a workflow step closes when it is taken: open its record; a personal to-do is closed by hand
+                  render: (_: unknown, t: Todo) =>
+                    t.kind === 'personal' ? (
+                      <Popconfirm
+                        title={`确定将“${t.title}”标记为完成吗？`}
+                        description="标记后该事项移入已办。"
+                        onConfirm={() => done.mutate(t.id)}
+                      >
+                        <Button type="link" size="small">
+                          标记完成
+                        </Button>
+                      </Popconfirm>
+                    ) : t.link ? (
+                      <Button type="link" size="small" onClick={() => nav(t.link!)}>
+                        去办理
                       </Button>
-                    </Popconfirm>
-                  ),
+                    ) : null,
                 },
               ]
             : []),

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { fetchTodoSummary, TODO_KEYS } from './api';
+import { NewPersonalTodo } from './NewPersonalTodo';
 import { NotificationList } from './NotificationList';
 import { TodoTable } from './TodoTable';
 
@@ -23,6 +24,7 @@ export default function TodosPage() {
       activeKey={tab}
       onChange={(key) => setParams(key === 'open' ? {} : { tab: key })}
       destroyOnHidden
+      tabBarExtraContent={<NewPersonalTodo />}
       items={[
         {
           key: 'open',

@@ -10,7 +10,9 @@ export interface Todo {
   orgName: string | null;
   assigneeUserId: number | null;
   assigneeRole: string | null;
-  dueAt: string | null;
+  /** The due date in China, shown as it is: no time of day, no time zone. */
+  dueOn: string | null;
+  kind: 'step' | 'personal';
   status: string;
   createdAt: string;
   doneAt: string | null;
@@ -42,6 +44,8 @@ export const fetchTodos = (p: {
 }) => api<Page<Todo>>('GET', `/api/v1/todos${qs(p)}`);
 export const fetchTodoSummary = () => api<TodoSummary>('GET', '/api/v1/todos/summary');
 export const completeTodo = (id: number) => api<Todo>('POST', `/api/v1/todos/${id}/done`);
+export const createPersonalTodo = (body: { title: string; dueOn: string | null }) =>
+  api<Todo>('POST', '/api/v1/todos', body);
 
 export const fetchNotifications = (p: { unread?: boolean; page: number; pageSize: number }) =>
   api<Page<Notification>>('GET', `/api/v1/notifications${qs(p)}`);
