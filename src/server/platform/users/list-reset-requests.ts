@@ -41,6 +41,7 @@ function describe(actor: Actor, x: Row): ResetRequestOut {
     reason,
     reasonLabel: RESET_REASONS[reason] ?? reason,
     user: { ...x.user, orgName: x.orgName },
+    requestedById: x.r.requestedBy,
     requestedBy: x.requestedBy,
     requestedAt: x.r.requestedAt.toISOString(),
     decidedBy: x.decidedBy ?? null,

@@ -50,6 +50,7 @@ export async function listRoleRequests(opts: {
     status: x.r.status,
     user: { id: x.user.id, username: x.user.username, displayName: x.user.displayName, orgName: x.orgName },
     role: x.role,
+    requestedById: x.r.requestedBy,
     requestedBy: x.requestedBy,
     requestedAt: x.r.requestedAt.toISOString(),
     decidedBy: x.decidedBy ?? null,
