@@ -88,6 +88,13 @@ it('an administrator creates an org and a user, the security administrator grant
     .getByRole('row', { name: /lijian/ })
     .getByText('纪检委员', { exact: true })
     .waitFor();
+  // never one's own role: the security administrator cannot edit the role he signs in with
+  await sp.getByRole('menuitem', { name: '角色权限' }).click();
+  const ownRole = sp.getByRole('row', { name: /security_admin/ }).getByRole('button', { name: '编辑权限' });
+  await ownRole.waitFor();
+  expect(await ownRole.isDisabled()).toBe(true);
+  const other = sp.getByRole('row', { name: /discipline_officer/ }).getByRole('button', { name: '编辑权限' });
+  expect(await other.isDisabled()).toBe(false);
   await sc.close();
 
   // the new user: forced password change, then TOTP enrolment, then only their role's menu
