@@ -199,12 +199,90 @@ export function adminSeparationViolation(roles: RoleLike[]): string | null {
   return null;
 }
 
-/** Permissions that the three administrator roles must never be granted: case content is not theirs to see. */
+/**
+ * What each administrator class (三员) may ever hold: exact codes, or a prefix ending in a dot. The
+ * system administrator runs accounts and configuration, the security administrator roles and
+ * permissions, the audit administrator the audit log; none of them sees case content.
+ */
+export const ADMIN_CLASS_PERMISSIONS: Record<AdminClass, readonly string[]> = {
+  sys: ['org.', 'user.', 'calendar.', 'rule.', 'dict.', 'role.read', 'todo.read'],
+  security: ['role.', 'user.read', 'org.read', 'todo.read'],
+  audit: ['audit.', 'todo.read'],
+};
+
+const matches = (pattern: string, permission: string) =>
+  pattern.endsWith('.') ? permission.startsWith(pattern) : permission === pattern;
+
+/** Is the permission outside what its administrator class may ever hold? */
 export function forbiddenForAdminClass(adminClass: AdminClass, permission: Permission): boolean {
-  if (adminClass === 'audit') return !permission.startsWith('audit.') && permission !== 'todo.read';
-  if (permission.startsWith('audit.')) return true;
-  const platform = ['org.', 'user.', 'role.', 'calendar.', 'rule.', 'dict.', 'todo.'];
-  return !platform.some((p) => permission.startsWith(p));
+  return !ADMIN_CLASS_PERMISSIONS[adminClass].some((p) => matches(p, permission));
+}
+
+/**
+ * Administration that stays with the administrator classes: a business or custom role never manages
+ * accounts or roles, nor reads the audit log (an officer who could would be a fourth administrator).
+ */
+export function forbiddenForBusinessRole(permission: Permission): boolean {
+  return permission === 'user.manage' || permission === 'role.manage' || permission.startsWith('audit.');
+}
+
+/** Whether a role of this class (null: a business or custom role) may hold the permission. */
+export function forbiddenForRole(adminClass: AdminClass | null, permission: Permission): boolean {
+  return adminClass ? forbiddenForAdminClass(adminClass, permission) : forbiddenForBusinessRole(permission);
+}
+
+/**
+ * Permissions that open case content: petitions (their text, reporters, documents, statistics) and
+ * what only the supervision file and the full ID number show. Whoever knows the password of an
+ * account holding one of them, without its second factor, reads cases.
+ */
+export function isCaseContentPermission(permission: string): boolean {
+  return (
+    permission.startsWith('petition.') || permission === 'cadre.file' || permission === 'cadre.id_number'
+  );
+}
+
+/** The permissions each administrator role must keep, or nobody could administer that part any more. */
+export const ADMIN_CLASS_REQUIRED: Record<AdminClass, Permission[]> = {
+  sys: ['user.read', 'user.manage'],
+  security: ['role.read', 'role.manage'],
+  audit: ['audit.read'],
+};
+
+/**
+ * Why a role may not be given this definition, in Chinese, or null: an administrator role stays
+ * inside its class, keeps what its class needs and its second factor; a business or custom role
+ * never holds administration (see forbiddenForBusinessRole).
+ */
+export function roleDefinitionProblem(
+  role: { name: string; adminClass: string | null },
+  def: { permissions: Permission[]; mfaRequired: boolean },
+): { message: string; field: 'permissions' | 'mfaRequired' } | null {
+  const cls = role.adminClass as AdminClass | null;
+  const bad = def.permissions.filter((p) => forbiddenForRole(cls, p));
+  if (bad.length) {
+    const labels = bad.map((p) => `“${PERMISSIONS[p]}”`).join('、');
+    const message = cls
+      ? `三员分立：${role.name}不能拥有${labels}权限`
+      : `三员分立：${labels}只属于管理员角色，${role.name}不能拥有`;
+    return { message, field: 'permissions' };
+  }
+  if (!cls) return null;
+  const missing = ADMIN_CLASS_REQUIRED[cls].filter((p) => !def.permissions.includes(p));
+  if (missing.length) {
+    const labels = missing.map((p) => `“${PERMISSIONS[p]}”`).join('、');
+    return { message: `${role.name}必须保留${labels}权限`, field: 'permissions' };
+  }
+  if (!def.mfaRequired) return { message: `${role.name}必须要求两步验证`, field: 'mfaRequired' };
+  return null;
+}
+
+/**
+ * Never one's own role: a caller who holds the role may not change it (or the security
+ * administrator could widen the role he signs in with). Returns the Chinese refusal, or null.
+ */
+export function ownRoleRefusal(callerRoles: readonly string[], roleCode: string): string | null {
+  return callerRoles.includes(roleCode) ? '不能修改自己拥有的角色：任何人都不能调整自己的权限' : null;
 }
 
 export function permissionsOf(roles: { permissions: string[] }[]): Set<string> {

@@ -21,9 +21,15 @@ async function enrolTotp(page: Page) {
 const menuTexts = async (page: Page) =>
   (await page.locator('.ant-layout-sider .ant-menu-title-content').allInnerTexts()).map((s) => s.trim());
 
-it('an administrator creates an org and a user, who changes the password, enrols TOTP and sees only their menu', async () => {
+it('an administrator creates an org and a user, the security administrator grants the role, the user changes the password, enrols TOTP and sees only their menu', async () => {
   const district = await makeOrg(e.ctx, '新城区', null, 'district');
   await makeUser(e.ctx, { orgId: district.id, roles: ['sys_admin'], username: 'sysadmin', dataScope: 'all' });
+  await makeUser(e.ctx, {
+    orgId: district.id,
+    roles: ['security_admin'],
+    username: 'secadmin',
+    dataScope: 'all',
+  });
   const { page, context } = await e.newPage();
 
   // the administrator's role requires a second factor: enrol it at first login
@@ -49,14 +55,47 @@ it('an administrator creates an org and a user, who changes the password, enrols
   await userDialog.getByLabel('姓名').fill('李健');
   await userDialog.getByLabel('所属组织').click();
   await page.locator('.ant-select-tree').getByText('大兴镇', { exact: true }).click();
-  await userDialog.getByLabel('角色').click();
+  await userDialog.getByLabel('提请授权的角色').click();
   await page.locator('.ant-select-item-option').getByText('纪检委员', { exact: true }).click();
   await userDialog.getByLabel('用户名').click(); // close the dropdown
   await userDialog.getByRole('button', { name: /保\s*存/ }).click();
   const initial = (await page.getByTestId('one-time-password').textContent())?.trim() ?? '';
   expect(initial.length).toBeGreaterThanOrEqual(12);
   await page.getByRole('button', { name: '我已记下，关闭' }).click();
+  // the role waits for the security administrator's grant (三员分立): the creator cannot grant it
+  const row = page.getByRole('row', { name: /lijian/ });
+  await row.getByText('纪检委员（待授权）').waitFor();
+  expect(await row.getByRole('button', { name: '分配角色' }).count()).toBe(0);
   await context.close();
+
+  // the security administrator grants it
+  const { page: sp, context: sc } = await e.newPage();
+  await fillLogin(sp, e.baseUrl, 'secadmin', 'Jd!2026-test');
+  await enrolTotp(sp);
+  await sp.waitForURL(`${e.baseUrl}/`);
+  await sp.getByRole('menuitem', { name: '用户管理' }).click();
+  const pending = sp.getByTestId('pending-requests');
+  await pending.getByText('待授权角色').waitFor();
+  const request = pending.getByRole('row', { name: /lijian/ });
+  await request.getByText('密码由管理员设置').waitFor();
+  await request.getByRole('button', { name: '授权' }).click();
+  await sp
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /授\s*权/ })
+    .click();
+  await expect.poll(() => pending.isVisible()).toBe(false);
+  await sp
+    .getByRole('row', { name: /lijian/ })
+    .getByText('纪检委员', { exact: true })
+    .waitFor();
+  // never one's own role: the security administrator cannot edit the role he signs in with
+  await sp.getByRole('menuitem', { name: '角色权限' }).click();
+  const ownRole = sp.getByRole('row', { name: /security_admin/ }).getByRole('button', { name: '编辑权限' });
+  await ownRole.waitFor();
+  expect(await ownRole.isDisabled()).toBe(true);
+  const other = sp.getByRole('row', { name: /discipline_officer/ }).getByRole('button', { name: '编辑权限' });
+  expect(await other.isDisabled()).toBe(false);
+  await sc.close();
 
   // the new user: forced password change, then TOTP enrolment, then only their role's menu
   const { page: p2 } = await e.newPage();

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rolePermissions, roles } from '../../src/server/platform/users/schema.js';
+import { repairRoleClasses } from '../../src/server/platform/users/seed-roles.js';
 import { adminWorld, auditRows, versionOf } from '../support/admins.js';
 import { call, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -34,7 +37,7 @@ describe('roles and permissions', () => {
       label: '查看审计日志',
       group: 'audit',
       groupLabel: '审计日志',
-      forbiddenFor: ['sys', 'security'],
+      forbiddenFor: ['sys', 'security', 'business'],
     });
     expect((await call(t, w.sessions.aud, 'GET', '/api/v1/roles')).statusCode).toBe(403);
   });
@@ -60,7 +63,7 @@ describe('roles and permissions', () => {
     const holder = await makeUser(t.ctx, { orgId: w.townA.id, roles: [] });
     const version = await versionOf(t, w.sessions.sys, holder.id);
     const put = { roles: ['village_clerk'], version };
-    expect((await call(t, w.sessions.sys, 'PUT', `/api/v1/users/${holder.id}/roles`, put)).statusCode).toBe(
+    expect((await call(t, w.sessions.sec, 'PUT', `/api/v1/users/${holder.id}/roles`, put)).statusCode).toBe(
       200,
     );
     const s = await signIn(t, holder.username);
@@ -84,7 +87,7 @@ describe('roles and permissions', () => {
     expect(held.statusCode).toBe(422);
     expect(held.json().error.message).toBe('还有 1 个用户拥有该角色，请先撤销后再删除');
     const clear = { roles: [], version: version + 1 };
-    expect((await call(t, w.sessions.sys, 'PUT', `/api/v1/users/${holder.id}/roles`, clear)).statusCode).toBe(
+    expect((await call(t, w.sessions.sec, 'PUT', `/api/v1/users/${holder.id}/roles`, clear)).statusCode).toBe(
       200,
     );
     expect((await call(t, w.sessions.sec, 'DELETE', `/api/v1/roles/${id}`)).statusCode).toBe(200);
@@ -114,14 +117,23 @@ describe('roles and permissions', () => {
       permissions: [...sys.permissions, 'audit.read'],
     });
     expect(peek.statusCode).toBe(422);
-    const sec = await role('security_admin');
-    const disarm = await call(t, w.sessions.sec, 'PUT', `/api/v1/roles/${sec.id}`, {
-      name: sec.name,
+    const sysWithRoles = await call(t, w.sessions.sec, 'PUT', `/api/v1/roles/${sys.id}`, {
+      name: sys.name,
       mfaRequired: true,
-      version: sec.version,
-      permissions: sec.permissions.filter((p) => p !== 'role.manage'),
+      version: sys.version,
+      permissions: [...sys.permissions, 'role.manage'],
     });
-    expect(disarm.statusCode).toBe(422);
+    expect(sysWithRoles.statusCode).toBe(422);
+    expect(sysWithRoles.json().error.message).toBe(
+      '三员分立：系统管理员不能拥有“管理角色与权限、分配管理员角色”权限',
+    );
+    const noTotp = await call(t, w.sessions.sec, 'PUT', `/api/v1/roles/${aud.id}`, {
+      ...widen,
+      mfaRequired: false,
+      permissions: aud.permissions,
+    });
+    expect(noTotp.statusCode).toBe(422);
+    expect(noTotp.json().error.message).toBe('安全审计员必须要求两步验证');
     // A built-in role's permissions stay editable within the rules.
     const trimmed = await call(t, w.sessions.sec, 'PUT', `/api/v1/roles/${aud.id}`, {
       ...widen,
@@ -129,5 +141,60 @@ describe('roles and permissions', () => {
     });
     expect(trimmed.json()).toMatchObject({ code: 'audit_admin', adminClass: 'audit', builtin: true });
     expect(trimmed.json().permissions).toEqual(['audit.read', 'todo.read']);
+  });
+
+  it('never lets the security administrator change the role he holds: no user.manage for himself (403)', async () => {
+    const sec = await role('security_admin');
+    const body = { name: sec.name, mfaRequired: true, version: sec.version };
+    for (const permissions of [
+      [...sec.permissions, 'user.manage'],
+      [...sec.permissions, 'petition.read'],
+      sec.permissions,
+    ]) {
+      const res = await call(t, w.sessions.sec, 'PUT', `/api/v1/roles/${sec.id}`, { ...body, permissions });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toBe('不能修改自己拥有的角色：任何人都不能调整自己的权限');
+    }
+    expect((await role('security_admin')).permissions).toEqual(sec.permissions);
+  });
+
+  it('keeps administration out of custom and business roles (422)', async () => {
+    for (const p of ['user.manage', 'role.manage', 'audit.read', 'audit.export']) {
+      const created = await call(t, w.sessions.sec, 'POST', '/api/v1/roles', {
+        code: 'shadow_admin',
+        name: '影子管理员',
+        mfaRequired: true,
+        permissions: ['todo.read', p],
+      });
+      expect(created.statusCode, p).toBe(422);
+      expect(created.json().error.message, p).toContain('只属于管理员角色');
+    }
+    const cadre = await role('cadre');
+    const widened = await call(t, w.sessions.sec, 'PUT', `/api/v1/roles/${cadre.id}`, {
+      name: cadre.name,
+      mfaRequired: false,
+      version: cadre.version,
+      permissions: [...cadre.permissions, 'user.manage'],
+    });
+    expect(widened.statusCode).toBe(422);
+  });
+
+  it('repairs at start-up a role an older rule let out of its class, and audits the repair', async () => {
+    const sec = await role('security_admin');
+    const cadre = await role('cadre');
+    await t.ctx.db.insert(rolePermissions).values([
+      { roleId: sec.id, permission: 'user.manage' },
+      { roleId: cadre.id, permission: 'audit.read' },
+    ]);
+    await t.ctx.db.update(roles).set({ mfaRequired: false }).where(eq(roles.id, sec.id));
+    await t.ctx.db.transaction((tx) => repairRoleClasses(tx, t.clock.now()));
+    expect((await role('security_admin')).permissions).toEqual(sec.permissions);
+    expect((await role('security_admin')).mfaRequired).toBe(true);
+    expect((await role('cadre')).permissions).toEqual(cadre.permissions);
+    const repairs = await auditRows(t, 'role.repair');
+    expect(repairs.map((r) => r.detail)).toEqual([
+      { code: 'security_admin', revoked: ['user.manage'], mfaRequired: true },
+      { code: 'cadre', revoked: ['audit.read'] },
+    ]);
   });
 });

@@ -31,7 +31,9 @@ describe('creating users', () => {
     const { user, password } = res.json();
     expect(passwordProblems(password, DEFAULT_PASSWORD_POLICY, 'zhangsan')).toEqual([]);
     expect(user).toMatchObject({ mustChangePassword: true, status: 'active', orgName: '甲镇' });
-    expect(user.roles.map((r: { code: string }) => r.code)).toEqual(['cadre']);
+    // the role waits for a security administrator's grant (待授权)
+    expect(user.roles).toEqual([]);
+    expect(user.pendingRoles.map((r: { code: string }) => r.code)).toEqual(['cadre']);
     expect((await auditRows(t, 'user.create', user.id)).length).toBe(1);
 
     const first = await loginAs(t, 'zhangsan', password);

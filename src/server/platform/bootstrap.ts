@@ -24,11 +24,11 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
   const database =
     opts.database ??
     (await openDatabase({ databaseUrl: opts.config.databaseUrl, dataDir: opts.config.dataDir }));
+  const clock = opts.clock ?? systemClock;
   if (opts.prepare !== false) {
     await migrate(database);
-    await seedReferenceData(database.db);
+    await seedReferenceData(database.db, clock.now());
   }
-  const clock = opts.clock ?? systemClock;
   const now = () => clock.now();
   const rules = new RulesService(database.db, now, opts.config.rulesRefreshMs);
   const calendar = new CalendarService(database.db, now, opts.config.calendarRefreshMs);

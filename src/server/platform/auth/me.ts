@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { resetNotice } from '../../../domain/password-reset.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { orgs } from '../orgs/schema.js';
@@ -23,6 +24,22 @@ export async function describeMe(ctx: AppContext, actor: Actor, csrfToken: strin
     pending: actor.pending,
     totpEnabled: row.user.totpEnabledAt !== null,
     passwordChangedAt: row.user.passwordChangedAt.toISOString(),
+    passwordReset: lastReset(row.user),
     csrfToken,
+  };
+}
+
+/**
+ * The last time an administrator reset the caller's password, told to its owner: `current` while the
+ * password is still the one the reset made (the sign-in that follows shows the notice).
+ */
+function lastReset(u: typeof users.$inferSelect) {
+  if (!u.passwordResetAt) return null;
+  const by = u.passwordResetBy ?? '管理员';
+  return {
+    at: u.passwordResetAt.toISOString(),
+    by,
+    notice: resetNotice(u.passwordResetAt, by),
+    current: u.mustChangePassword && u.passwordChangedAt.getTime() <= u.passwordResetAt.getTime(),
   };
 }

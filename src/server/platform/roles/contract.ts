@@ -25,7 +25,7 @@ export const permissionOut = z.object({
   label: z.string(),
   group: z.string(),
   groupLabel: z.string(),
-  /** The administrator classes (三员) that must never hold it. */
+  /** The administrator classes (三员) that must never hold it, and `business` when no other role may. */
   forbiddenFor: z.array(z.string()),
 });
 

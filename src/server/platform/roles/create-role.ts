@@ -7,11 +7,15 @@ import { AppError } from '../http/errors.js';
 import { rolePermissions, roles } from '../users/schema.js';
 import type { roleCreate } from './contract.js';
 import { describeRole } from './list-roles.js';
+import { checkRoleDefinition } from './permission-catalogue.js';
 
 const codeTaken = () =>
   new AppError(409, 'code_taken', '角色编码已存在，请换一个', { code: '角色编码已存在' });
 
-/** A custom business role; the three administrator roles are built in and never created here. */
+/**
+ * A custom business role; the three administrator roles are built in and never created here, and a
+ * custom role never holds their administration (accounts, roles, the audit log).
+ */
 export async function createRole(opts: { ctx: AppContext; actor: Actor; input: z.infer<typeof roleCreate> }) {
   const { ctx, actor, input } = opts;
   const [taken] = await ctx.db
@@ -20,6 +24,10 @@ export async function createRole(opts: { ctx: AppContext; actor: Actor; input: z
     .where(sql`lower(${roles.code}) = lower(${input.code})`);
   if (taken) throw codeTaken();
   const permissions = [...new Set(input.permissions)];
+  checkRoleDefinition(
+    { name: input.name, adminClass: null },
+    { permissions, mfaRequired: input.mfaRequired },
+  );
   return ctx.db
     .transaction(async (tx) => {
       const [role] = await tx

@@ -1,11 +1,12 @@
 import {
   type AdminClass,
   ALL_PERMISSIONS,
-  forbiddenForAdminClass,
+  forbiddenForRole,
   PERMISSIONS,
   type Permission,
+  roleDefinitionProblem,
 } from '../../../domain/permissions.js';
-import { unprocessable } from '../http/errors.js';
+import { AppError } from '../http/errors.js';
 
 const GROUP_LABELS: Record<string, string> = {
   org: '组织机构',
@@ -19,16 +20,10 @@ const GROUP_LABELS: Record<string, string> = {
   cadre: '干部名册与监督档案',
   petition: '信访举报',
 };
-const ADMIN_CLASSES: AdminClass[] = ['sys', 'security', 'audit'];
+/** The three administrator classes, and `business` for every other role (built-in or custom). */
+const ROLE_KINDS: (AdminClass | 'business')[] = ['sys', 'security', 'audit', 'business'];
 
-/** The permissions each administrator role must keep, or nobody could administer that part any more. */
-const REQUIRED: Record<AdminClass, Permission[]> = {
-  sys: ['user.read', 'user.manage'],
-  security: ['role.read', 'role.manage'],
-  audit: ['audit.read'],
-};
-
-/** The catalogue the UI renders as grouped checkboxes, with what the 三员 may never hold. */
+/** The catalogue the UI renders as grouped checkboxes, with the kinds of role that may never hold each. */
 export function permissionCatalogue() {
   return ALL_PERMISSIONS.map((code) => {
     const group = code.split('.')[0];
@@ -37,23 +32,19 @@ export function permissionCatalogue() {
       label: PERMISSIONS[code],
       group,
       groupLabel: GROUP_LABELS[group] ?? group,
-      forbiddenFor: ADMIN_CLASSES.filter((c) => forbiddenForAdminClass(c, code)),
+      forbiddenFor: ROLE_KINDS.filter((k) => forbiddenForRole(k === 'business' ? null : k, code)),
     };
   });
 }
 
-/** Refuses a permission set an administrator role (三员) must not have, or one that leaves it powerless. */
-export function checkRolePermissions(role: { name: string; adminClass: string | null }, perms: Permission[]) {
-  if (!role.adminClass) return;
-  const cls = role.adminClass as AdminClass;
-  const bad = perms.filter((p) => forbiddenForAdminClass(cls, p));
-  if (bad.length) {
-    const labels = bad.map((p) => `“${PERMISSIONS[p]}”`).join('、');
-    throw unprocessable(`三员分立：${role.name}不能拥有${labels}权限`, { permissions: '含有不允许的权限' });
-  }
-  const missing = (REQUIRED[cls] ?? []).filter((p) => !perms.includes(p));
-  if (missing.length) {
-    const labels = missing.map((p) => `“${PERMISSIONS[p]}”`).join('、');
-    throw unprocessable(`${role.name}必须保留${labels}权限`, { permissions: '缺少必需的权限' });
-  }
+/** Refuses a role definition 三员分立 does not allow (see roleDefinitionProblem), as a 422 naming the field. */
+export function checkRoleDefinition(
+  role: { name: string; adminClass: string | null },
+  def: { permissions: Permission[]; mfaRequired: boolean },
+) {
+  const problem = roleDefinitionProblem(role, def);
+  if (problem)
+    throw new AppError(422, 'rule_violation', problem.message, {
+      [problem.field]: problem.field === 'permissions' ? '含有不允许的权限或缺少必需的权限' : '必须要求',
+    });
 }

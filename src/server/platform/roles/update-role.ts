@@ -1,17 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { ownRoleRefusal } from '../../../domain/permissions.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, forbidden, notFound } from '../http/errors.js';
 import { rolePermissions, roles } from '../users/schema.js';
 import type { roleUpdate } from './contract.js';
 import { describeRole, describeRoles, findRole } from './list-roles.js';
-import { checkRolePermissions } from './permission-catalogue.js';
+import { checkRoleDefinition } from './permission-catalogue.js';
 
 /**
  * Renames a role and replaces its permissions; built-in roles too, but their code and administrator
- * class never change. Holders' sessions pick up the new permissions at their next request.
+ * class never change, an administrator role stays inside its class, and nobody changes a role they
+ * hold themself. Holders' sessions pick up the new permissions at their next request.
  */
 export async function updateRole(opts: {
   ctx: AppContext;
@@ -22,8 +24,10 @@ export async function updateRole(opts: {
   const { ctx, actor, id, input } = opts;
   const role = await findRole(ctx.db, id);
   if (!role) throw notFound('角色不存在');
+  const own = ownRoleRefusal(actor.roles, role.code);
+  if (own) throw forbidden(own);
   const permissions = [...new Set(input.permissions)];
-  checkRolePermissions({ name: role.name, adminClass: role.adminClass }, permissions);
+  checkRoleDefinition(role, { permissions, mfaRequired: input.mfaRequired });
   return ctx.db.transaction(async (tx) => {
     const [before] = await describeRoles(tx, [role]);
     const [saved] = await tx

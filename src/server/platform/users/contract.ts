@@ -40,6 +40,15 @@ export const userOut = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   roles: z.array(z.object({ code: z.string(), name: z.string(), adminClass: z.string().nullable() })),
+  /** Roles proposed for the account and not yet granted (待授权): they give nothing until granted. */
+  pendingRoles: z.array(
+    z.object({
+      requestId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      adminClass: z.string().nullable(),
+    }),
+  ),
   version: z.number(),
 });
 export type UserOut = z.infer<typeof userOut>;
@@ -54,6 +63,7 @@ export const userCreate = z.object({
   dataScope: dataScope.default('org'),
   phone,
   email,
+  /** Roles proposed for the new account: they wait for a security administrator's grant (待授权). */
   roles: roleCodes.default([]),
 });
 
@@ -67,6 +77,7 @@ export const userUpdate = z.object({
 });
 
 export const userRolesBody = z.object({ roles: roleCodes, version: z.number().int().positive() });
+export const roleProposalBody = z.object({ roles: roleCodes.min(1, '请选择要提请授权的角色') });
 
 export const userListQuery = listQuery.extend({
   orgId: z.coerce.number().int().positive().optional(),
@@ -76,6 +87,64 @@ export const userListQuery = listQuery.extend({
 
 /** A generated password, shown once: the server keeps only its hash. */
 export const oneTimePassword = z.object({ user: userOut, password: z.string() });
+
+export const REQUEST_STATUSES = {
+  pending: '待处理',
+  granted: '已授权',
+  confirmed: '已确认',
+  refused: '已拒绝',
+  withdrawn: '已撤回',
+} as const;
+
+/** A role waiting for its grant (待授权), as the security administrator's list shows it. */
+export const roleRequestOut = z.object({
+  id: z.number(),
+  status: z.string(),
+  user: z.object({ id: z.number(), username: z.string(), displayName: z.string(), orgName: z.string() }),
+  role: z.object({ code: z.string(), name: z.string(), adminClass: z.string().nullable() }),
+  requestedById: z.number(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** The account's current password was set by an administrator and not yet changed by its owner. */
+  passwordSetByAdmin: z.boolean(),
+  totpEnabled: z.boolean(),
+});
+
+/** A password reset waiting for a second administrator. */
+export const resetRequestOut = z.object({
+  id: z.number(),
+  status: z.string(),
+  reason: z.string(),
+  reasonLabel: z.string(),
+  user: z.object({ id: z.number(), username: z.string(), displayName: z.string(), orgName: z.string() }),
+  requestedById: z.number(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** Whether the caller may confirm it (not the requester, not the account's owner). */
+  confirmable: z.boolean(),
+});
+
+/**
+ * What a reset answers: done at once (the password, shown once to the one who reset it), or asked
+ * for, waiting for a second administrator, who will receive the password (no password here).
+ */
+export const resetOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('reset'), user: userOut, password: z.string() }),
+  z.object({
+    outcome: z.literal('requested'),
+    user: userOut,
+    request: resetRequestOut,
+    message: z.string(),
+  }),
+]);
+
+export const requestListQuery = z.object({
+  status: z.enum(['pending', 'decided'], { message: '状态不正确' }).default('pending'),
+});
 
 export const sessionOut = z.object({
   createdAt: z.string(),

@@ -11,8 +11,9 @@ import { loadOrg } from '../orgs/load-org.js';
 import type { userCreate } from './contract.js';
 import { describeUser } from './describe-users.js';
 import { generatePassword } from './generate-password.js';
-import { checkRoleChange, rolesByCode } from './role-change.js';
-import { userRoles, users } from './schema.js';
+import { recordRoleRequests } from './propose-roles.js';
+import { checkRoleSet, rolesByCode } from './role-change.js';
+import { users } from './schema.js';
 
 const SCOPE_RANK: Record<DataScope, number> = { self: 0, org: 1, subtree: 2, all: 3 };
 
@@ -26,13 +27,17 @@ export function checkGrantableScope(actor: Actor, scope: DataScope): void {
 export const usernameTaken = () =>
   new AppError(409, 'username_taken', '用户名已被使用，请换一个', { username: '用户名已被使用' });
 
-/** Creates an account with a generated initial password, returned once; it must be changed at first login. */
+/**
+ * Creates an account with a generated initial password, returned once; it must be changed at first
+ * login. The account starts without roles: the roles named here wait for a security administrator's
+ * grant (待授权), so the one who knows the initial password never decides what the account may do.
+ */
 export async function createUser(opts: { ctx: AppContext; actor: Actor; input: z.infer<typeof userCreate> }) {
   const { ctx, actor, input } = opts;
   await loadOrg(ctx.db, actor, input.orgId);
   checkGrantableScope(actor, input.dataScope);
-  const granted = await rolesByCode(ctx.db, input.roles);
-  checkRoleChange(actor, [], granted);
+  const proposed = await rolesByCode(ctx.db, input.roles);
+  checkRoleSet(proposed);
   const [taken] = await ctx.db
     .select({ id: users.id })
     .from(users)
@@ -59,8 +64,6 @@ export async function createUser(opts: { ctx: AppContext; actor: Actor; input: z
           createdAt: now,
         })
         .returning();
-      if (granted.length)
-        await tx.insert(userRoles).values(granted.map((r) => ({ userId: row.id, roleId: r.id })));
       await recordAudit(tx, ctx.clock, actor, {
         action: 'user.create',
         objectType: 'user',
@@ -69,9 +72,10 @@ export async function createUser(opts: { ctx: AppContext; actor: Actor; input: z
           username: row.username,
           orgId: row.orgId,
           dataScope: row.dataScope,
-          roles: granted.map((r) => r.code),
+          proposedRoles: proposed.map((r) => r.code),
         },
       });
+      await recordRoleRequests(tx, ctx, actor, row.id, proposed);
       return row;
     })
     .catch((e) => {

@@ -1,10 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { maskPhone } from '../../../domain/mask.js';
 import type { Queryable } from '../db/client.js';
 import { orgs } from '../orgs/schema.js';
 import type { UserOut, UserStatus } from './contract.js';
 import type { UserRow } from './load-user.js';
-import { roles, userRoles } from './schema.js';
+import { roleRequests, roles, userRoles } from './schema.js';
 
 export function statusOf(u: Pick<UserRow, 'disabledAt' | 'lockedUntil'>, now: Date): UserStatus {
   if (u.disabledAt) return 'disabled';
@@ -12,7 +12,10 @@ export function statusOf(u: Pick<UserRow, 'disabledAt' | 'lockedUntil'>, now: Da
   return 'active';
 }
 
-/** Adds org names and roles to user rows, in two queries for the whole page; lists mask the phone. */
+/**
+ * Adds org names, roles and the roles waiting for their grant (待授权) to user rows, in three queries
+ * for the whole page; lists mask the phone.
+ */
 export async function describeUsers(
   db: Queryable,
   rows: UserRow[],
@@ -20,7 +23,7 @@ export async function describeUsers(
 ): Promise<UserOut[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((u) => u.id);
-  const [orgRows, roleRows] = await Promise.all([
+  const [orgRows, roleRows, pendingRows] = await Promise.all([
     db
       .select({ id: orgs.id, name: orgs.name })
       .from(orgs)
@@ -36,6 +39,18 @@ export async function describeUsers(
       .innerJoin(roles, eq(roles.id, userRoles.roleId))
       .where(inArray(userRoles.userId, ids))
       .orderBy(roles.id),
+    db
+      .select({
+        requestId: roleRequests.id,
+        userId: roleRequests.userId,
+        code: roles.code,
+        name: roles.name,
+        adminClass: roles.adminClass,
+      })
+      .from(roleRequests)
+      .innerJoin(roles, eq(roles.id, roleRequests.roleId))
+      .where(and(inArray(roleRequests.userId, ids), eq(roleRequests.status, 'pending')))
+      .orderBy(roleRequests.id),
   ]);
   const orgName = new Map(orgRows.map((o) => [o.id, o.name]));
   return rows.map((u) => ({
@@ -56,6 +71,9 @@ export async function describeUsers(
     roles: roleRows
       .filter((r) => r.userId === u.id)
       .map((r) => ({ code: r.code, name: r.name, adminClass: r.adminClass })),
+    pendingRoles: pendingRows
+      .filter((r) => r.userId === u.id)
+      .map((r) => ({ requestId: r.requestId, code: r.code, name: r.name, adminClass: r.adminClass })),
     version: u.version,
   }));
 }

@@ -27,22 +27,27 @@ export async function rolesOfUser(db: Queryable, userId: number): Promise<RoleRo
 }
 
 /**
- * Who may move a user from `before` to `after`: business roles are the system administrator's
- * (user.manage), the three administrator roles the security administrator's (role.manage); and
- * whatever the caller, one account never holds two of the three (三员分立).
+ * Whether an account may hold this set of roles: one account never holds two of the three
+ * administrator roles, nor one of them beside a business role (三员分立). A 422 naming the roles.
+ */
+export function checkRoleSet(after: RoleRow[]): void {
+  const violation = adminSeparationViolation(after) ?? adminMixedWithBusiness(after);
+  if (violation) throw unprocessable(violation, { roles: violation });
+}
+
+/**
+ * Who may move a user from `before` to `after`: only a holder of role.manage (the security
+ * administrator, who never learns a password) grants or revokes any role, business or administrator;
+ * whoever manages accounts may only propose roles (待授权). And 三员分立 always holds.
  */
 export function checkRoleChange(actor: Actor, before: RoleRow[], after: RoleRow[]): void {
   const had = new Set(before.map((r) => r.code));
   const has = new Set(after.map((r) => r.code));
-  const changed = [...after.filter((r) => !had.has(r.code)), ...before.filter((r) => !has.has(r.code))];
-  if (changed.some((r) => r.adminClass) && !can(actor, 'role.manage')) {
-    throw forbidden('分配或撤销管理员角色（三员）须由安全保密管理员操作');
+  const changed = after.some((r) => !had.has(r.code)) || before.some((r) => !has.has(r.code));
+  if (changed && !can(actor, 'role.manage')) {
+    throw forbidden('授予或撤销角色须由安全保密管理员操作；系统管理员可以提请授权');
   }
-  if (changed.some((r) => !r.adminClass) && !can(actor, 'user.manage')) {
-    throw forbidden('分配或撤销业务角色须由系统管理员操作');
-  }
-  const violation = adminSeparationViolation(after) ?? adminMixedWithBusiness(after);
-  if (violation) throw unprocessable(violation, { roles: violation });
+  checkRoleSet(after);
 }
 
 /** The three administrators never see case content, so an administrator role stands alone on its account. */

@@ -4,6 +4,8 @@ import { type App, actorOf } from '../http/types.js';
 import {
   idParam,
   oneTimePassword,
+  resetOutcome,
+  roleProposalBody,
   sessionOut,
   userCreate,
   userListQuery,
@@ -15,6 +17,8 @@ import { createUser } from './create-user.js';
 import { describeUser } from './describe-users.js';
 import { listUsers } from './list-users.js';
 import { loadUser } from './load-user.js';
+import { proposeRoles } from './propose-roles.js';
+import { requestRoutes } from './request-routes.js';
 import { resetPassword } from './reset-password.js';
 import { setUserDisabled } from './set-user-disabled.js';
 import { setUserRoles } from './set-user-roles.js';
@@ -59,11 +63,17 @@ export async function userRoutes(app: App) {
     { schema: { ...one, body: userUpdate }, config: manage('user.update') },
     (req) => updateUser({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
-  // Either administrator may call it; the use case decides which roles each of them may change.
+  // Granting and revoking roles is the security administrator's, who never learns a password.
   app.put(
     '/api/v1/users/:id/roles',
-    { schema: { ...one, body: userRolesBody }, config: { access: 'user.read', audit: 'role.assign' } },
+    { schema: { ...one, body: userRolesBody }, config: { access: 'role.manage', audit: 'role.assign' } },
     (req) => setUserRoles({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  // ...the system administrator only proposes them (待授权).
+  app.post(
+    '/api/v1/users/:id/role-requests',
+    { schema: { ...one, body: roleProposalBody }, config: manage('role.request') },
+    (req) => proposeRoles({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.post('/api/v1/users/:id/disable', { schema: one, config: manage('user.disable') }, (req) =>
     setUserDisabled({ ctx, actor: actorOf(req), id: req.params.id, disabled: true }),
@@ -77,7 +87,7 @@ export async function userRoutes(app: App) {
   app.post(
     '/api/v1/users/:id/reset-password',
     {
-      schema: { tags, params: idParam, response: { 200: oneTimePassword } },
+      schema: { tags, params: idParam, response: { 200: resetOutcome } },
       config: manage('user.reset_password'),
     },
     (req) => resetPassword({ ctx, actor: actorOf(req), id: req.params.id }),
@@ -90,4 +100,5 @@ export async function userRoutes(app: App) {
     },
     (req) => endSessionsOf({ ctx, actor: actorOf(req), id: req.params.id }),
   );
+  await app.register(requestRoutes);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -34,6 +35,9 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** The last time an administrator replaced this account's password, and by whom (shown to its owner). */
+    passwordResetAt: timestamp('password_reset_at', { withTimezone: true }),
+    passwordResetBy: text('password_reset_by'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -100,3 +104,48 @@ export const seededPermissions = pgTable('seeded_permissions', {
   permission: text('permission').primaryKey(),
   seededAt: timestamp('seeded_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A role proposed for an account by whoever manages accounts, waiting for a holder of role.manage to
+ * grant or refuse it (待授权). Until granted it gives nothing. status: pending | granted | refused | withdrawn.
+ */
+export const roleRequests = pgTable(
+  'role_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    roleId: bigint('role_id', { mode: 'number' }).notNull(),
+    requestedBy: bigint('requested_by', { mode: 'number' }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('pending'),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('role_requests_pending_uq').on(t.userId, t.roleId).where(sql`${t.status} = 'pending'`),
+    index('role_requests_status_idx').on(t.status, t.requestedAt),
+  ],
+);
+
+/**
+ * A password reset that needs a second administrator: asked for by one, confirmed (or refused) by
+ * another, who alone receives the new password. status: pending | confirmed | refused | withdrawn.
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    /** admin | case_content: why one administrator could not reset it alone */
+    reason: text('reason').notNull(),
+    requestedBy: bigint('requested_by', { mode: 'number' }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('pending'),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('password_reset_requests_pending_uq').on(t.userId).where(sql`${t.status} = 'pending'`),
+    index('password_reset_requests_status_idx').on(t.status, t.requestedAt),
+  ],
+);

@@ -1,5 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
-import { ALL_PERMISSIONS, BUILTIN_ROLES } from '../../../domain/permissions.js';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  type AdminClass,
+  ALL_PERMISSIONS,
+  BUILTIN_ROLES,
+  forbiddenForRole,
+  type Permission,
+} from '../../../domain/permissions.js';
+import { appendAudit } from '../audit/append.js';
 import type { Queryable } from '../db/client.js';
 import { rolePermissions, roles, seededPermissions } from './schema.js';
 
@@ -53,4 +60,35 @@ export async function seedNewPermissions(db: Queryable): Promise<void> {
     .insert(seededPermissions)
     .values(fresh.map((permission) => ({ permission })))
     .onConflictDoNothing();
+}
+
+/**
+ * Brings every role back inside 三员分立 at start-up: a database written under an older, looser rule
+ * (the security administrator could give his own role user.manage) loses what its class may not hold,
+ * and an administrator role requires the second factor again. Each repair is audited.
+ */
+export async function repairRoleClasses(db: Queryable, now: Date): Promise<void> {
+  const all = await db.select().from(roles).orderBy(asc(roles.id));
+  const perms = await db.select().from(rolePermissions);
+  for (const role of all) {
+    const cls = (role.adminClass as AdminClass | null) ?? null;
+    const revoked = perms
+      .filter((p) => p.roleId === role.id)
+      .map((p) => p.permission)
+      .filter((p) => ALL_PERMISSIONS.includes(p as Permission) && forbiddenForRole(cls, p as Permission));
+    const mfa = cls !== null && !role.mfaRequired;
+    if (!revoked.length && !mfa) continue;
+    if (revoked.length)
+      await db
+        .delete(rolePermissions)
+        .where(and(eq(rolePermissions.roleId, role.id), inArray(rolePermissions.permission, revoked)));
+    if (mfa) await db.update(roles).set({ mfaRequired: true }).where(eq(roles.id, role.id));
+    await appendAudit(db, {
+      at: now,
+      action: 'role.repair',
+      objectType: 'role',
+      objectId: role.id,
+      detail: mfa ? { code: role.code, revoked, mfaRequired: true } : { code: role.code, revoked },
+    });
+  }
 }

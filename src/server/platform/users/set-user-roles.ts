@@ -9,11 +9,12 @@ import type { userRolesBody } from './contract.js';
 import { describeUser } from './describe-users.js';
 import { loadUser } from './load-user.js';
 import { checkRoleChange, keepOneAdmin, rolesByCode, rolesOfUser } from './role-change.js';
-import { userRoles, users } from './schema.js';
+import { roleRequests, userRoles, users } from './schema.js';
 
 /**
- * Replaces a user's roles. Business roles need user.manage, the three administrator roles role.manage;
- * 三员分立 always holds. The user's sessions end: what they may do has changed.
+ * Replaces a user's roles: the security administrator's (role.manage) alone, business and
+ * administrator roles alike; 三员分立 always holds. A role waiting for its grant that is now held
+ * counts as granted. The user's sessions end: what they may do has changed.
  */
 export async function setUserRoles(opts: {
   ctx: AppContext;
@@ -51,6 +52,20 @@ export async function setUserRoles(opts: {
         ),
       );
     if (added.length) await tx.insert(userRoles).values(added.map((r) => ({ userId: id, roleId: r.id })));
+    if (after.length)
+      await tx
+        .update(roleRequests)
+        .set({ status: 'granted', decidedBy: actor.userId, decidedAt: now })
+        .where(
+          and(
+            eq(roleRequests.userId, id),
+            eq(roleRequests.status, 'pending'),
+            inArray(
+              roleRequests.roleId,
+              after.map((r) => r.id),
+            ),
+          ),
+        );
     const ended = added.length || removed.length ? await endUserSessions(tx, id, now, 'roles_changed') : 0;
     await recordAudit(tx, ctx.clock, actor, {
       action: 'role.assign',

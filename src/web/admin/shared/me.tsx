@@ -13,6 +13,8 @@ export interface Me {
   permissions: string[];
   pending: 'password_change' | 'totp' | 'totp_enrol' | null;
   totpEnabled: boolean;
+  /** The last reset of the password by an administrator; `current` while the password is still that one. */
+  passwordReset: { at: string; by: string; notice: string; current: boolean } | null;
   csrfToken: string;
 }
 

@@ -61,6 +61,16 @@ export function LoginPage() {
         {step === 'totp' && <TotpStep onDone={after} onError={setError} />}
         {step === 'password_change' && (
           <>
+            {me?.passwordReset?.current && (
+              <Alert
+                type="error"
+                showIcon
+                data-testid="password-reset-notice"
+                message={`${me.passwordReset.notice}`}
+                description="如果不是您本人申请的，请立即联系安全保密管理员。"
+                style={{ marginBottom: 16 }}
+              />
+            )}
             <Alert
               type="warning"
               showIcon

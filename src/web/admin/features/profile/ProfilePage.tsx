@@ -18,6 +18,15 @@ export default function ProfilePage() {
     <Row gutter={16}>
       <Col xs={24} lg={12}>
         <Card title="修改密码" size="small" style={{ marginBottom: 16 }}>
+          {me.passwordReset && (
+            <Alert
+              type={me.passwordReset.current ? 'warning' : 'info'}
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={`最近一次管理员重置：${me.passwordReset.notice}`}
+              description="如非您本人申请，请立即联系安全保密管理员。"
+            />
+          )}
           <PasswordChangeForm
             onDone={async () => {
               await refresh();

@@ -2,8 +2,9 @@ import { Checkbox, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { groupPermissions, type PermissionInfo } from './api';
 
 /**
- * The permission catalogue as grouped checkboxes (a controlled form field). For an administrator role
- * (三员) the permissions it may never hold are disabled; the server refuses them anyway.
+ * The permission catalogue as grouped checkboxes (a controlled form field). What the role may never
+ * hold is disabled: outside its class for an administrator role (三员), the administrators' own
+ * permissions for a business or custom role. The server refuses them anyway.
  */
 export function PermissionChecklist(props: {
   catalogue: PermissionInfo[];
@@ -22,13 +23,19 @@ export function PermissionChecklist(props: {
             <Typography.Text strong>{g.label}</Typography.Text>
             <Row gutter={[8, 4]} style={{ marginTop: 4 }}>
               {g.items.map((p) => {
-                const forbidden = !!props.adminClass && p.forbiddenFor.includes(props.adminClass);
+                const forbidden = p.forbiddenFor.includes(props.adminClass ?? 'business');
                 return (
                   <Col key={p.code} xs={24} md={12}>
                     <Checkbox
                       value={p.code}
                       disabled={forbidden && !value.includes(p.code)}
-                      title={forbidden ? '三员分立：该管理员角色不能拥有此权限' : p.code}
+                      title={
+                        forbidden
+                          ? props.adminClass
+                            ? '三员分立：该管理员角色不能拥有此权限'
+                            : '三员分立：此权限只属于管理员角色'
+                          : p.code
+                      }
                     >
                       {p.label}
                     </Checkbox>

@@ -23,14 +23,16 @@ export function RoleForm(props: { role: Role | null; onClose: () => void; onSave
       destroyOnHidden
       width={720}
     >
-      {role?.adminClass && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`${ADMIN_CLASS_LABELS[role.adminClass]}：按三员分立，不能授予业务数据或其他管理员的权限。`}
-        />
-      )}
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={
+          role?.adminClass
+            ? `${ADMIN_CLASS_LABELS[role.adminClass]}：按三员分立，只能拥有本类管理员的权限，且必须要求两步验证。`
+            : '三员分立：业务角色不能拥有管理用户、管理角色与权限、审计日志的权限。'
+        }
+      />
       <Form
         form={form}
         layout="vertical"
@@ -82,7 +84,7 @@ export function RoleForm(props: { role: Role | null; onClose: () => void; onSave
           <Input.TextArea rows={2} maxLength={200} />
         </Form.Item>
         <Form.Item name="mfaRequired" label="要求两步验证" valuePropName="checked">
-          <Switch checkedChildren="要求" unCheckedChildren="不要求" />
+          <Switch checkedChildren="要求" unCheckedChildren="不要求" disabled={!!role?.adminClass} />
         </Form.Item>
         <Form.Item name="permissions" label="权限">
           <PermissionChecklist catalogue={catalogue.data ?? []} adminClass={role?.adminClass ?? null} />

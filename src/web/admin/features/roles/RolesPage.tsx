@@ -1,15 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import { useCan } from '../../shared/me';
+import { useCan, useMe } from '../../shared/me';
 import { ADMIN_CLASS_LABELS, deleteRole, fetchPermissions, fetchRoles, type Role } from './api';
 import { PermissionChecklist } from './PermissionChecklist';
 import { RoleForm } from './RoleForm';
 
 export default function RolesPage() {
   const can = useCan();
+  const { me } = useMe();
   const manage = can('role.manage');
+  // never one's own role: nobody widens the role they sign in with (the server refuses it too)
+  const own = (r: Role) => !!me?.roles.includes(r.code);
   const { message } = App.useApp();
   const client = useQueryClient();
   const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoles });
@@ -71,9 +74,17 @@ export default function RolesPage() {
                   width: 160,
                   render: (_: unknown, r: Role) => (
                     <Space size={0}>
-                      <Button type="link" size="small" onClick={() => setEditing(r)}>
-                        编辑权限
-                      </Button>
+                      {own(r) ? (
+                        <Tooltip title="三员分立：不能修改自己拥有的角色">
+                          <Button type="link" size="small" disabled>
+                            编辑权限
+                          </Button>
+                        </Tooltip>
+                      ) : (
+                        <Button type="link" size="small" onClick={() => setEditing(r)}>
+                          编辑权限
+                        </Button>
+                      )}
                       {!r.builtin && (
                         <Popconfirm
                           title={`确定删除角色“${r.name}”吗？`}

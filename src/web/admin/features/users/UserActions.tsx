@@ -15,14 +15,23 @@ export function UserActions(props: {
   const { user } = props;
   const can = useCan();
   const { me } = useMe();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const self = me?.id === user.id;
   const run = useMutation({
     mutationFn: async (what: 'disable' | 'enable' | 'unlock' | 'end-sessions' | 'reset') => {
       if (what === 'reset') {
         const r = await resetPassword(user.id);
-        props.onPassword(user.username, r.password);
-        return '密码已重置';
+        if (r.outcome === 'reset') {
+          props.onPassword(user.username, r.password);
+          return '密码已重置';
+        }
+        // an administrator's account, or one that reads cases without a second factor: a second administrator confirms
+        modal.info({
+          title: '已提交重置申请',
+          content: `${r.message}。确认人将获得新密码并负责当面告知本人；您不会看到新密码。`,
+          okText: '知道了',
+        });
+        return '已提交重置申请，等待另一名管理员确认';
       }
       const done = { disable: '已停用', enable: '已启用', unlock: '已解锁', 'end-sessions': '已强制下线' };
       await userAction(user.id, what);
@@ -42,7 +51,7 @@ export function UserActions(props: {
   ) => (
     <Popconfirm
       title={title}
-      description={opts.description}
+      description={opts.description && <div style={{ maxWidth: 380 }}>{opts.description}</div>}
       okText="确定"
       cancelText="取消"
       onConfirm={() => run.mutate(what)}
@@ -53,7 +62,9 @@ export function UserActions(props: {
     </Popconfirm>
   );
   const manage = can('user.manage');
-  const assign = can('user.manage') || can('role.manage');
+  // roles are granted by the security administrator; the system administrator proposes them (待授权)
+  const grant = can('role.manage');
+  const propose = manage && !grant;
   return (
     <Space size={0} wrap>
       {manage && (
@@ -61,9 +72,9 @@ export function UserActions(props: {
           编辑
         </Button>
       )}
-      {assign && !self && (
+      {(grant || propose) && !self && (
         <Button type="link" size="small" onClick={() => props.onOpen('roles')}>
-          分配角色
+          {grant ? '分配角色' : '提请授权'}
         </Button>
       )}
       {manage &&
@@ -82,7 +93,8 @@ export function UserActions(props: {
         !self &&
         confirm(`确定重置“${user.displayName}”的密码吗？`, 'reset', '重置密码', {
           danger: true,
-          description: '将生成新密码（只显示一次），该用户的所有会话结束',
+          description:
+            '将生成新密码（只显示一次），该用户的所有会话结束，本人会收到重置通知。管理员账号，或可查看案件内容且未启用两步验证的账号，须由另一名管理员确认。',
         })}
       {manage && (
         <Button type="link" size="small" onClick={() => props.onOpen('sessions')}>

@@ -23,10 +23,8 @@ export function UserForm(props: {
     queryFn: fetchRoleOptions,
     enabled: !user && can('role.read'),
   });
-  // The system administrator hands out business roles; the three administrator roles are the security administrator's.
-  const roleOptions = (roles.data ?? [])
-    .filter((r) => (r.adminClass ? can('role.manage') : can('user.manage')))
-    .map((r) => ({ value: r.code, label: r.name }));
+  // Whoever creates the account only proposes its roles: a security administrator grants them (待授权).
+  const roleOptions = (roles.data ?? []).map((r) => ({ value: r.code, label: r.name }));
   const scopes = grantableScopes(me?.dataScope ?? 'self').map((s) => ({ value: s, label: SCOPE_LABELS[s] }));
   return (
     <Modal
@@ -114,11 +112,15 @@ export function UserForm(props: {
           <Input maxLength={100} />
         </Form.Item>
         {!user && (
-          <Form.Item name="roles" label="角色">
+          <Form.Item
+            name="roles"
+            label="提请授权的角色"
+            extra="三员分立：角色须经安全保密管理员授权后才生效，此前显示为“待授权”"
+          >
             <Select
               mode="multiple"
               options={roleOptions}
-              placeholder="可稍后再分配"
+              placeholder="可稍后再提请"
               loading={roles.isLoading}
             />
           </Form.Item>

@@ -1,27 +1,65 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Checkbox, Divider, Form, Modal, Space } from 'antd';
+import { Alert, App, Checkbox, Divider, Form, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { applyServerErrors } from '../../shared/forms';
 import { useCan } from '../../shared/me';
-import { fetchRoleOptions, type RoleOption, setUserRoles, type User } from './api';
+import { fetchRoleOptions, proposeRoles, type RoleOption, setUserRoles, type User } from './api';
 
-/** Assigns roles: business roles by the system administrator, the three administrator roles by the security administrator. */
+/**
+ * A user's roles. The security administrator (role.manage) grants and revokes them; the system
+ * administrator only proposes roles, which wait for that grant (待授权) — so the one who knows an
+ * account's password never decides what it may do.
+ */
 export function UserRolesForm(props: { user: User; onClose: () => void; onSaved: () => void }) {
   const { user } = props;
   const [form] = Form.useForm();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const can = useCan();
+  const grant = can('role.manage');
   const [busy, setBusy] = useState(false);
   const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoleOptions });
+  const held = new Set(user.roles.map((r) => r.code));
+  const waiting = new Set(user.pendingRoles.map((r) => r.code));
   const admin = (roles.data ?? []).filter((r) => r.adminClass);
   const business = (roles.data ?? []).filter((r) => !r.adminClass);
-  const options = (list: RoleOption[], allowed: boolean) =>
-    list.map((r) => ({ value: r.code, label: r.name, disabled: !allowed }));
+  // proposing: what is held or already waiting cannot be proposed again
+  const disabled = (r: RoleOption) => !grant && (held.has(r.code) || waiting.has(r.code));
+  const boxes = (list: RoleOption[]) =>
+    list.map((r) => (
+      <Checkbox key={r.code} value={r.code} disabled={disabled(r)}>
+        {r.name}
+        {waiting.has(r.code) && (
+          <Tag color="orange" style={{ marginLeft: 4 }}>
+            待授权
+          </Tag>
+        )}
+      </Checkbox>
+    ));
+  const save = async (codes: string[]) => {
+    setBusy(true);
+    try {
+      if (grant) {
+        await setUserRoles(user.id, { roles: codes, version: user.version });
+        message.success('角色已更新，该用户需重新登录');
+      } else {
+        await proposeRoles(
+          user.id,
+          codes.filter((c) => !held.has(c) && !waiting.has(c)),
+        );
+        message.success('已提请授权，等待安全保密管理员处理');
+      }
+      props.onSaved();
+    } catch (e) {
+      message.error(applyServerErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Modal
       open
-      title={`分配角色：${user.displayName}（${user.username}）`}
-      okText="保存"
+      title={`${grant ? '分配角色' : '提请授权角色'}：${user.displayName}（${user.username}）`}
+      okText={grant ? '保存' : '提请授权'}
       confirmLoading={busy}
       onCancel={props.onClose}
       onOk={() => form.submit()}
@@ -32,48 +70,48 @@ export function UserRolesForm(props: { user: User; onClose: () => void; onSaved:
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="三员分立：系统管理员、安全保密管理员、安全审计员只能由不同账号担任，且不能兼任业务角色。保存后该用户需重新登录。"
+        title={
+          grant
+            ? '三员分立：角色由安全保密管理员授予或撤销；管理员角色只能由不同账号担任，且不能兼任业务角色。保存后该用户需重新登录。'
+            : '三员分立：系统管理员只能提请授权，所选角色须经安全保密管理员授权后才生效。'
+        }
       />
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ roles: user.roles.map((r) => r.code) }}
-        onFinish={async (v) => {
-          setBusy(true);
-          try {
-            await setUserRoles(user.id, { roles: v.roles ?? [], version: user.version });
-            message.success('角色已更新，该用户需重新登录');
-            props.onSaved();
-          } catch (e) {
-            message.error(applyServerErrors(form, e));
-          } finally {
-            setBusy(false);
-          }
+        initialValues={{ roles: [...held, ...(grant ? [] : waiting)] }}
+        onFinish={(v) => {
+          const codes: string[] = v.roles ?? [];
+          if (!grant) return save(codes);
+          const added = codes.filter((c) => !held.has(c));
+          const removed = [...held].filter((c) => !codes.includes(c));
+          const name = (c: string) => roles.data?.find((r) => r.code === c)?.name ?? c;
+          modal.confirm({
+            title: `确定修改“${user.displayName}”的角色吗？`,
+            content: [
+              added.length ? `授予：${added.map(name).join('、')}` : '',
+              removed.length ? `撤销：${removed.map(name).join('、')}` : '',
+              '保存后该用户的所有会话结束，需重新登录。',
+            ]
+              .filter(Boolean)
+              .join('；'),
+            okText: '确定',
+            cancelText: '取消',
+            onOk: () => save(codes),
+          });
         }}
       >
         <Form.Item name="roles" label="角色">
           <Checkbox.Group style={{ width: '100%' }}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Divider titlePlacement="start" plain>
-                业务角色{can('user.manage') ? '' : '（由系统管理员分配）'}
+                业务角色
               </Divider>
-              <Space wrap>
-                {options(business, can('user.manage')).map((o) => (
-                  <Checkbox key={o.value} value={o.value} disabled={o.disabled}>
-                    {o.label}
-                  </Checkbox>
-                ))}
-              </Space>
+              <Space wrap>{boxes(business)}</Space>
               <Divider titlePlacement="start" plain>
-                管理员角色（三员）{can('role.manage') ? '' : '（由安全保密管理员分配）'}
+                管理员角色（三员）
               </Divider>
-              <Space wrap>
-                {options(admin, can('role.manage')).map((o) => (
-                  <Checkbox key={o.value} value={o.value} disabled={o.disabled}>
-                    {o.label}
-                  </Checkbox>
-                ))}
-              </Space>
+              <Space wrap>{boxes(admin)}</Space>
             </Space>
           </Checkbox.Group>
         </Form.Item>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useCan } from '../../shared/me';
 import { fetchUser, fetchUsers, type User } from './api';
 import { OneTimePassword } from './OneTimePassword';
+import { PendingRequests } from './PendingRequests';
 import { SessionsModal } from './SessionsModal';
 import { UserActions, type UserDialog } from './UserActions';
 import { UserFilters, type UserFilterValues } from './UserFilters';
@@ -45,6 +46,11 @@ export default function UsersPage() {
 
   return (
     <>
+      <PendingRequests
+        onPassword={(username, password) =>
+          setShown({ title: '密码已重置', label: '新密码', username, password })
+        }
+      />
       <UserFilters
         value={filters}
         onChange={filter}

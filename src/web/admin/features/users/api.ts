@@ -22,8 +22,51 @@ export interface User {
   lastLoginAt: string | null;
   createdAt: string;
   roles: UserRole[];
+  /** Roles proposed and not yet granted by a security administrator (待授权): they give nothing yet. */
+  pendingRoles: (UserRole & { requestId: number })[];
   version: number;
 }
+
+interface RequestUser {
+  id: number;
+  username: string;
+  displayName: string;
+  orgName: string;
+}
+
+/** A role waiting for a security administrator's grant. */
+export interface RoleRequest {
+  id: number;
+  status: string;
+  user: RequestUser;
+  role: UserRole;
+  requestedById: number;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  passwordSetByAdmin: boolean;
+  totpEnabled: boolean;
+}
+
+/** A password reset waiting for a second administrator. */
+export interface ResetRequest {
+  id: number;
+  status: string;
+  reason: string;
+  reasonLabel: string;
+  user: RequestUser;
+  requestedById: number;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  confirmable: boolean;
+}
+
+export type ResetOutcome =
+  | { outcome: 'reset'; user: User; password: string }
+  | { outcome: 'requested'; user: User; request: ResetRequest; message: string };
 
 export interface UserSession {
   createdAt: string;
@@ -85,8 +128,19 @@ export const updateUser = (id: number, body: UserInput & { version: number }) =>
   api<User>('PUT', `/api/v1/users/${id}`, body);
 export const setUserRoles = (id: number, body: { roles: string[]; version: number }) =>
   api<User>('PUT', `/api/v1/users/${id}/roles`, body);
+export const proposeRoles = (id: number, roles: string[]) =>
+  api<User>('POST', `/api/v1/users/${id}/role-requests`, { roles });
 
 type Action = 'disable' | 'enable' | 'unlock' | 'end-sessions';
 export const userAction = (id: number, action: Action) => api('POST', `/api/v1/users/${id}/${action}`);
-export const resetPassword = (id: number) =>
-  api<{ user: User; password: string }>('POST', `/api/v1/users/${id}/reset-password`);
+export const resetPassword = (id: number) => api<ResetOutcome>('POST', `/api/v1/users/${id}/reset-password`);
+
+export const fetchRoleRequests = () => api<RoleRequest[]>('GET', '/api/v1/role-requests');
+export const grantRoleRequest = (id: number) => api<User>('POST', `/api/v1/role-requests/${id}/grant`);
+export const refuseRoleRequest = (id: number) =>
+  api<{ ok: boolean; status: string }>('POST', `/api/v1/role-requests/${id}/refuse`);
+export const fetchResetRequests = () => api<ResetRequest[]>('GET', '/api/v1/password-resets');
+export const confirmReset = (id: number) =>
+  api<{ user: User; password: string }>('POST', `/api/v1/password-resets/${id}/confirm`);
+export const refuseReset = (id: number) =>
+  api<{ ok: boolean; status: string }>('POST', `/api/v1/password-resets/${id}/refuse`);

@@ -1,3 +1,4 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
@@ -13,13 +14,23 @@ export function userColumns(actions: (u: User) => ReactNode): TableColumnsType<U
     { title: '数据范围', dataIndex: 'dataScope', width: 100, render: (s) => SCOPE_LABELS[s] ?? s },
     {
       title: '角色',
-      width: 200,
-      render: (_, u) =>
-        u.roles.map((r) => (
-          <Tag key={r.code} color={r.adminClass ? 'red' : 'blue'}>
-            {r.name}
-          </Tag>
-        )),
+      width: 220,
+      render: (_, u) => (
+        <>
+          {u.roles.map((r) => (
+            <Tag key={r.code} color={r.adminClass ? 'red' : 'blue'}>
+              {r.name}
+            </Tag>
+          ))}
+          {u.pendingRoles.map((r) => (
+            <Tooltip key={r.code} title="已提请授权，须经安全保密管理员授权后生效">
+              <Tag icon={<ClockCircleOutlined />} color="orange" style={{ borderStyle: 'dashed' }}>
+                {r.name}（待授权）
+              </Tag>
+            </Tooltip>
+          ))}
+        </>
+      ),
     },
     { title: '手机', dataIndex: 'phone', width: 120 },
     {
