@@ -34,7 +34,7 @@ export async function todoRoutes(app: App) {
     '/api/v1/todos',
     {
       schema: { tags, body: personalTodoBody, response: { 200: todoOut } },
-      config: { access: 'todo.read', audit: 'todo.create' },
+      config: { access: 'todo.manage', audit: 'todo.create' },
     },
     (req) => createPersonalTodo({ ctx, actor: actorOf(req), input: req.body }),
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
+import { useCan } from '../../shared/me';
 import { fetchTodoSummary, TODO_KEYS } from './api';
 import { NewPersonalTodo } from './NewPersonalTodo';
 import { NotificationList } from './NotificationList';
@@ -11,6 +12,7 @@ type TabKey = (typeof TABS)[number];
 
 /** 待办: the caller's open and done to-dos, and their notifications. The tab is in the URL (?tab=). */
 export default function TodosPage() {
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.find((t) => t === params.get('tab')) ?? 'open';
   const summary = useQuery({ queryKey: [...TODO_KEYS.all, 'summary'], queryFn: fetchTodoSummary });
@@ -24,7 +26,7 @@ export default function TodosPage() {
       activeKey={tab}
       onChange={(key) => setParams(key === 'open' ? {} : { tab: key })}
       destroyOnHidden
-      tabBarExtraContent={<NewPersonalTodo />}
+      tabBarExtraContent={can('todo.manage') ? <NewPersonalTodo /> : null}
       items={[
         {
           key: 'open',
