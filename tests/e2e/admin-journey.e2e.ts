@@ -40,12 +40,17 @@ it('an administrator creates an org and a user, the security administrator grant
 
   // a township under the district
   await page.getByRole('menuitem', { name: '组织机构' }).click();
+  await page.getByText('新城区 的下级组织').waitFor(); // one level at a time, the top of the tree first
   await page.locator('.ant-tree').getByText('新城区').click();
   await page.getByRole('button', { name: '新建组织' }).click();
   const orgDialog = page.getByRole('dialog');
   await orgDialog.getByLabel('名称').fill('大兴镇');
   await orgDialog.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByRole('cell', { name: '大兴镇' }).waitFor();
+  await page
+    .getByRole('row', { name: /大兴镇/ })
+    .getByRole('cell', { name: '新城区' })
+    .waitFor();
 
   // a discipline officer of that township
   await page.getByRole('menuitem', { name: '用户管理' }).click();

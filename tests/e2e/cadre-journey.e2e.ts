@@ -22,6 +22,10 @@ it('the organization officer imports a sheet, finds a cadre by pinyin initials, 
   await fillLogin(page, e.baseUrl, 'zuzhi', 'Jd!2026-test');
   await page.waitForURL(`${e.baseUrl}/`);
 
+  // reference pages every role may read (calendar, rules, dictionaries) are not in an officer's menu
+  await page.getByRole('menuitem', { name: '干部名册' }).waitFor();
+  expect(await page.getByRole('menuitem', { name: /系统管理|工作日历|规则配置|数据字典/ }).count()).toBe(0);
+
   // 1. import the roster sheet
   const rows = Array.from({ length: 20 }, (_, i) => rosterRow(i, '党政办'));
   rows[7].姓名 = '张思远';

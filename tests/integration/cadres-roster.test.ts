@@ -48,6 +48,14 @@ const names = async (query: string) => {
 };
 
 describe('roster list', () => {
+  it('names a unit with its township, so a reader above it knows whose 东村 it is', async () => {
+    const res = (await call(t, s, 'GET', '/api/v1/cadres?pageSize=50')).json();
+    const li = res.items.find((c: any) => c.name === '李明');
+    expect(li.orgName).toBe('大兴镇/东村');
+    expect(res.items.find((c: any) => c.name === '张三').orgName).toBe('大兴镇');
+    expect((await call(t, s, 'GET', `/api/v1/cadres/${ids.get('李明')}`)).json().orgName).toBe('大兴镇/东村');
+  });
+
   it('masks the ID number and shows age, org and the post held now', async () => {
     const res = await call(t, s, 'GET', `/api/v1/cadres?q=${encodeURIComponent('张三')}`);
     const [row] = res.json().items;

@@ -30,6 +30,11 @@ export interface FeatureRoute {
   group?: keyof typeof MENU_GROUPS;
   /** Not in the menu (detail pages). */
   hidden?: boolean;
+  /**
+   * In the menu only for callers with this permission (any of them): reference pages every role may
+   * read (calendar, rules, dictionaries) are listed for those who maintain them, not for every officer.
+   */
+  menuPermission?: string | string[];
   /** The page shows protected data: overlay the user-and-time watermark. */
   watermark?: boolean;
   page: LazyExoticComponent<ComponentType>;
@@ -177,6 +182,7 @@ export const FEATURES: FeatureRoute[] = [
     icon: <CalendarOutlined />,
     group: 'system',
     permission: 'calendar.read',
+    menuPermission: 'calendar.manage',
     page: lazy(() => import('./features/calendar/CalendarPage')),
   },
   {
@@ -185,6 +191,7 @@ export const FEATURES: FeatureRoute[] = [
     icon: <ControlOutlined />,
     group: 'system',
     permission: 'rule.read',
+    menuPermission: 'rule.manage',
     page: lazy(() => import('./features/rules/RulesPage')),
   },
   {
@@ -193,9 +200,17 @@ export const FEATURES: FeatureRoute[] = [
     icon: <BookOutlined />,
     group: 'system',
     permission: 'dict.read',
+    menuPermission: 'dict.manage',
     page: lazy(() => import('./features/dictionaries/DictionariesPage')),
   },
 ];
 
-export const allowed = (f: FeatureRoute, can: (p: string) => boolean) =>
-  !f.permission || (Array.isArray(f.permission) ? f.permission.some(can) : can(f.permission));
+const any = (p: string | string[] | undefined, can: (p: string) => boolean) =>
+  !p || (Array.isArray(p) ? p.some(can) : can(p));
+
+/** May the caller open the page. */
+export const allowed = (f: FeatureRoute, can: (p: string) => boolean) => any(f.permission, can);
+
+/** Is the page in the caller's menu (and on the home page's shortcuts). */
+export const inMenu = (f: FeatureRoute, can: (p: string) => boolean) =>
+  !f.hidden && allowed(f, can) && any(f.menuPermission, can);

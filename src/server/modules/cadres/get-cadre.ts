@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { requireAccess } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/http/errors.js';
+import { orgLabels } from '../../platform/orgs/org-labels.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { type CadreDetailOut, detailColumns, toDetail } from './cadre-out.js';
 import './load-cadre.js';
@@ -16,12 +17,13 @@ export async function getCadre(opts: { ctx: AppContext; actor: Actor; id: number
   const { ctx, actor, id } = opts;
   await requireAccess(ctx.db, actor, 'cadre', [id]);
   const [row] = await ctx.db
-    .select({ ...detailColumns, orgName: orgs.name })
+    .select({ ...detailColumns, orgName: orgs.name, orgPath: orgs.path })
     .from(cadres)
     .innerJoin(orgs, eq(orgs.id, cadres.orgId))
     .where(and(eq(cadres.id, id), isNull(cadres.deletedAt)));
   if (!row) throw notFound('干部不存在');
-  const { orgName, ...cadre } = row;
+  const { orgPath, ...cadre } = row;
+  const orgName = (await orgLabels(ctx.db, [orgPath])).get(orgPath) ?? row.orgName;
   const current = (await currentPosts(ctx.db, [cadre])).get(id)!;
   return toDetail(cadre, { orgName, current, age: ageOn(cadre.birthDate, chinaDate(ctx.clock.now())) });
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { countUpToCap } from '../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
+import { orgLabels } from '../../platform/orgs/org-labels.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import type { CadreRowOut } from './cadre-out.js';
 import { ageOn, type RosterQuery, rosterWhere } from './roster-query.js';
@@ -50,6 +51,7 @@ export async function listCadres(opts: {
         ethnicity: cadres.ethnicity,
         orgId: cadres.orgId,
         orgName: orgs.name,
+        orgPath: orgs.path,
         currentPosition: cadres.currentPosition,
         education: cadres.education,
         politicalStatus: cadres.politicalStatus,
@@ -64,10 +66,18 @@ export async function listCadres(opts: {
       .offset(offsetOf(query)),
     countUpToCap(ctx.db, cadres, where),
   ]);
-  const posts = await currentPosts(ctx.db, rows);
+  const [posts, labels] = await Promise.all([
+    currentPosts(ctx.db, rows),
+    orgLabels(
+      ctx.db,
+      rows.map((r) => r.orgPath),
+    ),
+  ]);
   const today = chinaDate(ctx.clock.now());
-  const items = rows.map(({ currentPosition, ...r }) => ({
+  const items = rows.map(({ currentPosition, orgPath, ...r }) => ({
     ...r,
+    // a reader above the township sees which township a 党政办 belongs to
+    orgName: labels.get(orgPath) ?? r.orgName,
     age: ageOn(r.birthDate, today),
     positionTitle: posts.get(r.id)?.title ?? null,
     positionLevel: posts.get(r.id)?.level ?? null,

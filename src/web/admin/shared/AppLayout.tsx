@@ -5,7 +5,7 @@ import { Avatar, Dropdown, Layout, Menu, Watermark } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
 import { matchPath, useLocation, useNavigate } from 'react-router';
-import { allowed, FEATURES, MENU_GROUPS } from '../features';
+import { FEATURES, inMenu, MENU_GROUPS } from '../features';
 import { api } from './api';
 import { HeaderExtras } from './header-extras';
 import { useCan, useMe } from './me';
@@ -20,7 +20,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const client = useQueryClient();
 
   const items = useMemo<MenuProps['items']>(() => {
-    const visible = FEATURES.filter((f) => !f.hidden && allowed(f, can));
+    const visible = FEATURES.filter((f) => inMenu(f, can));
     const top = visible.filter((f) => !f.group).map((f) => ({ key: f.path, icon: f.icon, label: f.label }));
     const groups = Object.entries(MENU_GROUPS)
       .map(([key, g]) => ({

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Empty, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
-import { allowed, FEATURES } from '../../features';
+import { FEATURES, inMenu } from '../../features';
 import { api } from '../../shared/api';
 import { useCan, useMe } from '../../shared/me';
 
@@ -23,7 +23,7 @@ export default function HomePage() {
     queryFn: () => api<Summary>('GET', '/api/v1/todos/summary'),
   });
   if (!me) return null;
-  const entries = FEATURES.filter((f) => !f.hidden && f.path !== '/' && allowed(f, can));
+  const entries = FEATURES.filter((f) => f.path !== '/' && inMenu(f, can));
   const s = summary.data;
   return (
     <div>

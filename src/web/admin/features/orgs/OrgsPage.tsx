@@ -16,12 +16,28 @@ export default function OrgsPage() {
   const [kind, setKind] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
-  const list = useQuery({
-    queryKey: ['orgs', 'list', selected, q, kind, page],
-    queryFn: () => fetchOrgs({ parentId: q ? undefined : selected, q, kind, ...page }),
-  });
   const nodes = useMemo(() => nest(tree.data ?? []), [tree.data]);
-  const parent = tree.data?.find((o) => o.id === selected) ?? null;
+  // the list shows one level: the selected org's children (the top of the tree until one is chosen)
+  const current = selected ?? nodes[0]?.key;
+  const list = useQuery({
+    queryKey: ['orgs', 'list', current, q, kind, page],
+    queryFn: () => fetchOrgs({ parentId: q ? undefined : current, q, kind, ...page }),
+    enabled: !!q || current !== undefined || tree.isSuccess,
+  });
+  const parent = tree.data?.find((o) => o.id === current) ?? null;
+  const above = useMemo(() => {
+    const byId = new Map((tree.data ?? []).map((o) => [o.id, o]));
+    return (o: Org) => {
+      const names: string[] = [];
+      for (
+        let p = o.parentId ? byId.get(o.parentId) : undefined;
+        p;
+        p = p.parentId ? byId.get(p.parentId) : undefined
+      )
+        names.unshift(p.name);
+      return names.join(' / ') || '—';
+    };
+  }, [tree.data]);
   const remove = useMutation({
     mutationFn: deleteOrg,
     onSuccess: () => {
@@ -38,9 +54,10 @@ export default function OrgsPage() {
           <Tree
             treeData={nodes as any}
             defaultExpandAll
-            selectedKeys={selected ? [selected] : []}
+            selectedKeys={current !== undefined ? [current] : []}
             onSelect={(keys) => {
-              setSelected(keys[0] as number | undefined);
+              if (!keys.length) return; // clicking the selected org keeps it selected
+              setSelected(keys[0] as number);
               setPage({ ...page, page: 1 });
             }}
           />
@@ -51,7 +68,7 @@ export default function OrgsPage() {
       <Card
         size="small"
         style={{ flex: 1, minWidth: 360 }}
-        title={parent ? `${parent.name} 的下级组织` : '顶级组织'}
+        title={q ? `搜索“${q}”的结果` : parent ? `${parent.name} 的下级组织` : '组织'}
         extra={
           <Space wrap>
             <Input.Search
@@ -90,6 +107,7 @@ export default function OrgsPage() {
           }}
           columns={[
             { title: '名称', dataIndex: 'name' },
+            { title: '上级组织', key: 'above', render: (_: unknown, o: Org) => above(o) },
             { title: '类型', dataIndex: 'kind', render: (k) => ORG_KIND_LABELS[k] ?? k },
             { title: '编码', dataIndex: 'code' },
             { title: '排序', dataIndex: 'sort', width: 80 },
