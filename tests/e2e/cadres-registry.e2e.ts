@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { idNumberFor } from '../support/cadre-helpers.js';
 import { makeOrg, makeUser } from '../support/factories.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
@@ -73,5 +74,29 @@ it('the organization officer registers a cadre, reveals the ID number for a reas
   await page.getByLabel('搜索干部').press('Enter');
   await page.getByRole('link', { name: '张三' }).waitFor();
   await page.getByRole('cell', { name: `110101********${id.slice(-4)}` }).waitFor();
+  await context.close();
+});
+
+it('a reader who may not edit sees the cadre as a description, not a greyed-out form with placeholders', async () => {
+  const town = await makeOrg(e.ctx, '青山镇');
+  await makeUser(e.ctx, { orgId: town.id, roles: ['party_secretary'], username: 'shuji3' });
+  const [cadre] = await insertCadres(
+    e.ctx.db,
+    e.ctx,
+    [{ orgId: town.id, name: '周读者', status: 'active', ethnicity: '汉族' }],
+    'manual',
+  );
+  const { page, context } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'shuji3', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.goto(`${e.baseUrl}/cadres/${cadre}`);
+  await page.locator('.ant-descriptions-bordered').waitFor();
+  await expect
+    .poll(() => page.locator('th.ant-descriptions-item-label', { hasText: '民族' }).count())
+    .toBe(1);
+  await page.getByText('汉族', { exact: true }).waitFor();
+  expect(await page.locator('input, textarea').filter({ visible: true }).count()).toBe(0);
+  expect(await page.getByPlaceholder('如 2001-07').count()).toBe(0);
+  expect(await page.getByText('未填写').count()).toBeGreaterThan(3);
   await context.close();
 });

@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Spin, Tabs } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api';
+import { useCan } from '../../shared/me';
 import { fetchCadre } from './api';
 import { CadreEditForm } from './CadreEditForm';
 import { CadreHeader } from './CadreHeader';
+import { CadreView } from './CadreView';
 import { ConcurrentPostsTab } from './ConcurrentPostsTab';
 import { FamilyTab } from './FamilyTab';
 import { TenuresTab } from './TenuresTab';
@@ -15,6 +17,7 @@ export default function CadreDetailPage() {
   const id = Number(useParams().id);
   const nav = useNavigate();
   const [search, setSearch] = useSearchParams();
+  const can = useCan();
   const cadre = useQuery({
     queryKey: ['cadres', 'detail', id],
     queryFn: () => fetchCadre(id),
@@ -48,7 +51,11 @@ export default function CadreDetailPage() {
         activeKey={search.get('tab') ?? 'basic'}
         onChange={(tab) => setSearch({ tab }, { replace: true })}
         items={[
-          { key: 'basic', label: '基本信息', children: <CadreEditForm cadre={c} /> },
+          {
+            key: 'basic',
+            label: '基本信息',
+            children: can('cadre.manage') ? <CadreEditForm cadre={c} /> : <CadreView cadre={c} />,
+          },
           { key: 'tenures', label: '任职经历', children: <TenuresTab cadreId={c.id} orgId={c.orgId} /> },
           { key: 'concurrent', label: '兼职', children: <ConcurrentPostsTab cadreId={c.id} /> },
           { key: 'family', label: '家庭成员', children: <FamilyTab cadreId={c.id} /> },
