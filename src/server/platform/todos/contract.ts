@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../http/pagination.js';
+import { isoInstant } from '../http/text.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: '应为 true 或 false' })
@@ -8,7 +9,7 @@ const flag = z
 export const todoListQuery = listQuery.extend({
   status: z.enum(['open', 'done'], { message: '状态应为 open 或 done' }).default('open'),
   overdue: flag.optional(),
-  dueBefore: z.iso.datetime({ offset: true, message: '截止时间格式不正确' }).optional(),
+  dueBefore: isoInstant('截止时间格式不正确，应如 2026-03-01T08:00:00+08:00').optional(),
 });
 
 export const todoOut = z.object({
