@@ -15,7 +15,7 @@ import { accessHook } from './platform/auth/authenticate.js';
 import type { AppContext } from './platform/context.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/safe-log.js';
-import { unsafeStringPaths } from './platform/http/text.js';
+import { unsafeRequestStrings } from './platform/http/text.js';
 import type { App } from './platform/http/types.js';
 import { registerRoutes } from './routes.js';
 
@@ -53,16 +53,15 @@ export async function buildApp(
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD')
+        app.routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
     }
     if (!route.url.startsWith('/api/') || UNGUARDED.has(route.url)) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
     // Every string a caller sends goes through `text()`, so NUL and lone surrogates never reach the database.
-    const schema = (route.schema ?? {}) as Record<string, unknown>;
-    const unsafe = ['params', 'querystring', 'body', 'headers'].flatMap((part) =>
-      unsafeStringPaths(schema[part]).map((p) => `${part}.${p}`),
-    );
-    if (unsafe.length) console.log(`UNSAFE ${route.method} ${route.url}: ${unsafe.join(', ')}`);
+    const unsafe = unsafeRequestStrings(route.schema);
+    if (unsafe.length)
+      throw new Error(`route ${route.method} ${route.url}: use text() for ${unsafe.join(', ')}`);
   });
 
   await app.register(cookie);

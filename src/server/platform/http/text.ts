@@ -125,3 +125,11 @@ export function unsafeStringPaths(schema: unknown, path = '', seen = new Set<unk
   }
   return out;
 }
+
+/** The strings of a route's request schemas (path, query, body, headers) that lack `text()`, as `part.path`. */
+export function unsafeRequestStrings(schema: unknown): string[] {
+  const parts = (schema ?? {}) as Record<string, unknown>;
+  return ['params', 'querystring', 'body', 'headers'].flatMap((part) =>
+    unsafeStringPaths(parts[part]).map((p) => `${part}.${p}`),
+  );
+}
