@@ -10,6 +10,7 @@ import { login } from './login.js';
 import { describeMe } from './me.js';
 import { endSession, endUserSessions, SESSION_COOKIE } from './session-store.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, verifyTotpStep } from './totp-steps.js';
+import { unlockWithTotp } from './unlock-with-totp.js';
 
 /** A half-signed-in session may only take its own step: a password alone never changes the password or the second factor. */
 function stepAllowed(actor: Actor, steps: NonNullable<Actor['pending']>[]): Actor {
@@ -48,6 +49,33 @@ export async function authRoutes(app: App) {
     async (req, reply) => {
       if (req.actor) await endSession(ctx.db, req.actor.sessionId, ctx.clock.now(), 'relogin');
       const s = await login({ ctx, ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, s.token, cookieOpts);
+      return { pending: s.pending, csrfToken: s.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/unlock',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({
+          username: text().trim().min(1, '请输入用户名').max(64),
+          password: text().min(1, '请输入密码').max(128),
+          code,
+        }),
+        response: { 200: z.object({ pending: pendingSchema, csrfToken: z.string() }) },
+      },
+      config: { access: 'public', audit: 'auth.unlock' },
+    },
+    async (req, reply) => {
+      if (req.actor) await endSession(ctx.db, req.actor.sessionId, ctx.clock.now(), 'relogin');
+      const s = await unlockWithTotp({
+        ctx,
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
       reply.setCookie(SESSION_COOKIE, s.token, cookieOpts);
       return { pending: s.pending, csrfToken: s.csrfToken };
     },

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
+import { clearLoginFailures } from '../auth/login-guard.js';
 import { hashPassword } from '../auth/passwords.js';
 import { securitySettings } from '../auth/security-settings.js';
 import { endUserSessions } from '../auth/session-store.js';
@@ -37,6 +38,7 @@ export async function resetPassword(opts: { ctx: AppContext; actor: Actor; id: n
       .where(eq(users.id, id))
       .returning();
     const ended = await endUserSessions(tx, id, now, 'password_reset');
+    await clearLoginFailures(tx, user.username);
     await recordAudit(tx, ctx.clock, actor, {
       action: 'user.reset_password',
       objectType: 'user',
