@@ -1,0 +1,40 @@
+import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.js';
+import { AppError } from '../http/errors.js';
+import { orgs } from './schema.js';
+
+/** Two live orgs of one name under one parent could not be told apart (the roster import addresses units by name). */
+export const orgNameTaken = (name: string) =>
+  new AppError(409, 'org_name_taken', `同一上级下已有名为「${name}」的组织，请换一个名称`, {
+    name: '同一上级下已有同名组织',
+  });
+
+/** Refuses a name a live sibling already has (top level: the other top-level orgs). */
+export async function assertOrgNameFree(
+  db: Queryable,
+  parentId: number | null,
+  name: string,
+  exceptId?: number,
+): Promise<void> {
+  const conditions: (SQL | undefined)[] = [
+    sql`coalesce(${orgs.parentId}, 0) = ${parentId ?? 0}`,
+    eq(orgs.name, name),
+    isNull(orgs.deletedAt),
+    exceptId ? ne(orgs.id, exceptId) : undefined,
+  ];
+  const [twin] = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(and(...conditions))
+    .limit(1);
+  if (twin) throw orgNameTaken(name);
+}
+
+/** The unique index caught a race the check above lost: the same answer. */
+export function rethrowNameTaken(e: unknown, name: string): never {
+  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const code = err.cause?.code ?? err.code;
+  const constraint = err.cause?.constraint ?? err.constraint;
+  if (code === '23505' && (!constraint || constraint === 'orgs_parent_name_uq')) throw orgNameTaken(name);
+  throw e;
+}
