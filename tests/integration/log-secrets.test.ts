@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { type PetitionWorld, petitionWorkflowWorld } from '../support/petition-workflow-world.js';
-import { anonymousReport, portalWorld, solved } from '../support/portal-helpers.js';
+import { anonymousReport, solved } from '../support/portal-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -30,7 +30,6 @@ beforeAll(async () => {
   });
   t = await createTestApp({ logStream });
   w = await petitionWorkflowWorld(t);
-  await portalWorld(t);
   officer = w.s.officer;
 });
 afterAll(async () => t.close());
