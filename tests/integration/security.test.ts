@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../../src/server/app.js';
-import { text } from '../../src/server/platform/http/text.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { text } from '../../src/server/platform/http/text.js';
 import { call, loginAs, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
