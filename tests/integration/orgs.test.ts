@@ -1,12 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupCommand, restoreCommand } from '../../src/cli/backup-commands.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { openDatabase } from '../../src/server/platform/db/client.js';
+import { RENAME_DUPLICATE_ORG_NAMES_SQL } from '../../src/server/platform/orgs/name-taken.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
+const ORG_INDEX_SQL =
+  'CREATE UNIQUE INDEX "orgs_parent_name_uq" ON "orgs" USING btree (coalesce("parent_id", 0),"name") WHERE "orgs"."deleted_at" is null';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -113,6 +119,8 @@ describe('org names are unique under their parent', () => {
     const statements = readFileSync(path.join(dir, String(file)), 'utf8').split('--> statement-breakpoint');
     const rename = statements.find((x) => x.includes('DO $$')) as string;
     const index = statements.find((x) => x.includes('CREATE UNIQUE INDEX "orgs_parent_name_uq"')) as string;
+    // restore runs the same rename for backups made before the index
+    expect(rename).toContain(RENAME_DUPLICATE_ORG_NAMES_SQL);
     // a database from before the index, holding duplicates
     await t.ctx.db.execute(sql`drop index orgs_parent_name_uq`);
     const district = await makeOrg(t.ctx, '旧库区', null, 'district');
@@ -135,5 +143,34 @@ describe('org names are unique under their parent', () => {
     expect((await nameOf(gone.id)).name).toBe('红旗村'); // deleted orgs keep their names
     expect((await nameOf(district.id)).name).toBe('旧库区');
     expect((await nameOf(topA.id)).name).toBe('旧库区（2）');
+  });
+
+  it('a backup made before the index, holding duplicates, restores with the same renames', async () => {
+    // the previous test left this database with duplicates renamed; make a new pair without the index
+    await t.ctx.db.execute(sql`drop index orgs_parent_name_uq`);
+    const top = await makeOrg(t.ctx, '备份区', null, 'district');
+    const a = await makeOrg(t.ctx, '石桥村', top.id, 'village');
+    const b = await makeOrg(t.ctx, '石桥村', top.id, 'village');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'jiandu-orgs-')), 'b.jsonl.gz');
+    await backupCommand(t.ctx.database, file);
+    await t.ctx.db.execute(sql`delete from orgs where id = ${b.id}`);
+    await t.ctx.db.execute(sql.raw(ORG_INDEX_SQL));
+    const target = await openDatabase({});
+    try {
+      const restored = await restoreCommand(target, file);
+      expect(restored.ok, restored.lines.join('\n')).toBe(true);
+      const names = await target.db
+        .select({ id: orgs.id, name: orgs.name })
+        .from(orgs)
+        .where(eq(orgs.parentId, top.id));
+      expect(names.sort((x, y) => x.id - y.id)).toEqual([
+        { id: a.id, name: '石桥村' },
+        { id: b.id, name: '石桥村（2）' },
+      ]);
+      const twin = target.db.insert(orgs).values({ name: '石桥村', kind: 'village', parentId: top.id });
+      await expect(twin).rejects.toThrow();
+    } finally {
+      await target.close();
+    }
   });
 });

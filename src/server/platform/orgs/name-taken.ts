@@ -38,3 +38,45 @@ export function rethrowNameTaken(e: unknown, name: string): never {
   if (code === '23505' && (!constraint || constraint === 'orgs_parent_name_uq')) throw orgNameTaken(name);
   throw e;
 }
+
+/**
+ * The rename of duplicate live names that migration 0010 (login_throttling_org_names) runs before it
+ * creates the unique index: in each group, the oldest keeps the name, later ones get "（2）", "（3）"….
+ * Restore runs it too, for a backup made before the index. Keep the two texts the same.
+ */
+export const RENAME_DUPLICATE_ORG_NAMES_SQL = `DO $$
+DECLARE
+  r record;
+  n integer;
+  candidate text;
+BEGIN
+  FOR r IN
+    SELECT o.id, o.parent_id, o.name
+    FROM orgs o
+    WHERE o.deleted_at IS NULL
+      AND EXISTS (
+        SELECT 1 FROM orgs d
+        WHERE d.deleted_at IS NULL
+          AND coalesce(d.parent_id, 0) = coalesce(o.parent_id, 0)
+          AND d.name = o.name
+          AND d.id < o.id)
+    ORDER BY o.id
+  LOOP
+    n := 2;
+    LOOP
+      candidate := r.name || '（' || n || '）';
+      EXIT WHEN NOT EXISTS (
+        SELECT 1 FROM orgs d
+        WHERE d.deleted_at IS NULL
+          AND coalesce(d.parent_id, 0) = coalesce(r.parent_id, 0)
+          AND d.name = candidate);
+      n := n + 1;
+    END LOOP;
+    UPDATE orgs SET name = candidate, version = version + 1 WHERE id = r.id;
+  END LOOP;
+END $$;`;
+export const RENAME_DUPLICATE_ORG_NAMES = sql.raw(RENAME_DUPLICATE_ORG_NAMES_SQL);
+
+export const ORG_NAME_INDEX = sql.raw(
+  'CREATE UNIQUE INDEX IF NOT EXISTS "orgs_parent_name_uq" ON "orgs" USING btree (coalesce("parent_id", 0),"name") WHERE "orgs"."deleted_at" is null',
+);
