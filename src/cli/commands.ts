@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { backupCommand, restoreCommand } from './backup-commands.js';
 import { createAdminCommand } from './create-admin.js';
 import { demoCommand } from './demo-command.js';
+import { migrateCommand } from './migrate-command.js';
 import { openDatabaseForCommand, openForCommand } from './open.js';
 import { readPassword } from './password-input.js';
 import { reindexPetitionsCommand } from './reindex-petitions.js';
@@ -15,27 +16,39 @@ export function register(program: Command): void {
     .command('migrate')
     .description('执行数据库迁移并写入基础数据')
     .action(async () => {
-      const { close } = await openForCommand();
-      await close();
-      console.log('数据库已是最新结构');
+      const { database, close } = await openDatabaseForCommand();
+      try {
+        print(await migrateCommand(database));
+      } finally {
+        await close();
+      }
     });
 
   program
     .command('create-admin')
     .description('创建管理员账号（密码从标准输入读取，或在终端中输入两次）')
     .requiredOption('--username <name>', '用户名')
-    .requiredOption('--org <name>', '所属组织名称；不存在时新建为区级组织')
+    .requiredOption('--org <name>', '所属组织名称（须已存在；系统中尚无任何组织时新建为区级组织）')
+    .option('--create-org', '组织不存在时新建为区级组织')
     .option('--role <role>', '角色：sys_admin（默认）、security_admin 或 audit_admin')
     .option('--display-name <name>', '姓名（默认同用户名）')
-    .action(async (o: { username: string; org: string; role: string; displayName?: string }) => {
-      const { ctx, close } = await openForCommand();
-      try {
-        const password = await readPassword();
-        print(await createAdminCommand(ctx, { ...o, password }));
-      } finally {
-        await close();
-      }
-    });
+    .action(
+      async (o: {
+        username: string;
+        org: string;
+        role: string;
+        displayName?: string;
+        createOrg?: boolean;
+      }) => {
+        const { ctx, close } = await openForCommand();
+        try {
+          const password = await readPassword();
+          print(await createAdminCommand(ctx, { ...o, password }));
+        } finally {
+          await close();
+        }
+      },
+    );
 
   program
     .command('demo')

@@ -8,7 +8,7 @@ import {
   orgNameField,
   usernameField,
 } from '../server/platform/setup/contract.js';
-import { createAdmin } from '../server/platform/setup/create-admin.js';
+import { createAdmin, topLevelOrgNames } from '../server/platform/setup/create-admin.js';
 import { CliError } from './errors.js';
 
 export interface CreateAdminOptions {
@@ -17,6 +17,8 @@ export interface CreateAdminOptions {
   role?: string;
   displayName?: string;
   password: string;
+  /** Create the org as a district when no org has this name (otherwise an unknown name is refused). */
+  createOrg?: boolean;
 }
 
 const ROLE_NAMES: Record<AdminRole, string> = {
@@ -50,10 +52,18 @@ export async function createAdminCommand(ctx: AppContext, opts: CreateAdminOptio
     role,
     password: opts.password,
     via: 'cli',
+    createOrg: opts.createOrg,
     detail: { osUser: osUser() },
-  }).catch((e) => {
+  }).catch(async (e) => {
     if (e instanceof AppError && e.fields?.password)
       throw new CliError(`密码不符合要求：${e.fields.password}`);
+    if (e instanceof AppError && e.code === 'unknown_org') {
+      const names = await topLevelOrgNames(ctx.db);
+      throw new CliError(
+        `组织「${orgName}」不存在。现有的顶级组织：${names.join('、') || '（无）'}。` +
+          '请检查名称；如确需新建一个区级组织，请加上 --create-org',
+      );
+    }
     throw e;
   });
   return [

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.totp_setup': '绑定两步验证',
   'auth.totp_enable': '启用两步验证',
   'auth.totp_verify': '两步验证',
+  'auth.totp_lockout': '两步验证错误过多',
   'auth.totp_disable': '停用两步验证',
   'access.denied': '越权访问',
   'csrf.rejected': '请求校验失败',

@@ -11,6 +11,7 @@ import { ledgerOutcome } from './petition-ledger-outcome.js';
 import { isoOf, parseRosterDate } from './roster-date.js';
 import type { Choices } from './roster-row.js';
 import { cellText, cellValue } from './sheet-cell.js';
+import { storableCells, UNSTORABLE_CELL_MESSAGE } from './storable-text.js';
 
 export interface LedgerLookups {
   today: string;
@@ -41,12 +42,14 @@ export type LedgerRecord = LedgerIntake & ReturnType<typeof ledgerOutcome>['outc
 const HEADER = new Map(LEDGER_COLUMNS.map((c) => [c.key, c.header]));
 
 /** A row's reader: text, dates and choices, each problem noted against its column. */
-export function rowReader(cells: LedgerCells) {
+export function rowReader(raw: LedgerCells) {
   const errors: string[] = [];
   const fail = (key: LedgerKey, message: string) => {
     errors.push(`${HEADER.get(key)}：${message}`);
     return null;
   };
+  const { cells, bad } = storableCells(raw);
+  for (const key of bad) fail(key, UNSTORABLE_CELL_MESSAGE);
   const text = (key: LedgerKey, max = 20000) => {
     const t = cellText(cells[key]);
     if (t.length > max) return fail(key, `不超过 ${max} 字`);

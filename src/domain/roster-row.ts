@@ -1,6 +1,7 @@
 import { birthDateOf, type DateParse, isoOf, parseRosterDate, type RosterDate } from './roster-date.js';
 import type { OrgLookup } from './roster-org.js';
 import { cellText, cellValue } from './sheet-cell.js';
+import { storableCells, UNSTORABLE_CELL_MESSAGE } from './storable-text.js';
 
 /** The columns of the 花名册, in order. Keys that are cadre fields carry the field's name. */
 export const ROSTER_KEYS = [
@@ -87,12 +88,14 @@ const TEXT_KEYS = [
  * Turns one sheet row into a cadre's fields and open post: dates normalised to the stored shapes,
  * labels to dictionary codes, the unit to an org id. What cannot be read is reported per column.
  */
-export function parseRosterRow(cells: RosterCells, lookups: RosterLookups): RosterRow {
+export function parseRosterRow(raw: RosterCells, lookups: RosterLookups): RosterRow {
   const errors: RosterError[] = [];
   const fail = (key: RosterKey, message: string) => {
     errors.push({ key, message });
     return undefined;
   };
+  const { cells, bad } = storableCells(raw);
+  for (const key of bad) fail(key, UNSTORABLE_CELL_MESSAGE);
   const text = (key: RosterKey) => cellText(cells[key]);
   const fields: Record<string, unknown> = {};
   for (const k of TEXT_KEYS) fields[k] = text(k) || null;

@@ -5,6 +5,7 @@ export const RULE_UNITS: Record<string, string> = {
   months: '个月',
   years: '年',
   count: '',
+  seconds: '秒',
   minutes: '分钟',
   hours: '小时',
   percent: '%',
@@ -31,7 +32,7 @@ export const RULE_AREAS: Record<string, string> = {
 
 export const ruleArea = (key: string) => key.split('.')[0];
 
-const COUNTED = new Set(['days', 'working_days', 'months', 'years', 'count', 'minutes', 'hours']);
+const COUNTED = new Set(['days', 'working_days', 'months', 'years', 'count', 'seconds', 'minutes', 'hours']);
 
 /** Why a value does not suit the unit (a Chinese message), or null when it does. */
 export function ruleValueProblem(unit: string, value: unknown): string | null {

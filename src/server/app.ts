@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -13,6 +14,8 @@ import { recordAudit } from './platform/audit/record.js';
 import { accessHook } from './platform/auth/authenticate.js';
 import type { AppContext } from './platform/context.js';
 import { errorHandler } from './platform/http/error-handler.js';
+import { loggerOptions } from './platform/http/safe-log.js';
+import { unsafeRequestStrings } from './platform/http/text.js';
 import type { App } from './platform/http/types.js';
 import { registerRoutes } from './routes.js';
 
@@ -22,11 +25,15 @@ export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url))
 const UNGUARDED = new Set(['/api/openapi.json']);
 
 /** Builds the HTTP application around an already-open context. Listening is the caller's business. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: {
+    logger?: boolean /** Where the log goes instead of stdout (tests read it). */;
+    logStream?: Writable;
+  } = {},
+): Promise<App> {
   const app = Fastify({
-    logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
-      : false,
+    logger: loggerOptions(opts),
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
     // long path parameters reach the route's schema, which refuses them in Chinese
@@ -46,10 +53,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD')
+        app.routeTable.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
     }
     if (!route.url.startsWith('/api/') || UNGUARDED.has(route.url)) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    // Every string a caller sends goes through `text()`, so NUL and lone surrogates never reach the database.
+    const unsafe = unsafeRequestStrings(route.schema);
+    if (unsafe.length)
+      throw new Error(`route ${route.method} ${route.url}: use text() for ${unsafe.join(', ')}`);
   });
 
   await app.register(cookie);
@@ -102,7 +114,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       objectType: (req.params as any)?.id ? cfg.audit?.split('.')[0] : undefined,
       objectId: (req.params as any)?.id ?? null,
       detail: req.method === 'GET' ? { url: req.url } : undefined,
-    }).catch((e) => req.log.error(e));
+    }).catch((e) => req.log.error({ err: e, route: req.routeOptions.url }, 'audit record failed'));
   });
   app.setErrorHandler(errorHandler(ctx));
   app.setNotFoundHandler((req, reply) => {

@@ -67,9 +67,38 @@ describe('audit log list', () => {
     expect(mine.json().total).toBe(1);
     const bad = await list('from=2026-02-30');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain('请输入日期');
+    expect(bad.json().error.message).toBe('开始日期：日期不存在，请检查年月日');
     expect((await list('result=ok')).json().error.message).toContain('结果只能是');
     expect((await list('pageSize=1000')).statusCode).toBe(400);
+  });
+
+  it('refuses dates it cannot compute with, and a range that ends before it starts, on the list and the export', async () => {
+    const cases: [string, string][] = [
+      ['from=9999-12-31', '开始日期：日期应在 1900 年至 2100 年之间'],
+      ['to=9999-12-31', '结束日期：日期应在 1900 年至 2100 年之间'],
+      ['from=0001-01-01', '开始日期：日期应在 1900 年至 2100 年之间'],
+      ['from=9999-12-31T23:59:59Z', '开始日期：日期应在 1900 年至 2100 年之间'],
+      ['to=2026-13-01', '结束日期：日期不存在，请检查年月日'],
+      ['from=2026-03-02&to=2026-03-01', '结束日期：不能早于开始日期'],
+      ['from=2026-03-02T10:00:00Z&to=2026-03-02T09:00:00Z', '结束日期：不能早于开始日期'],
+      [
+        'from=yesterday',
+        '开始日期：请输入日期（如 2026-03-01）或带时区的时间（如 2026-03-01T08:00:00+08:00）',
+      ],
+      [
+        `username=${encodeURIComponent('a\u0000b')}`,
+        '用户名：含有无法保存的字符（如空字符或不完整的字符），请删除后重试',
+      ],
+    ];
+    for (const path of ['/api/v1/audit', '/api/v1/audit/export']) {
+      for (const [query, message] of cases) {
+        const res = await call(t, auditor, 'GET', `${path}?${query}`);
+        expect(res.statusCode, `${path}?${query} → ${res.body}`).toBe(400);
+        expect(res.json().error.message, `${path}?${query}`).toBe(message);
+      }
+    }
+    // the same day as from and to is one whole day, not an empty range
+    expect((await list('from=2026-02-27&to=2026-02-27')).statusCode).toBe(200);
   });
 
   it('records each viewing of the log', async () => {

@@ -127,6 +127,32 @@ describe('Excel import of the roster', () => {
     expect(audits[1].detail).toMatchObject({ imported: 200, tenures: 150, rows: 200 });
   });
 
+  it('reports a cell holding NUL (written _x0000_ in the file) as the row’s error, and refuses such a file name', async () => {
+    const before = await cadreCount();
+    const rows = [rosterRow(300, unit(1)), rosterRow(301, unit(2))];
+    rows[1].籍贯 = '江苏_x0000_南京'; // sheet row 3
+    const failed = await importFile(await rosterWorkbook(rows), '空字符.xlsx');
+    expect(failed).toMatchObject({ status: 'failed', hasErrorFile: true });
+    expect(failed.message).toBe('第 3 行等 1 行有误，未导入任何数据，请下载错误清单修改后重新导入');
+    const ws = (await errorSheetOf(failed.id)).getWorksheet('干部花名册')!;
+    expect(String(ws.getCell(3, ROSTER_COLUMNS.length + 1).value)).toBe(
+      '籍贯：含有无法保存的字符（如空字符），请删除后重新导入',
+    );
+    expect(await cadreCount()).toBe(before);
+
+    const named = await upload(
+      t,
+      officer,
+      IMPORT,
+      await rosterWorkbook([rosterRow(302, unit(1))]),
+      'a\u0000b.xlsx',
+    );
+    expect(named.statusCode).toBe(400);
+    expect(named.json().error.message).toBe(
+      '文件名含有无法保存的字符（如空字符或不完整的字符），请删除后重试',
+    );
+  });
+
   it('refuses ID numbers repeated within the file or already registered', async () => {
     const rows = [
       rosterRow(300, '红星村'),

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -71,6 +71,24 @@ describe('jiandu create-admin', () => {
     const again = createAdminCommand(t.ctx, { username: 'root1', org: '别的区', password: PW });
     await expect(again).rejects.toThrow('用户名「root1」已存在');
     expect(await t.ctx.db.select().from(orgs).where(eq(orgs.name, '别的区'))).toHaveLength(0);
+  });
+});
+
+describe('jiandu create-admin and unknown orgs', () => {
+  it('refuses an unknown org — a typo must not found a district — listing the top-level orgs, unless asked to create it', async () => {
+    const typo = createAdminCommand(t.ctx, { username: 'root2', org: '东城区', password: PW });
+    await expect(typo).rejects.toThrow(
+      '组织「东城区」不存在。现有的顶级组织：新城区。请检查名称；如确需新建一个区级组织，请加上 --create-org',
+    );
+    expect(await t.ctx.db.select().from(orgs).where(eq(orgs.name, '东城区'))).toHaveLength(0);
+    expect(await t.ctx.db.select().from(users).where(eq(users.username, 'root2'))).toHaveLength(0);
+    const made = await createAdminCommand(t.ctx, {
+      username: 'root2',
+      org: '东城区',
+      password: PW,
+      createOrg: true,
+    });
+    expect(made[0]).toBe('已创建系统管理员账号「root2」，所属组织：东城区（新建为区级组织）。');
   });
 });
 
@@ -154,6 +172,39 @@ describe('the real command line', () => {
     expect(verified.code).toBe(0);
     expect(verified.stdout.trim()).toBe('审计日志完整：共 2 条');
   }, 120_000);
+
+  it('migrate says how many migrations it applied, and that there was nothing to do the second time', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-migrate-'));
+    const journal = JSON.parse(readFileSync(path.resolve('migrations/meta/_journal.json'), 'utf8'));
+    const first = await runCli(['migrate'], { dataDir });
+    expect(first.stderr).toBe('');
+    expect(first.stdout.trim()).toBe(
+      `已执行 ${journal.entries.length} 个数据库迁移，数据库结构已是最新（共 ${journal.entries.length} 个迁移）。`,
+    );
+    const again = await runCli(['migrate'], { dataDir });
+    expect(again.stdout.trim()).toBe(
+      `数据库已是最新结构（共 ${journal.entries.length} 个迁移），未执行新的迁移。`,
+    );
+
+    // and the real create-admin refuses a typo of an existing org, then creates it when asked
+    const made = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+      dataDir,
+      stdin: `${PW}\n`,
+    });
+    expect(made.code).toBe(0);
+    const typo = await runCli(['create-admin', '--username', 'root9', '--org', '东城区'], {
+      dataDir,
+      stdin: `${PW}\n`,
+    });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('组织「东城区」不存在。现有的顶级组织：新城区。');
+    const asked = await runCli(['create-admin', '--username', 'root9', '--org', '东城区', '--create-org'], {
+      dataDir,
+      stdin: `${PW}\n`,
+    });
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('东城区（新建为区级组织）');
+  }, 180_000);
 
   it('tells a second process to stop the server first when the data folder is held', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-lock-'));

@@ -228,6 +228,22 @@ describe('信访台帐 import', () => {
     expect(audit.detail).toMatchObject({ badRows: 7, rows: 10, orgId: xinxing.id });
   });
 
+  it('reports a cell holding NUL (written _x0000_ in the file) as the row’s error, not a failed import', async () => {
+    const { ws } = await download(w.s.officer, LEDGER);
+    const [row] = rowsOf(ws);
+    const job = await importFile(
+      importer,
+      await workbookOf([{ ...row, 登记编号: '', 主要内容: '情况_x0000_说明' }]),
+    );
+    expect(job).toMatchObject({ status: 'failed', hasErrorFile: true });
+    expect(job.message).toBe('第 3 行等 1 行有误，未导入任何数据，请下载错误清单修改后重新导入');
+    const errors = await download(importer, `/api/v1/petitions/ledger/imports/${job.id}/errors.xlsx`);
+    expect(String(errors.ws.getCell(3, HEADERS.length + 1).value)).toContain(
+      '含有无法保存的字符（如空字符），请删除后重新导入',
+    );
+    expect(await t.ctx.db.select().from(petitions).where(eq(petitions.orgId, xinxing.id))).toHaveLength(0);
+  });
+
   it('refuses a file that is not a workbook, and an org outside the caller’s scope', async () => {
     const fake = await upload(t, importer, IMPORT, Buffer.from('%PDF-1.7 not a sheet'), '台帐.xlsx');
     expect(fake.statusCode).toBe(400);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildApp } from '../../src/server/app.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { text } from '../../src/server/platform/http/text.js';
 import { call, loginAs, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -38,6 +41,27 @@ describe('deny by default', () => {
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.message).toBe('请先登录');
     }
+  });
+});
+
+describe('every request string is storable text', () => {
+  it('a route whose request schema holds a bare z.string() stops the app from building', async () => {
+    const app = await buildApp(t.ctx);
+    expect(() =>
+      app.post(
+        '/api/v1/lint-probe',
+        { schema: { body: z.object({ name: z.string() }) }, config: { access: 'public' } },
+        async () => ({}),
+      ),
+    ).toThrow('route POST /api/v1/lint-probe: use text() for body.name');
+    expect(() =>
+      app.get(
+        '/api/v1/lint-probe',
+        { schema: { querystring: z.object({ q: text().optional() }) }, config: { access: 'public' } },
+        async () => ({}),
+      ),
+    ).not.toThrow();
+    await app.close();
   });
 });
 

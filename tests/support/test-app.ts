@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
 import type { Config } from '../../src/server/config.js';
@@ -64,13 +65,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function createTestApp(opts: { clock?: FakeClock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: FakeClock /** Everything the server logs goes here. */; logStream?: Writable } = {},
+): Promise<TestApp> {
   const clock = opts.clock ?? new FakeClock();
   const fresh = await freshDatabase();
   const config = testConfig({ databaseUrl: fresh.databaseUrl });
   const database = await openDatabase({ databaseUrl: fresh.databaseUrl, poolSize: 4 });
   const ctx = await openContext({ config, clock, database });
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { logStream: opts.logStream });
   await app.ready();
   return {
     app,

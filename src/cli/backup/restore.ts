@@ -3,6 +3,7 @@ import { recountPetitionDocuments } from '../../server/modules/petitions/stats/d
 import type { Database, Queryable, Tx } from '../../server/platform/db/client.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 import { rowsOf } from '../../server/platform/db/rows.js';
+import { ORG_NAME_INDEX, RENAME_DUPLICATE_ORG_NAMES } from '../../server/platform/orgs/name-taken.js';
 import { CliError } from '../errors.js';
 import { checkRestored, type RestoreCheck } from './check.js';
 import { backupLines, type Manifest, parseManifest, parseRowLine } from './format.js';
@@ -37,7 +38,11 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
     await opts.database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger user`);
       await tx.execute(sql`alter table petition_documents disable trigger user`);
+      // a backup from before org names were unique may hold duplicates: renamed as the migration does
+      await tx.execute(sql`drop index if exists orgs_parent_name_uq`);
       await loadRows(tx, manifest, lines, opts.batchSize ?? 500);
+      await tx.execute(RENAME_DUPLICATE_ORG_NAMES);
+      await tx.execute(ORG_NAME_INDEX);
       await resetSequences(tx);
       // the backup's counts, or none when it predates them: counted again from the documents
       await recountPetitionDocuments(tx);

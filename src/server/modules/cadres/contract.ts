@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendar.js';
 import { idNumberProblem, normalizeIdNumber } from '../../../domain/id-number.js';
+import { isoDay, text } from '../../platform/http/text.js';
 
-const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 字`).nullable().optional();
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+const optionalText = (max: number) => text().trim().max(max, `不超过 ${max} 字`).nullable().optional();
+const isoDate = isoDay();
 /** Dates as the .lrmx and paper forms keep them: YYYY, YYYY-MM or YYYY-MM-DD. */
-const partialDate = z
-  .string()
+const partialDate = text()
   .trim()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD')
   .nullable()
@@ -18,33 +17,32 @@ export const cadreStatus = z.enum(['active', 'left', 'retired'], { message: '状
 /** The fields of a cadre, as every way in (form, Excel row, .lrmx file) hands them over. */
 export const cadreFields = z.object({
   orgId: z.number().int().positive('请选择所在单位'),
-  name: z.string().trim().min(1, '请输入姓名').max(20, '姓名不超过 20 字'),
+  name: text().trim().min(1, '请输入姓名').max(20, '姓名不超过 20 字'),
   gender: z.enum(['男', '女'], { message: '性别只能是男或女' }).nullable().optional(),
   birthDate: isoDate.nullable().optional(),
-  ethnicity: text(20),
-  nativePlace: text(40),
-  birthPlace: text(40),
+  ethnicity: optionalText(20),
+  nativePlace: optionalText(40),
+  birthPlace: optionalText(40),
   partyJoinDate: partialDate,
   workStartDate: partialDate,
-  politicalStatus: text(20),
-  health: text(20),
-  professionalTitle: text(40),
-  expertise: text(100),
-  education: text(20),
-  fullTimeEducation: text(40),
-  fullTimeDegree: text(40),
-  fullTimeSchool: text(100),
-  fullTimeDegreeSchool: text(100),
-  partTimeEducation: text(40),
-  partTimeDegree: text(40),
-  partTimeSchool: text(100),
-  partTimeDegreeSchool: text(100),
-  currentPosition: text(100),
-  resume: text(5000),
-  rewards: text(2000),
-  annualReviews: text(500),
-  idNumber: z
-    .string()
+  politicalStatus: optionalText(20),
+  health: optionalText(20),
+  professionalTitle: optionalText(40),
+  expertise: optionalText(100),
+  education: optionalText(20),
+  fullTimeEducation: optionalText(40),
+  fullTimeDegree: optionalText(40),
+  fullTimeSchool: optionalText(100),
+  fullTimeDegreeSchool: optionalText(100),
+  partTimeEducation: optionalText(40),
+  partTimeDegree: optionalText(40),
+  partTimeSchool: optionalText(100),
+  partTimeDegreeSchool: optionalText(100),
+  currentPosition: optionalText(100),
+  resume: optionalText(5000),
+  rewards: optionalText(2000),
+  annualReviews: optionalText(500),
+  idNumber: text()
     .transform(normalizeIdNumber)
     .superRefine((v, c) => {
       const problem = idNumberProblem(v);
@@ -52,13 +50,12 @@ export const cadreFields = z.object({
     })
     .nullable()
     .optional(),
-  phone: z
-    .string()
+  phone: text()
     .trim()
     .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确')
     .nullable()
     .optional(),
-  note: text(500),
+  note: optionalText(500),
   status: cadreStatus.default('active'),
 });
 export type CadreFields = z.infer<typeof cadreFields>;

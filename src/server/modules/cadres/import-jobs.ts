@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isStorableText } from '../../../domain/storable-text.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { importJobs } from './schema.js';
@@ -24,12 +25,22 @@ export async function startImportJob(
   setImmediate(() => {
     work(handle).catch(async (e) => {
       await handle.finish('failed', {
-        message:
-          e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '导入失败：文件无法处理',
+        message: importFailureMessage(e),
       });
     });
   });
   return job;
+}
+
+/**
+ * What the importer is told when a job fails: a refusal meant for them (a Chinese message), never a
+ * database error's text (which quotes the SQL and the rows' values, and may itself be unstorable).
+ */
+export function importFailureMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : '';
+  return /[\u4e00-\u9fff]/.test(m) && isStorableText(m) && !/Failed query|params:/.test(m)
+    ? m.slice(0, 500)
+    : '导入失败：文件无法处理';
 }
 
 export interface JobHandle {

@@ -3,10 +3,11 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/http/errors.js';
+import { text } from '../../platform/http/text.js';
 import { loadCadre } from './load-cadre.js';
 
 export const revealBody = z.object({
-  reason: z.string({ message: '请填写查看事由' }).trim().min(2, '请填写查看事由（至少 2 个字）').max(200),
+  reason: text({ message: '请填写查看事由' }).trim().min(2, '请填写查看事由（至少 2 个字）').max(200),
 });
 
 /** The full ID number, for a stated reason; the reason goes into the audit log with the reveal. */

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recusalFilter, scopeFilter } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { likePattern, listQuery } from '../../platform/http/pagination.js';
+import { text } from '../../platform/http/text.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadreStatus } from './contract.js';
 import { nameQueryTokens, tokensMatchExactly } from './name-index.js';
@@ -22,10 +23,10 @@ export const ageBand = z.enum(['-35', '36-45', '46-55', '56-'], { message: '年�
 /** The roster's filters, shared by the list and the Excel export. */
 export const rosterQuery = listQuery.extend({
   orgId: z.coerce.number().int().positive('所属组织不正确').optional(),
-  level: z.string().trim().max(40).optional(),
+  level: text().trim().max(40).optional(),
   status: cadreStatus.optional(),
   ageBand: ageBand.optional(),
-  education: z.string().trim().max(40).optional(),
+  education: text().trim().max(40).optional(),
 });
 export type RosterQuery = z.infer<typeof rosterQuery>;
 

@@ -3,6 +3,7 @@ import { PETITION_ACTIONS, type PetitionAction } from '../../../domain/petition-
 import { cappedTotal } from '../../platform/http/capped-count.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';
 import { pageOf } from '../../platform/http/pagination.js';
+import { storableField } from '../../platform/http/text.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { addOpinion, opinionBody } from './workflow/add-opinion.js';
 import { downloadAttachment, OFFICER_UPLOADS, uploadAttachment } from './workflow/attachments.js';
@@ -103,7 +104,13 @@ export async function petitionRoutes(app: App) {
       if (!file) throw badRequest('请选择要上传的文件');
       const bytes = await file.toBuffer().catch(() => null);
       if (!bytes || file.file.truncated) throw new AppError(413, 'too_large', '附件不能超过 20 MB');
-      return uploadAttachment({ ctx, actor: actorOf(req), id: req.params.id, bytes, name: file.filename });
+      return uploadAttachment({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        bytes,
+        name: storableField(file.filename, '文件名'),
+      });
     },
   );
   app.get(

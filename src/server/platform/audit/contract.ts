@@ -1,32 +1,27 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendar.js';
 import { listQuery } from '../http/pagination.js';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MESSAGE = '请输入日期（如 2026-03-01）或带时区的时间（如 2026-03-01T08:00:00+08:00）';
+import { dayOrInstant, orderedRange, text } from '../http/text.js';
 
 /** A date (a whole day in China time) or an ISO instant with its zone. */
-const when = z
-  .string()
-  .trim()
-  .max(40)
-  .refine(
-    (s) => (DAY.test(s) ? isIsoDate(s) : /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))),
-    MESSAGE,
-  );
+const when = dayOrInstant();
 
 export const auditFilters = z.object({
   from: when.optional(),
   to: when.optional(),
-  username: z.string().trim().max(60).optional(),
-  action: z.string().trim().max(60).optional(),
+  username: text().trim().max(60).optional(),
+  action: text().trim().max(60).optional(),
   result: z.enum(['success', 'failure', 'denied'], { message: '结果只能是成功、失败或拒绝' }).optional(),
-  objectType: z.string().trim().max(40).optional(),
-  objectId: z.string().trim().max(60).optional(),
+  objectType: text().trim().max(40).optional(),
+  objectId: text().trim().max(60).optional(),
 });
+const ordered = orderedRange<{ from?: string; to?: string }>('from', 'to');
+export const auditFiltersQuery = auditFilters.superRefine(ordered);
 export type AuditFilters = z.infer<typeof auditFilters>;
 
-export const auditListQuery = listQuery.omit({ sort: true, order: true, q: true }).extend(auditFilters.shape);
+export const auditListQuery = listQuery
+  .omit({ sort: true, order: true, q: true })
+  .extend(auditFilters.shape)
+  .superRefine(ordered);
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 
 export const auditOut = z.object({

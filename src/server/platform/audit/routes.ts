@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf } from '../http/pagination.js';
 import { type App, actorOf } from '../http/types.js';
-import { auditFilters, auditListQuery, auditOut, verifyOut } from './contract.js';
+import { auditFiltersQuery, auditListQuery, auditOut, verifyOut } from './contract.js';
 import { exportAudit } from './export-audit.js';
 import { listAudit } from './list-audit.js';
 import { verifyChain } from './verify-chain.js';
@@ -27,7 +27,7 @@ export async function auditRoutes(app: App) {
   app.get(
     '/api/v1/audit/export',
     {
-      schema: { tags, querystring: auditFilters },
+      schema: { tags, querystring: auditFiltersQuery },
       config: { access: 'audit.export', audit: 'audit.export' },
     },
     async (req, reply) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
 import { AppError } from '../http/errors.js';
+import { text } from '../http/text.js';
 import type { App } from '../http/types.js';
 import { actorOf } from '../http/types.js';
 import { changePassword } from './change-password.js';
@@ -9,6 +10,7 @@ import { login } from './login.js';
 import { describeMe } from './me.js';
 import { endSession, endUserSessions, SESSION_COOKIE } from './session-store.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, verifyTotpStep } from './totp-steps.js';
+import { unlockWithTotp } from './unlock-with-totp.js';
 
 /** A half-signed-in session may only take its own step: a password alone never changes the password or the second factor. */
 function stepAllowed(actor: Actor, steps: NonNullable<Actor['pending']>[]): Actor {
@@ -18,8 +20,7 @@ function stepAllowed(actor: Actor, steps: NonNullable<Actor['pending']>[]): Acto
 }
 
 const pendingSchema = z.enum(['password_change', 'totp', 'totp_enrol']).nullable();
-const code = z
-  .string()
+const code = text()
   .trim()
   .regex(/^\d{6}$/, '请输入 6 位数字验证码');
 
@@ -38,8 +39,8 @@ export async function authRoutes(app: App) {
       schema: {
         tags: ['auth'],
         body: z.object({
-          username: z.string().trim().min(1, '请输入用户名').max(64),
-          password: z.string().min(1, '请输入密码').max(128),
+          username: text().trim().min(1, '请输入用户名').max(64),
+          password: text().min(1, '请输入密码').max(128),
         }),
         response: { 200: z.object({ pending: pendingSchema, csrfToken: z.string() }) },
       },
@@ -48,6 +49,33 @@ export async function authRoutes(app: App) {
     async (req, reply) => {
       if (req.actor) await endSession(ctx.db, req.actor.sessionId, ctx.clock.now(), 'relogin');
       const s = await login({ ctx, ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, s.token, cookieOpts);
+      return { pending: s.pending, csrfToken: s.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/unlock',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({
+          username: text().trim().min(1, '请输入用户名').max(64),
+          password: text().min(1, '请输入密码').max(128),
+          code,
+        }),
+        response: { 200: z.object({ pending: pendingSchema, csrfToken: z.string() }) },
+      },
+      config: { access: 'public', audit: 'auth.unlock' },
+    },
+    async (req, reply) => {
+      if (req.actor) await endSession(ctx.db, req.actor.sessionId, ctx.clock.now(), 'relogin');
+      const s = await unlockWithTotp({
+        ctx,
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
       reply.setCookie(SESSION_COOKIE, s.token, cookieOpts);
       return { pending: s.pending, csrfToken: s.csrfToken };
     },
@@ -104,8 +132,8 @@ export async function authRoutes(app: App) {
       schema: {
         tags: ['auth'],
         body: z.object({
-          current: z.string().min(1, '请输入当前密码').max(128),
-          next: z.string().min(1, '请输入新密码').max(128),
+          current: text().min(1, '请输入当前密码').max(128),
+          next: text().min(1, '请输入新密码').max(128),
         }),
       },
       config: { access: 'authenticated', allowPending: true, audit: 'auth.password_change' },
@@ -148,7 +176,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/v1/me/totp/disable',
     {
-      schema: { tags: ['auth'], body: z.object({ password: z.string().min(1, '请输入密码').max(128) }) },
+      schema: { tags: ['auth'], body: z.object({ password: text().min(1, '请输入密码').max(128) }) },
       config: { access: 'authenticated', audit: 'auth.totp_disable' },
     },
     async (req) => {

@@ -6,6 +6,11 @@ export interface SecuritySettings {
   lockoutThreshold: number;
   lockoutMinutes: number;
   ipThrottleFailures: number;
+  /** Failures of an account across addresses after which a new address waits growing delays. */
+  slowdownAfter: number;
+  slowdownMaxSeconds: number;
+  totpSessionAttempts: number;
+  totpAccountFailures: number;
   idleMinutes: number;
   absoluteHours: number;
 }
@@ -23,6 +28,10 @@ export async function securitySettings(rules: RulesService): Promise<SecuritySet
     lockoutThreshold: await n('security.lockout.threshold'),
     lockoutMinutes: await n('security.lockout.minutes'),
     ipThrottleFailures: await n('security.ip_throttle.failures'),
+    slowdownAfter: await n('security.login.slowdown_after'),
+    slowdownMaxSeconds: await n('security.login.slowdown_max_seconds'),
+    totpSessionAttempts: await n('security.totp.session_attempts'),
+    totpAccountFailures: await n('security.totp.account_failures'),
     idleMinutes: await n('security.session.idle_minutes'),
     absoluteHours: await n('security.session.absolute_hours'),
   };

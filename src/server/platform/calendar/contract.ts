@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendar.js';
+import { isoDay, text } from '../http/text.js';
 
-export const isoDay = z
-  .string()
-  .trim()
-  .refine(isIsoDate, '日期不正确，请按“2026-01-05”的格式填写一个有效日期');
+const day = isoDay();
 
 export const yearQuery = z.object({
   year: z.coerce
@@ -15,13 +12,13 @@ export const yearQuery = z.object({
     .optional(),
 });
 
-export const dayParam = z.object({ day: isoDay });
+export const dayParam = z.object({ day });
 
 export const dayKind = z.enum(['holiday', 'workday'], { message: '请选择“休”（节假日）或“班”（调休上班）' });
 
 export const dayBody = z.object({
   kind: dayKind,
-  name: z.string().trim().min(1, '请输入名称（如“国庆节”）').max(30, '名称不超过 30 字'),
+  name: text().trim().min(1, '请输入名称（如“国庆节”）').max(30, '名称不超过 30 字'),
 });
 
 export const calendarDayOut = z.object({
@@ -41,9 +38,9 @@ export const MAX_ADD = 1000;
 
 export const workingDaysQuery = z
   .object({
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-    start: isoDay.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    start: day.optional(),
     add: z.coerce
       .number({ message: '工作日数须为数字' })
       .int('工作日数须为整数')

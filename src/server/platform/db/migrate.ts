@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './client.js';
+import { rowsOf } from './rows.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
 
@@ -9,4 +11,17 @@ export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', 
 export async function migrate(database: Database): Promise<void> {
   if (database.kind === 'pglite') await migratePglite(database.db as any, { migrationsFolder });
   else await migratePg(database.db as any, { migrationsFolder });
+}
+
+/** How many migrations the database has recorded as applied (drizzle's own table; 0 before the first). */
+export async function appliedMigrationCount(database: Database): Promise<number> {
+  const db = database.db as { execute(q: unknown): Promise<unknown> };
+  const [exists] = rowsOf<{ t: string | null }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
+  );
+  if (!exists?.t) return 0;
+  const [row] = rowsOf<{ n: string | number }>(
+    await db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`),
+  );
+  return Number(row?.n ?? 0);
 }

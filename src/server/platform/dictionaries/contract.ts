@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { text } from '../http/text.js';
 
-const code = z
-  .string()
+const code = text()
   .trim()
   .min(1, '请输入编码')
   .max(40, '编码不超过 40 个字符')
   .regex(/^[a-z0-9_]+$/, '编码只能包含小写字母、数字和下划线');
-const label = z.string().trim().min(1, '请输入名称').max(40, '名称不超过 40 字');
+const label = text().trim().min(1, '请输入名称').max(40, '名称不超过 40 字');
 const sort = z
   .number({ message: '排序须为数字' })
   .int('排序须为整数')
@@ -15,8 +15,7 @@ const sort = z
 const version = z.number().int().positive();
 
 export const typeParam = z.object({
-  type: z
-    .string()
+  type: text()
     .max(40)
     .regex(/^[a-z0-9_]+$/, '字典类型不正确'),
 });

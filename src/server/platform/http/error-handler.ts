@@ -45,7 +45,8 @@ export function errorHandler(ctx: AppContext) {
       };
       body = { code: err.code ?? 'bad_request', message: messages[status] ?? '请求无法处理' };
     } else {
-      req.log.error(err);
+      // the request id comes with req.log; the route and the error's code, never its message or the input
+      req.log.error({ err, route: req.routeOptions.url, method: req.method }, 'request failed');
       body = { code: 'internal', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' };
     }
     const denied = status === 403 || (err instanceof AppError && err.code === 'not_found' && err.denied);
@@ -54,7 +55,7 @@ export function errorHandler(ctx: AppContext) {
         action: req.routeOptions.config?.audit ?? `${req.method} ${req.routeOptions.url ?? req.url}`,
         result: denied ? 'denied' : 'failure',
         detail: { status, code: body.code },
-      }).catch((e) => req.log.error(e));
+      }).catch((e) => req.log.error({ err: e, route: req.routeOptions.url }, 'audit record failed'));
     }
     reply.status(status).send({ error: body });
   };

@@ -1,14 +1,15 @@
 import { asc, desc, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { text } from './text.js';
 
 /** The one list shape: ?page=1&pageSize=20&sort=field&order=asc|desc&q=text plus each list's own filters. */
 export const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  sort: z.string().max(40).optional(),
+  sort: text().max(40).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 

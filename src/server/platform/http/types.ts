@@ -27,7 +27,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     /** Every route as registered, for the tests that walk the route table. */
-    routeTable: { method: string; url: string; access: string | string[] | undefined }[];
+    routeTable: {
+      method: string;
+      url: string;
+      access: string | string[] | undefined;
+      /** The request schemas (params, querystring, body) as declared. */
+      schema?: { params?: unknown; querystring?: unknown; body?: unknown; consumes?: readonly string[] };
+    }[];
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { safeError } from '../http/safe-log.js';
 import { type ClaimOptions, claimRun, failExhausted, finishRun, type JobRun } from './claim.js';
 import { type JobSet, registeredJobs } from './registry.js';
 import { jobRuns } from './schema.js';
@@ -38,7 +39,7 @@ export class Scheduler {
       maxAttempts: opts.maxAttempts ?? 3,
       staleMs: opts.staleMs ?? 10 * 60_000,
       maxRunsPerTick: opts.maxRunsPerTick ?? 50,
-      log: opts.log ?? ((m, e) => console.error(`[scheduler] ${m}`, e ?? '')),
+      log: opts.log ?? ((m, e) => console.error(`[scheduler] ${m}`, e ? JSON.stringify(safeError(e)) : '')),
     };
   }
 

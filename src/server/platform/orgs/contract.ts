@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../../../domain/org-tree.js';
 import { listQuery } from '../http/pagination.js';
+import { text } from '../http/text.js';
 
 const kinds = Object.keys(ORG_KINDS) as [keyof typeof ORG_KINDS, ...(keyof typeof ORG_KINDS)[]];
 
@@ -19,16 +20,16 @@ export const orgOut = z.object({
 export type OrgOut = z.infer<typeof orgOut>;
 
 export const orgCreate = z.object({
-  name: z.string().trim().min(1, '请输入组织名称').max(60, '组织名称不超过 60 字'),
+  name: text().trim().min(1, '请输入组织名称').max(60, '组织名称不超过 60 字'),
   kind: orgKind,
   parentId: z.number().int().positive().nullable(),
-  code: z.string().trim().max(30, '编码不超过 30 个字符').nullable().optional(),
+  code: text().trim().max(30, '编码不超过 30 个字符').nullable().optional(),
   sort: z.number().int().min(0).max(9999).default(0),
 });
 
 export const orgUpdate = z.object({
-  name: z.string().trim().min(1, '请输入组织名称').max(60, '组织名称不超过 60 字'),
-  code: z.string().trim().max(30).nullable().optional(),
+  name: text().trim().min(1, '请输入组织名称').max(60, '组织名称不超过 60 字'),
+  code: text().trim().max(30).nullable().optional(),
   sort: z.number().int().min(0).max(9999).default(0),
   version: z.number().int().positive(),
 });

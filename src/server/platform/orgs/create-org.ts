@@ -8,6 +8,7 @@ import { badRequest, forbidden } from '../http/errors.js';
 import type { orgCreate } from './contract.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
+import { assertOrgNameFree, rethrowNameTaken } from './name-taken.js';
 import { orgs } from './schema.js';
 
 export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.infer<typeof orgCreate> }) {
@@ -16,28 +17,31 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
   if (!parent && actor.dataScope !== 'all') throw forbidden('只有全局数据范围的管理员可以新建顶级组织');
   const problem = orgPlacementProblem(input.kind, (parent?.kind as OrgKind) ?? null);
   if (problem) throw badRequest(problem, { kind: problem });
-  return ctx.db.transaction(async (tx) => {
-    const [org] = await tx
-      .insert(orgs)
-      .values({
-        name: input.name,
-        kind: input.kind,
-        parentId: parent?.id ?? null,
-        code: input.code ?? null,
-        sort: input.sort,
-      })
-      .returning();
-    const [saved] = await tx
-      .update(orgs)
-      .set({ path: childPath(parent?.path ?? null, org.id) })
-      .where(eq(orgs.id, org.id))
-      .returning();
-    await recordAudit(tx, ctx.clock, actor, {
-      action: 'org.create',
-      objectType: 'org',
-      objectId: org.id,
-      detail: { name: org.name, kind: org.kind },
-    });
-    return toOut(saved);
-  });
+  return ctx.db
+    .transaction(async (tx) => {
+      await assertOrgNameFree(tx, parent?.id ?? null, input.name);
+      const [org] = await tx
+        .insert(orgs)
+        .values({
+          name: input.name,
+          kind: input.kind,
+          parentId: parent?.id ?? null,
+          code: input.code ?? null,
+          sort: input.sort,
+        })
+        .returning();
+      const [saved] = await tx
+        .update(orgs)
+        .set({ path: childPath(parent?.path ?? null, org.id) })
+        .where(eq(orgs.id, org.id))
+        .returning();
+      await recordAudit(tx, ctx.clock, actor, {
+        action: 'org.create',
+        objectType: 'org',
+        objectId: org.id,
+        detail: { name: org.name, kind: org.kind },
+      });
+      return toOut(saved);
+    })
+    .catch((e) => rethrowNameTaken(e, input.name));
 }

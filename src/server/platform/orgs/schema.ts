@@ -1,4 +1,14 @@
-import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** Org tree: district → township → department / village → group. `path` is `/1/5/12/` for subtree queries. */
 export const orgs = pgTable(
@@ -19,5 +29,9 @@ export const orgs = pgTable(
     index('orgs_parent_idx').on(t.parentId),
     index('orgs_path_idx').on(t.path.op('text_pattern_ops')),
     index('orgs_name_idx').on(t.name),
+    // one live org of a name under a parent (top level: parent 0), so a name addresses one org
+    uniqueIndex('orgs_parent_name_uq')
+      .on(sql`coalesce(${t.parentId}, 0)`, t.name)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );

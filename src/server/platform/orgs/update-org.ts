@@ -8,6 +8,7 @@ import { users } from '../users/schema.js';
 import type { orgUpdate } from './contract.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
+import { assertOrgNameFree, rethrowNameTaken } from './name-taken.js';
 import { orgs } from './schema.js';
 
 /** Renames or reorders an org; a stale `version` means someone else saved first: 409. */
@@ -19,24 +20,27 @@ export async function updateOrg(opts: {
 }) {
   const { ctx, actor, id, input } = opts;
   const before = await loadOrg(ctx.db, actor, id);
-  return ctx.db.transaction(async (tx) => {
-    const [saved] = await tx
-      .update(orgs)
-      .set({ name: input.name, code: input.code ?? null, sort: input.sort, version: input.version + 1 })
-      .where(and(eq(orgs.id, id), eq(orgs.version, input.version)))
-      .returning();
-    if (!saved) throw conflict();
-    await recordAudit(tx, ctx.clock, actor, {
-      action: 'org.update',
-      objectType: 'org',
-      objectId: id,
-      detail: {
-        before: { name: before.name, code: before.code, sort: before.sort },
-        after: { name: saved.name, code: saved.code, sort: saved.sort },
-      },
-    });
-    return toOut(saved);
-  });
+  return ctx.db
+    .transaction(async (tx) => {
+      if (input.name !== before.name) await assertOrgNameFree(tx, before.parentId, input.name, id);
+      const [saved] = await tx
+        .update(orgs)
+        .set({ name: input.name, code: input.code ?? null, sort: input.sort, version: input.version + 1 })
+        .where(and(eq(orgs.id, id), eq(orgs.version, input.version)))
+        .returning();
+      if (!saved) throw conflict();
+      await recordAudit(tx, ctx.clock, actor, {
+        action: 'org.update',
+        objectType: 'org',
+        objectId: id,
+        detail: {
+          before: { name: before.name, code: before.code, sort: before.sort },
+          after: { name: saved.name, code: saved.code, sort: saved.sort },
+        },
+      });
+      return toOut(saved);
+    })
+    .catch((e) => rethrowNameTaken(e, input.name));
 }
 
 /** Removes an empty org (no child orgs, no users); the row stays, marked deleted, for the records that cite it. */

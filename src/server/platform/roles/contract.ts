@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ALL_PERMISSIONS, type Permission } from '../../../domain/permissions.js';
+import { text } from '../http/text.js';
 
 const permission = z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]], { message: '权限不存在' });
-const name = z.string().trim().min(1, '请输入角色名称').max(30, '角色名称不超过 30 字');
-const description = z.string().trim().max(200, '说明不超过 200 字').nullable().optional();
+const name = text().trim().min(1, '请输入角色名称').max(30, '角色名称不超过 30 字');
+const description = text().trim().max(200, '说明不超过 200 字').nullable().optional();
 const permissions = z.array(permission).max(ALL_PERMISSIONS.length * 2);
 
 export const roleOut = z.object({
@@ -30,8 +31,7 @@ export const permissionOut = z.object({
 });
 
 export const roleCreate = z.object({
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,30}$/, '角色编码须以小写字母开头，2–31 位小写字母、数字或下划线'),
   name,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendar.js';
+import { isoDay, text } from '../http/text.js';
 
 export const keyParam = z.object({
-  key: z
-    .string()
+  key: text()
     .max(80)
     .regex(/^[a-z0-9_.]+$/, '规则标识不正确'),
 });
@@ -34,8 +33,8 @@ export type RuleOut = z.infer<typeof ruleOut>;
 
 export const newVersionBody = z.object({
   value: z.unknown().refine((v) => v !== undefined && v !== null, '请输入规则值'),
-  effectiveFrom: z.string().trim().refine(isIsoDate, '生效日期不正确，请按“2026-01-05”的格式填写'),
-  source: z.string().trim().min(1, '请填写依据（法规名称、文号或会议决定）').max(200, '依据不超过 200 字'),
-  note: z.string().trim().max(500, '说明不超过 500 字').nullable().optional(),
+  effectiveFrom: isoDay('请填写生效日期', '生效日期不正确，请按“2026-01-05”的格式填写'),
+  source: text().trim().min(1, '请填写依据（法规名称、文号或会议决定）').max(200, '依据不超过 200 字'),
+  note: text().trim().max(500, '说明不超过 500 字').nullable().optional(),
 });
 export type NewVersionBody = z.infer<typeof newVersionBody>;

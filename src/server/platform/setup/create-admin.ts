@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/append.js';
 import { hashPassword } from '../auth/passwords.js';
 import { securitySettings } from '../auth/security-settings.js';
 import type { AppContext } from '../context.js';
-import type { Tx } from '../db/client.js';
+import type { Queryable, Tx } from '../db/client.js';
 import { AppError, badRequest } from '../http/errors.js';
 import { orgs } from '../orgs/schema.js';
 import { roles, userRoles, users } from '../users/schema.js';
@@ -15,8 +15,13 @@ export interface CreateAdminInput {
   ctx: AppContext;
   username: string;
   displayName: string;
-  /** The org the administrator belongs to; created as a district (root) when no org has this name. */
+  /**
+   * The org the administrator belongs to. An unknown name is created as a district (root) only when
+   * asked (`createOrg`) or when there is no org at all yet (the first administrator of a new system);
+   * otherwise it is refused, so a typo does not found a new district.
+   */
   orgName: string;
+  createOrg?: boolean;
   role: AdminRole;
   password: string;
   via: 'cli' | 'setup';
@@ -91,6 +96,19 @@ export async function createAdmin(input: CreateAdminInput) {
   }
 }
 
+export const unknownOrg = (name: string) =>
+  new AppError(422, 'unknown_org', `组织「${name}」不存在`, { orgName: '组织不存在' });
+
+/** The live top-level orgs by name, for telling the caller what exists. */
+export async function topLevelOrgNames(db: Queryable): Promise<string[]> {
+  const rows = await db
+    .select({ name: orgs.name })
+    .from(orgs)
+    .where(and(isNull(orgs.parentId), isNull(orgs.deletedAt)))
+    .orderBy(asc(orgs.sort), asc(orgs.id));
+  return rows.map((r) => r.name);
+}
+
 const usernameTaken = (username: string) =>
   new AppError(409, 'username_taken', `用户名「${username}」已存在`, { username: '用户名已存在' });
 
@@ -102,6 +120,10 @@ async function findOrCreateOrg(tx: Tx, input: CreateAdminInput) {
     .orderBy(asc(sql`length(${orgs.path})`), asc(orgs.id))
     .limit(1);
   if (found) return { ...found, created: false };
+  if (!input.createOrg) {
+    const [any] = await tx.select({ id: orgs.id }).from(orgs).where(isNull(orgs.deletedAt)).limit(1);
+    if (any) throw unknownOrg(input.orgName);
+  }
   const [org] = await tx.insert(orgs).values({ name: input.orgName, kind: 'district' }).returning();
   const path = childPath(null, org.id);
   await tx.update(orgs).set({ path }).where(eq(orgs.id, org.id));

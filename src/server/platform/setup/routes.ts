@@ -50,6 +50,7 @@ export async function setupRoutes(app: App) {
         via: 'setup',
         ip: req.ip,
         onlyIfNoUsers: true,
+        createOrg: true,
       });
       return {
         userId: created.userId,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendar.js';
 import { listQuery } from '../http/pagination.js';
+import { isoDay, text } from '../http/text.js';
 
-const isoDate = (message: string) => z.string().trim().refine(isIsoDate, message);
+const isoDate = (message: string) => isoDay(message, message);
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: '应为 true 或 false' })
@@ -56,7 +56,7 @@ export const notificationOut = z.object({
 });
 
 export const personalTodoBody = z.strictObject({
-  title: z.string().trim().min(1, '请填写待办事项').max(200, '待办事项不超过 200 字'),
+  title: text().trim().min(1, '请填写待办事项').max(200, '待办事项不超过 200 字'),
   dueOn: isoDate('截止日期格式不正确，请按“2026-03-24”填写').nullable().optional(),
 });
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { resetNotice } from '../../../domain/password-reset.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
+import { clearLoginFailures } from '../auth/login-guard.js';
 import { hashPassword } from '../auth/passwords.js';
 import { securitySettings } from '../auth/security-settings.js';
 import { endUserSessions } from '../auth/session-store.js';
@@ -49,6 +50,7 @@ export async function applyReset(
     .where(eq(users.id, user.id))
     .returning();
   const ended = await endUserSessions(tx, user.id, now, 'password_reset');
+  await clearLoginFailures(tx, user.username); // the reset is how a locked-out user gets back in
   await notifyUsers(tx, ctx.clock, [{ id: user.id, displayName: user.displayName, email: user.email }], {
     title: '您的密码已被管理员重置',
     body: `${resetNotice(now, opts.by)}。如非您本人申请，请立即联系安全保密管理员。`,

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { listQuery } from '../http/pagination.js';
+import { text } from '../http/text.js';
 
 export const USER_STATUSES = { active: '正常', disabled: '停用', locked: '锁定' } as const;
 export type UserStatus = keyof typeof USER_STATUSES;
 
 export const dataScope = z.enum(['all', 'subtree', 'org', 'self'], { message: '数据范围不正确' });
-const displayName = z.string().trim().min(1, '请输入姓名').max(40, '姓名不超过 40 字');
+const displayName = text().trim().min(1, '请输入姓名').max(40, '姓名不超过 40 字');
 const orgId = z.number({ message: '请选择所属组织' }).int().positive('请选择所属组织');
 /** An empty form field means "none". */
 const blankAsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const phone = z.preprocess(
   blankAsNull,
-  z
-    .string()
+  text()
     .trim()
     .regex(/^1\d{10}$/, '请输入 11 位手机号码')
     .nullable()
@@ -20,9 +20,14 @@ const phone = z.preprocess(
 );
 const email = z.preprocess(
   blankAsNull,
-  z.email('邮箱格式不正确').max(100, '邮箱不超过 100 个字符').nullable().optional(),
+  text()
+    .trim()
+    .max(100, '邮箱不超过 100 个字符')
+    .regex(z.regexes.email, '邮箱格式不正确')
+    .nullable()
+    .optional(),
 );
-const roleCodes = z.array(z.string().trim().min(1).max(40), { message: '角色格式不正确' }).max(20);
+const roleCodes = z.array(text().trim().min(1).max(40), { message: '角色格式不正确' }).max(20);
 
 export const userOut = z.object({
   id: z.number(),
@@ -54,8 +59,7 @@ export const userOut = z.object({
 export type UserOut = z.infer<typeof userOut>;
 
 export const userCreate = z.object({
-  username: z
-    .string()
+  username: text()
     .trim()
     .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3–32 位字母、数字、下划线、点或连字符'),
   displayName,
@@ -81,7 +85,7 @@ export const roleProposalBody = z.object({ roles: roleCodes.min(1, '请选择要
 
 export const userListQuery = listQuery.extend({
   orgId: z.coerce.number().int().positive().optional(),
-  role: z.string().trim().max(40).optional(),
+  role: text().trim().max(40).optional(),
   status: z.enum(['active', 'disabled', 'locked'], { message: '状态不正确' }).optional(),
 });
 

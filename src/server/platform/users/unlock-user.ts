@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
+import { clearLoginFailures } from '../auth/login-guard.js';
 import type { AppContext } from '../context.js';
 import { describeUser } from './describe-users.js';
 import { loadUser } from './load-user.js';
@@ -17,6 +18,7 @@ export async function unlockUser(opts: { ctx: AppContext; actor: Actor; id: numb
       .set({ lockedUntil: null, failedLogins: 0, version: user.version + 1 })
       .where(eq(users.id, id))
       .returning();
+    const addresses = await clearLoginFailures(tx, user.username);
     await recordAudit(tx, ctx.clock, actor, {
       action: 'auth.unlock',
       objectType: 'user',
@@ -24,6 +26,7 @@ export async function unlockUser(opts: { ctx: AppContext; actor: Actor; id: numb
       detail: {
         wasLocked: !!user.lockedUntil && user.lockedUntil > now,
         failedLogins: user.failedLogins,
+        addresses,
       },
     });
     return describeUser(tx, saved, now);

@@ -29,7 +29,7 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = data?.error ?? {};
-    if (res.status === 401 && !url.endsWith('/auth/login'))
+    if (res.status === 401 && !url.endsWith('/auth/login') && !url.endsWith('/auth/unlock'))
       window.dispatchEvent(new Event('jiandu:signed-out'));
     throw new ApiError(res.status, e.code ?? 'error', e.message ?? `请求失败（${res.status}）`, e.fields);
   }

@@ -1,4 +1,5 @@
 import { badRequest } from '../../../platform/http/errors.js';
+import { storableField } from '../../../platform/http/text.js';
 import { type App, actorOf } from '../../../platform/http/types.js';
 import { importJobOut } from '../import-job-routes.js';
 import { rosterQuery } from '../roster-query.js';
@@ -53,7 +54,7 @@ export async function cadreExcelRoutes(app: App) {
         ctx,
         actor: actorOf(req),
         file,
-        fileName: part.filename || '未命名.xlsx',
+        fileName: storableField(part.filename || '未命名.xlsx', '文件名'),
       });
       return {
         id: job.id,

@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { text } from '../../../platform/http/text.js';
 
-const text = (max: number, label: string) =>
-  z.string().trim().max(max, `${label}不超过 ${max} 字`).nullable().optional();
+const optionalText = (max: number, label: string) =>
+  text().trim().max(max, `${label}不超过 ${max} 字`).nullable().optional();
 
 export const familyMemberIn = z.object({
-  relation: z.string({ message: '请输入称谓' }).trim().min(1, '请输入称谓').max(10, '称谓不超过 10 字'),
-  name: z.string({ message: '请输入姓名' }).trim().min(1, '请输入姓名').max(20, '姓名不超过 20 字'),
-  birthDate: z
-    .string()
+  relation: text({ message: '请输入称谓' }).trim().min(1, '请输入称谓').max(10, '称谓不超过 10 字'),
+  name: text({ message: '请输入姓名' }).trim().min(1, '请输入姓名').max(20, '姓名不超过 20 字'),
+  birthDate: text()
     .trim()
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD')
     .nullable()
     .optional(),
-  politicalStatus: text(20, '政治面貌'),
-  workUnit: text(100, '工作单位及职务'),
+  politicalStatus: optionalText(20, '政治面貌'),
+  workUnit: optionalText(100, '工作单位及职务'),
   userId: z.number().int().positive().nullable().optional(),
 });
 

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../domain/calendar.js';
 import { LADDER } from '../../../../domain/promotion-ladder.js';
+import { isoDay } from '../../../platform/http/text.js';
 
 export const eligibilityQuery = z.strictObject({
-  date: z
-    .string()
-    .trim()
-    .refine(isIsoDate, '日期格式应为 YYYY-MM-DD，如 2026-03-02')
+  date: isoDay()
     .refine((d) => d >= '1950-01-01' && d <= '2099-12-31', '日期应在 1950 至 2099 年之间')
     .optional(),
   /** The post considered (拟任职务层次); without it, the next step up from the current post. */
@@ -44,24 +41,24 @@ export const timelineEntryOut = z.object({
   link: z.string().optional(),
 });
 
-const text = z.string().nullable();
+const nullableText = z.string().nullable();
 
 /** The supervision file: who, where, eligibility today, and everything recorded, by year. */
 export const cadreFileOut = z.object({
   cadre: z.object({
     id: z.number(),
     name: z.string(),
-    gender: text,
-    birthDate: text,
+    gender: nullableText,
+    birthDate: nullableText,
     age: z.number().nullable(),
-    ethnicity: text,
+    ethnicity: nullableText,
     orgId: z.number(),
     orgName: z.string(),
-    post: text,
-    postLevel: text,
-    education: text,
-    politicalStatus: text,
-    idNumberMasked: text,
+    post: nullableText,
+    postLevel: nullableText,
+    education: nullableText,
+    politicalStatus: nullableText,
+    idNumberMasked: nullableText,
     hasPhoto: z.boolean(),
     status: z.string(),
   }),

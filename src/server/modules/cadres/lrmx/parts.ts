@@ -1,3 +1,4 @@
+import { isStorableText } from '../../../../domain/storable-text.js';
 import { textOf } from './decode.js';
 import { cleanLine, parseDate } from './text.js';
 
@@ -57,6 +58,10 @@ export function readFamily(node: unknown, problems: string[]): FamilyItem[] {
     const label = `家庭成员第 ${i + 1} 项`;
     if (!name) {
       if (relation || birth || politicalStatus || workUnit) problems.push(`${label}没有姓名，未导入`);
+      return;
+    }
+    if (![relation, name, birth, politicalStatus ?? '', workUnit ?? ''].every(isStorableText)) {
+      problems.push(`${label}含有无法保存的字符（如空字符），未导入`);
       return;
     }
     if (name.length > 20 || relation.length > 10) {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../../../platform/http/errors.js';
+import { storableField } from '../../../platform/http/text.js';
 import { MAX_UPLOAD_BYTES } from './upload.js';
 
 /** The one file of a multipart upload and its form fields; size-limited, with Chinese refusals. */
@@ -12,7 +13,7 @@ export async function readUpload(
   try {
     for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } })) {
       if (part.type === 'file') file = { fileName: part.filename, bytes: await part.toBuffer() };
-      else fields[part.fieldname] = String(part.value ?? '');
+      else fields[part.fieldname] = storableField(String(part.value ?? ''), '表单内容', part.fieldname);
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
@@ -22,5 +23,6 @@ export async function readUpload(
     throw badRequest('上传的内容无法读取，请重新上传');
   }
   if (!file) throw badRequest('请选择要上传的文件');
+  storableField(file.fileName, '文件名');
   return { ...file, fields };
 }

@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { isStorableText } from '../../../../domain/storable-text.js';
 import { badRequest } from '../../../platform/http/errors.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -47,11 +48,13 @@ export function filesOfUpload(name: string, bytes: Uint8Array): UploadedFile[] {
   let unzipped = 0;
   let unsafe = false;
   let nested = false;
+  let badName = false;
   try {
     unzipSync(bytes, {
       filter: (f) => {
         const n = entryName(f.name);
         if (n.split(/[/\\]/).includes('..') || /^([/\\]|[A-Za-z]:)/.test(n)) unsafe = true;
+        if (!isStorableText(n)) badName = true;
         if (n.endsWith('/') || n.startsWith('__MACOSX/') || /(^|[/\\])\./.test(n)) return false;
         if (/[/\\]/.test(n)) nested = true;
         wanted.set(f.name, n);
@@ -63,6 +66,7 @@ export function filesOfUpload(name: string, bytes: Uint8Array): UploadedFile[] {
     throw badRequest('压缩包已损坏，无法读取');
   }
   if (unsafe) throw badRequest('压缩包中含有不安全的文件路径，已拒绝');
+  if (badName) throw badRequest('压缩包中的文件名含有无法保存的字符（如空字符），已拒绝');
   if (nested) throw badRequest('压缩包内不能有子文件夹：请把 .lrmx 文件直接放在压缩包里再上传');
   if (wanted.size === 0) throw badRequest('压缩包中没有文件');
   if (wanted.size > MAX_FILES) throw badRequest(`压缩包中的文件不能超过 ${MAX_FILES} 个`);

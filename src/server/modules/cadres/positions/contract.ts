@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { listQuery } from '../../../platform/http/pagination.js';
+import { text } from '../../../platform/http/text.js';
 
 export const positionFields = z.object({
   orgId: z.number({ message: '请选择所属单位' }).int().positive('请选择所属单位'),
-  title: z.string().trim().min(1, '请输入职务名称').max(60, '职务名称不超过 60 字'),
-  level: z.string({ message: '请选择职务层次' }).trim().min(1, '请选择职务层次').max(40),
+  title: text().trim().min(1, '请输入职务名称').max(60, '职务名称不超过 60 字'),
+  level: text({ message: '请选择职务层次' }).trim().min(1, '请选择职务层次').max(40),
   isPrincipal: z.boolean().default(false),
   sort: z.number().int().min(0).max(9999).default(0),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../domain/calendar.js';
+import { isoDay, text } from '../../../platform/http/text.js';
 
-const isoDate = (message: string) => z.string({ message }).refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
-const note = z.string().trim().max(500, '说明不超过 500 字').nullable().optional();
+const isoDate = isoDay;
+const note = text().trim().max(500, '说明不超过 500 字').nullable().optional();
 
 export const tenureOut = z.object({
   id: z.number(),
@@ -27,8 +27,8 @@ export const tenureStart = z
   .object({
     positionId: z.number().int().positive().nullable().optional(),
     orgId: z.number().int().positive().nullable().optional(),
-    title: z.string().trim().max(60, '职务名称不超过 60 字').nullable().optional(),
-    level: z.string().trim().max(40).nullable().optional(),
+    title: text().trim().max(60, '职务名称不超过 60 字').nullable().optional(),
+    level: text().trim().max(40).nullable().optional(),
     isPrincipal: z.boolean().default(false),
     startDate: isoDate('请选择任职日期'),
     probation: z.boolean().default(false),
@@ -44,7 +44,7 @@ export type TenureStart = z.infer<typeof tenureStart>;
 
 export const tenureEnd = z.object({
   endDate: isoDate('请选择离任日期'),
-  endReason: z.string({ message: '请选择离任原因' }).trim().min(1, '请选择离任原因').max(40),
+  endReason: text({ message: '请选择离任原因' }).trim().min(1, '请选择离任原因').max(40),
 });
 
 export const tenureUpdate = z.object({
@@ -57,11 +57,7 @@ export const tenureUpdate = z.object({
 
 export const concurrentPostIn = z.object({
   orgId: z.number({ message: '请选择兼职单位' }).int().positive('请选择兼职单位'),
-  title: z
-    .string({ message: '请输入兼任职务' })
-    .trim()
-    .min(1, '请输入兼任职务')
-    .max(60, '兼任职务不超过 60 字'),
+  title: text({ message: '请输入兼任职务' }).trim().min(1, '请输入兼任职务').max(60, '兼任职务不超过 60 字'),
   startDate: isoDate('请选择开始日期'),
   endDate: isoDate('请选择结束日期').nullable().optional(),
 });

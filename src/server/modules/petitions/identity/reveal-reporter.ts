@@ -3,12 +3,12 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import { unprocessable } from '../../../platform/http/errors.js';
+import { text } from '../../../platform/http/text.js';
 import { loadPetition } from '../load-petition.js';
 import { openReporter, reporterIdentity } from '../reporter-identity.js';
 
 export const revealReporterBody = z.object({
-  reason: z
-    .string({ message: '请填写查看事由' })
+  reason: text({ message: '请填写查看事由' })
     .trim()
     .min(4, '请填写查看事由（至少 4 个字）')
     .max(200, '查看事由不超过 200 字'),

@@ -6,6 +6,7 @@ import {
   parseLedgerRow,
 } from '../../../../domain/petition-ledger-row.js';
 import { cellText } from '../../../../domain/sheet-cell.js';
+import { isStorableText } from '../../../../domain/storable-text.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import type { JobHandle } from '../../cadres/import-jobs.js';
@@ -52,7 +53,7 @@ export async function checkLedgerRows(ctx: AppContext, orgId: number, ledger: Le
     const parsed = parseLedgerRow(cells, lookups);
     const errors = 'errors' in parsed ? [...parsed.errors] : [];
     const code = cellText(cells.code) || null;
-    if (code) {
+    if (code && isStorableText(code)) {
       const first = firstRowOf.get(code);
       if (first !== undefined) errors.push(`登记编号：与第 ${first} 行重复`);
       else firstRowOf.set(code, rowNumber);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { notFound } from '../../../platform/http/errors.js';
-import { type ImportJob, type JobHandle, jobHandle } from '../../cadres/import-jobs.js';
+import { type ImportJob, importFailureMessage, type JobHandle, jobHandle } from '../../cadres/import-jobs.js';
 import { importJobs } from '../../cadres/schema.js';
 
 export const LEDGER_JOB = 'petitions_ledger';
@@ -24,8 +24,7 @@ export async function startLedgerJob(
   const handle = jobHandle(ctx, job.id);
   setImmediate(() => {
     work(handle).catch(async (e) => {
-      const message =
-        e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '导入失败：文件无法处理';
+      const message = importFailureMessage(e);
       await handle.finish('failed', { message });
     });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest, notFound } from '../../../platform/http/errors.js';
+import { storableField } from '../../../platform/http/text.js';
 import { type App, actorOf } from '../../../platform/http/types.js';
 import { MAX_UPLOAD_BYTES, tooLarge } from '../../cadres/excel/xlsx-file.js';
 import { importJobOut } from '../../cadres/import-job-routes.js';
@@ -86,7 +87,7 @@ export async function petitionLedgerRoutes(app: App) {
         actor: actorOf(req),
         orgId: req.query.orgId,
         file,
-        fileName: part.filename || '未命名.xlsx',
+        fileName: storableField(part.filename || '未命名.xlsx', '文件名'),
       });
       return jobOut(job);
     },

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { MB, PORTAL_UPLOADS, type UploadPolicy } from '../../../platform/files/store.js';
 import { AppError, badRequest } from '../../../platform/http/errors.js';
+import { storableField } from '../../../platform/http/text.js';
 
 export interface PortalForm {
   data: unknown;
@@ -41,5 +42,6 @@ export async function readPortalForm(
     if (e instanceof SyntaxError) throw badRequest('提交的内容格式不正确，请刷新页面后重试');
     throw badRequest('提交的内容无法读取，请重新提交');
   }
+  for (const f of form.files) storableField(f.fileName, '附件文件名');
   return form;
 }

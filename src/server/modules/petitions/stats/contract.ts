@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../domain/calendar.js';
 import { CATEGORY_METRIC, STAT_METRIC_KEYS, type StatMetric } from '../../../../domain/petition-stats.js';
+import { isoDay, text } from '../../../platform/http/text.js';
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isIsoDate, '日期不存在');
+const isoDate = isoDay();
 
 /** The period (default: this year) and the org (default: the caller's own, with its subtree). */
 export const statsQuery = z
@@ -21,7 +17,7 @@ export type StatsQuery = z.infer<typeof statsQuery>;
 export const recordsQuery = z
   .object({
     metric: z.enum([CATEGORY_METRIC, ...STAT_METRIC_KEYS] as [string, ...string[]]),
-    category: z.string().trim().max(40).optional(),
+    category: text().trim().max(40).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     orgId: z.coerce.number().int().positive().optional(),

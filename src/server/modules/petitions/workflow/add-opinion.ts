@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import { conflict, unprocessable } from '../../../platform/http/errors.js';
+import { text } from '../../../platform/http/text.js';
 import { loadPetition } from '../load-petition.js';
 import { petitionDocuments, petitionEvents, petitions } from '../schema.js';
 import { getPetition } from './get-petition.js';
@@ -12,7 +13,7 @@ import { todayOf } from './petition-clock.js';
 
 export const opinionBody = z.object({
   version: z.number().int().positive('请提供版本号'),
-  content: z.string().trim().min(1, '请填写处理意见').max(20000, '处理意见不超过 20000 字'),
+  content: text().trim().min(1, '请填写处理意见').max(20000, '处理意见不超过 20000 字'),
 });
 
 /** A 处理意见 after the investigation report: each opinion is a record of its own (a statistic). */

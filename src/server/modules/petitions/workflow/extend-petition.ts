@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import { conflict, unprocessable } from '../../../platform/http/errors.js';
+import { text } from '../../../platform/http/text.js';
 import { petitionClockRules } from '../clock-rules.js';
 import { loadPetition } from '../load-petition.js';
 import { petitionEvents, petitions } from '../schema.js';
@@ -16,7 +17,7 @@ import { moveStepTodo } from './petition-todos.js';
 export const extensionBody = z.object({
   version: z.number().int().positive('请提供版本号'),
   days: z.number().int('延期天数应为整数'),
-  reason: z.string().trim().min(2, '请填写延期理由（至少 2 个字）').max(1000, '延期理由不超过 1000 字'),
+  reason: text().trim().min(2, '请填写延期理由（至少 2 个字）').max(1000, '延期理由不超过 1000 字'),
 });
 
 /**

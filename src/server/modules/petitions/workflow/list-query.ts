@@ -4,6 +4,7 @@ import { PETITION_STATUSES, type PetitionStatus } from '../../../../domain/petit
 import { queryTokens } from '../../../../domain/search-tokens.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { listQuery } from '../../../platform/http/pagination.js';
+import { orderedRange, text } from '../../../platform/http/text.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionVisibility } from '../load-petition.js';
 import { petitions } from '../schema.js';
@@ -14,16 +15,18 @@ const statuses = Object.keys(PETITION_STATUSES) as [PetitionStatus, ...PetitionS
 export const FINISHED: PetitionStatus[] = ['concluded', 'declined'];
 const flag = z.enum(['true', 'false'], { message: '应为 true 或 false' }).transform((v) => v === 'true');
 
-export const petitionListQuery = listQuery.extend({
-  status: z.enum(statuses, { message: '状态不正确' }).optional(),
-  channel: petitionChannel.optional(),
-  category: z.string().trim().max(40).optional(),
-  receivedFrom: isoDate.optional(),
-  receivedTo: isoDate.optional(),
-  overdue: flag.optional(),
-  urgent: flag.optional(),
-  orgId: z.coerce.number().int().positive('单位编号不正确').optional(),
-});
+export const petitionListQuery = listQuery
+  .extend({
+    status: z.enum(statuses, { message: '状态不正确' }).optional(),
+    channel: petitionChannel.optional(),
+    category: text().trim().max(40).optional(),
+    receivedFrom: isoDate.optional(),
+    receivedTo: isoDate.optional(),
+    overdue: flag.optional(),
+    urgent: flag.optional(),
+    orgId: z.coerce.number().int().positive('单位编号不正确').optional(),
+  })
+  .superRefine(orderedRange('receivedFrom', 'receivedTo'));
 export type PetitionListQuery = z.infer<typeof petitionListQuery>;
 
 /** The list's WHERE: what the caller may see (scope, unit, recusal) narrowed by the filters. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../domain/calendar.js';
 import { PETITION_CHANNELS, type PetitionChannel } from '../../../../domain/petition-intake.js';
+import { isoDay, text } from '../../../platform/http/text.js';
 import { reporterIdentity } from '../reporter-identity.js';
 
-const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 字`).nullable().optional();
-export const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+const optionalText = (max: number) => text().trim().max(max, `不超过 ${max} 字`).nullable().optional();
+export const isoDate = isoDay();
 const channels = Object.keys(PETITION_CHANNELS) as [PetitionChannel, ...PetitionChannel[]];
 export const petitionChannel = z.enum(channels, { message: '来源渠道不正确' });
 
@@ -12,8 +12,8 @@ export const petitionChannel = z.enum(channels, { message: '来源渠道不正�
 export const subjectInput = z
   .object({
     cadreId: z.number().int().positive().nullable().optional(),
-    name: text(30),
-    unitText: text(60),
+    name: optionalText(30),
+    unitText: optionalText(60),
   })
   .refine((s) => s.cadreId || s.name, { message: '请选择被反映人或填写其姓名', path: ['name'] });
 
@@ -22,7 +22,7 @@ export const subjectInput = z
  * a way to reach them (phone, address), sealed the same way under the name “匿名”.
  */
 export const reporterInput = reporterIdentity.extend({
-  name: z.string().trim().max(30, '姓名不超过 30 字').nullable().optional(),
+  name: text().trim().max(30, '姓名不超过 30 字').nullable().optional(),
 });
 
 /** Registration from every channel: the officer's form, the portal (online) and the ledger import. */
@@ -31,15 +31,15 @@ export const registerBody = z.object({
   channel: petitionChannel,
   visitors: z.number().int().min(1, '来访人数至少 1 人').max(9999).nullable().optional(),
   receivedOn: isoDate,
-  assignedBy: text(60),
-  assignedRef: text(60),
+  assignedBy: optionalText(60),
+  assignedRef: optionalText(60),
   assignedDueOn: isoDate.nullable().optional(),
-  transferredFrom: text(60),
+  transferredFrom: optionalText(60),
   realName: z.boolean(),
   reporter: reporterInput.nullable().optional(),
-  title: z.string().trim().min(1, '请填写反映事由').max(100, '反映事由不超过 100 字'),
-  content: z.string().trim().min(1, '请填写反映内容').max(20000, '反映内容不超过 20000 字'),
-  category: text(40),
+  title: text().trim().min(1, '请填写反映事由').max(100, '反映事由不超过 100 字'),
+  content: text().trim().min(1, '请填写反映内容').max(20000, '反映内容不超过 20000 字'),
+  category: optionalText(40),
   subjects: z.array(subjectInput).max(20, '被反映人不超过 20 人').default([]),
 });
 export type RegisterBody = z.input<typeof registerBody>;

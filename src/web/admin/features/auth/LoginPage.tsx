@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, QRCode, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, setCsrfToken } from '../../shared/api';
+import { ApiError, api, setCsrfToken } from '../../shared/api';
 import { applyServerErrors } from '../../shared/forms';
 import { useMe } from '../../shared/me';
 import { PasswordChangeForm } from './PasswordChangeForm';
@@ -107,9 +107,15 @@ const STEP_TITLES: Record<Step, string> = {
 
 type StepProps = { onDone: () => Promise<void>; onError: (m: string | null) => void };
 
+/**
+ * The password form. When this address is locked for the account (423), the owner may unlock it
+ * with the password and a code from the authenticator app, and is signed in at once.
+ */
 function PasswordStep({ onDone, onError }: StepProps) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
+  const [locked, setLocked] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
   return (
     <Form
       form={form}
@@ -117,25 +123,69 @@ function PasswordStep({ onDone, onError }: StepProps) {
       onFinish={async (v) => {
         setBusy(true);
         try {
-          const r = await api<{ csrfToken: string }>('POST', '/api/v1/auth/login', v);
+          const r = await api<{ csrfToken: string }>(
+            'POST',
+            unlocking ? '/api/v1/auth/unlock' : '/api/v1/auth/login',
+            v,
+          );
           setCsrfToken(r.csrfToken);
           await onDone();
         } catch (e) {
+          if (e instanceof ApiError && e.code === 'locked') setLocked(true);
           onError(applyServerErrors(form, e));
         } finally {
           setBusy(false);
         }
       }}
     >
+      {unlocking && (
+        <Alert
+          type="info"
+          showIcon
+          message="输入密码和验证器应用中的 6 位验证码，验证通过即解除此地址的暂停并登录"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form.Item name="username" rules={[{ required: true, message: '请输入用户名' }]}>
         <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" />
       </Form.Item>
       <Form.Item name="password" rules={[{ required: true, message: '请输入密码' }]}>
         <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" />
       </Form.Item>
+      {unlocking && (
+        <Form.Item
+          name="code"
+          rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字验证码' }]}
+        >
+          <Input
+            prefix={<SafetyCertificateOutlined />}
+            placeholder="6 位验证码"
+            inputMode="numeric"
+            maxLength={6}
+            autoComplete="one-time-code"
+          />
+        </Form.Item>
+      )}
       <Button type="primary" htmlType="submit" block loading={busy}>
-        登录
+        {unlocking ? '验证并解锁' : '登录'}
       </Button>
+      {locked && !unlocking && (
+        <Button
+          type="link"
+          block
+          onClick={() => {
+            setUnlocking(true);
+            onError(null);
+          }}
+        >
+          已启用两步验证？用验证码解锁
+        </Button>
+      )}
+      {unlocking && (
+        <Button type="link" block onClick={() => setUnlocking(false)}>
+          返回密码登录
+        </Button>
+      )}
     </Form>
   );
 }
