@@ -18,10 +18,10 @@ it('on a 375-pixel phone, a citizen reports anonymously, saves the code, looks t
   const { page, context } = await e.newPage({ mobile: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e.baseUrl });
   const problems: string[] = [];
-  // CSP refusals and script errors show here; the wrong code's 404 below is expected
+  // CSP refusals and script errors show here; the empty form's 400 and the wrong code's 404 below are expected
   page.on(
     'console',
-    (m) => m.type() === 'error' && !m.text().includes('status of 404') && problems.push(m.text()),
+    (m) => m.type() === 'error' && !/status of (404|400)/.test(m.text()) && problems.push(m.text()),
   );
   page.on('pageerror', (err) => problems.push(err.message));
 
@@ -33,7 +33,15 @@ it('on a 375-pixel phone, a citizen reports anonymously, saves the code, looks t
   await page.getByLabel('受理乡镇').selectOption({ label: '东湖镇' });
   await page.getByText('匿名举报', { exact: true }).click();
   await page.getByText('匿名举报不需要填写任何个人信息').waitFor();
+  // sent empty: each field says what is missing; fixing a field takes its message away at once
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  const errorOf = (label: string) =>
+    page.locator('.field', { has: page.getByLabel(label) }).locator('.error');
+  await errorOf('标题').waitFor();
+  await errorOf('反映内容').waitFor();
   await page.getByLabel('标题').fill('反映村干部优亲厚友问题');
+  await expect.poll(() => errorOf('标题').count()).toBe(0);
+  expect(await errorOf('反映内容').count()).toBe(1);
   await page.getByLabel('问题类别').selectOption({ label: '村务管理' });
   await page
     .getByLabel('反映内容')

@@ -43,6 +43,17 @@ export function ReportPage() {
 
   if (result) return <ReceiptPage result={result} />;
 
+  /** A field's message goes as soon as the field is changed; with the last one the summary goes too. */
+  const fixed = (...keys: string[]) =>
+    setError((e) => {
+      if (!e) return e;
+      const left = Object.entries(e.fields).filter(
+        ([k]) => !keys.some((key) => k === key || k.startsWith(`${key}.`) || k.startsWith(`${key}[`)),
+      );
+      if (left.length === Object.keys(e.fields).length) return e;
+      return left.length ? { ...e, fields: Object.fromEntries(left) } : null;
+    });
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -89,7 +100,14 @@ export function ReportPage() {
         </div>
       )}
       <Field label="向哪个乡镇反映" error={f.orgId}>
-        <select value={orgId} onChange={(e) => setOrgId(e.target.value)} aria-label="受理乡镇">
+        <select
+          value={orgId}
+          onChange={(e) => {
+            setOrgId(e.target.value);
+            fixed('orgId');
+          }}
+          aria-label="受理乡镇"
+        >
           <option value="">请选择乡镇</option>
           {options?.orgs.map((o) => (
             <option key={o.id} value={o.id}>
@@ -100,16 +118,37 @@ export function ReportPage() {
       </Field>
       <IdentityFields
         anonymous={anonymous}
-        onAnonymous={setAnonymous}
+        onAnonymous={(v) => {
+          setAnonymous(v);
+          fixed('reporter', 'anonymous');
+        }}
         reporter={reporter}
-        onReporter={setReporter}
+        onReporter={(r) => {
+          setReporter(r);
+          fixed('reporter');
+        }}
         errors={f}
       />
       <Field label="标题" error={f.title} hint="一句话概括反映的问题，如“反映某村干部优亲厚友”">
-        <input value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} aria-label="标题" />
+        <input
+          value={title}
+          maxLength={100}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            fixed('title');
+          }}
+          aria-label="标题"
+        />
       </Field>
       <Field label="问题类别（可不选）" error={f.category}>
-        <select value={category} onChange={(e) => setCategory(e.target.value)} aria-label="问题类别">
+        <select
+          value={category}
+          onChange={(e) => {
+            setCategory(e.target.value);
+            fixed('category');
+          }}
+          aria-label="问题类别"
+        >
           <option value="">请选择</option>
           {options?.categories.map((c) => (
             <option key={c.code} value={c.code}>
@@ -127,11 +166,21 @@ export function ReportPage() {
           value={content}
           rows={8}
           maxLength={5000}
-          onChange={(e) => setContent(e.target.value)}
+          onChange={(e) => {
+            setContent(e.target.value);
+            fixed('content');
+          }}
           aria-label="反映内容"
         />
       </Field>
-      <SubjectFields subjects={subjects} onChange={setSubjects} errors={f} />
+      <SubjectFields
+        subjects={subjects}
+        onChange={(list) => {
+          setSubjects(list);
+          fixed('subjects');
+        }}
+        errors={f}
+      />
       <Field label="附件（可不传）" error={fileProblem ?? undefined}>
         <FilePicker files={files} onChange={setFiles} onProblem={setFileProblem} />
       </Field>
