@@ -1,3 +1,4 @@
+import './audit-labels.js';
 import { z } from 'zod';
 import { cappedTotal } from '../../platform/http/capped-count.js';
 import { badRequest } from '../../platform/http/errors.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './audit-labels.js';
 import { PETITION_ACTIONS, type PetitionAction } from '../../../domain/petition-workflow.js';
 import { cappedTotal } from '../../platform/http/capped-count.js';
 import { AppError, badRequest } from '../../platform/http/errors.js';

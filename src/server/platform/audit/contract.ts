@@ -34,6 +34,8 @@ export const auditOut = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** The object as people name it (XF2026-0074, a cadre's name), where its module can say. */
+  objectLabel: z.string().nullable(),
   result: z.string(),
   ip: z.string().nullable(),
   detail: z.unknown(),

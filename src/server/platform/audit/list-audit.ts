@@ -6,6 +6,7 @@ import { offsetOf, type Page } from '../http/pagination.js';
 import { orgs } from '../orgs/schema.js';
 import type { AuditListQuery, AuditOut } from './contract.js';
 import { auditWhere } from './filters.js';
+import { objectLabels } from './object-labels.js';
 import { auditLog } from './schema.js';
 
 export const auditColumns = {
@@ -46,8 +47,13 @@ export async function listAudit(opts: {
     auditPage(ctx.db, where, query.pageSize, offsetOf(query)),
     countUpToCap(ctx.db, auditLog, where),
   ]);
+  const labels = await objectLabels(ctx.db, rows);
   return {
-    items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    items: rows.map((r) => ({
+      ...r,
+      at: r.at.toISOString(),
+      objectLabel: labels.get(`${r.objectType}:${r.objectId}`) ?? null,
+    })),
     ...count,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,16 +1,20 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_RESULTS, auditActionLabel, objectTypeLabel } from '../../../../domain/audit-actions';
 import { download, totalText } from '../../shared/api';
 import { useCan } from '../../shared/me';
+import { AuditDetail } from './AuditDetail';
 import { AuditFilterBar } from './AuditFilterBar';
 import { type AuditFilters, type AuditRecord, exportUrl, fetchAudit } from './api';
 import { VerifyChain } from './VerifyChain';
 
 const RESULT_COLORS: Record<string, string> = { success: 'green', failure: 'orange', denied: 'red' };
+
+/** An instant as Beijing time, whatever the browser's zone: the audit log is read against China's working day. */
+const chinaTime = (at: string) =>
+  new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export default function AuditPage() {
   const can = useCan();
@@ -73,7 +77,7 @@ export default function AuditPage() {
           rowExpandable: (r) => r.detail != null,
           expandedRowRender: (r) => (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.detail, null, 2)}</pre>
+              <AuditDetail detail={r.detail} />
               <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
                 {r.hash}
               </Typography.Text>
@@ -85,7 +89,7 @@ export default function AuditPage() {
             title: '时间',
             dataIndex: 'at',
             width: 170,
-            render: (at) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+            render: (at: string) => chinaTime(at), // Beijing time whatever the browser's zone
           },
           { title: '用户', dataIndex: 'username', width: 120 },
           { title: '单位', dataIndex: 'orgName', width: 140 },
@@ -97,7 +101,13 @@ export default function AuditPage() {
           {
             title: '对象',
             render: (_: unknown, r) =>
-              r.objectType ? `${objectTypeLabel(r.objectType)}${r.objectId ? ` ${r.objectId}` : ''}` : '',
+              r.objectType ? (
+                <Tooltip title={r.objectId ? `记录编号 ${r.objectId}` : undefined}>
+                  {objectTypeLabel(r.objectType)} {r.objectLabel ?? r.objectId ?? ''}
+                </Tooltip>
+              ) : (
+                ''
+              ),
           },
           {
             title: '结果',

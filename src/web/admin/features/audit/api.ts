@@ -10,6 +10,7 @@ export interface AuditRecord {
   action: string;
   objectType: string | null;
   objectId: string | null;
+  objectLabel: string | null;
   result: 'success' | 'failure' | 'denied';
   ip: string | null;
   detail: unknown;
