@@ -2,10 +2,10 @@ import type { Writable } from 'node:stream';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { AUDIT_RESULTS, auditActionLabel, objectTypeLabel } from '../../../domain/audit-actions.js';
-import { objectLabels } from './object-labels.js';
 import type { Queryable } from '../db/client.js';
 import { orgs } from '../orgs/schema.js';
 import { auditColumns } from './list-audit.js';
+import { objectLabels } from './object-labels.js';
 import { auditLog } from './schema.js';
 
 const COLUMNS = [
