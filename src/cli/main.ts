@@ -5,6 +5,9 @@ import { CliError } from './errors.js';
 import { serve } from './serve.js';
 import { localize } from './zh-output.js';
 
+// Everything the system writes (database, key, backups, uploads) is for the server's account only.
+process.umask(0o077);
+
 const program = localize(new Command('jiandu').description('监督 Jiandu — 干部监督管理系统'));
 
 program.command('serve').description('启动服务（默认端口 3000）').action(serve);

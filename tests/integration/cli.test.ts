@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -16,6 +16,17 @@ import { holdDataDir, runCli } from '../support/run-cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+
+/** Every folder and file under `dir` with its permission bits. */
+function modesUnder(dir: string): { path: string; mode: number }[] {
+  const out = [{ path: dir, mode: statSync(dir).mode & 0o777 }];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...modesUnder(p));
+    else out.push({ path: p, mode: statSync(p).mode & 0o777 });
+  }
+  return out;
+}
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -153,6 +164,22 @@ describe('the real command line', () => {
     const verified = await runCli(['verify-audit'], { dataDir });
     expect(verified.code).toBe(0);
     expect(verified.stdout.trim()).toBe('审计日志完整：共 2 条');
+  }, 120_000);
+
+  it('keeps the data folder to its owner: folders 700, files 600, under the usual umask 022', async () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'jiandu-modes-')), 'data');
+    const made = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+      dataDir,
+      stdin: `${PW}\n`,
+      umask: '022',
+    });
+    expect(made.code).toBe(0);
+    const open = modesUnder(dataDir).filter((e) => e.mode & 0o077);
+    expect(open).toEqual([]);
+    const all = modesUnder(dataDir);
+    expect(all.find((e) => e.path === dataDir)?.mode).toBe(0o700);
+    expect(all.find((e) => e.path.endsWith('field.key'))?.mode).toBe(0o600);
+    expect(all.filter((e) => e.path.includes(`${path.sep}pgdata${path.sep}`)).length).toBeGreaterThan(100);
   }, 120_000);
 
   it('tells a second process to stop the server first when the data folder is held', async () => {

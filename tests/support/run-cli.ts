@@ -7,19 +7,28 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 function envFor(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  delete env.MIGRATION_DATABASE_URL;
+  delete env.FIELD_KEY;
   return env;
 }
 
 /** Runs the real `jiandu` command line, with `stdin` piped in. */
 export function runCli(
   args: string[],
-  opts: { dataDir: string; stdin?: string },
+  opts: { dataDir: string; stdin?: string; umask?: string; env?: NodeJS.ProcessEnv },
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jiandu.mjs', ...args], {
-      cwd: repoRoot,
-      env: envFor(opts.dataDir),
-    });
+    const env = { ...envFor(opts.dataDir), ...opts.env };
+    const child = opts.umask
+      ? spawn(
+          'sh',
+          ['-c', `umask ${opts.umask}; exec "$0" "$@"`, process.execPath, 'bin/jiandu.mjs', ...args],
+          {
+            cwd: repoRoot,
+            env,
+          },
+        )
+      : spawn(process.execPath, ['bin/jiandu.mjs', ...args], { cwd: repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
