@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadConfig } from '../server/config.js';
+import { findFieldKey } from '../server/platform/crypto/key-check.js';
 import { backupCommand, restoreCommand } from './backup-commands.js';
 import { createAdminCommand } from './create-admin.js';
 import { demoCommand } from './demo-command.js';
@@ -66,10 +68,19 @@ export function register(program: Command): void {
     .command('restore')
     .description('从备份文件恢复到一个空数据库，并校验恢复结果')
     .requiredOption('--from <file>', '备份文件')
-    .action(async (o: { from: string }) => {
-      const { database, close } = await openDatabaseForCommand();
+    .option(
+      '--ignore-key-mismatch',
+      '字段加密密钥缺失或与备份不符时仍然恢复（恢复后服务在得到原密钥之前会拒绝启动）',
+    )
+    .action(async (o: { from: string; ignoreKeyMismatch?: boolean }) => {
+      const config = loadConfig();
+      const fieldKey = findFieldKey(config.fieldKey, config.dataDir);
+      const { database, close } = await openDatabaseForCommand(config);
       try {
-        const r = await restoreCommand(database, o.from);
+        const r = await restoreCommand(database, o.from, {
+          fieldKey,
+          ignoreKeyMismatch: o.ignoreKeyMismatch,
+        });
         print(r.lines);
         if (!r.ok) process.exitCode = 1;
       } finally {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { FieldKeyError } from '../server/platform/crypto/key-check.js';
 import { DataDirBusyError } from '../server/platform/db/data-lock.js';
 import { AppError } from '../server/platform/http/errors.js';
 import { CliError } from './errors.js';
@@ -24,6 +25,10 @@ async function main() {
     if (e instanceof DataDirBusyError) {
       console.error(e.message);
       process.exit(3);
+    }
+    if (e instanceof FieldKeyError) {
+      console.error(e.message);
+      process.exit(e.exitCode);
     }
     if (e instanceof CliError || e instanceof AppError) {
       console.error(e.message);

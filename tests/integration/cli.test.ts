@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -181,6 +181,36 @@ describe('the real command line', () => {
     expect(all.find((e) => e.path.endsWith('field.key'))?.mode).toBe(0o600);
     expect(all.filter((e) => e.path.includes(`${path.sep}pgdata${path.sep}`)).length).toBeGreaterThan(100);
   }, 120_000);
+
+  it('refuses to restore, or to start, without the field key of the data, and never makes a new one', async () => {
+    const from = mkdtempSync(path.join(os.tmpdir(), 'jiandu-keysrc-'));
+    expect(
+      (
+        await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+          dataDir: from,
+          stdin: `${PW}\n`,
+        })
+      ).code,
+    ).toBe(0);
+    const file = path.join(from, 'b.jsonl.gz');
+    expect((await runCli(['backup', '--out', file], { dataDir: from })).code).toBe(0);
+
+    const to = mkdtempSync(path.join(os.tmpdir(), 'jiandu-keydst-'));
+    const refused = await runCli(['restore', '--from', file], { dataDir: to });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('没有找到密钥');
+    const forced = await runCli(['restore', '--from', file, '--ignore-key-mismatch'], { dataDir: to });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('服务将拒绝启动');
+    const start = await runCli(['migrate'], { dataDir: to });
+    expect(start.code).toBe(4);
+    expect(start.stderr).toContain('字段加密密钥缺失，拒绝启动');
+    expect(start.stderr).toContain('FIELD_KEY');
+    expect(start.stderr).not.toContain('    at ');
+    expect(existsSync(path.join(to, 'field.key'))).toBe(false);
+    copyFileSync(path.join(from, 'field.key'), path.join(to, 'field.key'));
+    expect((await runCli(['migrate'], { dataDir: to })).code).toBe(0);
+  }, 180_000);
 
   it('tells a second process to stop the server first when the data folder is held', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-lock-'));

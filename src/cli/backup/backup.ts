@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { KEY_CHECK_SETTING } from '../../server/platform/crypto/key-check.js';
 import type { Database, Tx } from '../../server/platform/db/client.js';
 import { rowsOf } from '../../server/platform/db/rows.js';
 import { CliError } from '../errors.js';
@@ -65,6 +66,10 @@ async function readManifest(tx: Tx, opts: BackupOptions, tables: BackupTable[]):
     tx,
     sql`select id, hash from audit_log order by id desc limit 1`,
   );
+  const key = await one<{ value: string }>(
+    tx,
+    sql`select value from settings where key = ${KEY_CHECK_SETTING}`,
+  );
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -73,6 +78,7 @@ async function readManifest(tx: Tx, opts: BackupOptions, tables: BackupTable[]):
     migrations,
     tables: counts,
     audit: { lastId: last ? Number(last.id) : null, lastHash: last?.hash ?? null },
+    fieldKey: key ? { check: key.value } : null,
   };
 }
 

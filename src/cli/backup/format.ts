@@ -15,6 +15,8 @@ export interface Manifest {
   migrations: number;
   tables: { name: string; rows: number; columns: string[] }[];
   audit: { lastId: number | null; lastHash: string | null };
+  /** The field key's check value (its fingerprint, never the key); absent in backups made before it was kept. */
+  fieldKey?: { check: string } | null;
 }
 
 export const rowLine = (table: string, rowJson: string) => `{"t":${JSON.stringify(table)},"r":${rowJson}}\n`;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { CalendarService } from './calendar/service.js';
 import { type AppContext, type Clock, systemClock } from './context.js';
-import { FieldCrypto, loadFieldKey } from './crypto/field-crypto.js';
+import { FieldCrypto } from './crypto/field-crypto.js';
+import { settleFieldKey } from './crypto/key-check.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { RulesService } from './rules/service.js';
@@ -23,11 +24,26 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
   const database =
     opts.database ??
     (await openDatabase({ databaseUrl: opts.config.databaseUrl, dataDir: opts.config.dataDir }));
+  try {
+    return await prepareContext(opts, database);
+  } catch (e) {
+    if (!opts.database) await database.close();
+    throw e;
+  }
+}
+
+async function prepareContext(opts: OpenOptions, database: Database): Promise<AppContext> {
   if (opts.prepare !== false) {
     await migrate(database);
     await seedReferenceData(database.db);
   }
   const clock = opts.clock ?? systemClock;
+  // before anything can seal a value: the key must be the database's own (or the database new)
+  const fieldKey = await settleFieldKey(database.db, {
+    fieldKey: opts.config.fieldKey,
+    dataDir: opts.config.dataDir,
+    now: clock.now(),
+  });
   const rules = new RulesService(database.db, () => clock.now());
   const calendar = new CalendarService(database.db);
   await rules.load();
@@ -40,7 +56,7 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     rules,
     calendar,
     senders: logSenders(database.db),
-    crypto: new FieldCrypto(loadFieldKey(opts.config.fieldKey, opts.config.dataDir)),
+    crypto: new FieldCrypto(fieldKey),
     instanceId: randomUUID(),
   };
 }
