@@ -1,4 +1,5 @@
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
+import { registerFileJobs } from './platform/files/jobs.js';
 import { registerSchedulerJobs } from './platform/jobs/cleanup.js';
 import { registerTodoJobs } from './platform/todos/jobs.js';
 
@@ -7,4 +8,5 @@ export function registerJobs(): void {
   registerSchedulerJobs();
   registerTodoJobs();
   registerPetitionJobs();
+  registerFileJobs();
 }
