@@ -1,15 +1,28 @@
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../server/config.js';
+import { recordAnchor } from '../server/platform/audit/anchors.js';
+import { backup } from '../server/platform/backup/backup.js';
+import { CONTROL_HEADER, readControlInfo } from '../server/platform/backup/control.js';
+import type { Manifest } from '../server/platform/backup/format.js';
+import type { BackupRecord } from '../server/platform/backup/live-backup.js';
+import { restore } from '../server/platform/backup/restore.js';
 import { type FoundKey, shortFingerprint } from '../server/platform/crypto/key-check.js';
 import type { Database } from '../server/platform/db/client.js';
+import type { DataDirBusyError } from '../server/platform/db/data-lock.js';
 import { describeChain } from './audit-text.js';
-import { backup } from './backup/backup.js';
-import type { Manifest } from './backup/format.js';
-import { restore } from './backup/restore.js';
+import { CliError } from './errors.js';
 
-/** `jiandu backup --out FILE`. */
-export async function backupCommand(database: Database, out: string): Promise<string[]> {
+/** `jiandu backup --out FILE` (the server not running, or PostgreSQL); the audit head becomes an anchor. */
+export async function backupCommand(
+  database: Database,
+  out: string,
+  opts: { dataDir: string; now?: Date },
+): Promise<string[]> {
   const file = path.resolve(out);
-  const m = await backup({ database, out: file });
+  const now = opts.now ?? new Date();
+  const m = await backup({ database, out: file, now });
+  await recordAnchor({ db: database.db, dataDir: opts.dataDir, at: now, source: 'backup', head: m.audit });
   return backupSummary(file, m);
 }
 
@@ -74,4 +87,48 @@ export async function restoreCommand(
   }
   lines.push(`校验失败：字段加密密钥不是这份数据的密钥。${refuse}`);
   return { ok: false, lines };
+}
+
+/**
+ * `jiandu backup` while the server holds the embedded database: the running server makes, verifies
+ * and anchors the backup in DATA_DIR/backups (see platform/backup/control.ts), then the file is
+ * copied to `out`. Without the server's channel (another command holds the folder) the command
+ * stops as before.
+ */
+export async function backupThroughServer(
+  config: Config,
+  out: string,
+  busy: DataDirBusyError,
+): Promise<string[]> {
+  const control = readControlInfo(config.dataDir);
+  if (!control || control.pid !== busy.pid) throw busy;
+  let res: Response;
+  try {
+    res = await fetch(`http://127.0.0.1:${control.port}/api/v1/backups/local`, {
+      method: 'POST',
+      headers: { [CONTROL_HEADER]: control.token },
+    });
+  } catch {
+    throw new CliError(
+      `无法连接正在运行的服务（PID ${control.pid}，端口 ${control.port}）：请确认服务在本机监听 127.0.0.1。`,
+    );
+  }
+  const body = (await res.json().catch(() => null)) as
+    | (BackupRecord & { path: string })
+    | { error?: { message?: string } }
+    | null;
+  if (!res.ok || !body || !('path' in body))
+    throw new CliError(
+      `运行中的服务未能完成备份：${(body as { error?: { message?: string } } | null)?.error?.message ?? res.status}`,
+    );
+  const file = path.resolve(out);
+  if (file !== body.path) copyFileSync(body.path, file);
+  const lines = [
+    `服务正在运行：已由运行中的服务（PID ${control.pid}）完成备份${body.verified ? '并校验通过' : ''}。`,
+    `备份完成：${file}`,
+    `  共 ${body.rows} 行；审计日志最后一条 ID ${body.auditLastId ?? '无'}；服务端副本：${body.path}`,
+    `  提示：备份含账号和业务数据，请妥善保管；字段加密密钥不在备份中${body.keyFingerprint ? `（备份中记录了密钥指纹 ${body.keyFingerprint}）` : ''}，须另行保管，恢复时一并提供。`,
+  ];
+  if (!body.verified) throw new CliError([...lines, `备份文件校验未通过：${body.problem}`].join('\n'));
+  return lines;
 }

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backup } from '../../src/cli/backup/backup.js';
-import { restore } from '../../src/cli/backup/restore.js';
-import { backupTables } from '../../src/cli/backup/tables.js';
 import { backupCommand, restoreCommand } from '../../src/cli/backup-commands.js';
 import { createAdminCommand } from '../../src/cli/create-admin.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { appendAudit } from '../../src/server/platform/audit/append.js';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
+import { backup } from '../../src/server/platform/backup/backup.js';
+import { restore } from '../../src/server/platform/backup/restore.js';
+import { backupTables } from '../../src/server/platform/backup/tables.js';
 import { type Database, openDatabase } from '../../src/server/platform/db/client.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { createTestApp, freshDatabase, type TestApp } from '../support/test-app.js';
@@ -98,7 +98,7 @@ describe('backup and restore', () => {
   });
 
   it('prints the verification and refuses a database that already holds data', async () => {
-    const out = await backupCommand(t.ctx.database, file('c.jsonl.gz'));
+    const out = await backupCommand(t.ctx.database, file('c.jsonl.gz'), { dataDir: t.ctx.config.dataDir });
     expect(out[0]).toContain('备份完成');
     const target = await emptyDatabase(targets[targets.length - 1]);
     const ok = await restoreCommand(target, file('c.jsonl.gz'), { fieldKey: key() });

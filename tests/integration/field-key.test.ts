@@ -5,9 +5,9 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backup } from '../../src/cli/backup/backup.js';
-import { restore } from '../../src/cli/backup/restore.js';
 import { restoreCommand } from '../../src/cli/backup-commands.js';
+import { backup } from '../../src/server/platform/backup/backup.js';
+import { restore } from '../../src/server/platform/backup/restore.js';
 import { openContext } from '../../src/server/platform/bootstrap.js';
 import {
   FieldKeyError,

@@ -59,3 +59,37 @@ export function holdDataDir(dataDir: string): Promise<ChildProcess> {
     });
   });
 }
+
+/** `jiandu serve` on the embedded database in `dataDir`, answering on 127.0.0.1:`port` (scheduler off). */
+export async function startServe(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/jiandu.mjs', 'serve'], {
+    cwd: repoRoot,
+    env: { ...envFor(dataDir), PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  for (let i = 0; i < 480 && !exited; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${stderr.slice(-2000)}`);
+}
+
+/** Stops a server started by startServe and waits for it to exit. */
+export async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}

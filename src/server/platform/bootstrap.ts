@@ -6,6 +6,7 @@ import { FieldCrypto } from './crypto/field-crypto.js';
 import { settleFieldKey } from './crypto/key-check.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { currentRole, grantRuntimeRole } from './db/runtime-role.js';
 import { RulesService } from './rules/service.js';
 import { seedReferenceData } from './seed.js';
 import { logSenders } from './todos/senders.js';
@@ -34,7 +35,7 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
 
 async function prepareContext(opts: OpenOptions, database: Database): Promise<AppContext> {
   if (opts.prepare !== false) {
-    await migrate(database);
+    await migrateAsOwner(opts.config, database);
     await seedReferenceData(database.db);
   }
   const clock = opts.clock ?? systemClock;
@@ -59,4 +60,21 @@ async function prepareContext(opts: OpenOptions, database: Database): Promise<Ap
     crypto: new FieldCrypto(fieldKey),
     instanceId: randomUUID(),
   };
+}
+
+/**
+ * Migrations run as the tables' owner: through MIGRATION_DATABASE_URL when it is set (the server
+ * itself then runs as a runtime role, granted what it needs after every migration), else through
+ * the server's own connection.
+ */
+async function migrateAsOwner(config: Config, database: Database): Promise<void> {
+  if (database.kind !== 'postgres' || !config.migrationDatabaseUrl) return migrate(database);
+  const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, poolSize: 1 });
+  try {
+    await migrate(owner);
+    const runtime = await currentRole(database.db);
+    if (runtime !== (await currentRole(owner.db))) await grantRuntimeRole(owner.db, runtime);
+  } finally {
+    await owner.close();
+  }
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { VerifyResult } from '../../server/platform/audit/verify.js';
-import { verifyAuditChain } from '../../server/platform/audit/verify.js';
-import { judgeKey, type KeyVerdict, keyStateOf } from '../../server/platform/crypto/key-check.js';
-import type { Queryable } from '../../server/platform/db/client.js';
-import { rowsOf } from '../../server/platform/db/rows.js';
+import type { VerifyResult } from '../audit/verify.js';
+import { verifyAuditChain } from '../audit/verify.js';
+import { judgeKey, type KeyVerdict, keyStateOf } from '../crypto/key-check.js';
+import type { Queryable } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
 import type { Manifest } from './format.js';
 
 export interface RestoreCheck {
