@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { and, desc, eq } from 'drizzle-orm';
@@ -174,10 +174,22 @@ describe('the nightly backup', () => {
   });
 
   it('puts a failure on the system administrators’ to-do list, once, and clears it after a good night', async () => {
-    rmSync(dir(), { recursive: true, force: true });
-    writeFileSync(dir(), 'not a folder'); // the backups folder cannot be made
+    // the file cannot be written: a folder stands where the worker writes it
+    t.clock.advance(10_000); // a time no earlier backup is named after
+    const name = `jiandu-${t.clock
+      .now()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z')}-scheduled.jsonl.gz`;
+    const blocker = path.join(dir(), `${name}.partial`);
+    mkdirSync(blocker, { recursive: true });
     await expect(nightlyBackup(t.ctx)).rejects.toThrow();
     await expect(nightlyBackup(t.ctx)).rejects.toThrow();
+    const failed = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'backup.create'), eq(auditLog.objectId, name)));
+    expect(failed.map((r) => r.result)).toEqual(['failure', 'failure']);
     const open = await t.ctx.db
       .select()
       .from(todos)
@@ -190,7 +202,7 @@ describe('the nightly backup', () => {
     const theirs = await call(t, officer, 'GET', '/api/v1/todos');
     expect(JSON.stringify(theirs.json())).not.toContain('自动备份失败');
 
-    rmSync(dir());
+    rmSync(blocker, { recursive: true });
     await nightlyBackup(t.ctx);
     const [after] = await t.ctx.db.select().from(todos).where(eq(todos.id, open[0].id));
     expect(after.status).toBe('done');

@@ -75,7 +75,29 @@ async function createBackup(
   if (existsSync(path.join(dir, name)))
     name = `jiandu-${compactTime(new Date(now.getTime() + 1000))}-${opts.kind}.jsonl.gz`;
   const file = path.join(dir, name);
-  const { manifest, problem } = await backupInWorker(ctx, file, now);
+  const actor = opts.actor ?? null;
+  if (actor) actor.audited = true;
+  const audit = (result: 'success' | 'failure', detail: Record<string, unknown>) =>
+    appendAudit(ctx.db, {
+      at: ctx.clock.now(),
+      userId: actor?.userId ?? null,
+      username: actor?.username ?? null,
+      orgId: actor?.orgId ?? null,
+      ip: actor?.ip ?? opts.ip ?? null,
+      action: 'backup.create',
+      objectType: 'backup',
+      objectId: name,
+      result,
+      detail: { kind: opts.kind, ...detail },
+    });
+  let made: { manifest: Manifest; problem: string | null };
+  try {
+    made = await backupInWorker(ctx, file, now);
+  } catch (e) {
+    await audit('failure', { error: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+  const { manifest, problem } = made;
   const record: BackupRecord = {
     name,
     createdAt: now.toISOString(),
@@ -95,19 +117,10 @@ async function createBackup(
     source: 'backup',
     head: manifest.audit,
   });
-  const actor = opts.actor ?? null;
-  if (actor) actor.audited = true;
-  await appendAudit(ctx.db, {
-    at: ctx.clock.now(),
-    userId: actor?.userId ?? null,
-    username: actor?.username ?? null,
-    orgId: actor?.orgId ?? null,
-    ip: actor?.ip ?? opts.ip ?? null,
-    action: 'backup.create',
-    objectType: 'backup',
-    objectId: name,
-    result: record.verified ? 'success' : 'failure',
-    detail: { kind: opts.kind, rows: record.rows, size: record.size, verified: record.verified },
+  await audit(record.verified ? 'success' : 'failure', {
+    rows: record.rows,
+    size: record.size,
+    verified: record.verified,
   });
   return record;
 }
