@@ -1,27 +1,53 @@
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../server/config.js';
+import { recordAnchor } from '../server/platform/audit/anchors.js';
+import { backup } from '../server/platform/backup/backup.js';
+import { CONTROL_HEADER, readControlInfo } from '../server/platform/backup/control.js';
+import type { Manifest } from '../server/platform/backup/format.js';
+import type { BackupRecord } from '../server/platform/backup/live-backup.js';
+import { restore } from '../server/platform/backup/restore.js';
+import { type FoundKey, shortFingerprint } from '../server/platform/crypto/key-check.js';
 import type { Database } from '../server/platform/db/client.js';
+import type { DataDirBusyError } from '../server/platform/db/data-lock.js';
 import { describeChain } from './audit-text.js';
-import { backup } from './backup/backup.js';
-import { restore } from './backup/restore.js';
+import { CliError } from './errors.js';
 
-/** `jiandu backup --out FILE`. */
-export async function backupCommand(database: Database, out: string): Promise<string[]> {
+/** `jiandu backup --out FILE` (the server not running, or PostgreSQL); the audit head becomes an anchor. */
+export async function backupCommand(
+  database: Database,
+  out: string,
+  opts: { dataDir: string; now?: Date },
+): Promise<string[]> {
   const file = path.resolve(out);
-  const m = await backup({ database, out: file });
+  const now = opts.now ?? new Date();
+  const m = await backup({ database, out: file, now });
+  await recordAnchor({ db: database.db, dataDir: opts.dataDir, at: now, source: 'backup', head: m.audit });
+  return backupSummary(file, m);
+}
+
+/** What a finished backup says (the CLI prints it, whether it made the file or the running server did). */
+export function backupSummary(file: string, m: Manifest): string[] {
   const rows = m.tables.reduce((n, t) => n + t.rows, 0);
+  const fp = m.fieldKey ? `（备份中记录了密钥指纹 ${shortFingerprint(m.fieldKey.check)}，不含密钥本身）` : '';
   return [
     `备份完成：${file}`,
     `  共 ${m.tables.length} 张表、${rows} 行；审计日志 ${m.tables.find((t) => t.name === 'audit_log')?.rows ?? 0} 条`,
-    '  提示：备份含账号和业务数据，请妥善保管；字段加密密钥（FIELD_KEY 或数据目录中的 field.key）不在备份中，须另行保管，恢复时一并提供。',
+    `  提示：备份含账号和业务数据，请妥善保管；字段加密密钥（FIELD_KEY 或数据目录中的 field.key）不在备份中${fp}，须另行保管，恢复时一并提供。`,
   ];
 }
 
-/** `jiandu restore --from FILE`: `ok` false when the restored copy does not match the backup (exit 1). */
+/**
+ * `jiandu restore --from FILE`: `ok` false when the restored copy does not match the backup, or
+ * when the field key the restored system will have does not open its data (exit 1) — unless told
+ * to ignore the key, and then it says the server will refuse to start until it gets the right one.
+ */
 export async function restoreCommand(
   database: Database,
   from: string,
+  key: { fieldKey: FoundKey | null; ignoreKeyMismatch?: boolean },
 ): Promise<{ ok: boolean; lines: string[] }> {
-  const { check } = await restore({ database, from: path.resolve(from) });
+  const { check } = await restore({ database, from: path.resolve(from), ...key });
   const lines = ['数据已写入，校验结果：'];
   for (const t of check.tables) {
     const mark = t.expected === t.actual ? '✓' : '✗';
@@ -33,10 +59,76 @@ export async function restoreCommand(
     chain = `审计日志末条记录与备份不一致（备份末条 ID ${a.expectedLastId ?? '无'}，恢复后 ${a.lastId ?? '无'}）`;
   else if (a.ok) chain += '，末条哈希与备份一致';
   lines.push(`  ${a.ok ? '✓' : '✗'} ${chain}`);
+  const k = check.key;
+  const keyOk = k.verdict === 'match' || k.verdict === 'fresh';
+  const fp = k.expected ? `（指纹 ${shortFingerprint(k.expected)}）` : '';
   lines.push(
-    check.ok
-      ? '校验通过：恢复的数据与备份一致。'
-      : '校验失败：恢复的数据与备份不一致，请勿使用此副本，并检查备份文件。',
+    k.verdict === 'match'
+      ? `  ✓ 字段加密密钥与数据一致${fp}`
+      : k.verdict === 'fresh'
+        ? '  ✓ 没有加密数据，启动时将记录所用的字段加密密钥'
+        : k.verdict === 'missing'
+          ? `  ✗ 没有字段加密密钥：数据用原密钥${fp}加密，请设置 FIELD_KEY 或放回 DATA_DIR/field.key`
+          : `  ✗ 字段加密密钥与数据不符：当前密钥打不开已加密的数据${fp}`,
   );
-  return { ok: check.ok, lines };
+  if (!check.ok) {
+    lines.push('校验失败：恢复的数据与备份不一致，请勿使用此副本，并检查备份文件。');
+    return { ok: false, lines };
+  }
+  if (keyOk) {
+    lines.push('校验通过：恢复的数据与备份一致。');
+    return { ok: true, lines };
+  }
+  const refuse =
+    '在提供原来的字段加密密钥（FIELD_KEY 或 DATA_DIR/field.key）之前，服务将拒绝启动。 / The server will refuse to start until it is given the original field encryption key (FIELD_KEY or DATA_DIR/field.key).';
+  if (key.ignoreKeyMismatch) {
+    lines.push(`数据与备份一致，但字段加密密钥不是这份数据的密钥：${refuse}`);
+    return { ok: true, lines };
+  }
+  lines.push(`校验失败：字段加密密钥不是这份数据的密钥。${refuse}`);
+  return { ok: false, lines };
+}
+
+/**
+ * `jiandu backup` while the server holds the embedded database: the running server makes, verifies
+ * and anchors the backup in DATA_DIR/backups (see platform/backup/control.ts), then the file is
+ * copied to `out`. Without the server's channel (another command holds the folder) the command
+ * stops as before.
+ */
+export async function backupThroughServer(
+  config: Config,
+  out: string,
+  busy: DataDirBusyError,
+): Promise<string[]> {
+  const control = readControlInfo(config.dataDir);
+  if (!control || control.pid !== busy.pid) throw busy;
+  let res: Response;
+  try {
+    res = await fetch(`http://127.0.0.1:${control.port}/api/v1/backups/local`, {
+      method: 'POST',
+      headers: { [CONTROL_HEADER]: control.token },
+    });
+  } catch {
+    throw new CliError(
+      `无法连接正在运行的服务（PID ${control.pid}，端口 ${control.port}）：请确认服务在本机监听 127.0.0.1。`,
+    );
+  }
+  const body = (await res.json().catch(() => null)) as
+    | (BackupRecord & { path: string })
+    | { error?: { message?: string } }
+    | null;
+  if (!res.ok || !body || !('path' in body))
+    throw new CliError(
+      `运行中的服务未能完成备份：${(body as { error?: { message?: string } } | null)?.error?.message ?? res.status}`,
+    );
+  const file = path.resolve(out);
+  if (file !== body.path) copyFileSync(body.path, file);
+  const lines = [
+    `服务正在运行：已由运行中的服务（PID ${control.pid}）完成备份${body.verified ? '并校验通过' : ''}。`,
+    `备份完成：${file}`,
+    `  共 ${body.rows} 行；审计日志最后一条 ID ${body.auditLastId ?? '无'}；服务端副本：${body.path}`,
+    `  提示：备份含账号和业务数据，请妥善保管；字段加密密钥不在备份中${body.keyFingerprint ? `（备份中记录了密钥指纹 ${body.keyFingerprint}）` : ''}，须另行保管，恢复时一并提供。`,
+  ];
+  if (!body.verified) throw new CliError([...lines, `备份文件校验未通过：${body.problem}`].join('\n'));
+  return lines;
 }

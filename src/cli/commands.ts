@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { backupCommand, restoreCommand } from './backup-commands.js';
+import { loadConfig } from '../server/config.js';
+import { findFieldKey } from '../server/platform/crypto/key-check.js';
+import { DataDirBusyError } from '../server/platform/db/data-lock.js';
+import { backupCommand, backupThroughServer, restoreCommand } from './backup-commands.js';
 import { createAdminCommand } from './create-admin.js';
 import { demoCommand } from './demo-command.js';
 import { migrateCommand } from './migrate-command.js';
@@ -64,14 +67,27 @@ export function register(program: Command): void {
 
   program
     .command('backup')
-    .description('备份全部数据到一个文件（可在内置数据库与 PostgreSQL 之间恢复）')
+    .description(
+      '备份全部数据到一个文件（可在内置数据库与 PostgreSQL 之间恢复）；服务正在运行时由服务完成备份',
+    )
     .requiredOption('--out <file>', '备份文件，如 jiandu-2026-03-01.jsonl.gz')
     .action(async (o: { out: string }) => {
-      const { database, close } = await openDatabaseForCommand();
+      const config = loadConfig();
+      let opened: Awaited<ReturnType<typeof openDatabaseForCommand>>;
       try {
-        print(await backupCommand(database, o.out));
+        opened = await openDatabaseForCommand(config);
+      } catch (e) {
+        // the server holds the embedded database: it makes the backup itself
+        if (e instanceof DataDirBusyError && !config.databaseUrl) {
+          print(await backupThroughServer(config, o.out, e));
+          return;
+        }
+        throw e;
+      }
+      try {
+        print(await backupCommand(opened.database, o.out, { dataDir: config.dataDir }));
       } finally {
-        await close();
+        await opened.close();
       }
     });
 
@@ -79,10 +95,19 @@ export function register(program: Command): void {
     .command('restore')
     .description('从备份文件恢复到一个空数据库，并校验恢复结果')
     .requiredOption('--from <file>', '备份文件')
-    .action(async (o: { from: string }) => {
-      const { database, close } = await openDatabaseForCommand();
+    .option(
+      '--ignore-key-mismatch',
+      '字段加密密钥缺失或与备份不符时仍然恢复（恢复后服务在得到原密钥之前会拒绝启动）',
+    )
+    .action(async (o: { from: string; ignoreKeyMismatch?: boolean }) => {
+      const config = loadConfig();
+      const fieldKey = findFieldKey(config.fieldKey, config.dataDir);
+      const { database, close } = await openDatabaseForCommand(config, { asOwner: true });
       try {
-        const r = await restoreCommand(database, o.from);
+        const r = await restoreCommand(database, o.from, {
+          fieldKey,
+          ignoreKeyMismatch: o.ignoreKeyMismatch,
+        });
         print(r.lines);
         if (!r.ok) process.exitCode = 1;
       } finally {
@@ -92,11 +117,18 @@ export function register(program: Command): void {
 
   program
     .command('verify-audit')
-    .description('校验审计日志哈希链，报告第一处断裂')
-    .action(async () => {
-      const { database, close } = await openDatabaseForCommand();
+    .description('校验审计日志哈希链，报告第一处断裂；并与审计锚点核对，发现末尾记录被删除')
+    .option(
+      '--anchor <file>',
+      '另行保存的锚点文件或备份文件（可多次指定），与数据库和数据目录中的锚点一起核对',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .action(async (o: { anchor: string[] }) => {
+      const config = loadConfig();
+      const { database, close } = await openDatabaseForCommand(config);
       try {
-        const r = await verifyAuditCommand(database.db);
+        const r = await verifyAuditCommand(database.db, { dataDir: config.dataDir, anchorFiles: o.anchor });
         print(r.lines);
         if (!r.ok) process.exitCode = 1;
       } finally {

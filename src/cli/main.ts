@@ -1,9 +1,13 @@
 import { Command } from 'commander';
+import { FieldKeyError } from '../server/platform/crypto/key-check.js';
 import { DataDirBusyError } from '../server/platform/db/data-lock.js';
 import { AppError } from '../server/platform/http/errors.js';
 import { CliError } from './errors.js';
 import { serve } from './serve.js';
 import { localize } from './zh-output.js';
+
+// Everything the system writes (database, key, backups, uploads) is for the server's account only.
+process.umask(0o077);
 
 const program = localize(new Command('jiandu').description('监督 Jiandu — 干部监督管理系统'));
 
@@ -21,6 +25,10 @@ async function main() {
     if (e instanceof DataDirBusyError) {
       console.error(e.message);
       process.exit(3);
+    }
+    if (e instanceof FieldKeyError) {
+      console.error(e.message);
+      process.exit(e.exitCode);
     }
     if (e instanceof CliError || e instanceof AppError) {
       console.error(e.message);

@@ -34,15 +34,18 @@ export async function openForCommand(
 
 /**
  * Opens only the database, as it is: no migration, no reference data. For commands that must not
- * change what they read (backup, verify-audit) or that need an empty database (restore).
+ * change what they read (backup, verify-audit) or that need an empty database (restore, which
+ * connects as the owner: MIGRATION_DATABASE_URL when set).
  */
 export async function openDatabaseForCommand(
   config: Config = loadConfig(),
+  opts: { asOwner?: boolean } = {},
 ): Promise<{ database: Database; close(): Promise<void> }> {
   const release = lockFor(config);
   try {
     const database = await openDatabase({
-      databaseUrl: config.databaseUrl,
+      // restore disables the audit log's triggers while it loads: only the tables' owner may
+      databaseUrl: (opts.asOwner && config.migrationDatabaseUrl) || config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: 2,
     });

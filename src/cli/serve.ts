@@ -1,5 +1,6 @@
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
+import { openControlChannel } from '../server/platform/backup/control.js';
 import { startScheduler } from '../server/platform/jobs/start.js';
 import { openForCommand } from './open.js';
 
@@ -33,6 +34,13 @@ export async function serve(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // on the embedded database, `jiandu backup` reaches this server through a local channel
+  if (!config.databaseUrl) {
+    const port = (app.server.address() as import('node:net').AddressInfo).port;
+    const closeChannel = openControlChannel(ctx, port);
+    stops.unshift(closeChannel);
+    process.once('exit', closeChannel);
+  }
   const where = config.databaseUrl ? 'PostgreSQL' : `内置数据库 ${config.dataDir}`;
   console.log(`监督 Jiandu 已启动：http://localhost:${config.port}  （${where}）`);
 }

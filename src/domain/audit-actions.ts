@@ -112,6 +112,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.ledger_import_errors_download': '下载信访台帐导入错误清单',
   'petition.material': '反映人补充材料',
   'petition.rate': '反映人评价办理结果',
+  'backup.create': '备份数据',
+  'backup.download': '下载备份文件',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -136,6 +138,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   family: '家庭成员',
   concurrent_post: '兼职',
   petition: '信访举报',
+  backup: '数据备份',
 };
 
 const VERBS: Record<string, string> = {
@@ -165,6 +168,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   position: '职务',
   import_job: '导入任务',
   petition: '信访件',
+  backup: '备份文件',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

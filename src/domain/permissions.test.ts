@@ -73,7 +73,14 @@ describe('三员分立', () => {
     const holders = (p: string) =>
       BUILTIN_ROLES.filter((r) => r.permissions.includes(p as any)).map((r) => r.code);
     expect(holders('role.manage')).toEqual(['security_admin']);
-    for (const p of ['user.manage', 'org.manage', 'calendar.manage', 'rule.manage', 'dict.manage']) {
+    for (const p of [
+      'user.manage',
+      'org.manage',
+      'calendar.manage',
+      'rule.manage',
+      'dict.manage',
+      'backup.manage',
+    ]) {
       expect(holders(p), p).toEqual(['sys_admin']);
     }
   });

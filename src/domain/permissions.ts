@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'rule.manage': '维护规则配置',
   'dict.read': '查看数据字典',
   'dict.manage': '维护数据字典',
+  'backup.manage': '数据备份（立即备份、查看和下载备份文件）',
   'todo.read': '查看待办',
   'todo.manage': '办理与指派待办',
   'cadre.read': '查看干部名册',
@@ -101,6 +102,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dict.read',
       'dict.manage',
       'todo.read',
+      'backup.manage',
     ],
   },
   {

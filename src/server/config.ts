@@ -6,6 +6,12 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL server; when absent the embedded PGlite database under dataDir is used. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL as the tables' owner, for migrations and restore only. Set it to run the server as a
+   * separate runtime role that may not alter, truncate or delete from the audit log (see
+   * docs/decisions/audit-anchors.md); the migration step grants that role what it needs.
+   */
+  migrationDatabaseUrl?: string;
   /** Set behind HTTPS so cookies carry Secure. */
   secureCookies: boolean;
   /** 32-byte hex key for SM4 field encryption and HMAC-SM3; generated into dataDir when absent. */
@@ -23,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     fieldKey: env.FIELD_KEY || undefined,
     scheduler: env.SCHEDULER !== '0',

@@ -1,4 +1,7 @@
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
+import { registerAuditJobs } from './platform/audit/jobs.js';
+import { registerBackupJobs } from './platform/backup/jobs.js';
+import { registerFileJobs } from './platform/files/jobs.js';
 import { registerSchedulerJobs } from './platform/jobs/cleanup.js';
 import { registerTodoJobs } from './platform/todos/jobs.js';
 
@@ -7,4 +10,7 @@ export function registerJobs(): void {
   registerSchedulerJobs();
   registerTodoJobs();
   registerPetitionJobs();
+  registerAuditJobs();
+  registerBackupJobs();
+  registerFileJobs();
 }

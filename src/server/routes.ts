@@ -10,6 +10,7 @@ import { petitionRoutes } from './modules/petitions/routes.js';
 import { petitionStatsRoutes } from './modules/petitions/stats/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { backupRoutes } from './platform/backup/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { dictionaryRoutes } from './platform/dictionaries/routes.js';
 import type { App } from './platform/http/types.js';
@@ -25,6 +26,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(authRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(backupRoutes);
   await app.register(calendarRoutes);
   await app.register(ruleRoutes);
   await app.register(dictionaryRoutes);

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backup } from '../../src/cli/backup/backup.js';
-import { restore } from '../../src/cli/backup/restore.js';
-import { backupTables } from '../../src/cli/backup/tables.js';
 import { backupCommand, restoreCommand } from '../../src/cli/backup-commands.js';
 import { createAdminCommand } from '../../src/cli/create-admin.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { appendAudit } from '../../src/server/platform/audit/append.js';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
+import { backup } from '../../src/server/platform/backup/backup.js';
+import { restore } from '../../src/server/platform/backup/restore.js';
+import { backupTables } from '../../src/server/platform/backup/tables.js';
 import { type Database, openDatabase } from '../../src/server/platform/db/client.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { createTestApp, freshDatabase, type TestApp } from '../support/test-app.js';
@@ -20,6 +20,8 @@ let t: TestApp;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-backup-'));
 const file = (name: string) => path.join(dir, name);
 const cleanups: (() => Promise<void>)[] = [];
+/** The key the restored systems run with: the source's own. */
+const key = () => ({ key: t.ctx.config.fieldKey!, from: 'FIELD_KEY' });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -84,7 +86,7 @@ describe('backup and restore', () => {
     let from = file('a.jsonl.gz');
     for (const [i, kind] of targets.entries()) {
       const target = await emptyDatabase(kind);
-      const { check } = await restore({ database: target, from, batchSize: 5 });
+      const { check } = await restore({ database: target, from, batchSize: 5, fieldKey: key() });
       expect(check.ok, kind).toBe(true);
       expect(check.tables.every((x) => x.actual === x.expected)).toBe(true);
       expect(await dump(target)).toEqual(source);
@@ -96,18 +98,18 @@ describe('backup and restore', () => {
   });
 
   it('prints the verification and refuses a database that already holds data', async () => {
-    const out = await backupCommand(t.ctx.database, file('c.jsonl.gz'));
+    const out = await backupCommand(t.ctx.database, file('c.jsonl.gz'), { dataDir: t.ctx.config.dataDir });
     expect(out[0]).toContain('备份完成');
     const target = await emptyDatabase(targets[targets.length - 1]);
-    const ok = await restoreCommand(target, file('c.jsonl.gz'));
+    const ok = await restoreCommand(target, file('c.jsonl.gz'), { fieldKey: key() });
     expect(ok.ok).toBe(true);
     expect(ok.lines.at(-1)).toBe('校验通过：恢复的数据与备份一致。');
-    await expect(restore({ database: target, from: file('c.jsonl.gz') })).rejects.toThrow(
+    await expect(restore({ database: target, from: file('c.jsonl.gz'), fieldKey: key() })).rejects.toThrow(
       '目标数据库不是空的',
     );
-    await expect(restore({ database: t.ctx.database, from: file('c.jsonl.gz') })).rejects.toThrow(
-      '恢复只能写入空数据库',
-    );
+    await expect(
+      restore({ database: t.ctx.database, from: file('c.jsonl.gz'), fieldKey: key() }),
+    ).rejects.toThrow('恢复只能写入空数据库');
   });
 
   it('fails verification when an audit row of the file was edited, or a row is missing', async () => {
@@ -123,14 +125,18 @@ describe('backup and restore', () => {
     tampered[at] = JSON.stringify(line);
     writeFileSync(file('tampered.jsonl.gz'), gzipSync(`${tampered.join('\n')}\n`));
 
-    const result = await restoreCommand(await emptyDatabase(targets[0]), file('tampered.jsonl.gz'));
+    const result = await restoreCommand(await emptyDatabase(targets[0]), file('tampered.jsonl.gz'), {
+      fieldKey: key(),
+    });
     expect(result.ok).toBe(false);
     expect(result.lines.join('\n')).toContain(`审计日志在 ID ${line.r.id} 处断裂`);
     expect(result.lines.at(-1)).toContain('校验失败');
 
     const missing = lines.filter((_, i) => i !== lines.findIndex((l) => l.startsWith('{"t":"orgs"')));
     writeFileSync(file('missing.jsonl.gz'), gzipSync(missing.join('\n')));
-    const short = await restoreCommand(await emptyDatabase(targets[0]), file('missing.jsonl.gz'));
+    const short = await restoreCommand(await emptyDatabase(targets[0]), file('missing.jsonl.gz'), {
+      fieldKey: key(),
+    });
     expect(short.ok).toBe(false);
     expect(short.lines.join('\n')).toMatch(/✗ orgs：备份 \d+ 行/);
   });
@@ -156,7 +162,7 @@ describe('backup and restore', () => {
       });
     writeFileSync(file('older.jsonl.gz'), gzipSync(`${lines.join('\n')}\n`));
     const target = await emptyDatabase(targets[0]);
-    const { check } = await restore({ database: target, from: file('older.jsonl.gz') });
+    const { check } = await restore({ database: target, from: file('older.jsonl.gz'), fieldKey: key() });
     expect(check.ok).toBe(true);
     const counts = `select count(*) filter (where kind = 'report')::int as reports,
       count(*) filter (where kind = 'opinion')::int as opinions from petition_documents`;
@@ -171,12 +177,16 @@ describe('backup and restore', () => {
   it('refuses a file that is not a backup, with a clear message', async () => {
     const database = await emptyDatabase('pglite');
     writeFileSync(file('junk.gz'), gzipSync('{"hello":1}\n'));
-    await expect(restore({ database, from: file('junk.gz') })).rejects.toThrow(
+    await expect(restore({ database, from: file('junk.gz'), fieldKey: key() })).rejects.toThrow(
       '这不是监督 Jiandu 的备份文件',
     );
     writeFileSync(file('broken.gz'), readFileSync(file('a.jsonl.gz')).subarray(0, 200));
-    await expect(restore({ database, from: file('broken.gz') })).rejects.toThrow('备份文件已损坏');
-    await expect(restore({ database, from: file('none.gz') })).rejects.toThrow('找不到备份文件');
+    await expect(restore({ database, from: file('broken.gz'), fieldKey: key() })).rejects.toThrow(
+      '备份文件已损坏',
+    );
+    await expect(restore({ database, from: file('none.gz'), fieldKey: key() })).rejects.toThrow(
+      '找不到备份文件',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminCommand } from '../../src/cli/create-admin.js';
@@ -9,13 +10,25 @@ import { demoOrgs, demoUser } from '../../src/cli/demo/lookup.js';
 import { demoCommand } from '../../src/cli/demo-command.js';
 import { verifyAuditCommand } from '../../src/cli/verify-audit.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { openDatabase } from '../../src/server/platform/db/client.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { roles, userRoles, users } from '../../src/server/platform/users/schema.js';
 import { loginAs } from '../support/factories.js';
-import { holdDataDir, runCli } from '../support/run-cli.js';
+import { holdDataDir, runCli, startServe, stopServe } from '../support/run-cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+
+/** Every folder and file under `dir` with its permission bits. */
+function modesUnder(dir: string): { path: string; mode: number }[] {
+  const out = [{ path: dir, mode: statSync(dir).mode & 0o777 }];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...modesUnder(p));
+    else out.push({ path: p, mode: statSync(p).mode & 0o777 });
+  }
+  return out;
+}
 beforeAll(async () => {
   t = await createTestApp();
 });
@@ -127,7 +140,7 @@ describe('jiandu demo', () => {
 
 describe('jiandu verify-audit', () => {
   it('reports a whole chain, then the first broken link of an edited row', async () => {
-    const whole = await verifyAuditCommand(t.ctx.db);
+    const whole = await verifyAuditCommand(t.ctx.db, { dataDir: t.ctx.config.dataDir });
     expect(whole.ok).toBe(true);
     expect(whole.lines[0]).toMatch(/^审计日志完整：共 \d+ 条$/);
 
@@ -139,7 +152,7 @@ describe('jiandu verify-audit', () => {
     await t.ctx.db.execute(sql`alter table audit_log disable trigger user`);
     await t.ctx.db.update(auditLog).set({ action: 'user.view' }).where(eq(auditLog.id, victim.id));
     await t.ctx.db.execute(sql`alter table audit_log enable trigger user`);
-    const broken = await verifyAuditCommand(t.ctx.db);
+    const broken = await verifyAuditCommand(t.ctx.db, { dataDir: t.ctx.config.dataDir });
     expect(broken.ok).toBe(false);
     expect(broken.lines[0]).toContain(`审计日志在 ID ${victim.id} 处断裂`);
     expect(broken.lines[0]).toContain('可能被篡改');
@@ -170,7 +183,7 @@ describe('the real command line', () => {
 
     const verified = await runCli(['verify-audit'], { dataDir });
     expect(verified.code).toBe(0);
-    expect(verified.stdout.trim()).toBe('审计日志完整：共 2 条');
+    expect(verified.stdout.split('\n')[0]).toBe('审计日志完整：共 2 条');
   }, 120_000);
 
   it('migrate says how many migrations it applied, and that there was nothing to do the second time', async () => {
@@ -205,6 +218,96 @@ describe('the real command line', () => {
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain('东城区（新建为区级组织）');
   }, 180_000);
+
+  it('keeps the data folder to its owner: folders 700, files 600, under the usual umask 022', async () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'jiandu-modes-')), 'data');
+    const made = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+      dataDir,
+      stdin: `${PW}\n`,
+      umask: '022',
+    });
+    expect(made.code).toBe(0);
+    const open = modesUnder(dataDir).filter((e) => e.mode & 0o077);
+    expect(open).toEqual([]);
+    const all = modesUnder(dataDir);
+    expect(all.find((e) => e.path === dataDir)?.mode).toBe(0o700);
+    expect(all.find((e) => e.path.endsWith('field.key'))?.mode).toBe(0o600);
+    expect(all.filter((e) => e.path.includes(`${path.sep}pgdata${path.sep}`)).length).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('refuses to restore, or to start, without the field key of the data, and never makes a new one', async () => {
+    const from = mkdtempSync(path.join(os.tmpdir(), 'jiandu-keysrc-'));
+    expect(
+      (
+        await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+          dataDir: from,
+          stdin: `${PW}\n`,
+        })
+      ).code,
+    ).toBe(0);
+    const file = path.join(from, 'b.jsonl.gz');
+    expect((await runCli(['backup', '--out', file], { dataDir: from })).code).toBe(0);
+
+    const to = mkdtempSync(path.join(os.tmpdir(), 'jiandu-keydst-'));
+    const refused = await runCli(['restore', '--from', file], { dataDir: to });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('没有找到密钥');
+    const forced = await runCli(['restore', '--from', file, '--ignore-key-mismatch'], { dataDir: to });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('服务将拒绝启动');
+    const start = await runCli(['migrate'], { dataDir: to });
+    expect(start.code).toBe(4);
+    expect(start.stderr).toContain('字段加密密钥缺失，拒绝启动');
+    expect(start.stderr).toContain('FIELD_KEY');
+    expect(start.stderr).not.toContain('    at ');
+    expect(existsSync(path.join(to, 'field.key'))).toBe(false);
+    copyFileSync(path.join(from, 'field.key'), path.join(to, 'field.key'));
+    expect((await runCli(['migrate'], { dataDir: to })).code).toBe(0);
+  }, 180_000);
+
+  it('backs up through the running server, and verify-audit then finds a removed tail', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-live-'));
+    const made = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {
+      dataDir,
+      stdin: `${PW}\n`,
+      umask: '022',
+    });
+    expect(made.code).toBe(0);
+    const server = await startServe(dataDir, 4600 + Math.floor(Math.random() * 300));
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'jiandu-out-')), 'live.jsonl.gz');
+    let anchored = 0;
+    try {
+      expect(statSync(path.join(dataDir, 'control.json')).mode & 0o777).toBe(0o600);
+      const r = await runCli(['backup', '--out', out], { dataDir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('已由运行中的服务');
+      expect(r.stdout).toContain('校验通过');
+      const manifest = JSON.parse(gunzipSync(readFileSync(out)).toString('utf8').split('\n')[0]);
+      anchored = manifest.audit.lastId;
+      expect(anchored).toBeGreaterThan(0);
+      // the server's own copies and anchors are its account's alone
+      const open = modesUnder(dataDir).filter((e) => e.mode & 0o077);
+      expect(open).toEqual([]);
+      expect(readdirSync(path.join(dataDir, 'backups')).some((f) => f.endsWith('-cli.jsonl.gz'))).toBe(true);
+      expect(readdirSync(path.join(dataDir, 'anchors')).length).toBe(1);
+    } finally {
+      await stopServe(server);
+    }
+    expect(existsSync(path.join(dataDir, 'control.json'))).toBe(false);
+    expect((await runCli(['verify-audit'], { dataDir })).code).toBe(0);
+
+    // someone with the database files removes the newest audit records
+    const database = await openDatabase({ dataDir });
+    await database.db.execute(sql`alter table audit_log disable trigger user`);
+    await database.db.execute(sql`delete from audit_log where id >= (select max(id) - 1 from audit_log)`);
+    await database.db.execute(sql`alter table audit_log enable trigger user`);
+    await database.close();
+    const verified = await runCli(['verify-audit'], { dataDir });
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toMatch(/^审计日志完整/); // the chain alone does not show it
+    expect(verified.stdout).toContain(`审计日志被截断：锚点记录 #${anchored} 已不存在`);
+  }, 240_000);
 
   it('tells a second process to stop the server first when the data folder is held', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-lock-'));

@@ -20,26 +20,44 @@ afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-async function startServer(env: Record<string, string>, port: number) {
-  const child = spawn(process.execPath, [path.join(root, 'bin/jiandu.mjs'), 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += d;
+/**
+ * Starts `jiandu serve`. With `unreaped`, under a parent that never reaps its children (a shell
+ * that became `sleep`): once killed, the server stays a zombie in the process table, as it does
+ * for a moment under any supervisor, and its pid still answers a signal-0 probe.
+ */
+async function startServer(env: Record<string, string>, port: number, opts: { unreaped?: boolean } = {}) {
+  const serverEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' };
+  const bin = path.join(root, 'bin/jiandu.mjs');
+  const child = opts.unreaped
+    ? spawn('sh', ['-c', '"$0" "$1" serve 2>&1 & echo "pid $!"; exec sleep 600', process.execPath, bin], {
+        env: serverEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(process.execPath, [bin, 'serve'], { env: serverEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  let output = '';
+  let serverPid = opts.unreaped ? 0 : (child.pid ?? 0);
+  const collect = (d: Buffer) => {
+    output += d;
+    const m = /^pid (\d+)$/m.exec(output);
+    if (m && !serverPid) serverPid = Number(m[1]);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
   });
   children.push(child);
-  for (let i = 0; i < 480; i++) {
+  for (let i = 0; i < 480 && !exited; i++) {
     if (
       await fetch(`http://127.0.0.1:${port}/api/health`)
         .then((r) => r.ok)
         .catch(() => false)
     )
-      return child;
+      return { child, pid: serverPid };
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`server did not start: ${stderr.slice(-2000)}`);
+  throw new Error(`server did not start: ${output.slice(-2000)}`);
 }
 
 async function signInOver(base: string, username: string) {
@@ -78,7 +96,7 @@ describe('kill -9 mid-write', () => {
 
     const port = 4100 + Math.floor(Math.random() * 500);
     const base = `http://127.0.0.1:${port}`;
-    const server = await startServer(env, port);
+    const server = await startServer(env, port, { unreaped: true });
     const s = await signInOver(base, admin.username);
     const acknowledged: number[] = [];
     let n = 0;
@@ -96,11 +114,15 @@ describe('kill -9 mid-write', () => {
     };
     const writers = Array.from({ length: 4 }, writer);
     await new Promise((r) => setTimeout(r, 2500));
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGKILL');
+    process.kill(server.pid, 'SIGKILL');
+    // Restart at once: the killed server is still in the process table (a zombie nobody reaps);
+    // its lock must not keep the new one out.
+    const again = await startServer(env, port + 1);
     await Promise.all(writers);
-    await exited;
     expect(acknowledged.length).toBeGreaterThan(5);
+    const stopped = new Promise((r) => again.child.once('exit', r));
+    again.child.kill('SIGTERM');
+    await stopped;
 
     ({ ctx, database } = await open());
     const found = await ctx.db.select({ id: orgs.id }).from(orgs).where(inArray(orgs.id, acknowledged));
@@ -108,10 +130,7 @@ describe('kill -9 mid-write', () => {
     const chain = await verifyAuditChain(ctx.db);
     expect(chain.firstBreak).toBeNull();
     await database.close();
-
-    // and the server starts again on the same data (the stale lock of the killed process is no obstacle)
-    const again = await startServer(env, port + 1);
-    again.kill('SIGTERM');
+    server.child.kill('SIGKILL');
     await fresh.drop();
   }, 240_000);
 });

@@ -152,12 +152,14 @@ describe('org names are unique under their parent', () => {
     const a = await makeOrg(t.ctx, '石桥村', top.id, 'village');
     const b = await makeOrg(t.ctx, '石桥村', top.id, 'village');
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'jiandu-orgs-')), 'b.jsonl.gz');
-    await backupCommand(t.ctx.database, file);
+    await backupCommand(t.ctx.database, file, { dataDir: t.ctx.config.dataDir });
     await t.ctx.db.execute(sql`delete from orgs where id = ${b.id}`);
     await t.ctx.db.execute(sql.raw(ORG_INDEX_SQL));
     const target = await openDatabase({});
     try {
-      const restored = await restoreCommand(target, file);
+      const restored = await restoreCommand(target, file, {
+        fieldKey: { key: t.ctx.config.fieldKey!, from: 'FIELD_KEY' },
+      });
       expect(restored.ok, restored.lines.join('\n')).toBe(true);
       const names = await target.db
         .select({ id: orgs.id, name: orgs.name })

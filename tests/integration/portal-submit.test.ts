@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptDigest } from '../../src/server/modules/petitions/portal/receipt.js';
@@ -30,6 +33,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Where the file store keeps these bytes (content-addressed, under the year of the fake clock). */
+const stored = (bytes: Buffer) =>
+  path.join(t.ctx.config.dataDir, 'files', '26', createHash('sha256').update(bytes).digest('hex'));
 const count = async () => (await t.ctx.db.select().from(petitions)).length;
 const CODE = /^([0-9A-HJKMNP-TV-Z]{4}-){3}[0-9A-HJKMNP-TV-Z]{4}$/;
 
@@ -218,6 +224,33 @@ describe('portal: the anti-bot check', () => {
     t.clock.advanceMinutes(11);
     refused(await portalPost(t, url, { ...anonymousReport(w.town.id), challenge: late }));
     expect(await count()).toBe(before + 1);
+  });
+
+  it('stores no file for a replayed (already spent) challenge, nor for a refused file among good ones', async () => {
+    const ip = '10.1.0.7'; // its own rate-limit bucket
+    const good = await solved(t, ip);
+    const url = '/api/v1/portal/submissions';
+    const first = await portalPost(t, url, { ...anonymousReport(w.town.id), challenge: good }, [], ip);
+    expect(first.statusCode).toBe(200);
+    const before = await count();
+    const replayed = jpeg(`replayed ${formKey()}`);
+    const again = { ...anonymousReport(w.town.id), challenge: good };
+    refused(await portalPost(t, url, again, [{ name: '重放.jpg', bytes: replayed }], ip));
+    expect(existsSync(stored(replayed))).toBe(false);
+    // a good file and a disguised one: the request is refused before either is written
+    const photo = jpeg(`photo ${formKey()}`);
+    const mixed = await submitReport(
+      t,
+      anonymousReport(w.town.id),
+      [
+        { name: '照片.jpg', bytes: photo },
+        { name: '伪装.jpg', bytes: Buffer.from('MZ\x90\x00') },
+      ],
+      ip,
+    );
+    expect(mixed.statusCode).toBe(422);
+    expect(existsSync(stored(photo))).toBe(false);
+    expect(await count()).toBe(before);
   });
 
   it('refuses a form whose hidden field was filled, saying no more than for a bad challenge', async () => {

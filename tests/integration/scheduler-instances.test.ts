@@ -63,7 +63,7 @@ describe('scheduler across instances', () => {
     'runs each slot once with two instances (two pools) on one PostgreSQL',
     async () => {
       const database = await openDatabase({ databaseUrl: t.databaseUrl, poolSize: 4 });
-      const config = testConfig({ databaseUrl: t.databaseUrl });
+      const config = testConfig({ databaseUrl: t.databaseUrl, fieldKey: t.ctx.config.fieldKey });
       const other: AppContext = await openContext({ config, clock: t.clock, database, prepare: false });
       try {
         expect(other.instanceId).not.toBe(t.ctx.instanceId);

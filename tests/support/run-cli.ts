@@ -7,19 +7,28 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 function envFor(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
+  delete env.MIGRATION_DATABASE_URL;
+  delete env.FIELD_KEY;
   return env;
 }
 
 /** Runs the real `jiandu` command line, with `stdin` piped in. */
 export function runCli(
   args: string[],
-  opts: { dataDir: string; stdin?: string },
+  opts: { dataDir: string; stdin?: string; umask?: string; env?: NodeJS.ProcessEnv },
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/jiandu.mjs', ...args], {
-      cwd: repoRoot,
-      env: envFor(opts.dataDir),
-    });
+    const env = { ...envFor(opts.dataDir), ...opts.env };
+    const child = opts.umask
+      ? spawn(
+          'sh',
+          ['-c', `umask ${opts.umask}; exec "$0" "$@"`, process.execPath, 'bin/jiandu.mjs', ...args],
+          {
+            cwd: repoRoot,
+            env,
+          },
+        )
+      : spawn(process.execPath, ['bin/jiandu.mjs', ...args], { cwd: repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -49,4 +58,38 @@ export function holdDataDir(dataDir: string): Promise<ChildProcess> {
       if (String(d).includes('locked')) resolve(child);
     });
   });
+}
+
+/** `jiandu serve` on the embedded database in `dataDir`, answering on 127.0.0.1:`port` (scheduler off). */
+export async function startServe(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/jiandu.mjs', 'serve'], {
+    cwd: repoRoot,
+    env: { ...envFor(dataDir), PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  for (let i = 0; i < 480 && !exited; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${stderr.slice(-2000)}`);
+}
+
+/** Stops a server started by startServe and waits for it to exit. */
+export async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }

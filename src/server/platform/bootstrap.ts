@@ -3,9 +3,11 @@ import type { Config } from '../config.js';
 import { CacheSet } from './caches.js';
 import { CalendarService } from './calendar/service.js';
 import { type AppContext, type Clock, systemClock } from './context.js';
-import { FieldCrypto, loadFieldKey } from './crypto/field-crypto.js';
+import { FieldCrypto } from './crypto/field-crypto.js';
+import { settleFieldKey } from './crypto/key-check.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { currentRole, grantRuntimeRole } from './db/runtime-role.js';
 import { RulesService } from './rules/service.js';
 import { seedReferenceData } from './seed.js';
 import { logSenders } from './todos/senders.js';
@@ -24,11 +26,26 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
   const database =
     opts.database ??
     (await openDatabase({ databaseUrl: opts.config.databaseUrl, dataDir: opts.config.dataDir }));
+  try {
+    return await prepareContext(opts, database);
+  } catch (e) {
+    if (!opts.database) await database.close();
+    throw e;
+  }
+}
+
+async function prepareContext(opts: OpenOptions, database: Database): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
   if (opts.prepare !== false) {
-    await migrate(database);
+    await migrateAsOwner(opts.config, database);
     await seedReferenceData(database.db, clock.now());
   }
+  // before anything can seal a value: the key must be the database's own (or the database new)
+  const fieldKey = await settleFieldKey(database.db, {
+    fieldKey: opts.config.fieldKey,
+    dataDir: opts.config.dataDir,
+    now: clock.now(),
+  });
   const now = () => clock.now();
   const rules = new RulesService(database.db, now, opts.config.rulesRefreshMs);
   const calendar = new CalendarService(database.db, now, opts.config.calendarRefreshMs);
@@ -43,7 +60,24 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     calendar,
     caches: new CacheSet([rules, calendar]),
     senders: logSenders(database.db),
-    crypto: new FieldCrypto(loadFieldKey(opts.config.fieldKey, opts.config.dataDir)),
+    crypto: new FieldCrypto(fieldKey),
     instanceId: randomUUID(),
   };
+}
+
+/**
+ * Migrations run as the tables' owner: through MIGRATION_DATABASE_URL when it is set (the server
+ * itself then runs as a runtime role, granted what it needs after every migration), else through
+ * the server's own connection.
+ */
+async function migrateAsOwner(config: Config, database: Database): Promise<void> {
+  if (database.kind !== 'postgres' || !config.migrationDatabaseUrl) return migrate(database);
+  const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, poolSize: 1 });
+  try {
+    await migrate(owner);
+    const runtime = await currentRole(database.db);
+    if (runtime !== (await currentRole(owner.db))) await grantRuntimeRole(owner.db, runtime);
+  } finally {
+    await owner.close();
+  }
 }

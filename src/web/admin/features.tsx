@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   ControlOutlined,
+  DatabaseOutlined,
   HomeOutlined,
   IdcardOutlined,
   MailOutlined,
@@ -193,6 +194,14 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'rule.read',
     menuPermission: 'rule.manage',
     page: lazy(() => import('./features/rules/RulesPage')),
+  },
+  {
+    path: '/backups',
+    label: '数据备份',
+    icon: <DatabaseOutlined />,
+    group: 'system',
+    permission: 'backup.manage',
+    page: lazy(() => import('./features/backups/BackupsPage')),
   },
   {
     path: '/dicts',

@@ -50,4 +50,11 @@ export const verifyOut = z.object({
   firstBreak: z
     .object({ id: z.number(), reason: z.enum(['prev_mismatch', 'hash_mismatch']), at: z.string().nullable() })
     .nullable(),
+  /** The chain against its anchors: a problem means records were removed from the end, or replaced. */
+  anchors: z.object({
+    checked: z.number(),
+    latestId: z.number().nullable(),
+    problem: z.string().nullable(),
+    truncatedAt: z.number().nullable(),
+  }),
 });

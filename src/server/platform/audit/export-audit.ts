@@ -3,6 +3,7 @@ import { and, count, lte, max } from 'drizzle-orm';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { unprocessable } from '../http/errors.js';
+import { recordAnchor } from './anchors.js';
 import { chinaTime, writeAuditWorkbook } from './audit-workbook.js';
 import type { AuditFilters } from './contract.js';
 import { auditWhere, givenFilters } from './filters.js';
@@ -13,7 +14,8 @@ export const EXPORT_LIMIT = 100_000;
 
 /**
  * Exports the matching audit records as .xlsx. The export is itself audited (with its filters)
- * before the first byte leaves; records appended meanwhile are not part of it.
+ * before the first byte leaves, and the chain's head anchored; records appended meanwhile are not
+ * part of it.
  */
 export async function exportAudit(opts: {
   ctx: AppContext;
@@ -37,6 +39,8 @@ export async function exportAudit(opts: {
     objectType: 'audit_log',
     detail: { filters: givenFilters(filters), rows: total },
   });
+  // an export is a copy of the log outside the system: the head at this moment becomes an anchor
+  await recordAnchor({ db: ctx.db, dataDir: ctx.config.dataDir, at: ctx.clock.now(), source: 'export' });
   const stream = new PassThrough();
   const snapshot = lastId == null ? where : and(where, lte(auditLog.id, Number(lastId)));
   writeAuditWorkbook(ctx.db, snapshot, stream).catch((err) => stream.destroy(err));

@@ -25,3 +25,21 @@ export const auditLog = pgTable(
     index('audit_object_idx').on(t.objectType, t.objectId),
   ],
 );
+
+/**
+ * The chain's head as it was at a moment (a backup, an export, the daily checkpoint): the last
+ * record's id and hash. A shorter chain later means records were removed from the end. Append-only
+ * like the log (a trigger), and copied to files under DATA_DIR/anchors, since whoever can delete
+ * audit rows can delete these too.
+ */
+export const auditAnchors = pgTable(
+  'audit_anchors',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    lastId: bigint('last_id', { mode: 'number' }).notNull(),
+    lastHash: text('last_hash').notNull(),
+    source: text('source').notNull(), // backup | export | checkpoint
+  },
+  (t) => [index('audit_anchors_last_idx').on(t.lastId)],
+);

@@ -1,6 +1,4 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 /**
  * Field encryption with the 国密 algorithms in Node's own crypto: SM4-CBC for confidentiality,
@@ -46,15 +44,4 @@ export class FieldCrypto {
   digest(value: string): string {
     return createHmac('sm3', this.macKey).update(value, 'utf8').digest('hex');
   }
-}
-
-/** The key from FIELD_KEY, or from `<dataDir>/field.key`, created (mode 600) on first use. */
-export function loadFieldKey(configured: string | undefined, dataDir: string): string {
-  if (configured) return configured;
-  const file = path.join(dataDir, 'field.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
-  return key;
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
@@ -7,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { ensurePrivateDir, restrictTree } from './private-files.js';
 import * as schema from './schema.js';
 import { assertOutsideTransaction, guardClient, runMarked, strictTxGuard } from './tx-guard.js';
 
@@ -44,13 +44,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   let dir: string | undefined;
   if (opts.dataDir) {
+    ensurePrivateDir(opts.dataDir);
     dir = path.join(opts.dataDir, 'pgdata');
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   }
   // btree_gin lets one GIN index hold a scalar column with an array (petitions: org + search tokens)
   const raw = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { btree_gin } });
   // one connection: an outer-handle query inside a transaction would wait for ever (see tx-guard.ts)
   const client = guardClient(raw, ['query', 'exec', 'sql', 'dumpDataDir', 'listen']);
+  // PGlite lays out a new database as 666 whatever the umask: only the server's account may read it
+  if (dir) restrictTree(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   markTransactions(db);
   return { db, kind: 'pglite', pglite: client, close: () => raw.close() };

@@ -10,5 +10,6 @@ export * from '../dictionaries/schema.js';
 export * from '../jobs/schema.js';
 export * from '../orgs/schema.js';
 export * from '../rules/schema.js';
+export * from '../settings/schema.js';
 export * from '../todos/schema.js';
 export * from '../users/schema.js';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../context.js';
 import { AppError, notFound, unprocessable } from '../http/errors.js';
@@ -42,17 +42,20 @@ export const filesRoot = (ctx: Pick<AppContext, 'config'>) => path.join(ctx.conf
 /** Chinese names of the accepted kinds, for messages and hints: “JPG 图片、PNG 图片或 PDF”. */
 export const kindsLabel = (kinds: readonly FileKind[]) => kinds.map((k) => FILE_KINDS[k].label).join('、');
 
+/** A file checked by its content and ready to be kept: nothing is written yet. */
+export interface CheckedFile extends Omit<StoredFile, 'storageKey'> {
+  bytes: Uint8Array;
+}
+
 /**
- * Checks a file by its content and keeps it under DATA_DIR/files (outside the web root), readable
- * and writable by the server only (0600), never executable. Refusals are 413 (too big) or 422
- * (not an accepted kind, whatever its name says).
+ * Checks a file by its content, writing nothing: refusals are 413 (too big) or 422 (not an
+ * accepted kind, whatever its name says). `keepFile` then stores it.
  */
-export async function storeFile(
-  ctx: Pick<AppContext, 'config' | 'clock'>,
+export function checkFile(
   bytes: Uint8Array,
   name: string,
   allowed: UploadPolicy | readonly FileKind[],
-): Promise<StoredFile> {
+): CheckedFile {
   const policy = Array.isArray(allowed)
     ? { kinds: allowed, maxBytes: DEFAULT_MAX }
     : (allowed as UploadPolicy);
@@ -68,17 +71,33 @@ export async function storeFile(
   if (!kind || !policy.kinds.includes(kind))
     throw unprocessable(`文件“${fileName}”的类型不受支持，只能上传${kindsLabel(policy.kinds)}`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { bytes, contentType: FILE_KINDS[kind].contentType, kind, size: bytes.length, sha256, fileName };
+}
+
+/**
+ * Keeps a checked file under DATA_DIR/files (outside the web root), readable and writable by the
+ * server only (0600), never executable. A file no row refers to is removed by the orphan sweep
+ * (`sweep.ts`) after a grace period.
+ */
+export async function keepFile(
+  ctx: Pick<AppContext, 'config' | 'clock'>,
+  file: CheckedFile,
+): Promise<StoredFile> {
   const yy = String(ctx.clock.now().getUTCFullYear() % 100).padStart(2, '0');
-  const storageKey = `${yy}/${sha256}`;
-  await writeOnce(filesRoot(ctx), storageKey, bytes);
-  return {
-    storageKey,
-    contentType: FILE_KINDS[kind].contentType,
-    kind,
-    size: bytes.length,
-    sha256,
-    fileName,
-  };
+  const storageKey = `${yy}/${file.sha256}`;
+  await writeOnce(filesRoot(ctx), storageKey, file.bytes, ctx.clock.now());
+  const { bytes: _bytes, ...rest } = file;
+  return { ...rest, storageKey };
+}
+
+/** Checks a file by its content and keeps it (checkFile, then keepFile). */
+export async function storeFile(
+  ctx: Pick<AppContext, 'config' | 'clock'>,
+  bytes: Uint8Array,
+  name: string,
+  allowed: UploadPolicy | readonly FileKind[],
+): Promise<StoredFile> {
+  return keepFile(ctx, checkFile(bytes, name, allowed));
 }
 
 /** The bytes of a stored file; 404 for a key that is malformed, missing or whose content changed. */
@@ -90,12 +109,15 @@ export async function readStoredFile(ctx: Pick<AppContext, 'config'>, key: strin
   return bytes;
 }
 
-/** Content-addressed: the same bytes are kept once. Written to a temporary name, then renamed. */
-async function writeOnce(root: string, key: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Content-addressed: the same bytes are kept once. Written to a temporary name, then renamed. A
+ * file kept again is touched, so the orphan sweep does not take it while its new row is written.
+ */
+async function writeOnce(root: string, key: string, bytes: Uint8Array, now: Date): Promise<void> {
   const target = path.join(root, key);
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  const exists = await open(target, constants.O_RDONLY).then(
-    (h) => h.close().then(() => true),
+  const exists = await utimes(target, now, now).then(
+    () => true,
     () => false,
   );
   if (exists) return;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { safeError } from '../http/safe-log.js';
 import { type ClaimOptions, claimRun, failExhausted, finishRun, type JobRun } from './claim.js';
-import { type JobSet, registeredJobs } from './registry.js';
+import { type JobSet, registeredJobs, slotStart } from './registry.js';
 import { jobRuns } from './schema.js';
 
 export interface SchedulerOptions {
@@ -52,7 +52,7 @@ export class Scheduler {
         .insert(jobRuns)
         .values(
           this.jobs.recurring.map((j) => {
-            const start = new Date(Math.floor(now.getTime() / j.everyMs) * j.everyMs);
+            const start = slotStart(j, now);
             return { name: j.name, slot: start.toISOString(), runAt: start };
           }),
         )

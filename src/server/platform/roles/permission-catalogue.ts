@@ -17,6 +17,7 @@ const GROUP_LABELS: Record<string, string> = {
   rule: '规则配置',
   dict: '数据字典',
   todo: '待办',
+  backup: '数据备份',
   cadre: '干部名册与监督档案',
   petition: '信访举报',
 };

@@ -287,6 +287,20 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     unit: 'hours',
     source: regs.djbh,
   },
+  {
+    key: 'backup.keep_days',
+    name: '自动备份保留天数',
+    value: 30,
+    unit: 'days',
+    source: `${regs.djbh}（数据备份恢复）`,
+  },
+  {
+    key: 'backup.keep_min',
+    name: '至少保留的已校验备份份数',
+    value: 7,
+    unit: 'count',
+    source: `${regs.djbh}（数据备份恢复）`,
+  },
 ];
 
 export const RULE_SEED_FROM = '2000-01-01';

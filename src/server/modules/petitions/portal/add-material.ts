@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { badRequest, unprocessable } from '../../../platform/http/errors.js';
 import { petitionAttachments, petitionEvents } from '../schema.js';
 import { todayOf } from '../workflow/petition-clock.js';
-import { publicAttachmentRows, storeAttachments } from './attachments.js';
+import { checkAttachments, keepAttachments, publicAttachmentRows } from './attachments.js';
 import { materialInput } from './contract.js';
 import { formProblem } from './form-problem.js';
 import { publicStatus } from './public-status.js';
@@ -26,9 +26,10 @@ export async function addMaterial(ctx: AppContext, ip: string, form: PortalForm)
   const petition = await petitionByCode(ctx, ip, parsed.data.code);
   const problem = materialProblem(petition.status as PetitionStatus);
   if (problem) throw unprocessable(problem);
-  const stored = await storeAttachments(ctx, form.files);
+  const checked = checkAttachments(form.files);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
+    const stored = await keepAttachments(ctx, checked);
     const names = stored.map((f) => f.fileName).join('、');
     await tx.insert(petitionEvents).values({
       petitionId: petition.id,

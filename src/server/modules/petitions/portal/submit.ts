@@ -5,7 +5,7 @@ import { badRequest } from '../../../platform/http/errors.js';
 import { petitionAttachments, petitions, portalSubmissions } from '../schema.js';
 import { todayOf } from '../workflow/petition-clock.js';
 import { registerPetition } from '../workflow/register-petition.js';
-import { publicAttachmentRows, storeAttachments } from './attachments.js';
+import { checkAttachments, keepAttachments, publicAttachmentRows } from './attachments.js';
 import { checkAnswer, refusedCheck, spendChallenge } from './challenge.js';
 import { submissionInput } from './contract.js';
 import { formProblem } from './form-problem.js';
@@ -18,8 +18,9 @@ import { recallReceipt, rememberReceipt } from './recent-receipts.js';
 /**
  * A report from the public portal. Checked in order: the form, the hidden field, a resend of a
  * form already registered (answered as a duplicate: one record per form), the anti-bot answer,
- * the files by content; then, in one transaction serialised per form key, the challenge is spent,
- * the petition registered (channel online, no actor), the files attached and the form key kept.
+ * the files by content (nothing written); then, in one transaction serialised per form key, the
+ * challenge is spent, the files kept, the petition registered (channel online, no actor), the
+ * files attached and the form key kept.
  * The receipt code is returned once; only its keyed digest is stored.
  */
 export async function submitReport(ctx: AppContext, form: PortalForm) {
@@ -34,13 +35,15 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
   const answer = checkAnswer(ctx, input.challenge);
   const org = await portalOrg(ctx.db, input.orgId);
   if (!org) throw badRequest('请选择受理乡镇', { orgId: '请选择受理乡镇' });
-  const stored = await storeAttachments(ctx, form.files);
+  const checked = checkAttachments(form.files);
 
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jiandu.portal_form'), hashtext(${key}))`);
     const raced = await duplicateOf(ctx, tx, key);
     if (raced) return raced;
     await spendChallenge(tx, ctx, answer);
+    // only now, with the challenge spent, is anything written: a replay stores no file
+    const stored = await keepAttachments(ctx, checked);
     const receipt = newReceipt(ctx);
     const petition = await registerPetition(tx, ctx, null, {
       orgId: org.id,

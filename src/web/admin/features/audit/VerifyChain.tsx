@@ -26,7 +26,33 @@ export function VerifyChain() {
       >
         {verify.isError && <Alert type="error" showIcon title={verify.error.message} />}
         {r?.ok && (
-          <Alert type="success" showIcon title={`哈希链完整：已校验 ${r.checked} 条记录，未发现篡改。`} />
+          <Alert
+            type="success"
+            showIcon
+            title={`哈希链完整：已校验 ${r.checked} 条记录，未发现篡改。`}
+            description={
+              r.anchors.latestId
+                ? `与 ${r.anchors.checked} 个审计锚点一致（最新锚点为编号 ${r.anchors.latestId} 的记录），日志末尾没有被删除。`
+                : '尚无审计锚点（备份、导出和每日检查点会生成锚点），无法判断日志末尾是否被删除。'
+            }
+          />
+        )}
+        {r?.anchors.problem && (
+          <Alert
+            type="error"
+            showIcon
+            title={
+              r.anchors.truncatedAt
+                ? `发现删除：审计日志被截断，锚点记录 ${r.anchors.truncatedAt} 已不存在`
+                : '发现篡改：审计日志与锚点不符'
+            }
+            description={
+              <>
+                <div>{r.anchors.problem}</div>
+                <div>请立即报告安全保密管理员并保全数据库和锚点文件。</div>
+              </>
+            }
+          />
         )}
         {r?.firstBreak && (
           <Alert

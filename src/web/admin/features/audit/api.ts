@@ -30,6 +30,7 @@ export interface VerifyResult {
   checked: number;
   lastId: number | null;
   firstBreak: { id: number; reason: 'prev_mismatch' | 'hash_mismatch'; at: string | null } | null;
+  anchors: { checked: number; latestId: number | null; problem: string | null; truncatedAt: number | null };
 }
 
 export const fetchAudit = (p: AuditFilters & { page: number; pageSize: number }) =>

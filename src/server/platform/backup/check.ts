@@ -1,18 +1,29 @@
 import { sql } from 'drizzle-orm';
-import type { VerifyResult } from '../../server/platform/audit/verify.js';
-import { verifyAuditChain } from '../../server/platform/audit/verify.js';
-import type { Queryable } from '../../server/platform/db/client.js';
-import { rowsOf } from '../../server/platform/db/rows.js';
+import type { VerifyResult } from '../audit/verify.js';
+import { verifyAuditChain } from '../audit/verify.js';
+import { judgeKey, type KeyVerdict, keyStateOf } from '../crypto/key-check.js';
+import type { Queryable } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
 import type { Manifest } from './format.js';
 
 export interface RestoreCheck {
   ok: boolean;
   tables: { name: string; expected: number; actual: number }[];
   audit: VerifyResult & { expectedLastId: number | null; expectedLastHash: string | null; ok: boolean };
+  /** Does the key the restored system will have open its sealed data? */
+  key: { verdict: KeyVerdict; expected: string | null };
 }
 
-/** Is the restored copy whole? Every table holds as many rows as the manifest says, and the audit chain verifies up to the same last record. */
-export async function checkRestored(db: Queryable, manifest: Manifest): Promise<RestoreCheck> {
+/**
+ * Is the restored copy whole? Every table holds as many rows as the manifest says, and the audit
+ * chain verifies up to the same last record. Also says whether `fieldKey` opens its sealed data
+ * (reported beside: the data can be whole and the key still wrong).
+ */
+export async function checkRestored(
+  db: Queryable,
+  manifest: Manifest,
+  fieldKey: string | null,
+): Promise<RestoreCheck> {
   const tables: RestoreCheck['tables'] = [];
   for (const t of manifest.tables) {
     const [row] = rowsOf<{ n: string }>(
@@ -26,9 +37,11 @@ export async function checkRestored(db: Queryable, manifest: Manifest): Promise<
     !chain.firstBreak &&
     chain.lastId === manifest.audit.lastId &&
     (expectedLastHash ?? null) === (chain.lastId ? chain.lastHash : null);
+  const keyState = await keyStateOf(db);
   return {
     ok: auditOk && tables.every((t) => t.expected === t.actual),
     tables,
     audit: { ...chain, expectedLastId: manifest.audit.lastId, expectedLastHash, ok: auditOk },
+    key: { verdict: judgeKey(keyState, fieldKey), expected: keyState.check },
   };
 }

@@ -1,17 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { recountPetitionDocuments } from '../../server/modules/petitions/stats/document-counts.js';
-import type { Database, Queryable, Tx } from '../../server/platform/db/client.js';
-import { migrate } from '../../server/platform/db/migrate.js';
-import { rowsOf } from '../../server/platform/db/rows.js';
-import { ORG_NAME_INDEX, RENAME_DUPLICATE_ORG_NAMES } from '../../server/platform/orgs/name-taken.js';
-import { CliError } from '../errors.js';
+import { recountPetitionDocuments } from '../../modules/petitions/stats/document-counts.js';
+import { type FoundKey, keyCheckOf, shortFingerprint } from '../crypto/key-check.js';
+import type { Database, Queryable, Tx } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { rowsOf } from '../db/rows.js';
+import { ORG_NAME_INDEX, RENAME_DUPLICATE_ORG_NAMES } from '../orgs/name-taken.js';
 import { checkRestored, type RestoreCheck } from './check.js';
+import { BackupError } from './errors.js';
 import { backupLines, type Manifest, parseManifest, parseRowLine } from './format.js';
 import { backupTables, knownMigrationCount } from './tables.js';
 
 export interface RestoreOptions {
   database: Database;
   from: string;
+  /** The field key the restored system will run with (FIELD_KEY or the target's field.key), if any. */
+  fieldKey: FoundKey | null;
+  /** Restore although that key is missing or not the backup's (the server will then refuse to start). */
+  ignoreKeyMismatch?: boolean;
   /** Rows per INSERT. */
   batchSize?: number;
 }
@@ -32,7 +37,8 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
   try {
     const manifest = parseManifest((await lines.next()).value || undefined);
     if (manifest.migrations > knownMigrationCount())
-      throw new CliError('备份来自更新版本的系统，请先升级本系统再恢复');
+      throw new BackupError('备份来自更新版本的系统，请先升级本系统再恢复');
+    refuseForeignKey(manifest, opts);
     await refuseUnlessEmpty(opts.database.db);
     await migrate(opts.database);
     await opts.database.db.transaction(async (tx) => {
@@ -49,10 +55,35 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
       await tx.execute(sql`alter table petition_documents enable trigger user`);
       await tx.execute(sql`alter table audit_log enable trigger user`);
     });
-    return { manifest, check: await checkRestored(opts.database.db, manifest) };
+    return {
+      manifest,
+      check: await checkRestored(opts.database.db, manifest, opts.fieldKey?.key ?? null),
+    };
   } finally {
     await lines.return(undefined);
   }
+}
+
+/** A backup whose data is sealed with another key than the one the restored system will have is refused. */
+function refuseForeignKey(manifest: Manifest, opts: RestoreOptions) {
+  const want = manifest.fieldKey?.check;
+  if (!want || opts.ignoreKeyMismatch) return;
+  const fp = shortFingerprint(want);
+  const override =
+    '如确要在没有原密钥的情况下恢复，可加 --ignore-key-mismatch，但恢复后的系统在得到原密钥之前会拒绝启动。';
+  const overrideEn =
+    'To restore anyway, add --ignore-key-mismatch; the restored system will then refuse to start until it is given the original key.';
+  if (!opts.fieldKey)
+    throw new BackupError(
+      `无法恢复：备份中的加密数据使用指纹为 ${fp} 的字段加密密钥，但没有找到密钥。请设置环境变量 FIELD_KEY 为原密钥，或把原来的 field.key 复制到目标数据目录（DATA_DIR）后再恢复。${override}\n` +
+        `Cannot restore: the backup's sealed data uses the field encryption key of fingerprint ${fp}, but no key was found. Set FIELD_KEY to the original key or copy the original field.key into the target DATA_DIR. ${overrideEn}`,
+    );
+  const have = shortFingerprint(keyCheckOf(opts.fieldKey.key));
+  if (have !== fp)
+    throw new BackupError(
+      `无法恢复：字段加密密钥与备份不符。备份的密钥指纹为 ${fp}，当前密钥（来自 ${opts.fieldKey.from}）的指纹为 ${have}。请提供备份时使用的原密钥（FIELD_KEY 或 DATA_DIR/field.key）。${override}\n` +
+        `Cannot restore: the field encryption key does not match the backup (backup ${fp}, key from ${opts.fieldKey.from} ${have}). Provide the original key (FIELD_KEY or DATA_DIR/field.key). ${overrideEn}`,
+    );
 }
 
 async function refuseUnlessEmpty(db: Queryable) {
@@ -65,7 +96,7 @@ async function refuseUnlessEmpty(db: Queryable) {
       await db.execute(sql`select exists(select 1 from ${sql.identifier(t.name)}) as any`),
     );
     if (row?.any)
-      throw new CliError(
+      throw new BackupError(
         `目标数据库不是空的（表 ${t.name} 中已有数据），恢复只能写入空数据库：内置数据库请指定一个新的数据目录（DATA_DIR），PostgreSQL 请新建一个空数据库（DATABASE_URL）。`,
       );
   }
@@ -105,7 +136,7 @@ async function loadRows(tx: Tx, manifest: Manifest, lines: AsyncGenerator<string
     if (row.table !== table) {
       await flush();
       const backedUp = known.get(row.table);
-      if (!backedUp) throw new CliError(`备份文件格式不正确：表 ${row.table} 不在备份清单中`);
+      if (!backedUp) throw new BackupError(`备份文件格式不正确：表 ${row.table} 不在备份清单中`);
       table = row.table;
       if (!columns.has(table)) columns.set(table, await insertableColumns(tx, table, backedUp));
     }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { migrationsFolder } from '../../server/platform/db/migrate.js';
-import * as schema from '../../server/platform/db/schema.js';
+import { migrationsFolder } from '../db/migrate.js';
+import * as schema from '../db/schema.js';
 
 export interface BackupTable {
   name: string;

@@ -3,9 +3,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../server/platform/db/client.js';
-import { rowsOf } from '../../server/platform/db/rows.js';
-import { CliError } from '../errors.js';
+import { KEY_CHECK_SETTING } from '../crypto/key-check.js';
+import type { Database, Tx } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
+import { BackupError } from './errors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Manifest, rowLine } from './format.js';
 import { type BackupTable, backupTables, knownMigrationCount } from './tables.js';
 
@@ -55,7 +56,7 @@ async function readManifest(tx: Tx, opts: BackupOptions, tables: BackupTable[]):
     ? Number((await one<{ n: string }>(tx, sql`select count(*) as n from drizzle.__drizzle_migrations`))?.n)
     : 0;
   if (migrations < knownMigrationCount())
-    throw new CliError('数据库结构不是最新版本，请先执行 jiandu migrate（或启动一次服务）再备份');
+    throw new BackupError('数据库结构不是最新版本，请先执行 jiandu migrate（或启动一次服务）再备份');
   const counts: Manifest['tables'] = [];
   for (const t of tables) {
     const row = await one<{ n: string }>(tx, sql`select count(*) as n from ${sql.identifier(t.name)}`);
@@ -65,6 +66,10 @@ async function readManifest(tx: Tx, opts: BackupOptions, tables: BackupTable[]):
     tx,
     sql`select id, hash from audit_log order by id desc limit 1`,
   );
+  const key = await one<{ value: string }>(
+    tx,
+    sql`select value from settings where key = ${KEY_CHECK_SETTING}`,
+  );
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -73,6 +78,7 @@ async function readManifest(tx: Tx, opts: BackupOptions, tables: BackupTable[]):
     migrations,
     tables: counts,
     audit: { lastId: last ? Number(last.id) : null, lastHash: last?.hash ?? null },
+    fieldKey: key ? { check: key.value } : null,
   };
 }
 

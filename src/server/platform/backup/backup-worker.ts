@@ -1,0 +1,46 @@
+import { parentPort } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { type Database, type Db, openDatabase } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import { backup } from './backup.js';
+import type { Manifest } from './format.js';
+import { verifyBackupFile } from './verify-file.js';
+
+/** What the server asks of the worker: a backup from a copy of the embedded database's files, or from PostgreSQL. */
+export interface BackupTask {
+  out: string;
+  now: string;
+  /** The embedded database's files (PGlite's dumpDataDir), taken by the server in its exclusive section. */
+  dump?: Blob;
+  databaseUrl?: string;
+}
+
+export type BackupTaskResult = { manifest: Manifest; problem: string | null } | { error: string };
+
+async function sourceOf(task: BackupTask): Promise<Database> {
+  if (task.dump) {
+    const client = await PGlite.create({ loadDataDir: task.dump, extensions: { btree_gin } });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  }
+  return openDatabase({ databaseUrl: task.databaseUrl, poolSize: 1 });
+}
+
+parentPort?.once('message', async (task: BackupTask) => {
+  let result: BackupTaskResult;
+  try {
+    const source = await sourceOf(task);
+    let manifest: Manifest;
+    try {
+      manifest = await backup({ database: source, out: task.out, now: new Date(task.now) });
+    } finally {
+      await source.close();
+    }
+    result = { manifest, problem: await verifyBackupFile(task.out) };
+  } catch (e) {
+    result = { error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort?.postMessage(result);
+});

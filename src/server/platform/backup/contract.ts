@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const backupOut = z.object({
+  name: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(['scheduled', 'manual', 'cli']),
+  size: z.number(),
+  rows: z.number(),
+  auditLastId: z.number().nullable(),
+  verified: z.boolean(),
+  problem: z.string().nullable(),
+  keyFingerprint: z.string().nullable(),
+});
+
+export const backupList = z.object({
+  items: z.array(backupOut),
+  /** Where the files are, for the administrator who copies them elsewhere. */
+  folder: z.string(),
+  keepDays: z.number(),
+  keepMin: z.number(),
+});
+
+export const backupNameParam = z.object({
+  name: z
+    .string()
+    .max(80)
+    .regex(/^jiandu-\d{8}T\d{6}Z-(scheduled|manual|cli)\.jsonl\.gz$/, '备份文件名不正确'),
+});
+
+export const localBackupOut = backupOut.extend({ path: z.string() });

@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import type { Actor } from '../access/actor.js';
+import { appendAudit } from '../audit/append.js';
+import { downloadHeaders } from '../files/disposition.js';
+import { AppError } from '../http/errors.js';
+import { type App, actorOf } from '../http/types.js';
+import { isLoopbackRequest } from '../setup/loopback.js';
+import { backupList, backupNameParam, backupOut, localBackupOut } from './contract.js';
+import { CONTROL_HEADER, controlTokenValid } from './control.js';
+import { backupFile, backupsDir, listBackups, makeBackup } from './live-backup.js';
+
+/** A backup holds every unit's data: only an administrator whose data scope is everything may make or take one. */
+const wholeScope = (actor: Actor) => {
+  if (actor.dataScope !== 'all')
+    throw new AppError(
+      403,
+      'forbidden',
+      '备份包含全部单位的数据，只有数据范围为“全部”的系统管理员可以备份和下载',
+      undefined,
+      true,
+    );
+  return actor;
+};
+
+/**
+ * Backups of the running system for the system administrator (list, back up now, download), and
+ * the local-only route `jiandu backup` uses while the server holds the embedded database.
+ */
+export async function backupRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['backups'];
+
+  app.get(
+    '/api/v1/backups',
+    { schema: { tags, response: { 200: backupList } }, config: { access: 'backup.manage' } },
+    async (req) => {
+      wholeScope(actorOf(req));
+      return {
+        items: listBackups(ctx),
+        folder: backupsDir(ctx),
+        keepDays: await ctx.rules.value<number>('backup.keep_days'),
+        keepMin: await ctx.rules.value<number>('backup.keep_min'),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/backups',
+    {
+      schema: { tags, response: { 200: backupOut } },
+      config: { access: 'backup.manage', audit: 'backup.create' },
+    },
+    (req) => makeBackup(ctx, { kind: 'manual', actor: wholeScope(actorOf(req)) }),
+  );
+  app.get(
+    '/api/v1/backups/:name',
+    {
+      schema: { tags, params: backupNameParam },
+      config: { access: 'backup.manage', auditView: 'backup.download' },
+    },
+    async (req, reply) => {
+      wholeScope(actorOf(req));
+      const file = backupFile(ctx, req.params.name);
+      return reply.headers(downloadHeaders(req.params.name, 'application/gzip')).send(createReadStream(file));
+    },
+  );
+  app.post(
+    '/api/v1/backups/local',
+    {
+      schema: { tags, response: { 200: localBackupOut } },
+      config: { access: 'public' },
+    },
+    async (req) => {
+      const token = req.headers[CONTROL_HEADER];
+      if (!isLoopbackRequest(req) || !controlTokenValid(ctx, typeof token === 'string' ? token : undefined)) {
+        await appendAudit(ctx.db, {
+          at: ctx.clock.now(),
+          ip: req.ip,
+          action: 'backup.create',
+          result: 'denied',
+          detail: { via: 'cli', reason: isLoopbackRequest(req) ? 'bad_token' : 'not_loopback' },
+        });
+        throw new AppError(403, 'forbidden', '只能在服务器本机上用 jiandu backup 命令调用');
+      }
+      const record = await makeBackup(ctx, { kind: 'cli', ip: req.ip });
+      return { ...record, path: backupFile(ctx, record.name) };
+    },
+  );
+}

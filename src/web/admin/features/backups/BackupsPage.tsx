@@ -1,0 +1,132 @@
+import { CloudDownloadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { download } from '../../shared/api';
+import { type BackupRecord, backupNow, backupUrl, fetchBackups } from './api';
+
+const KINDS: Record<BackupRecord['kind'], string> = {
+  scheduled: '每日自动',
+  manual: '手动',
+  cli: '命令行',
+};
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** The system administrator's backups: the nightly copies and manual ones, each verified, with download. */
+export default function BackupsPage() {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['backups'], queryFn: fetchBackups });
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const now = useMutation({
+    mutationFn: backupNow,
+    onSuccess: (r) => {
+      if (r.verified) message.success(`备份完成并校验通过：${r.name}`);
+      else message.error(`备份完成，但校验未通过：${r.problem ?? ''}`);
+      client.invalidateQueries({ queryKey: ['backups'] });
+    },
+    onError: (e) => message.error((e as Error).message),
+  });
+  const fetchFile = async (name: string) => {
+    setDownloading(name);
+    try {
+      await download(backupUrl(name));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title="数据备份"
+      extra={
+        <Button
+          type="primary"
+          icon={<CloudDownloadOutlined />}
+          loading={now.isPending}
+          onClick={() => now.mutate()}
+        >
+          立即备份
+        </Button>
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert
+          type="info"
+          showIcon
+          title="每天凌晨 2 点自动备份并校验；备份失败会列入系统管理员的待办。"
+          description={
+            list.data && (
+              <>
+                <div>
+                  备份保存在服务器的 <Typography.Text code>{list.data.folder}</Typography.Text>，保留{' '}
+                  {list.data.keepDays} 天，且至少保留最近 {list.data.keepMin}{' '}
+                  份校验通过的备份（可在规则配置中修改）。
+                </div>
+                <div>
+                  请定期把备份文件下载或复制到另一台机器保管。备份不含字段加密密钥（FIELD_KEY 或数据目录中的
+                  field.key），恢复时须另行提供，请与备份分开妥善保管。
+                </div>
+              </>
+            )
+          }
+        />
+        <Table<BackupRecord>
+          rowKey="name"
+          size="small"
+          loading={list.isLoading}
+          dataSource={list.data?.items}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: '还没有备份' }}
+          columns={[
+            {
+              title: '备份时间',
+              dataIndex: 'createdAt',
+              width: 170,
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+            },
+            { title: '方式', dataIndex: 'kind', width: 90, render: (k: BackupRecord['kind']) => KINDS[k] },
+            { title: '大小', dataIndex: 'size', width: 90, render: size },
+            { title: '行数', dataIndex: 'rows', width: 90 },
+            {
+              title: '校验',
+              dataIndex: 'verified',
+              width: 220,
+              render: (ok: boolean, r) =>
+                ok ? <Tag color="green">校验通过</Tag> : <Tag color="red">{r.problem ?? '未通过'}</Tag>,
+            },
+            {
+              title: '密钥指纹',
+              dataIndex: 'keyFingerprint',
+              width: 160,
+              render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
+            },
+            { title: '文件', dataIndex: 'name', ellipsis: true },
+            {
+              title: '操作',
+              width: 90,
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  loading={downloading === r.name}
+                  onClick={() => fetchFile(r.name)}
+                >
+                  下载
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}
