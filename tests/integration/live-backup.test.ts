@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { and, desc, eq } from 'drizzle-orm';
@@ -60,13 +69,10 @@ describe('back up now (the system administrator)', () => {
     expect(list.json()).toMatchObject({ keepDays: 30, keepMin: 7, folder: dir() });
     expect(list.json().items[0]).toMatchObject({ name: made.name, verified: true });
 
-    const got = await call(t, w.sessions.sys, 'GET', `/api/v1/backups/${made.name}`);
-    expect(got.statusCode).toBe(200);
-    expect(got.headers['content-disposition']).toContain(`attachment; filename="${made.name}"`);
-    const manifest = JSON.parse(gunzipSync(got.rawPayload).toString('utf8').split('\n')[0]);
+    const manifest = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]);
     expect(manifest).toMatchObject({ format: 'jiandu-backup', audit: { lastId: made.auditLastId } });
-    const [viewed] = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'backup.download'));
-    expect(viewed.userId).toBe(w.users.sys.id);
+    // 三员分立: a backup is every case in clear; the system administrator cannot take it through the web
+    expect((await call(t, w.sessions.sys, 'GET', `/api/v1/backups/${made.name}`)).statusCode).toBe(404);
   }, 120_000);
 
   it('answers other requests while a backup is being made', async () => {
@@ -86,15 +92,10 @@ describe('back up now (the system administrator)', () => {
       expect((await call(t, s, 'POST', '/api/v1/backups')).statusCode).toBe(403);
       expect((await call(t, s, 'GET', '/api/v1/backups')).statusCode).toBe(403);
     }
-    const [name] = listBackups(t.ctx).map((b) => b.name);
-    expect((await call(t, w.sessions.aud, 'GET', `/api/v1/backups/${name}`)).statusCode).toBe(403);
     // a system administrator whose scope is one township: a backup holds every unit's data
-    const town = await call(t, w.sessions.townSys, 'GET', `/api/v1/backups/${name}`);
+    const town = await call(t, w.sessions.townSys, 'POST', '/api/v1/backups');
     expect(town.statusCode).toBe(403);
     expect(town.json().error.message).toContain('数据范围为“全部”');
-    expect((await call(t, w.sessions.townSys, 'POST', '/api/v1/backups')).statusCode).toBe(403);
-    for (const bad of ['..%2F..%2Ffield.key', 'field.key', 'jiandu-x.jsonl.gz'])
-      expect((await call(t, w.sessions.sys, 'GET', `/api/v1/backups/${bad}`)).statusCode).toBe(400);
   });
 });
 

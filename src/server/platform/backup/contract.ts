@@ -20,11 +20,4 @@ export const backupList = z.object({
   keepMin: z.number(),
 });
 
-export const backupNameParam = z.object({
-  name: z
-    .string()
-    .max(80)
-    .regex(/^jiandu-\d{8}T\d{6}Z-(scheduled|manual|cli)\.jsonl\.gz$/, '备份文件名不正确'),
-});
-
 export const localBackupOut = backupOut.extend({ path: z.string() });

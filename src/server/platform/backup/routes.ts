@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs';
 import type { Actor } from '../access/actor.js';
 import { appendAudit } from '../audit/append.js';
-import { downloadHeaders } from '../files/disposition.js';
 import { AppError } from '../http/errors.js';
 import { type App, actorOf } from '../http/types.js';
 import { isLoopbackRequest } from '../setup/loopback.js';
-import { backupList, backupNameParam, backupOut, localBackupOut } from './contract.js';
+import { backupList, backupOut, localBackupOut } from './contract.js';
 import { CONTROL_HEADER, controlTokenValid } from './control.js';
 import { backupFile, backupsDir, listBackups, makeBackup } from './live-backup.js';
 
@@ -15,7 +13,7 @@ const wholeScope = (actor: Actor) => {
     throw new AppError(
       403,
       'forbidden',
-      '备份包含全部单位的数据，只有数据范围为“全部”的系统管理员可以备份和下载',
+      '备份包含全部单位的数据，只有数据范围为“全部”的系统管理员可以备份',
       undefined,
       true,
     );
@@ -23,8 +21,11 @@ const wholeScope = (actor: Actor) => {
 };
 
 /**
- * Backups of the running system for the system administrator (list, back up now, download), and
- * the local-only route `jiandu backup` uses while the server holds the embedded database.
+ * Backups of the running system for the system administrator (list, back up now), and the
+ * local-only route `jiandu backup` uses while the server holds the embedded database. There is no
+ * download through the web: a backup holds every petition's text in clear, and no one of the three
+ * administrators may read case content (三员分立); the files are taken from the server's folder by
+ * whoever operates the machine (docs/decisions/audit-anchors.md).
  */
 export async function backupRoutes(app: App) {
   const { ctx } = app;
@@ -50,18 +51,6 @@ export async function backupRoutes(app: App) {
       config: { access: 'backup.manage', audit: 'backup.create' },
     },
     (req) => makeBackup(ctx, { kind: 'manual', actor: wholeScope(actorOf(req)) }),
-  );
-  app.get(
-    '/api/v1/backups/:name',
-    {
-      schema: { tags, params: backupNameParam },
-      config: { access: 'backup.manage', auditView: 'backup.download' },
-    },
-    async (req, reply) => {
-      wholeScope(actorOf(req));
-      const file = backupFile(ctx, req.params.name);
-      return reply.headers(downloadHeaders(req.params.name, 'application/gzip')).send(createReadStream(file));
-    },
   );
   app.post(
     '/api/v1/backups/local',

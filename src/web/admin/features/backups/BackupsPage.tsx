@@ -1,10 +1,8 @@
-import { CloudDownloadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { download } from '../../shared/api';
-import { type BackupRecord, backupNow, backupUrl, fetchBackups } from './api';
+import { type BackupRecord, backupNow, fetchBackups } from './api';
 
 const KINDS: Record<BackupRecord['kind'], string> = {
   scheduled: '每日自动',
@@ -17,12 +15,14 @@ const size = (bytes: number) =>
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-/** The system administrator's backups: the nightly copies and manual ones, each verified, with download. */
+/**
+ * The system administrator's backups: the nightly copies and manual ones, each verified. No
+ * download: a backup is every case in clear, which none of the three administrators may read.
+ */
 export default function BackupsPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['backups'], queryFn: fetchBackups });
-  const [downloading, setDownloading] = useState<string | null>(null);
   const now = useMutation({
     mutationFn: backupNow,
     onSuccess: (r) => {
@@ -32,17 +32,6 @@ export default function BackupsPage() {
     },
     onError: (e) => message.error((e as Error).message),
   });
-  const fetchFile = async (name: string) => {
-    setDownloading(name);
-    try {
-      await download(backupUrl(name));
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setDownloading(null);
-    }
-  };
-
   return (
     <Card
       size="small"
@@ -72,8 +61,8 @@ export default function BackupsPage() {
                   份校验通过的备份（可在规则配置中修改）。
                 </div>
                 <div>
-                  请定期把备份文件下载或复制到另一台机器保管。备份不含字段加密密钥（FIELD_KEY 或数据目录中的
-                  field.key），恢复时须另行提供，请与备份分开妥善保管。
+                  备份含全部案件内容，不能通过网页下载（三员分立）：请由服务器运维人员定期把该目录中的文件复制到另一台机器或离线介质保管。备份不含字段加密密钥（FIELD_KEY
+                  或数据目录中的 field.key），恢复时须另行提供，请与备份分开妥善保管。
                 </div>
               </>
             )
@@ -110,20 +99,6 @@ export default function BackupsPage() {
               render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
             },
             { title: '文件', dataIndex: 'name', ellipsis: true },
-            {
-              title: '操作',
-              width: 90,
-              render: (_, r) => (
-                <Button
-                  size="small"
-                  icon={<DownloadOutlined />}
-                  loading={downloading === r.name}
-                  onClick={() => fetchFile(r.name)}
-                >
-                  下载
-                </Button>
-              ),
-            },
           ]}
         />
       </Space>

@@ -21,4 +21,3 @@ export interface BackupList {
 
 export const fetchBackups = () => api<BackupList>('GET', '/api/v1/backups');
 export const backupNow = () => api<BackupRecord>('POST', '/api/v1/backups');
-export const backupUrl = (name: string) => `/api/v1/backups/${encodeURIComponent(name)}`;
