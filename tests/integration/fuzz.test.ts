@@ -71,18 +71,6 @@ const sessionFor = async (username: string) => {
   sessions.set(username, s);
   return s;
 };
-/**
- * The rules and calendar caches reload through the outer handle when stale (30 s / 60 s), which on
- * the embedded database deadlocks a transaction that reaches them (issue 8 §1, fixed separately).
- * These runs last minutes: reload the caches between routes, outside any transaction.
- */
-let loadedAt = 0;
-const freshCaches = async () => {
-  if (Date.now() - loadedAt < 10_000) return;
-  await t.ctx.rules.load();
-  await t.ctx.calendar.load();
-  loadedAt = Date.now();
-};
 const fuzzable = () =>
   t.app.routeTable.filter(
     (r) =>
@@ -157,10 +145,8 @@ const queryString = (q: Record<string, unknown>, bad?: { key: string; value: str
 describe('bad input', () => {
   it('no route answers 500 to random bodies, queries and parameters, and every refusal speaks Chinese', async () => {
     for (const route of fuzzable()) {
-      await freshCaches();
       await fc.assert(
         fc.asyncProperty(fc.nat(users.length - 1), json, param, query, async (who, body, p, q) => {
-          await freshCaches();
           const s = await sessionFor(users[who].username);
           const url =
             route.url.replace(/:\w+/g, encodeURIComponent(p)) +
@@ -238,7 +224,6 @@ describe('bad input', () => {
   it('every string field of every route refuses NUL, lone surrogates, very long text and impossible dates with a Chinese message naming it', async () => {
     let address = 0;
     const send = async (method: string, url: string, body?: unknown, access?: unknown) => {
-      await freshCaches();
       // public routes (login, portal) anonymously from ever new addresses: no session to end, no throttle
       if (access === 'public') {
         address++;
@@ -260,7 +245,6 @@ describe('bad input', () => {
     let namedRefusals = 0;
     const unrefused: string[] = [];
     for (const route of fuzzable()) {
-      await freshCaches();
       const schema = route.schema ?? {};
       const baseQuery = (sample(schema.querystring) ?? {}) as Record<string, unknown>;
       const baseBody = route.method === 'GET' || route.method === 'DELETE' ? undefined : sample(schema.body);

@@ -49,6 +49,12 @@ describe('portal: looking a case up by its code', () => {
     }
   });
 
+  it('names the code 查询码 when it is missing, not a generic 编码', async () => {
+    const r = await portalPost(t, '/api/v1/portal/status', {}, [], '10.2.0.9');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toMatch(/^查询码：/);
+  });
+
   it('stops an address after 10 wrong codes in 15 minutes, even for a right code, then lets it try again', async () => {
     const { code } = await reported();
     const ip = '10.2.0.2';

@@ -31,7 +31,7 @@ export function errorHandler(ctx: AppContext) {
       const first = Object.entries(fields)[0];
       body = {
         code: 'validation',
-        message: first ? `${fieldLabel(first[0])}：${first[1]}` : '请求格式不正确',
+        message: first ? `${fieldLabel(first[0], req.routeOptions?.url)}：${first[1]}` : '请求格式不正确',
         fields,
       };
     } else if (err.statusCode && err.statusCode < 500) {

@@ -120,11 +120,17 @@ export const FIELD_LABELS: Record<string, string> = {
   comment: '评价意见',
 };
 
-export function fieldLabel(path: string): string {
+/** Where a field's name means something else: on the portal, `code` is the reporter's 查询码. */
+const BY_ROUTE: [prefix: string, labels: Record<string, string>][] = [
+  ['/api/v1/portal/', { code: '查询码' }],
+];
+
+export function fieldLabel(path: string, routeUrl?: string): string {
   const last =
     path
       .split('.')
       .filter((s) => !/^\d+$/.test(s))
       .pop() ?? path;
-  return FIELD_LABELS[last] ?? `字段“${path}”`;
+  const local = routeUrl ? BY_ROUTE.find(([prefix]) => routeUrl.startsWith(prefix))?.[1][last] : undefined;
+  return local ?? FIELD_LABELS[last] ?? `字段“${path}”`;
 }
