@@ -117,6 +117,7 @@ describe('permissions by administrator class', () => {
         'dict.read',
         'dict.manage',
         'todo.read',
+        'backup.manage',
       ].sort(),
     );
     expect(allowed('security')).toEqual(['org.read', 'role.manage', 'role.read', 'todo.read', 'user.read']);

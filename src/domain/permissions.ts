@@ -207,7 +207,7 @@ export function adminSeparationViolation(roles: RoleLike[]): string | null {
  * permissions, the audit administrator the audit log; none of them sees case content.
  */
 export const ADMIN_CLASS_PERMISSIONS: Record<AdminClass, readonly string[]> = {
-  sys: ['org.', 'user.', 'calendar.', 'rule.', 'dict.', 'role.read', 'todo.read'],
+  sys: ['org.', 'user.', 'calendar.', 'rule.', 'dict.', 'backup.', 'role.read', 'todo.read'],
   security: ['role.', 'user.read', 'org.read', 'todo.read'],
   audit: ['audit.', 'todo.read'],
 };
