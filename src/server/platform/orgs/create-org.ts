@@ -8,6 +8,7 @@ import { badRequest, forbidden } from '../http/errors.js';
 import type { orgCreate } from './contract.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
+import { requireFreePrefix } from './petition-prefix.js';
 import { orgs } from './schema.js';
 
 export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.infer<typeof orgCreate> }) {
@@ -17,6 +18,7 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
   const problem = orgPlacementProblem(input.kind, (parent?.kind as OrgKind) ?? null);
   if (problem) throw badRequest(problem, { kind: problem });
   return ctx.db.transaction(async (tx) => {
+    await requireFreePrefix(tx, 0, input.petitionPrefix);
     const [org] = await tx
       .insert(orgs)
       .values({
@@ -25,6 +27,7 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
         parentId: parent?.id ?? null,
         code: input.code ?? null,
         sort: input.sort,
+        petitionPrefix: input.petitionPrefix ?? null,
       })
       .returning();
     const [saved] = await tx
@@ -36,7 +39,7 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
       action: 'org.create',
       objectType: 'org',
       objectId: org.id,
-      detail: { name: org.name, kind: org.kind },
+      detail: { name: org.name, kind: org.kind, petitionPrefix: org.petitionPrefix },
     });
     return toOut(saved);
   });

@@ -1,4 +1,14 @@
-import { bigint, bigserial, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** Org tree: district → township → department / village → group. `path` is `/1/5/12/` for subtree queries. */
 export const orgs = pgTable(
@@ -9,6 +19,12 @@ export const orgs = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(), // district | township | department | village | group
     code: text('code'),
+    /**
+     * The prefix of the petition numbers this org gives (DX → DX-XF2026-0052), unique across the
+     * tree. Null until set by the administrator or first needed (then suggested from the name's
+     * pinyin initials); changing it never renumbers the cases already registered.
+     */
+    petitionPrefix: text('petition_prefix'),
     path: text('path').notNull().default(''),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
@@ -19,5 +35,6 @@ export const orgs = pgTable(
     index('orgs_parent_idx').on(t.parentId),
     index('orgs_path_idx').on(t.path.op('text_pattern_ops')),
     index('orgs_name_idx').on(t.name),
+    uniqueIndex('orgs_petition_prefix_uq').on(t.petitionPrefix).where(sql`petition_prefix is not null`),
   ],
 );

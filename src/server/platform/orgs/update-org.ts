@@ -8,9 +8,13 @@ import { users } from '../users/schema.js';
 import type { orgUpdate } from './contract.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
+import { requireFreePrefix } from './petition-prefix.js';
 import { orgs } from './schema.js';
 
-/** Renames or reorders an org; a stale `version` means someone else saved first: 409. */
+/**
+ * Renames or reorders an org, or sets its 信访编号前缀 (the petitions already numbered keep their
+ * numbers); a stale `version` means someone else saved first: 409.
+ */
 export async function updateOrg(opts: {
   ctx: AppContext;
   actor: Actor;
@@ -20,9 +24,16 @@ export async function updateOrg(opts: {
   const { ctx, actor, id, input } = opts;
   const before = await loadOrg(ctx.db, actor, id);
   return ctx.db.transaction(async (tx) => {
+    await requireFreePrefix(tx, id, input.petitionPrefix);
     const [saved] = await tx
       .update(orgs)
-      .set({ name: input.name, code: input.code ?? null, sort: input.sort, version: input.version + 1 })
+      .set({
+        name: input.name,
+        code: input.code ?? null,
+        sort: input.sort,
+        ...(input.petitionPrefix !== undefined && { petitionPrefix: input.petitionPrefix }),
+        version: input.version + 1,
+      })
       .where(and(eq(orgs.id, id), eq(orgs.version, input.version)))
       .returning();
     if (!saved) throw conflict();
@@ -31,8 +42,13 @@ export async function updateOrg(opts: {
       objectType: 'org',
       objectId: id,
       detail: {
-        before: { name: before.name, code: before.code, sort: before.sort },
-        after: { name: saved.name, code: saved.code, sort: saved.sort },
+        before: {
+          name: before.name,
+          code: before.code,
+          sort: before.sort,
+          petitionPrefix: before.petitionPrefix,
+        },
+        after: { name: saved.name, code: saved.code, sort: saved.sort, petitionPrefix: saved.petitionPrefix },
       },
     });
     return toOut(saved);
