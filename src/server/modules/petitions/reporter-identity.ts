@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { idNumberProblem, normalizeIdNumber } from '../../../domain/id-number.js';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 
-/** Who reported: stored only as one SM4-encrypted, HMAC-SM3-sealed blob (petitions.reporter_enc). */
-export const reporterIdentity = z.object({
+/**
+ * Who reported, as stored: only as one SM4-encrypted, HMAC-SM3-sealed blob (petitions.reporter_enc).
+ * Read leniently — identities sealed before the ID number was checked still open.
+ */
+export const storedReporter = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 字'),
   phone: z
     .string()
@@ -14,10 +18,28 @@ export const reporterIdentity = z.object({
   address: z.string().trim().max(100, '地址不超过 100 字').nullable().optional(),
   workUnit: z.string().trim().max(60, '工作单位不超过 60 字').nullable().optional(),
 });
-export type ReporterIdentity = z.infer<typeof reporterIdentity>;
+export type ReporterIdentity = z.infer<typeof storedReporter>;
+
+/**
+ * Who reported, as entered (the office's form, the portal): the ID number checked as the cadre form
+ * checks it (GB 11643: 18 characters, a real birth date, the check character), upper-cased; blank
+ * is none.
+ */
+export const reporterIdentity = storedReporter.extend({
+  idNumber: z
+    .string()
+    .transform(normalizeIdNumber)
+    .superRefine((v, c) => {
+      const problem = v ? idNumberProblem(v) : null;
+      if (problem) c.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+});
 
 export const sealReporter = (crypto: FieldCrypto, who: ReporterIdentity) =>
   crypto.encrypt(JSON.stringify(who));
 
 export const openReporter = (crypto: FieldCrypto, sealed: string): ReporterIdentity =>
-  reporterIdentity.parse(JSON.parse(crypto.decrypt(sealed)));
+  storedReporter.parse(JSON.parse(crypto.decrypt(sealed)));
