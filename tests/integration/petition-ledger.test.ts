@@ -360,14 +360,20 @@ describe('信访台帐 as clerks keep it', () => {
   let clerk: Session;
   beforeAll(async () => {
     town = await makeOrg(t.ctx, '长乐镇', w.district.id);
-    clerk = await signIn(t, (await makeUser(t.ctx, { orgId: town.id, roles: ['discipline_officer'] })).username);
+    clerk = await signIn(
+      t,
+      (await makeUser(t.ctx, { orgId: town.id, roles: ['discipline_officer'] })).username,
+    );
   });
   const ofTitle = async (title: string) => {
     const [p] = await t.ctx.db
       .select()
       .from(petitions)
       .where(and(eq(petitions.orgId, town.id), eq(petitions.title, title)));
-    const docs = await t.ctx.db.select().from(petitionDocuments).where(eq(petitionDocuments.petitionId, p.id));
+    const docs = await t.ctx.db
+      .select()
+      .from(petitionDocuments)
+      .where(eq(petitionDocuments.petitionId, p.id));
     const events = await t.ctx.db
       .select()
       .from(petitionEvents)
