@@ -2,9 +2,8 @@ import { petitionFromPlan } from '../src/cli/demo/petition-from-plan.js';
 import { planPetition } from '../src/cli/demo/petition-plan.js';
 import { petitionMatter, pickCategory, reporterOf } from '../src/cli/demo/petition-texts.js';
 import { addDays, type WorkCalendar } from '../src/domain/calendar.js';
-import { petitionCode } from '../src/domain/petition-intake.js';
+import { petitionCode, petitionSearchTokens } from '../src/domain/petition-code.js';
 import { clockFor, type PetitionClockRules } from '../src/domain/petition-workflow.js';
-import { searchTokens } from '../src/domain/search-tokens.js';
 import { sealReporter } from '../src/server/modules/petitions/reporter-identity.js';
 import type { AppContext } from '../src/server/platform/context.js';
 import type { RawDb } from './bulk-insert.js';
@@ -53,10 +52,12 @@ export function onePetition(g: Generation, id: number, k: number, town: { id: nu
   });
   const p = { ...life.columns, receivedOn, realName, assignedDueOn, extensionDays: 0 };
   const clock = clockFor({ ...p, status: life.status }, g.rules, g.calendar);
+  const code = petitionCode(null, Number(receivedOn.slice(0, 4)), seq);
+  const subjects = named ? [[id, named.id, named.name]] : g.rng() < 0.3 ? [[id, null, `${place}干部`]] : [];
   const petition = [
     id,
     town.id,
-    petitionCode(Number(receivedOn.slice(0, 4)), seq),
+    code,
     channel,
     channel === 'visit' ? 1 + Math.floor(g.rng() * 5) : null,
     receivedOn,
@@ -87,14 +88,17 @@ export function onePetition(g: Generation, id: number, k: number, town: { id: nu
     named !== null && g.rng() < 0.002,
     life.documents.filter((d) => d.kind === 'report').length,
     life.documents.filter((d) => d.kind === 'opinion').length,
-    searchTokens(matter.title, matter.content, p.reply).join(TOKEN_SEP),
+    petitionSearchTokens(
+      { code, ...matter, reply: p.reply },
+      subjects.map((s) => String(s[2])),
+    ).join(TOKEN_SEP),
   ];
   const events = [
     [id, 'register', null, 'registered', receivedOn, null],
     ...life.events.map((e) => [id, e.action, e.from, e.to, e.on, e.note]),
   ];
   const documents = life.documents.map((d) => [id, d.kind, d.content, d.on]);
-  const subjects = named ? [[id, named.id, named.name]] : g.rng() < 0.3 ? [[id, null, `${place}干部`]] : [];
+
   return { petition, events, documents, subjects };
 }
 

@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.attachment_upload': '上传信访件附件',
   'petition.attachment_download': '下载信访件附件',
   'petition.reveal_identity': '查看反映人身份信息',
+  'petition.print': '打印信访件文书',
   'petition.stats_records': '查看信访统计明细',
   'petition.ledger_export': '导出信访台帐',
   'petition.ledger_import': '导入信访台帐',

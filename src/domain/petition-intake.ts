@@ -40,6 +40,3 @@ export function intakeProblems(f: IntakeFacts, today: string): Record<string, st
   if (f.realName && !f.reporterName?.trim()) out.reporter = '实名举报请填写反映人姓名';
   return out;
 }
-
-/** The registration number: XF<year>-<4-digit sequence within the org and year>. */
-export const petitionCode = (year: number, seq: number) => `XF${year}-${String(seq).padStart(4, '0')}`;

@@ -32,6 +32,7 @@ function derivedStatus(o: {
   if (o.approvedOn) return 'approved';
   if (o.opinions) return 'awaiting_approval';
   if (o.reports) return 'reported';
+  if (o.disposal === 'close') return 'awaiting_approval';
   if (o.disposal === 'hold') return 'held';
   if (o.disposal && INVESTIGATION.includes(o.disposal)) return 'investigating';
   if (o.accepted) return 'accepted';
@@ -42,7 +43,10 @@ function derivedStatus(o: {
  * The outcome a ledger row records — acceptance or refusal, disposal, reports, opinions and their
  * approval, extension, reply, conclusion, status — checked for consistency: nothing after an
  * acceptance that did not happen, each date on or after the step before it and not after today,
- * a status that agrees with the dates.
+ * a status that agrees with the dates. What the workflow allows is allowed: 予以了结 needs no
+ * 处理意见 in a ledger (the step's opinion is often not copied into it), and a 暂存待查 case that
+ * went on is 暂存待查 → 予以了结 (its disposal becomes 予以了结, as the workflow's 予以了结 sets it).
+ * Undated opinion paragraphs count one opinion each; `notes` says so.
  */
 export function ledgerOutcome(
   cells: LedgerCells,
@@ -63,13 +67,16 @@ export function ledgerOutcome(
   if (!declined && declineReason) r.fail('declineReason', '只有不予受理的件填写不予受理理由');
   const disposal = r.choice('disposal', l.disposal);
 
+  const notes: string[] = [];
   const entries = (key: 'reports' | 'opinions'): DatedEntry[] =>
-    splitDatedCell(r.text(key) ?? '').map((e) => ({
+    splitDatedCell(r.text(key) ?? '', { undated: key === 'opinions' ? 'each' : 'one' }).map((e) => ({
       on: e.on === null ? null : r.date(key, e.on),
       content: e.content,
     }));
   const reports = entries('reports');
   const opinionCell = entries('opinions');
+  if (opinionCell.some((e) => e.content === APPROVED && !e.on))
+    r.fail('opinions', '“审批通过”须注明日期，如 【2026-01-28】审批通过');
   const approvals = opinionCell.filter((e) => e.content === APPROVED && e.on);
   const opinions = opinionCell.filter((e) => e.content !== APPROVED && e.content);
   const approvedOn = approvals.at(-1)?.on ?? null;
@@ -112,18 +119,25 @@ export function ledgerOutcome(
     const investigated = disposal !== null && INVESTIGATION.includes(disposal);
     const beyond = reports.length || opinionCell.length || repliedOn || concludedOn;
     if (!disposal && beyond) r.fail('disposal', '已有调查报告、处理意见、回复或办结的件须填写处置方式');
-    if (reports.length && disposal && !investigated)
+    if (reports.length && disposal === 'hold')
+      r.fail('reports', '暂存待查的件没有调查报告；暂存后转调查核实的，处置方式请填写谈话函询或初步核实');
+    else if (reports.length && disposal && !investigated)
       r.fail('reports', '只有谈话函询或初步核实的件有调查报告');
-    if (disposal === 'hold' && beyond)
-      r.fail('disposal', '暂存待查的件尚未办理，不能有报告、意见、回复或办结');
-    if (disposal === 'close' && !opinions.length) r.fail('opinions', '予以了结须填写处理意见');
-    if (approvedOn && !opinions.length) r.fail('opinions', '审批通过前须有处理意见');
+    if (approvedOn && !opinions.length && investigated) r.fail('opinions', '审批通过前须有处理意见');
   }
   const fallback = approvedOn ?? repliedOn ?? concludedOn ?? decidedOn;
+  // 暂存待查, then 予以了结: the workflow's held → close (the reports case is refused above)
+  const heldThenClosed =
+    accepted && disposal === 'hold' && !!(opinions.length || approvedOn || repliedOn || concludedOn);
+  const undated = opinions.filter((e) => !e.on).length;
+  if (undated > 1)
+    notes.push(
+      `处理意见有 ${undated} 段未注明日期，按 ${undated} 条处理意见计入（日期记为 ${fallback ?? l.receivedOn ?? l.today}）`,
+    );
   const facts = {
     accepted,
     declined,
-    disposal,
+    disposal: heldThenClosed ? 'close' : disposal,
     reports: reports.length,
     opinions: opinions.length,
     approvedOn,
@@ -152,12 +166,15 @@ export function ledgerOutcome(
   }
   const dateOr = (e: DatedEntry) => ({ on: e.on ?? fallback ?? l.receivedOn ?? l.today, content: e.content });
   return {
+    notes,
     outcome: {
       status,
       acceptedOn: accepted ? decidedOn : null,
       declinedOn: declined ? decidedOn : null,
       declineReason: declined ? declineReason : null,
-      disposal: accepted ? disposal : null,
+      disposal: accepted ? facts.disposal : null,
+      /** 暂存待查 before 予以了结: the hold is a step of its own in the history. */
+      heldBefore: heldThenClosed,
       reports: reports.map(dateOr),
       opinions: opinions.map(dateOr),
       approvedOn,

@@ -125,8 +125,8 @@ describe('a 信访台帐 row', () => {
     expect(errorsOf({ ...concluded, 处置方式: '' })).toContain(
       '处置方式：已有调查报告、处理意见、回复或办结的件须填写处置方式',
     );
-    expect(errorsOf({ ...concluded, 处置方式: '予以了结', 处理意见: '' })).toContain(
-      '处理意见：予以了结须填写处理意见',
+    expect(errorsOf({ ...concluded, 处置方式: '初步核实', 处理意见: '【2026-01-28】审批通过' })).toContain(
+      '处理意见：审批通过前须有处理意见',
     );
     expect(errorsOf({ 受理情况: '受理', 受理日期: '2026-01-06', 延期天数: 45, 延期理由: '复杂' })).toEqual([
       '延期天数：应为 1 至 30 的整数',
@@ -135,5 +135,68 @@ describe('a 信访台帐 row', () => {
       '收件日期：日期不存在',
       '来源渠道：“传真”不是可选值（来信、来访、上级交办）',
     ]);
+  });
+});
+
+describe('the ledger as clerks keep it', () => {
+  const accepted = { 受理情况: '受理', 受理日期: '2026-01-08' };
+
+  it('takes 予以了结 without 处理意见, as the workflow does: awaiting approval, or concluded, with no opinion made up', () => {
+    expect(parse({ ...accepted, 处置方式: '予以了结' })).toMatchObject({
+      record: { status: 'awaiting_approval', disposal: 'close', opinions: [], heldBefore: false },
+    });
+    expect(
+      parse({
+        ...accepted,
+        处置方式: '予以了结',
+        处理意见: '【2026-01-20】审批通过',
+        办结日期: '2026-01-25',
+      }),
+    ).toMatchObject({
+      record: { status: 'concluded', disposal: 'close', opinions: [], approvedOn: '2026-01-20' },
+    });
+  });
+
+  it('takes 暂存待查 later concluded as 暂存待查 → 予以了结 → 办结, but not a hold with an investigation report', () => {
+    expect(parse({ ...accepted, 处置方式: '暂存待查', 办结日期: '2026-02-10' })).toMatchObject({
+      record: { status: 'concluded', disposal: 'close', heldBefore: true, concludedOn: '2026-02-10' },
+    });
+    expect(
+      parse({ ...accepted, 处置方式: '暂存待查', 处理意见: '【2026-02-01】线索不具体，予以了结' }),
+    ).toMatchObject({
+      record: { status: 'awaiting_approval', disposal: 'close', heldBefore: true },
+    });
+    expect(parse({ ...accepted, 处置方式: '暂存待查' })).toMatchObject({
+      record: { status: 'held', disposal: 'hold', heldBefore: false },
+    });
+    expect(errorsOf({ ...accepted, 处置方式: '暂存待查', 调查报告: '【2026-01-20】属实' })).toEqual([
+      '调查报告：暂存待查的件没有调查报告；暂存后转调查核实的，处置方式请填写谈话函询或初步核实',
+    ]);
+  });
+
+  it('counts undated opinion paragraphs one opinion each, and says so', () => {
+    const r = parse({
+      ...concluded,
+      处理意见: '给予批评教育\n责令退还多收款项\n\n【2026-01-28】审批通过',
+    });
+    expect(r).toMatchObject({
+      record: {
+        opinions: [
+          { on: '2026-01-28', content: '给予批评教育' },
+          { on: '2026-01-28', content: '责令退还多收款项' },
+        ],
+      },
+      notes: ['处理意见有 2 段未注明日期，按 2 条处理意见计入（日期记为 2026-01-28）'],
+    });
+    expect(errorsOf({ ...concluded, 处理意见: '批评教育\n审批通过' })).toEqual([
+      '处理意见：“审批通过”须注明日期，如 【2026-01-28】审批通过',
+    ]);
+    // a dated opinion keeps its lines together
+    expect(
+      parse({ ...concluded, 处理意见: '【2026-01-25】批评教育\n并责令整改\n【2026-01-28】审批通过' }),
+    ).toMatchObject({
+      record: { opinions: [{ on: '2026-01-25', content: '批评教育\n并责令整改' }] },
+      notes: [],
+    });
   });
 });

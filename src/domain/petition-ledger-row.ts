@@ -79,13 +79,13 @@ export function rowReader(raw: LedgerCells) {
 
 /**
  * Reads and checks one row of a 信访台帐: every date, every label against its list, what each
- * channel needs, and that the outcome is consistent (see ledgerOutcome). Returns the record or the
- * row's Chinese problems.
+ * channel needs, and that the outcome is consistent (see ledgerOutcome). Returns the record (with
+ * notes on how it was read) or the row's Chinese problems.
  */
 export function parseLedgerRow(
   cells: LedgerCells,
   l: LedgerLookups,
-): { record: LedgerRecord } | { errors: string[] } {
+): { record: LedgerRecord; notes: string[] } | { errors: string[] } {
   const r = rowReader(cells);
   const receivedOn = r.date('receivedOn');
   if (!receivedOn && !r.errors.length) r.fail('receivedOn', '必填');
@@ -129,6 +129,7 @@ export function parseLedgerRow(
     return unit && unit !== NO_UNIT ? unit : null;
   };
   return {
+    notes: outcome.notes,
     record: {
       code,
       receivedOn,

@@ -56,9 +56,17 @@ const COLUMN: Record<LedgerKey, [header: string, width: number, help: string]> =
   acceptance: ['受理情况', 10, '受理或不予受理；尚未决定的留空'],
   acceptedOn: ['受理日期', 12, `受理或不予受理的日期，${DATE}`],
   declineReason: ['不予受理理由', 20, '不予受理时必填'],
-  disposal: ['处置方式', 10, '谈话函询、初步核实、暂存待查或予以了结'],
+  disposal: [
+    '处置方式',
+    10,
+    '谈话函询、初步核实、暂存待查或予以了结；暂存待查后了结的，填暂存待查并填写后续日期',
+  ],
   reports: ['调查报告', 30, '每份一段，以【日期】开头，如 【2026-02-01】调查报告内容'],
-  opinions: ['处理意见', 30, '每条一段，以【日期】开头；审批通过的另起一段写 【日期】审批通过'],
+  opinions: [
+    '处理意见',
+    30,
+    '每条一段，以【日期】开头；未注明日期的每段算一条；审批通过的另起一段写 【日期】审批通过',
+  ],
   extensionDays: ['延期天数', 8, '经批准延期的天数'],
   extensionReason: ['延期理由', 20, '延期时必填'],
   repliedOn: ['回复日期', 12, `回复反映人的日期，${DATE}`],
@@ -102,14 +110,22 @@ const ENTRY = /(?:^|\n)\s*【\s*([0-9０-９][^】]{5,15})\s*】/g;
 
 /**
  * The entries of a report or opinion cell: each paragraph that opens with 【date】 starts one (the
- * date as written, for the caller to parse); text before the first dated paragraph is one undated
- * entry.
+ * date as written, for the caller to parse). Text before the first dated paragraph has no date: one
+ * undated entry, or with `undated: 'each'` one entry per paragraph (opinions: a clerk writes one
+ * opinion a line, and each is counted).
  */
-export function splitDatedCell(text: string): { on: string | null; content: string }[] {
+export function splitDatedCell(
+  text: string,
+  opts: { undated?: 'one' | 'each' } = {},
+): { on: string | null; content: string }[] {
   const out: { on: string | null; content: string }[] = [];
   const marks = [...text.matchAll(ENTRY)];
   const head = text.slice(0, marks[0]?.index ?? text.length).trim();
-  if (head) out.push({ on: null, content: head });
+  if (head && opts.undated === 'each')
+    for (const line of head.split(/\n+/)) {
+      if (line.trim()) out.push({ on: null, content: line.trim() });
+    }
+  else if (head) out.push({ on: null, content: head });
   marks.forEach((m, i) => {
     const end = marks[i + 1]?.index ?? text.length;
     out.push({ on: m[1].trim(), content: text.slice((m.index ?? 0) + m[0].length, end).trim() });

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { chineseDaysRows } from '../server/platform/calendar/seed.js';
 import type { WorkCalendar } from './calendar.js';
 import {
+  approvalProblem,
   type ClockFacts,
   clockFor,
   extensionProblem,
+  extensionTooLate,
+  foreignFields,
   isOverdue,
   PETITION_ACTIONS,
   PETITION_STATUSES,
@@ -190,5 +193,38 @@ describe('review request', () => {
         rules,
       ),
     ).toBe('信访件尚未办结，暂不能申请复查（复核）');
+  });
+});
+
+describe('四眼原则', () => {
+  const base = { approverId: 7, submitterId: 3, authorIds: [3, 5], fourEyes: true };
+  it('lets someone who neither submitted nor wrote the opinions approve', () => {
+    expect(approvalProblem(base)).toBeNull();
+  });
+  it('refuses the submitter and the authors, unless the rule is off', () => {
+    expect(approvalProblem({ ...base, approverId: 3 })).toMatch(/^处理意见须由提交人以外的人员审批/);
+    expect(approvalProblem({ ...base, approverId: 5 })).toMatch(/^处理意见须由撰写人以外的人员审批/);
+    expect(approvalProblem({ ...base, approverId: 3, fourEyes: false })).toBeNull();
+  });
+});
+
+describe('an extension', () => {
+  it('is too late once the due date has passed, not on the due date itself', () => {
+    expect(extensionTooLate('2026-05-01', '2026-05-01')).toBeNull();
+    expect(extensionTooLate(null, '2026-05-01')).toBeNull();
+    expect(extensionTooLate('2026-05-01', '2026-05-02')).toBe(
+      '办理期限已于 2026-05-01 届满，逾期后不能再延期，请尽快办理；延期须在办理期限内申请',
+    );
+  });
+});
+
+describe('the fields of a step', () => {
+  it('refuses what the step does not read, and says why for an opinion sent with 提交处理意见', () => {
+    expect(foreignFields('submit', { version: 2, note: '请审批', opinion: null })).toEqual({});
+    expect(foreignFields('submit', { opinion: '予以澄清' })).toEqual({
+      opinion: '提交审批时不接收处理意见：请先“添加处理意见”，再提交审批',
+    });
+    expect(foreignFields('accept', { report: '…' })).toEqual({ report: '“受理”不接收调查报告' });
+    expect(foreignFields('close', { opinion: '予以了结' })).toEqual({});
   });
 });

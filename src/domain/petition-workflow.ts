@@ -36,6 +36,56 @@ export const PETITION_ACTIONS = {
 } as const;
 export type PetitionAction = keyof typeof PETITION_ACTIONS;
 
+/**
+ * What each step reads besides `version` (and `on` for history). A field another step reads is
+ * refused rather than dropped: 提交处理意见 with an `opinion` would otherwise lose the opinion.
+ */
+export const ACTION_FIELDS = {
+  accept: ['note'],
+  decline: ['declineReason', 'notice'],
+  investigate: ['disposal', 'investigatorUserId', 'assignedUnitOrgId', 'note'],
+  hold: ['note'],
+  close: ['opinion'],
+  report: ['report'],
+  submit: ['note'],
+  approve: ['note'],
+  return: ['note'],
+  reply: ['reply'],
+  conclude: ['note'],
+  request_review: ['note'],
+  answer_review: ['reply'],
+} as const satisfies Record<PetitionAction, readonly string[]>;
+
+const FIELD_LABELS: Record<string, string> = {
+  note: '说明',
+  declineReason: '不予受理理由',
+  notice: '告知内容',
+  disposal: '处置方式',
+  investigatorUserId: '调查人',
+  assignedUnitOrgId: '承办单位',
+  opinion: '处理意见',
+  report: '调查报告',
+  reply: '答复内容',
+};
+
+/** The fields given (not null) that the step does not read, each with its Chinese reason. */
+export function foreignFields(
+  action: PetitionAction,
+  given: Record<string, unknown>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const own: readonly string[] = ACTION_FIELDS[action];
+  for (const [key, value] of Object.entries(given)) {
+    if (key === 'version' || key === 'on' || value === undefined || value === null || own.includes(key))
+      continue;
+    out[key] =
+      action === 'submit' && key === 'opinion'
+        ? '提交审批时不接收处理意见：请先“添加处理意见”，再提交审批'
+        : `“${PETITION_ACTIONS[action]}”不接收${FIELD_LABELS[key] ?? key}`;
+  }
+  return out;
+}
+
 /** Which action may move a petition from which status, and where it goes. */
 export const TRANSITIONS = {
   registered: { accept: 'accepted', decline: 'declined' },
@@ -168,3 +218,32 @@ export function reviewRequestProblem(
 }
 
 export const isOverdue = (dueOn: string | null, today: string) => dueOn !== null && dueOn < today;
+
+/**
+ * 四眼原则 (rule petition.four_eyes): the handling opinions are approved by someone other than the
+ * one who submitted them for approval (提交处理意见, or 予以了结 which submits its own opinion) and
+ * other than those who wrote them. Null when the approver may approve, else the Chinese reason.
+ */
+export function approvalProblem(f: {
+  approverId: number;
+  submitterId: number | null;
+  authorIds: (number | null)[];
+  fourEyes: boolean;
+}): string | null {
+  if (!f.fourEyes) return null;
+  if (f.submitterId === f.approverId)
+    return '处理意见须由提交人以外的人员审批：该件由您提交审批，请由党委书记或其他有审批权限的人员审批';
+  if (f.authorIds.includes(f.approverId))
+    return '处理意见须由撰写人以外的人员审批：该件的处理意见由您撰写，请由党委书记或其他有审批权限的人员审批';
+  return null;
+}
+
+/**
+ * An extension is granted within the handling period: past its due date the period has run out
+ * and the case is overdue (信访工作条例: extended “in the handling period”, at most 30 days). Null
+ * when it is still running on `today`, else the reason.
+ */
+export function extensionTooLate(dueOn: string | null, today: string): string | null {
+  if (!dueOn || dueOn >= today) return null;
+  return `办理期限已于 ${dueOn} 届满，逾期后不能再延期，请尽快办理；延期须在办理期限内申请`;
+}

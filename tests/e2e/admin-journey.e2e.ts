@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { makeOrg, makeUser } from '../support/factories.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
@@ -45,12 +47,17 @@ it('an administrator creates an org and a user, the security administrator grant
   await page.getByRole('button', { name: '新建组织' }).click();
   const orgDialog = page.getByRole('dialog');
   await orgDialog.getByLabel('名称').fill('大兴镇');
+  // the prefix of the township's petition numbers, unique across the district
+  await orgDialog.getByLabel('信访编号前缀').fill('dxz');
+  await orgDialog.getByText('留空则按名称拼音首字母自动生成').waitFor();
   await orgDialog.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByRole('cell', { name: '大兴镇' }).waitFor();
   await page
     .getByRole('row', { name: /大兴镇/ })
     .getByRole('cell', { name: '新城区' })
     .waitFor();
+  const [daxing] = await e.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇'));
+  expect(daxing.petitionPrefix).toBe('DXZ');
 
   // a discipline officer of that township
   await page.getByRole('menuitem', { name: '用户管理' }).click();

@@ -55,6 +55,12 @@ it('a citizen reports anonymously on a phone, the discipline officer handles it 
     username: 'daxing_jw',
   });
   await e.ctx.db.update(users).set({ displayName: '刘强' }).where(eq(users.id, officer.id));
+  const secretary = await makeUser(e.ctx, {
+    orgId: town.id,
+    roles: ['party_secretary'],
+    username: 'daxing_sj',
+  });
+  await e.ctx.db.update(users).set({ displayName: '王书记' }).where(eq(users.id, secretary.id));
 
   const phone = await e.newPage({ mobile: true });
   const code = await reportAnonymously(phone.page);
@@ -90,7 +96,23 @@ it('a citizen reports anonymously on a phone, the discipline officer handles it 
     d.getByLabel('处理意见').fill('建议责令东风村重新组织低保评议，对村主任钱有福进行批评教育。'),
   );
   await step(page, '提交处理意见');
-  await step(page, '审批通过'); // the discipline officer holds petition.approve
+  // four eyes: the officer who submitted holds petition.approve, yet the step is not theirs
+  await page.getByText(/处理意见须由提交人以外的人员审批/).waitFor();
+  await expect.poll(() => page.getByRole('button', { name: named('审批通过') }).count()).toBe(0);
+  await page.screenshot({ path: '/tmp/petition-four-eyes.png' });
+  const petitionUrl = page.url();
+
+  // the party secretary approves, from the to-do list
+  const boss = (await e.newPage()).page;
+  await fillLogin(boss, e.baseUrl, 'daxing_sj', 'Jd!2026-test');
+  await boss.waitForURL(`${e.baseUrl}/`);
+  await boss.goto(`${e.baseUrl}/todos`);
+  await boss.getByText(/审批信访件处理意见 DX-XF\d{4}-0001/).click();
+  await boss.waitForURL(petitionUrl);
+  await step(boss, '审批通过');
+  await boss.getByText('已审批待回复', { exact: true }).first().waitFor();
+
+  await page.reload();
   await step(page, '回复反映人', (d) => d.getByLabel('答复内容').fill(REPLY));
   await step(page, '办结');
   await page.getByText('已办结', { exact: true }).first().waitFor();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chinaDate } from '../../src/domain/calendar.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
@@ -15,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-it('an officer registers a visit naming a registry cadre, finds it by 作风, accepts it and sees the step on the timeline', async () => {
+it('an officer registers a visit naming a registry cadre with its scanned letter, finds it by 作风, its number and the cadre, accepts it, sees the step on the timeline and prints the 登记表', async () => {
   const town = await makeOrg(e.ctx, '东湖镇');
   await insertCadres(e.ctx.db, e.ctx, [{ orgId: town.id, name: '王建军', status: 'active' }], 'manual');
   // a registering clerk without a second factor, to keep the browser journey short
@@ -53,14 +55,26 @@ it('an officer registers a visit naming a registry cadre, finds it by 作风, ac
   await drawer.getByRole('combobox').last().fill('王建');
   await page.getByTitle(/王建军（东湖镇/).click();
   await drawer.getByLabel('联系电话（可不填）').fill('13800001111');
+  // the visitor's written material, attached while registering
+  await drawer.locator('input[type=file]').setInputFiles({
+    name: '来访材料.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n来访人提交的书面材料\n%%EOF'),
+  });
+  await drawer.getByText('来访材料.pdf').waitFor();
+  await page.screenshot({ path: '/tmp/petition-register-attachments.png' });
   await drawer.getByRole('button', { name: label('登记') }).click();
   await page.waitForURL(/\/petitions\/\d+$/);
-  await page
-    .getByText(/XF\d{4}-0001/)
+  // 东湖镇's own prefix: its numbers stay apart from every other township's
+  const code = (await page
+    .getByText(/^DH-XF\d{4}-0001$/)
     .first()
-    .waitFor();
+    .textContent())!.trim();
   await page.getByText('王建军（东湖镇）').waitFor();
   await expect.poll(() => page.getByText('13800001111').count()).toBe(0);
+  await page.getByRole('tab', { name: '附件（1）' }).click();
+  await page.getByRole('cell', { name: /来访材料\.pdf/ }).waitFor();
+  await page.getByRole('tab', { name: '办理' }).click();
 
   await page.getByRole('button', { name: label('受理') }).click();
   await page.getByRole('button', { name: '确认受理' }).click();
@@ -68,12 +82,31 @@ it('an officer registers a visit naming a registry cadre, finds it by 作风, ac
   await page.getByRole('tab', { name: '流程记录' }).click();
   await page.getByText('登记', { exact: true }).waitFor();
 
+  // the 登记表 as .docx, the reporter's contact left sealed
+  await page.getByRole('button', { name: /打印文书/ }).hover();
+  await page.getByRole('menuitem', { name: '信访举报登记表' }).waitFor();
+  await page.screenshot({ path: '/tmp/petition-print-menu.png' });
+  const [doc] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: '信访举报登记表' }).click(),
+  ]);
+  expect(doc.suggestedFilename()).toBe(`信访举报登记表-${code}.docx`);
+  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(await doc.path())))['word/document.xml']);
+  expect(xml).toContain('反映干部作风问题');
+  expect(xml).not.toContain('13800001111');
+
   await page.getByRole('button', { name: '信访举报' }).click();
   await page.getByLabel('搜索信访件').fill('作风');
   await page.getByLabel('搜索信访件').press('Enter');
   await page.getByRole('cell', { name: /反映干部作风问题/ }).waitFor();
   await page.getByText('“作风”的搜索结果，按收件日期由近及远排列').waitFor();
   await page.getByText('来访（3人）').waitFor();
+  for (const q of [code, '王建军']) {
+    await page.getByLabel('搜索信访件').fill(q);
+    await page.getByLabel('搜索信访件').press('Enter');
+    await page.getByText(`“${q}”的搜索结果，按收件日期由近及远排列`).waitFor();
+    await page.getByRole('cell', { name: /反映干部作风问题/ }).waitFor();
+  }
   await page.getByLabel('搜索信访件').fill('土地');
   await page.getByLabel('搜索信访件').press('Enter');
   await page.getByText('没有符合条件的信访件').waitFor();

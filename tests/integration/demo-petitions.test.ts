@@ -96,6 +96,29 @@ it('shows every status, some overdue and one under review, each consistent with 
   );
 });
 
+it('shows four eyes: every approval is the party secretary’s, never the one who submitted; numbers carry the township’s prefix', async () => {
+  const rows = await all();
+  const events = await t.ctx.db.select().from(petitionEvents).orderBy(asc(petitionEvents.id));
+  const secretaries = new Set(
+    await Promise.all(
+      ['daxing', 'qingshan'].map(async (p) => (await demoUser(t.ctx.db, `${p}_party_secretary`)).id),
+    ),
+  );
+  const approvals = events.filter((e) => e.action === 'approve');
+  expect(approvals.length).toBeGreaterThan(40);
+  for (const a of approvals) {
+    expect(secretaries.has(a.userId!), String(a.petitionId)).toBe(true);
+    const submitted = events.filter(
+      (e) => e.petitionId === a.petitionId && e.toStatus === 'awaiting_approval' && e.id < a.id,
+    );
+    expect(submitted.at(-1)!.userId).not.toBe(a.userId);
+  }
+  const towns = await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'township'));
+  const prefixOf = new Map(towns.map((o) => [o.id, o.petitionPrefix]));
+  expect(new Set(towns.map((o) => o.petitionPrefix))).toEqual(new Set(['DX', 'QS']));
+  expect(rows.every((p) => p.code.startsWith(`${prefixOf.get(p.orgId)}-XF`))).toBe(true);
+});
+
 it('keeps the audit chain whole, and a second run adds nothing', async () => {
   expect((await verifyAuditChain(t.ctx.db)).firstBreak).toBeNull();
   const again = await loadDemo(t.ctx);

@@ -30,7 +30,7 @@ describe('petitions on the supervision file', () => {
       {
         date: '2026-02-20',
         kind: 'petition',
-        title: '信访举报 XF2026-0001：反映干部作风问题',
+        title: '信访举报 JZ-XF2026-0001：反映干部作风问题',
         detail: '已回复反映人',
         link: `/petitions/${w.petitions.named.id}`,
       },
@@ -42,8 +42,9 @@ describe('petitions on the supervision file', () => {
   it('shows the district discipline office the district’s petition as well', async () => {
     const { entries } = await petitionEntries('district');
     expect(entries.map((e: any) => e.title).sort()).toEqual([
-      '信访举报 XF2026-0001：反映干部作风问题',
-      '信访举报 XF2026-0001：反映张三违规经商',
+      // each township's own first case, told apart by its prefix
+      '信访举报 JZ-XF2026-0001：反映干部作风问题',
+      '信访举报 XC-XF2026-0001：反映张三违规经商',
     ]);
   });
 

@@ -60,7 +60,7 @@ describe('revealing the reporter', () => {
     expect(res.json()).toEqual({ realName: true, identity: REPORTER });
     const [audit] = await auditRows(t, 'petition.reveal_identity', w.petitions.named.id);
     expect(audit).toMatchObject({ objectType: 'petition', result: 'success' });
-    expect(audit.detail).toMatchObject({ code: 'XF2026-0001', reason: '核实反映人身份以便当面反馈' });
+    expect(audit.detail).toMatchObject({ code: 'JZ-XF2026-0001', reason: '核实反映人身份以便当面反馈' });
     expect(leaks(JSON.stringify(audit))).toEqual([]);
   });
 

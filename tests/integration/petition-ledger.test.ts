@@ -113,8 +113,9 @@ describe('信访台帐 export', () => {
       'XF2026-0004',
       'XF2026-0007',
       'HX2026-0001',
-      'XF2026-0008',
-      'XF2026-0009',
+      // registered through the workflow: 大兴镇's prefix, the year's sequence continued
+      'DX-XF2026-0008',
+      'DX-XF2026-0009',
     ]);
     expect(rows[0]).toMatchObject({
       序号: '1',
@@ -328,5 +329,143 @@ describe('信访台帐 import', () => {
     const job = await importFile(importer, res.rawPayload);
     expect(job.status).toBe('failed');
     expect(job.message).toMatch(/^第 3 行等 10 行有误/);
+  });
+});
+
+describe('信访台帐 as clerks keep it', () => {
+  const clerkLedger = [
+    // 予以了结 with no 处理意见 copied into the ledger
+    {
+      收件日期: '2025-03-03',
+      来源渠道: '来信',
+      反映人类别: '匿名',
+      反映事由: '反映村道硬化质量问题',
+      受理情况: '受理',
+      受理日期: '2025-03-05',
+      处置方式: '予以了结',
+      办结日期: '2025-03-20',
+    },
+    // 暂存待查, later concluded
+    {
+      收件日期: '2025-04-01',
+      来源渠道: '来电',
+      反映人类别: '实名',
+      反映事由: '反映低保评定不公',
+      受理情况: '受理',
+      受理日期: '2025-04-02',
+      处置方式: '暂存待查',
+      办结日期: '2025-06-30',
+    },
+    // two opinions written one a line, without dates
+    {
+      收件日期: '2025-05-06',
+      来源渠道: '来信',
+      反映人类别: '匿名',
+      反映事由: '反映村干部多收费用',
+      受理情况: '受理',
+      受理日期: '2025-05-08',
+      处置方式: '初步核实',
+      调查报告: '【2025-05-20】反映问题属实',
+      处理意见: '给予批评教育\n责令退还多收款项\n【2025-05-28】审批通过',
+      回复日期: '2025-06-01',
+      答复意见: '已责令退还。',
+      办结日期: '2025-06-03',
+    },
+  ];
+  let town: { id: number };
+  let clerk: Session;
+  beforeAll(async () => {
+    town = await makeOrg(t.ctx, '长乐镇', w.district.id);
+    clerk = await signIn(
+      t,
+      (await makeUser(t.ctx, { orgId: town.id, roles: ['discipline_officer'] })).username,
+    );
+  });
+  const ofTitle = async (title: string) => {
+    const [p] = await t.ctx.db
+      .select()
+      .from(petitions)
+      .where(and(eq(petitions.orgId, town.id), eq(petitions.title, title)));
+    const docs = await t.ctx.db
+      .select()
+      .from(petitionDocuments)
+      .where(eq(petitionDocuments.petitionId, p.id));
+    const events = await t.ctx.db
+      .select()
+      .from(petitionEvents)
+      .where(eq(petitionEvents.petitionId, p.id))
+      .orderBy(petitionEvents.id);
+    return { p, docs, events: events.map((e) => [e.action, e.occurredOn]) };
+  };
+
+  it('imports 予以了结 without 处理意见 and 暂存待查 later concluded as the workflow has them, inventing no opinion', async () => {
+    const job = await importFile(clerk, await workbookOf(clerkLedger), town.id);
+    expect(job, job.message).toMatchObject({
+      status: 'succeeded',
+      message: '已导入 3 件信访件（另有 1 条说明）',
+      result: {
+        imported: 3,
+        notes: ['第 5 行：处理意见有 2 段未注明日期，按 2 条处理意见计入（日期记为 2025-05-28）'],
+      },
+    });
+    const closed = await ofTitle('反映村道硬化质量问题');
+    expect(closed.p).toMatchObject({ status: 'concluded', disposal: 'close', opinionCount: 0 });
+    expect(closed.docs).toEqual([]);
+    expect(closed.events).toEqual([
+      ['register', '2025-03-03'],
+      ['accept', '2025-03-05'],
+      ['close', '2025-03-05'],
+      ['conclude', '2025-03-20'],
+    ]);
+    const held = await ofTitle('反映低保评定不公');
+    expect(held.p).toMatchObject({ status: 'concluded', disposal: 'close', realName: true, opinionCount: 0 });
+    expect(held.events).toEqual([
+      ['register', '2025-04-01'],
+      ['accept', '2025-04-02'],
+      ['hold', '2025-04-02'],
+      ['close', '2025-04-02'],
+      ['conclude', '2025-06-30'],
+    ]);
+    // each paragraph the clerk wrote is one opinion, as the statistics count them
+    const lines = await ofTitle('反映村干部多收费用');
+    expect(lines.p.opinionCount).toBe(2);
+    expect(lines.docs.filter((d) => d.kind === 'opinion').map((d) => [d.content, d.occurredOn])).toEqual([
+      ['给予批评教育', '2025-05-28'],
+      ['责令退还多收款项', '2025-05-28'],
+    ]);
+  });
+
+  it('refuses the same ledger without 登记编号 uploaded again, naming each row and the case it repeats', async () => {
+    const job = await importFile(clerk, await workbookOf(clerkLedger), town.id);
+    expect(job).toMatchObject({ status: 'failed', hasErrorFile: true });
+    expect(job.message).toBe('第 3 行等 3 行有误，未导入任何数据，请下载错误清单修改后重新导入');
+    const errors = await download(clerk, `/api/v1/petitions/ledger/imports/${job.id}/errors.xlsx`);
+    const reasonCol = HEADERS.length + 1;
+    const first = (await ofTitle('反映村道硬化质量问题')).p.code;
+    expect(first).toMatch(/^CL-XF2025-\d{4}$/);
+    expect(errors.ws.getCell(3, reasonCol).value).toBe(
+      `反映事由：与已登记的信访件 ${first} 收件日期、来源渠道、反映事由、反映人类别均相同，疑为重复导入；确为另一件的，请填写登记编号加以区分`,
+    );
+    for (const r of [4, 5]) expect(String(errors.ws.getCell(r, reasonCol).value)).toContain('疑为重复导入');
+    expect(await t.ctx.db.select().from(petitions).where(eq(petitions.orgId, town.id))).toHaveLength(3);
+  });
+
+  it('refuses a row repeated within the file, unless the clerk tells them apart by number', async () => {
+    const row = { ...clerkLedger[0], 收件日期: '2025-09-09', 受理日期: '2025-09-10', 办结日期: '2025-09-20' };
+    const twice = await importFile(clerk, await workbookOf([row, row]), town.id);
+    expect(twice.status).toBe('failed');
+    const errors = await download(clerk, `/api/v1/petitions/ledger/imports/${twice.id}/errors.xlsx`);
+    expect(errors.ws.getCell(4, HEADERS.length + 1).value).toBe(
+      '反映事由：与第 3 行收件日期、来源渠道、反映事由、反映人类别均相同，疑为同一件；确为另一件的，请填写登记编号加以区分',
+    );
+    const numbered = await importFile(
+      clerk,
+      await workbookOf([
+        { ...row, 登记编号: '长纪信〔2025〕31号' },
+        { ...row, 登记编号: '长纪信〔2025〕32号' },
+      ]),
+      town.id,
+    );
+    expect(numbered, numbered.message).toMatchObject({ status: 'succeeded', result: { imported: 2 } });
   });
 });

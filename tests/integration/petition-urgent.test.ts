@@ -74,7 +74,7 @@ describe('a report naming a cadre under public notice', () => {
     expect(filtered.items.map((r: any) => r.id)).toEqual([urgent.id]);
 
     const [todo] = await todosOf(urgent.id);
-    expect(todo.title).toMatch(/^【紧急】受理信访件 XF2026-\d{4}/);
+    expect(todo.title).toMatch(/^【紧急】受理信访件 JZ-XF2026-\d{4}/);
     expect(todo.dueOn).toBe('2026-03-02'); // due today, a date in China
     const [normal] = await todosOf(older.id);
     expect(normal.title).not.toContain('紧急');

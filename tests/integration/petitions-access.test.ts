@@ -21,7 +21,7 @@ const REPORTER = {
   name: '公孙秀兰',
   phone: '13711112222',
   address: '东湖镇柳树湾村七组',
-  idNumber: '420106198001011234',
+  idNumber: '420106198001011237',
 };
 
 beforeAll(async () => {

@@ -30,18 +30,19 @@ const todosOf = (id: number) =>
     .where(and(eq(todos.recordType, 'petition'), eq(todos.recordId, String(id))));
 
 describe('registerPetition', () => {
-  it('numbers petitions per org and year, XF<year>-<4 digits>, without gaps or clashes when registered at once', async () => {
+  it('numbers petitions per org and year, <prefix>-XF<year>-<4 digits>, without gaps or clashes when registered at once', async () => {
     const a = await registerDirect(t, letter(w.other.id, { receivedOn: '2025-12-30' }));
     const b = await registerDirect(t, letter(w.other.id));
-    expect(a.code).toBe('XF2025-0001');
-    expect(b.code).toBe('XF2026-0001');
+    // 西岭镇: the initials of 西岭
+    expect(a.code).toBe('XL-XF2025-0001');
+    expect(b.code).toBe('XL-XF2026-0001');
     const many = await Promise.all(Array.from({ length: 5 }, () => registerDirect(t, letter(w.other.id))));
     expect(many.map((p) => p.code).sort()).toEqual([
-      'XF2026-0002',
-      'XF2026-0003',
-      'XF2026-0004',
-      'XF2026-0005',
-      'XF2026-0006',
+      'XL-XF2026-0002',
+      'XL-XF2026-0003',
+      'XL-XF2026-0004',
+      'XL-XF2026-0005',
+      'XL-XF2026-0006',
     ]);
   });
 

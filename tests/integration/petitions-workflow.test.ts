@@ -40,7 +40,7 @@ const openTodos = async (id: number) =>
       .from(todos)
       .where(and(eq(todos.recordType, 'petition'), eq(todos.recordId, String(id)), eq(todos.status, 'open')))
   ).map((x) => ({
-    title: x.title.replace(/ XF\d{4}-\d{4}.*/, ''),
+    title: x.title.replace(/ ([A-Z0-9]+-)?XF\d{4}-\d{4}.*/, ''),
     role: x.assigneeRole,
     user: x.assigneeUserId,
     org: x.orgId,

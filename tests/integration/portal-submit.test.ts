@@ -119,6 +119,31 @@ describe('portal: a report', () => {
     expect(p.reporterEnc).toMatch(/^sm4:/);
     expect(p.reporterEnc).not.toContain('李群众');
   });
+
+  it('checks the reporter’s ID number as the cadre form does, under the field', async () => {
+    const before = await count();
+    const report = (idNumber: string) =>
+      submitReport(
+        t,
+        anonymousReport(w.town.id, {
+          anonymous: false,
+          reporter: { name: '李群众', phone: '13800001111', idNumber },
+        }),
+        [],
+        '10.9.0.1', // an address of its own: the portal's throttle counts per address
+      );
+    for (const [idNumber, message] of [
+      ['12345', '身份证号码应为 18 位（最后一位可为 X）'],
+      ['420106198001011234', '身份证号码校验位不正确'],
+      ['420106198002301230', '身份证号码中的出生日期无效'],
+    ]) {
+      const res = await report(idNumber);
+      expect(res.statusCode, idNumber).toBe(400);
+      expect(res.json().error.fields, idNumber).toEqual({ 'reporter.idNumber': message });
+    }
+    expect(await count()).toBe(before);
+    expect((await report(' 43010219850715432x')).statusCode).toBe(200);
+  });
 });
 
 describe('portal: anonymous by construction', () => {

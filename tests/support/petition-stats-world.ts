@@ -1,4 +1,4 @@
-import { searchTokens } from '../../src/domain/search-tokens.js';
+import { petitionSearchTokens } from '../../src/domain/petition-code.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { sealReporter } from '../../src/server/modules/petitions/reporter-identity.js';
 import { petitionDocuments, petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
@@ -73,7 +73,14 @@ export async function seedPetition(t: TestApp, orgId: number, v: Seed): Promise<
   const clock = await clockOf(t.ctx, clockFacts(base as unknown as Petition));
   const [row] = await t.ctx.db
     .insert(petitions)
-    .values({ ...base, ...clock, searchTokens: searchTokens(base.title, base.content, base.reply) })
+    .values({
+      ...base,
+      ...clock,
+      searchTokens: petitionSearchTokens(
+        base,
+        (v.subjects ?? []).map((s) => s.name),
+      ),
+    })
     .returning();
   if (v.subjects?.length)
     await t.ctx.db.insert(petitionSubjects).values(

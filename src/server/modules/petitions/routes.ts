@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../../platform/http/errors.js';
 import { pageOf } from '../../platform/http/pagination.js';
 import { storableField } from '../../platform/http/text.js';
 import { type App, actorOf } from '../../platform/http/types.js';
+import { petitionDocumentRoutes } from './documents/routes.js';
 import { addOpinion, opinionBody } from './workflow/add-opinion.js';
 import { downloadAttachment, OFFICER_UPLOADS, uploadAttachment } from './workflow/attachments.js';
 import { createPetition } from './workflow/create-petition.js';
@@ -23,7 +24,10 @@ const actions = Object.keys(PETITION_ACTIONS) as [PetitionAction, ...PetitionAct
 const actionParam = idParam.extend({ action: z.enum(actions, { message: '不支持的办理操作' }) });
 const attachmentParam = idParam.extend({ attachmentId: z.coerce.number().int().positive('编号应为正整数') });
 
-/** The officers' petition workflow: register, list, detail, steps, opinions, extension, attachments. */
+/**
+ * The officers' petition workflow: register, list, detail, steps, opinions, extension, attachments
+ * and the printable case documents.
+ */
 export async function petitionRoutes(app: App) {
   const { ctx } = app;
   const tags = ['petitions'];
@@ -130,4 +134,5 @@ export async function petitionRoutes(app: App) {
       return reply.headers(headers).send(bytes);
     },
   );
+  await petitionDocumentRoutes(app);
 }

@@ -9,6 +9,7 @@ import type { orgCreate } from './contract.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
 import { assertOrgNameFree, rethrowNameTaken } from './name-taken.js';
+import { requireFreePrefix } from './petition-prefix.js';
 import { orgs } from './schema.js';
 
 export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.infer<typeof orgCreate> }) {
@@ -20,6 +21,7 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
   return ctx.db
     .transaction(async (tx) => {
       await assertOrgNameFree(tx, parent?.id ?? null, input.name);
+      await requireFreePrefix(tx, 0, input.petitionPrefix);
       const [org] = await tx
         .insert(orgs)
         .values({
@@ -28,6 +30,7 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
           parentId: parent?.id ?? null,
           code: input.code ?? null,
           sort: input.sort,
+          petitionPrefix: input.petitionPrefix ?? null,
         })
         .returning();
       const [saved] = await tx
@@ -39,7 +42,7 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
         action: 'org.create',
         objectType: 'org',
         objectId: org.id,
-        detail: { name: org.name, kind: org.kind },
+        detail: { name: org.name, kind: org.kind, petitionPrefix: org.petitionPrefix },
       });
       return toOut(saved);
     })

@@ -5,6 +5,7 @@ import { scopeFilter } from '../access/scope.js';
 import type { AppContext } from '../context.js';
 import { likePattern, offsetOf, orderBy, type Page } from '../http/pagination.js';
 import type { OrgOut, orgListQuery } from './contract.js';
+import { prefixFromName } from './petition-prefix.js';
 import { orgs } from './schema.js';
 
 export async function listOrgs(opts: {
@@ -53,6 +54,8 @@ export const toOut = (o: typeof orgs.$inferSelect): OrgOut => ({
   kind: o.kind,
   code: o.code,
   path: o.path,
+  petitionPrefix: o.petitionPrefix,
+  petitionPrefixSuggested: o.petitionPrefix ?? prefixFromName(o.name),
   sort: o.sort,
   version: o.version,
 });

@@ -19,6 +19,12 @@ export const orgs = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(), // district | township | department | village | group
     code: text('code'),
+    /**
+     * The prefix of the petition numbers this org gives (DX → DX-XF2026-0052), unique across the
+     * tree. Null until set by the administrator or first needed (then suggested from the name's
+     * pinyin initials); changing it never renumbers the cases already registered.
+     */
+    petitionPrefix: text('petition_prefix'),
     path: text('path').notNull().default(''),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
@@ -33,5 +39,6 @@ export const orgs = pgTable(
     uniqueIndex('orgs_parent_name_uq')
       .on(sql`coalesce(${t.parentId}, 0)`, t.name)
       .where(sql`${t.deletedAt} is null`),
+    uniqueIndex('orgs_petition_prefix_uq').on(t.petitionPrefix).where(sql`petition_prefix is not null`),
   ],
 );

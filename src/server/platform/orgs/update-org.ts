@@ -9,9 +9,13 @@ import type { orgUpdate } from './contract.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
 import { assertOrgNameFree, rethrowNameTaken } from './name-taken.js';
+import { requireFreePrefix } from './petition-prefix.js';
 import { orgs } from './schema.js';
 
-/** Renames or reorders an org; a stale `version` means someone else saved first: 409. */
+/**
+ * Renames or reorders an org, or sets its 信访编号前缀 (the petitions already numbered keep their
+ * numbers); a stale `version` means someone else saved first: 409.
+ */
 export async function updateOrg(opts: {
   ctx: AppContext;
   actor: Actor;
@@ -23,9 +27,16 @@ export async function updateOrg(opts: {
   return ctx.db
     .transaction(async (tx) => {
       if (input.name !== before.name) await assertOrgNameFree(tx, before.parentId, input.name, id);
+      await requireFreePrefix(tx, id, input.petitionPrefix);
       const [saved] = await tx
         .update(orgs)
-        .set({ name: input.name, code: input.code ?? null, sort: input.sort, version: input.version + 1 })
+        .set({
+          name: input.name,
+          code: input.code ?? null,
+          sort: input.sort,
+          ...(input.petitionPrefix !== undefined && { petitionPrefix: input.petitionPrefix }),
+          version: input.version + 1,
+        })
         .where(and(eq(orgs.id, id), eq(orgs.version, input.version)))
         .returning();
       if (!saved) throw conflict();
@@ -34,8 +45,18 @@ export async function updateOrg(opts: {
         objectType: 'org',
         objectId: id,
         detail: {
-          before: { name: before.name, code: before.code, sort: before.sort },
-          after: { name: saved.name, code: saved.code, sort: saved.sort },
+          before: {
+            name: before.name,
+            code: before.code,
+            sort: before.sort,
+            petitionPrefix: before.petitionPrefix,
+          },
+          after: {
+            name: saved.name,
+            code: saved.code,
+            sort: saved.sort,
+            petitionPrefix: saved.petitionPrefix,
+          },
         },
       });
       return toOut(saved);

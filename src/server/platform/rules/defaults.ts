@@ -170,6 +170,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     unit: 'working_days',
     source: regs.report,
   },
+  {
+    key: 'petition.four_eyes',
+    name: '处理意见须由提交人、撰写人以外的人员审批（四眼原则）',
+    value: true,
+    unit: 'boolean',
+    source: regs.report,
+  },
   { key: 'inquiry.reply', name: '函询回复期限', value: 15, unit: 'working_days', source: '函询工作规则' },
   {
     key: 'disclosure.village_finance',

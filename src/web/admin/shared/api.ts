@@ -36,12 +36,30 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   return data as T;
 }
 
-/** Downloads a file from a GET endpoint (exports), keeping the server's file name. */
-export async function download(url: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin' });
+/**
+ * Downloads a file, keeping the server's file name: from a GET endpoint (exports), or — with a
+ * body — from a POST one (a document asked for with a reason), sent as JSON with the CSRF header.
+ */
+export async function download(url: string, body?: unknown): Promise<void> {
+  const res = await fetch(
+    url,
+    body === undefined
+      ? { credentials: 'same-origin' }
+      : {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify(body),
+        },
+  );
   if (!res.ok) {
     const data = await res.json().catch(() => null);
-    throw new ApiError(res.status, data?.error?.code ?? 'error', data?.error?.message ?? '下载失败');
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'error',
+      data?.error?.message ?? '下载失败',
+      data?.error?.fields,
+    );
   }
   const blob = await res.blob();
   const cd = res.headers.get('content-disposition') ?? '';

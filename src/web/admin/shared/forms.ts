@@ -6,10 +6,11 @@ export function applyServerErrors(form: FormInstance, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.fields) {
       const known = Object.keys(form.getFieldsValue(true));
+      // a nested field comes as reporter.idNumber: the form names it ['reporter', 'idNumber']
       form.setFields(
         Object.entries(err.fields)
-          .filter(([name]) => known.includes(name))
-          .map(([name, msg]) => ({ name, errors: [msg] })),
+          .filter(([name]) => known.includes(name.split('.')[0]))
+          .map(([name, msg]) => ({ name: name.split('.'), errors: [msg] })),
       );
     }
     return err.message;

@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { unprocessable } from '../../../platform/http/errors.js';
 import { text } from '../../../platform/http/text.js';
 import { loadPetition } from '../load-petition.js';
-import { openReporter, reporterIdentity } from '../reporter-identity.js';
+import { openReporter, storedReporter } from '../reporter-identity.js';
 
 export const revealReporterBody = z.object({
   reason: text({ message: '请填写查看事由' })
@@ -16,7 +16,7 @@ export const revealReporterBody = z.object({
 
 export const revealReporterOut = z.object({
   realName: z.boolean(),
-  identity: reporterIdentity,
+  identity: storedReporter,
 });
 
 /**

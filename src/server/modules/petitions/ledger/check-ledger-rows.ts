@@ -14,6 +14,7 @@ import { petitionClockRules } from '../clock-rules.js';
 import { petitions } from '../schema.js';
 import { ledgerChoices, ledgerDictionaries } from './labels.js';
 import type { LedgerSheet } from './ledger-sheet.js';
+import { registeredSameCases, SAME_FIELDS, sameCaseKey } from './same-rows.js';
 
 export interface GoodLedgerRow {
   rowNumber: number;
@@ -40,15 +41,23 @@ export async function takenCodes(db: Queryable, orgId: number, codes: string[]):
   return new Set(rows.map((r) => r.code));
 }
 
+/** Why a row without a number repeats a case the org already has (a re-upload), or null. */
+export const repeatedCase = (code: string) =>
+  `反映事由：与已登记的信访件 ${code} ${SAME_FIELDS}，疑为重复导入；确为另一件的，请填写登记编号加以区分`;
+
 /**
- * Checks every row (see parseLedgerRow) and the registration numbers: not twice in the file, not
- * already used in the org. Returns the good records and, by sheet row, the reasons of the bad ones.
+ * Checks every row (see parseLedgerRow), the registration numbers — not twice in the file, not
+ * already used in the org — and, for rows without one, that the same case is not in the file twice
+ * nor registered already (a ledger uploaded again). Returns the good records, by sheet row the
+ * reasons of the bad ones, and the notes on how good rows were read.
  */
 export async function checkLedgerRows(ctx: AppContext, orgId: number, ledger: LedgerSheet, job: JobHandle) {
   const lookups = await ledgerLookups(ctx);
   const good: GoodLedgerRow[] = [];
   const bad = new Map<number, string[]>();
+  const notes: string[] = [];
   const firstRowOf = new Map<string, number>();
+  const firstCaseOf = new Map<string, number>();
   for (const [i, { rowNumber, cells }] of ledger.rows.entries()) {
     const parsed = parseLedgerRow(cells, lookups);
     const errors = 'errors' in parsed ? [...parsed.errors] : [];
@@ -57,15 +66,33 @@ export async function checkLedgerRows(ctx: AppContext, orgId: number, ledger: Le
       const first = firstRowOf.get(code);
       if (first !== undefined) errors.push(`登记编号：与第 ${first} 行重复`);
       else firstRowOf.set(code, rowNumber);
+    } else if ('record' in parsed) {
+      const key = sameCaseKey(parsed.record);
+      const first = firstCaseOf.get(key);
+      if (first !== undefined)
+        errors.push(
+          `反映事由：与第 ${first} 行${SAME_FIELDS}，疑为同一件；确为另一件的，请填写登记编号加以区分`,
+        );
+      else firstCaseOf.set(key, rowNumber);
     }
     if (errors.length) bad.set(rowNumber, errors);
-    else if ('record' in parsed) good.push({ rowNumber, record: parsed.record });
+    else if ('record' in parsed) {
+      good.push({ rowNumber, record: parsed.record });
+      for (const n of parsed.notes) notes.push(`第 ${rowNumber} 行：${n}`);
+    }
     if (i % 200 === 0) await job.progress(i, ledger.rows.length);
   }
   const taken = await takenCodes(ctx.db, orgId, [...firstRowOf.keys()]);
+  const repeated = await registeredSameCases(
+    ctx.db,
+    orgId,
+    good.map((g) => g.record),
+  );
   for (const g of good) {
     if (g.record.code && taken.has(g.record.code))
       bad.set(g.rowNumber, [`登记编号：${g.record.code} 已在本单位登记`]);
+    const same = g.record.code ? undefined : repeated.get(sameCaseKey(g.record));
+    if (same) bad.set(g.rowNumber, [repeatedCase(same)]);
   }
-  return { good: good.filter((g) => !bad.has(g.rowNumber)), bad, lookups };
+  return { good: good.filter((g) => !bad.has(g.rowNumber)), bad, lookups, notes };
 }

@@ -13,7 +13,7 @@ const IMPORTED = '台帐导入';
 /**
  * The workflow steps a ledger row's outcome stands for, in order and with their recorded dates, as
  * the events a case handled day by day would have. A date the ledger does not hold (the disposal,
- * the extension) takes the acceptance date.
+ * the extension) takes the acceptance date. A 暂存待查 case later closed holds, then closes.
  */
 export function outcomeSteps(r: LedgerRecord): HistoryStep[] {
   const steps: HistoryStep[] = [];
@@ -30,8 +30,10 @@ export function outcomeSteps(r: LedgerRecord): HistoryStep[] {
       note: `延期 ${r.extensionDays} 天：${r.extensionReason ?? ''}`,
     });
   const opinions = [...r.opinions];
-  if (r.disposal === 'hold') steps.push({ action: 'hold', to: 'held', on: accepted, note: IMPORTED });
+  if (r.disposal === 'hold' || r.heldBefore)
+    steps.push({ action: 'hold', to: 'held', on: accepted, note: IMPORTED });
   if (r.disposal === 'close') {
+    // the step's own opinion when the ledger holds one; 予以了结 without one writes none
     const first = opinions.shift();
     steps.push({ action: 'close', to: 'awaiting_approval', on: first?.on ?? accepted, note: IMPORTED });
   }

@@ -9,6 +9,7 @@ import { cadreNameLookup } from './cadre-names.js';
 import { checkLedgerRows, type GoodLedgerRow, takenCodes } from './check-ledger-rows.js';
 import { ledgerErrorSheet } from './error-sheet.js';
 import type { LedgerSheet } from './ledger-sheet.js';
+import { registeredSameCases } from './same-rows.js';
 import { writeImported } from './write-imported.js';
 
 /**
@@ -23,6 +24,13 @@ async function importAll(ctx: AppContext, actor: Actor, orgId: number, good: Goo
     const codes = ordered.flatMap((g) => (g.record.code ? [g.record.code] : []));
     if ((await takenCodes(tx, orgId, codes)).size > 0)
       throw new Error('导入期间本单位已登记了表中的部分编号，未导入任何数据，请重新导入以查看错误清单');
+    const repeated = await registeredSameCases(
+      tx,
+      orgId,
+      ordered.map((g) => g.record),
+    );
+    if (repeated.size > 0)
+      throw new Error('导入期间本单位已登记了表中的部分信访件，未导入任何数据，请重新导入以查看错误清单');
     const cadreIdOf = await cadreNameLookup(tx, orgId);
     for (const g of ordered) {
       try {
@@ -38,7 +46,8 @@ async function importAll(ctx: AppContext, actor: Actor, orgId: number, good: Goo
 
 /**
  * The ledger import job: check every row; if any is bad, import nothing and hand back the sheet
- * with the bad rows marked; otherwise import all of them in one transaction, audited once.
+ * with the bad rows marked; otherwise import all of them in one transaction, audited once. The
+ * result lists how rows were read where the ledger left room (undated opinions counted one each).
  */
 export async function runLedgerImport(opts: {
   ctx: AppContext;
@@ -52,7 +61,7 @@ export async function runLedgerImport(opts: {
   const { ctx, actor, orgId, ledger, job } = opts;
   const meta = { file: opts.fileName, rows: ledger.rows.length, orgId, jobId: job.id };
   await job.progress(0, ledger.rows.length);
-  const { good, bad } = await checkLedgerRows(ctx, orgId, ledger, job);
+  const { good, bad, notes } = await checkLedgerRows(ctx, orgId, ledger, job);
   if (bad.size > 0) {
     const first = Math.min(...bad.keys());
     await recordAudit(ctx.db, ctx.clock, actor, {
@@ -75,5 +84,8 @@ export async function runLedgerImport(opts: {
     objectType: 'petition',
     detail: { ...meta, imported },
   });
-  await job.finish('succeeded', { message: `已导入 ${imported} 件信访件`, result: { imported } });
+  await job.finish('succeeded', {
+    message: `已导入 ${imported} 件信访件${notes.length ? `（另有 ${notes.length} 条说明）` : ''}`,
+    result: { imported, notes },
+  });
 }

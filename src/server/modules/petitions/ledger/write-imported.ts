@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { petitionSearchTokens } from '../../../../domain/petition-code.js';
 import type { LedgerRecord } from '../../../../domain/petition-ledger-row.js';
-import { searchTokens } from '../../../../domain/search-tokens.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -59,7 +59,10 @@ export async function writeImported(
     extensionDays: r.extensionDays,
     extensionReason: r.extensionReason,
     reviewLevel: r.status === 'reviewing' ? 1 : 0,
-    searchTokens: searchTokens(r.title, r.content, r.reply),
+    searchTokens: petitionSearchTokens(
+      { code: registered.code, title: r.title, content: r.content, reply: r.reply },
+      r.subjects.map((s) => s.name),
+    ),
   };
   const clock = await clockOf(ctx, clockFacts({ ...registered, ...outcome }));
   const [saved] = await tx

@@ -1,7 +1,7 @@
-import { asc, gt, sql } from 'drizzle-orm';
-import { searchTokens } from '../../../../domain/search-tokens.js';
+import { asc, gt, inArray, sql } from 'drizzle-orm';
+import { petitionSearchTokens } from '../../../../domain/petition-code.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import { petitions } from '../schema.js';
+import { petitionSubjects, petitions } from '../schema.js';
 
 const BATCH = 1000;
 const arrayLiteral = (items: string[]) =>
@@ -10,9 +10,10 @@ const sameSet = (a: string[], b: string[]) =>
   a.length === b.length && new Set([...a, ...b]).size === a.length;
 
 /**
- * Recomputes petitions.search_tokens from the title, content and reply of every petition, a batch
- * at a time in id order, writing only the rows whose tokens changed (after a change of the
- * tokenizer, or rows written without them). On PostgreSQL it may run while the system is in use.
+ * Recomputes petitions.search_tokens (petitionSearchTokens: title, content, reply, number and the
+ * named cadres) of every petition, a batch at a time in id order, writing only the rows whose tokens
+ * changed (after a change of the tokenizer, or rows written without them). On PostgreSQL it may run
+ * while the system is in use.
  */
 export async function reindexPetitionSearch(
   db: Queryable,
@@ -25,6 +26,7 @@ export async function reindexPetitionSearch(
     const batch = await db
       .select({
         id: petitions.id,
+        code: petitions.code,
         title: petitions.title,
         content: petitions.content,
         reply: petitions.reply,
@@ -35,8 +37,19 @@ export async function reindexPetitionSearch(
       .orderBy(asc(petitions.id))
       .limit(BATCH);
     if (!batch.length) break;
+    const names = new Map<number, string[]>();
+    const subjects = await db
+      .select({ petitionId: petitionSubjects.petitionId, name: petitionSubjects.name })
+      .from(petitionSubjects)
+      .where(
+        inArray(
+          petitionSubjects.petitionId,
+          batch.map((p) => p.id),
+        ),
+      );
+    for (const s of subjects) names.set(s.petitionId, [...(names.get(s.petitionId) ?? []), s.name]);
     const stale = batch
-      .map((p) => ({ id: p.id, tokens: searchTokens(p.title, p.content, p.reply), old: p.tokens ?? [] }))
+      .map((p) => ({ id: p.id, tokens: petitionSearchTokens(p, names.get(p.id) ?? []), old: p.tokens ?? [] }))
       .filter((p) => !sameSet(p.tokens, p.old));
     if (stale.length) {
       const values = sql.join(

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import {
+  foreignFields,
   type PetitionAction,
   type PetitionStatus,
   transition,
@@ -34,6 +35,9 @@ export async function applyTransition(
   const parsed = transitionExtra.safeParse(rawExtra);
   if (!parsed.success) throw zodProblem(parsed.error);
   const extra = parsed.data;
+  const foreign = foreignFields(action, extra);
+  const first = Object.values(foreign)[0];
+  if (first) throw badRequest(first, foreign);
   if (extra.version !== undefined && extra.version !== petition.version) throw conflict();
   const step = transition(petition.status as PetitionStatus, action);
   if ('error' in step) throw unprocessable(step.error);
@@ -42,7 +46,7 @@ export async function applyTransition(
   if (on > today || on < petition.receivedOn)
     throw badRequest('办理日期应在收件日期与今天之间', { on: '办理日期应在收件日期与今天之间' });
 
-  const change = await stepChange(tx, ctx, petition, action, extra, on);
+  const change = await stepChange(tx, ctx, actor, petition, action, extra, on);
   const next = { ...petition, ...change.columns, status: step.to } as Petition;
   const clock = await clockOf(ctx, clockFacts(next));
   const now = ctx.clock.now();

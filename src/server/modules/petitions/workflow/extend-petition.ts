@@ -1,6 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { extensionProblem, type PetitionStatus } from '../../../../domain/petition-workflow.js';
+import {
+  extensionProblem,
+  extensionTooLate,
+  type PetitionStatus,
+} from '../../../../domain/petition-workflow.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
@@ -21,9 +25,10 @@ export const extensionBody = z.object({
 });
 
 /**
- * Extends the handling period once, by at most the rule's days, with a reason. One step: whoever
- * holds petition.approve grants it (the officer who needs it asks an approver; both roles of the
- * discipline office hold it). The clock and the open to-do move to the new due date.
+ * Extends the handling period once, by at most the rule's days, with a reason, while the period
+ * still runs: a case past its due date is refused (docs/decisions/petition-extension.md). One step:
+ * whoever holds petition.approve grants it (the officer who needs it asks an approver; both roles
+ * of the discipline office hold it). The clock and the open to-do move to the new due date.
  */
 export async function extendPetition(opts: {
   ctx: AppContext;
@@ -44,6 +49,8 @@ export async function extendPetition(opts: {
       await petitionClockRules(ctx.rules, today),
     );
     if (problem) throw unprocessable(problem, { days: problem });
+    const late = extensionTooLate(p.dueOn, today);
+    if (late) throw unprocessable(late);
     const next = { ...p, extensionDays: input.days };
     const clock = await clockOf(ctx, clockFacts(next));
     const now = ctx.clock.now();

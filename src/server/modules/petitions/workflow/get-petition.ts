@@ -4,8 +4,10 @@ import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { users } from '../../../platform/users/schema.js';
+import { printableDocuments } from '../documents/printable.js';
 import { loadPetition } from '../load-petition.js';
 import { petitionAttachments, petitionDocuments, petitionEvents, petitionSubjects } from '../schema.js';
+import { approvalBlock } from './four-eyes.js';
 import { mayAddOpinion, mayExtend, mayUpload, reachOf, takeableActions } from './may.js';
 import { overdueDays, todayOf } from './petition-clock.js';
 import type { PetitionDetailOut } from './petition-out.js';
@@ -57,6 +59,8 @@ export async function getPetition(opts: {
       .where(eq(petitionAttachments.petitionId, id))
       .orderBy(asc(petitionAttachments.id)),
   ]);
+  const mayApprove = takeableActions(actor, reach, p).includes('approve');
+  const approvalNote = mayApprove ? await approvalBlock(ctx.db, ctx, actor, p) : null;
   const {
     reporterEnc,
     receiptDigest,
@@ -102,9 +106,17 @@ export async function getPetition(opts: {
       fromPublic: a.fromPublic,
       createdAt: a.createdAt.toISOString(),
     })),
-    actions: takeableActions(actor, reach, p),
+    actions: takeableActions(actor, reach, p).filter((a) => a !== 'approve' || !approvalNote),
+    approvalNote,
+    printable: printableDocuments({
+      status: p.status,
+      repliedOn: p.repliedOn,
+      wentForApproval:
+        documents.some(({ d }) => d.kind === 'opinion') ||
+        events.some(({ e }) => e.toStatus === 'awaiting_approval'),
+    }),
     canAddOpinion: mayAddOpinion(actor, reach, p),
-    canExtend: mayExtend(actor, reach, p),
+    canExtend: mayExtend(actor, reach, p, todayOf(ctx)),
     canUpload: mayUpload(actor, reach),
   };
 }

@@ -1,5 +1,6 @@
 import {
   availableActions,
+  extensionTooLate,
   type PetitionAction,
   type PetitionStatus,
 } from '../../../../domain/petition-workflow.js';
@@ -50,12 +51,16 @@ export const takeableActions = (a: Actor, r: Reach, p: Petition) =>
 export const mayAddOpinion = (a: Actor, r: Reach, p: Petition) =>
   p.status === 'reported' && (handles(a, r) || unitWorks(a, r));
 
-/** Extensions are granted by an approver directly (one step: reason, days, approval). */
-export const mayExtend = (a: Actor, r: Reach, p: Petition) =>
+/**
+ * Extensions are granted by an approver directly (one step: reason, days, approval), within the
+ * handling period (see extensionTooLate).
+ */
+export const mayExtend = (a: Actor, r: Reach, p: Petition, today: string) =>
   has(a, 'petition.approve') &&
   r.byOrg &&
   p.extensionDays === 0 &&
-  ['accepted', 'held', 'investigating', 'reported', 'awaiting_approval'].includes(p.status);
+  ['accepted', 'held', 'investigating', 'reported', 'awaiting_approval'].includes(p.status) &&
+  extensionTooLate(p.dueOn, today) === null;
 
 export const mayUpload = (a: Actor, r: Reach) =>
   ((has(a, 'petition.register') || has(a, 'petition.handle')) && r.byOrg) || unitWorks(a, r);

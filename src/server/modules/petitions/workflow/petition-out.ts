@@ -97,5 +97,9 @@ export const petitionDetailOut = petitionRowOut.extend({
   canAddOpinion: z.boolean(),
   canExtend: z.boolean(),
   canUpload: z.boolean(),
+  /** Why this caller, an approver, may not approve now (四眼原则), shown beside the steps. */
+  approvalNote: z.string().nullable(),
+  /** The case documents this caller may print (.docx), by kind. */
+  printable: z.array(z.string()),
 });
 export type PetitionDetailOut = z.infer<typeof petitionDetailOut>;

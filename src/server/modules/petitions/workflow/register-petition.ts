@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { petitionSearchTokens } from '../../../../domain/petition-code.js';
 import { intakeProblems } from '../../../../domain/petition-intake.js';
-import { searchTokens } from '../../../../domain/search-tokens.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { orgInScope } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/record.js';
@@ -58,7 +58,7 @@ export async function registerPetition(
   const code =
     raw.imported && raw.code?.trim()
       ? raw.code.trim()
-      : await nextPetitionCode(tx, org.id, Number(input.receivedOn.slice(0, 4)));
+      : await nextPetitionCode(tx, org, Number(input.receivedOn.slice(0, 4)));
   const cadreIds = named.flatMap((n) => (n.cadreId ? [n.cadreId] : []));
   const urgent = !raw.imported && (await cadresUnderNotice(tx, cadreIds, today)).size > 0;
   const isAssigned = input.channel === 'assigned';
@@ -77,7 +77,10 @@ export async function registerPetition(
     title: input.title,
     content: input.content,
     category: input.category || null,
-    searchTokens: searchTokens(input.title, input.content),
+    searchTokens: petitionSearchTokens(
+      { code, title: input.title, content: input.content },
+      named.map((n) => n.name),
+    ),
     status: 'registered',
     urgent,
     imported: !!raw.imported,

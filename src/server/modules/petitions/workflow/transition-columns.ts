@@ -1,10 +1,11 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { petitionSearchTokens } from '../../../../domain/petition-code.js';
 import {
   type PetitionAction,
   type PetitionStatus,
   reviewRequestProblem,
 } from '../../../../domain/petition-workflow.js';
-import { searchTokens } from '../../../../domain/search-tokens.js';
+import type { Actor } from '../../../platform/access/actor.js';
 import { recusedUsers } from '../../../platform/access/recusal.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -13,7 +14,8 @@ import { orgs } from '../../../platform/orgs/schema.js';
 import { roleHolders } from '../../../platform/todos/recipients.js';
 import { users } from '../../../platform/users/schema.js';
 import { petitionClockRules } from '../clock-rules.js';
-import { petitionDocuments } from '../schema.js';
+import { petitionDocuments, petitionSubjects } from '../schema.js';
+import { approvalBlock } from './four-eyes.js';
 import type { Petition } from './petition-clock.js';
 import { subjectCadreIdsOf } from './petition-recusal.js';
 import type { TransitionExtra } from './transition-contract.js';
@@ -34,6 +36,7 @@ const need = (value: string | undefined, field: string, message: string): string
 export async function stepChange(
   tx: Queryable,
   ctx: AppContext,
+  actor: Actor | null,
   p: Petition,
   action: PetitionAction,
   x: TransitionExtra,
@@ -75,14 +78,17 @@ export async function stepChange(
       if (!n) throw unprocessable('尚未填写处理意见，请先添加处理意见再提交审批');
       return { columns: {}, note: x.note };
     }
-    case 'approve':
+    case 'approve': {
+      const blocked = await approvalBlock(tx, ctx, actor, p);
+      if (blocked) throw unprocessable(blocked);
       return { columns: { approvedOn: on }, note: x.note };
+    }
     case 'return':
       return { columns: {}, note: need(x.note ?? undefined, 'note', '请填写退回理由') };
     case 'reply': {
       const reply = need(x.reply, 'reply', '请填写答复内容');
       return {
-        columns: { reply, repliedOn: on, searchTokens: searchTokens(p.title, p.content, reply) },
+        columns: { reply, repliedOn: on, searchTokens: await tokensWith(tx, p, reply) },
         document: { kind: 'reply', content: reply },
       };
     }
@@ -104,12 +110,24 @@ export async function stepChange(
           reply,
           repliedOn: on,
           concludedOn: on,
-          searchTokens: searchTokens(p.title, p.content, reply),
+          searchTokens: await tokensWith(tx, p, reply),
         },
         document: { kind: 'review_answer', content: reply },
       };
     }
   }
+}
+
+/** The search tokens once the reply is written: the matter, the reply, the number, the names. */
+async function tokensWith(tx: Queryable, p: Petition, reply: string) {
+  const names = await tx
+    .select({ name: petitionSubjects.name })
+    .from(petitionSubjects)
+    .where(eq(petitionSubjects.petitionId, p.id));
+  return petitionSearchTokens(
+    { ...p, reply },
+    names.map((n) => n.name),
+  );
 }
 
 /** 谈话函询 / 初步核实: to an investigator of the org, or handed to a unit below it. */

@@ -5,8 +5,11 @@ import { isoDate } from './register-contract.js';
 const longText = (label: string, max = 20000) =>
   text().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
 
-/** What an action may carry. Each action reads only its own fields; `version` guards against stale screens. */
-export const transitionExtra = z.object({
+/**
+ * What an action may carry: each action reads only its own fields (ACTION_FIELDS) and refuses the
+ * others; keys no action knows are refused too. `version` guards against stale screens.
+ */
+export const transitionExtra = z.strictObject({
   version: z.number().int().positive().optional(),
   /** The day the step happened: only for imported records (history); otherwise today. */
   on: isoDate.optional(),

@@ -21,6 +21,8 @@ export function OrgForm(props: {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const kinds = CHILD_KINDS[parent?.kind ?? 'root'] ?? [];
+  const kind = Form.useWatch('kind', form) ?? org?.kind;
+  const handlesPetitions = kind === 'township' || kind === 'district';
   return (
     <Modal
       open
@@ -43,6 +45,7 @@ export function OrgForm(props: {
                 name: v.name,
                 code: v.code || null,
                 sort: v.sort ?? 0,
+                ...(handlesPetitions && { petitionPrefix: v.petitionPrefix?.trim() || null }),
                 version: org.version,
               });
             else
@@ -52,6 +55,7 @@ export function OrgForm(props: {
                 parentId: parent?.id ?? null,
                 code: v.code || null,
                 sort: v.sort ?? 0,
+                ...(handlesPetitions && { petitionPrefix: v.petitionPrefix?.trim() || null }),
               });
             message.success('已保存');
             props.onSaved();
@@ -83,6 +87,26 @@ export function OrgForm(props: {
         <Form.Item name="code" label="编码">
           <Input maxLength={30} />
         </Form.Item>
+        {handlesPetitions && (
+          <Form.Item
+            name="petitionPrefix"
+            label="信访编号前缀"
+            extra={
+              org?.petitionPrefix
+                ? `本单位信访件编号如 ${org.petitionPrefix}-XF${new Date().getFullYear()}-0001；修改后新登记的信访件使用新前缀，已有编号不变。`
+                : `全区唯一，1 至 8 位大写字母或数字。留空则按名称拼音首字母自动生成${org ? `（${org.petitionPrefixSuggested}）` : ''}。`
+            }
+            rules={[
+              {
+                pattern: /^\s*[A-Za-z][A-Za-z0-9]{0,7}\s*$/,
+                message: '应为 1 至 8 位字母或数字，以字母开头',
+              },
+            ]}
+            normalize={(v: string) => v?.toUpperCase()}
+          >
+            <Input maxLength={8} style={{ width: 200 }} placeholder={org?.petitionPrefixSuggested} />
+          </Form.Item>
+        )}
         <Form.Item name="sort" label="排序">
           <InputNumber min={0} max={9999} />
         </Form.Item>

@@ -8,6 +8,9 @@ export interface Org {
   code: string | null;
   path: string;
   sort: number;
+  /** 信访编号前缀; null until set or first needed (then the suggested one is taken). */
+  petitionPrefix: string | null;
+  petitionPrefixSuggested: string;
   version: number;
 }
 
@@ -33,10 +36,17 @@ export const createOrg = (body: {
   parentId: number | null;
   code?: string | null;
   sort?: number;
+  petitionPrefix?: string | null;
 }) => api<Org>('POST', '/api/v1/orgs', body);
 export const updateOrg = (
   id: number,
-  body: { name: string; code?: string | null; sort?: number; version: number },
+  body: {
+    name: string;
+    code?: string | null;
+    sort?: number;
+    petitionPrefix?: string | null;
+    version: number;
+  },
 ) => api<Org>('PUT', `/api/v1/orgs/${id}`, body);
 export const deleteOrg = (id: number) => api('DELETE', `/api/v1/orgs/${id}`);
 

@@ -43,7 +43,22 @@ export function LedgerJobResult(props: {
             继续导入
           </Button>,
         ]}
-      />
+      >
+        {!!j.result?.notes?.length && (
+          <Alert
+            type="info"
+            showIcon
+            title="导入说明"
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {j.result.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </Result>
     );
   }
   const getErrors = async () => {

@@ -55,7 +55,8 @@ export interface LedgerJob {
   total: number;
   processed: number;
   message: string | null;
-  result: { imported: number; badRows?: number } | null;
+  /** `notes`: how rows were read where the ledger left room (undated opinions counted one each). */
+  result: { imported: number; badRows?: number; notes?: string[] } | null;
   hasErrorFile: boolean;
 }
 export const TEMPLATE_URL = '/api/v1/petitions/ledger/template.xlsx';

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { applyServerErrors } from '../../shared/forms';
@@ -77,6 +77,7 @@ export function HandleTab({ p }: { p: PetitionDetail }) {
           {p.canExtend && <Button onClick={() => setDialog({ kind: 'extension' })}>延期</Button>}
         </Space>
       )}
+      {p.approvalNote && <Alert type="info" showIcon style={{ marginTop: 12 }} title={p.approvalNote} />}
       {p.status === 'reported' && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           提交审批前请先添加处理意见；每条处理意见单独记录。

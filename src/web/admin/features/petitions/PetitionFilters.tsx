@@ -44,7 +44,7 @@ export function PetitionFilters(props: {
       <Space wrap>
         <Input.Search
           aria-label="搜索信访件"
-          placeholder="搜索反映内容、答复"
+          placeholder="搜索编号、被反映人、反映内容、答复"
           allowClear
           onSearch={(v) => onChange({ q: v.trim() || undefined })}
           style={{ width: 240 }}

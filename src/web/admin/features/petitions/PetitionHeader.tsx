@@ -3,6 +3,7 @@ import { useDict } from '../cadres/use-dict';
 import { RevealReporter } from '../petition-identity/RevealReporter';
 import { DUE_KINDS, PETITION_CHANNELS, type PetitionDetail } from './api';
 import { DueText, StatusTag, UrgentTag } from './PetitionTags';
+import { PrintDocuments } from './PrintDocuments';
 
 /** Code, status, the clock and its due date, urgency; the matter and whom it names. Never the reporter. */
 export function PetitionHeader({ p }: { p: PetitionDetail }) {
@@ -29,6 +30,7 @@ export function PetitionHeader({ p }: { p: PetitionDetail }) {
             </span>
           )}
           {p.hasReporterInfo && <RevealReporter petitionId={p.id} />}
+          <PrintDocuments p={p} />
         </Space>
       </Space>
       <Typography.Title level={5} style={{ marginTop: 12 }}>

@@ -103,8 +103,14 @@ export function RegisterFields() {
           </Col>
           {realName && (
             <Col span={8}>
-              <Form.Item name={['reporter', 'idNumber']} label="身份证号">
-                <Input maxLength={18} autoComplete="off" />
+              <Form.Item
+                name={['reporter', 'idNumber']}
+                label="身份证号"
+                rules={[
+                  { pattern: /^\s*\d{17}[\dXx]\s*$/, message: '身份证号码应为 18 位（最后一位可为 X）' },
+                ]}
+              >
+                <Input maxLength={20} autoComplete="off" />
               </Form.Item>
             </Col>
           )}

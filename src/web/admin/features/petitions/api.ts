@@ -70,7 +70,19 @@ export interface PetitionDetail extends PetitionRow {
   canAddOpinion: boolean;
   canExtend: boolean;
   canUpload: boolean;
+  /** Why the caller, an approver, may not approve now (四眼原则). */
+  approvalNote: string | null;
+  printable: (keyof typeof CASE_DOCUMENTS)[];
 }
+
+/** The case documents printed as .docx, and the file each is fetched from. */
+export const CASE_DOCUMENTS = {
+  registration: { label: '信访举报登记表', file: 'registration.docx' },
+  approval: { label: '处理意见审批表', file: 'approval.docx' },
+  reply_notice: { label: '答复告知书', file: 'reply-notice.docx' },
+} as const;
+export const documentUrl = (id: number, kind: keyof typeof CASE_DOCUMENTS) =>
+  `/api/v1/petitions/${id}/documents/${CASE_DOCUMENTS[kind].file}`;
 
 export interface Attachment {
   id: number;
