@@ -9,8 +9,7 @@ import { text } from '../../platform/http/text.js';
  */
 export const storedReporter = z.object({
   name: text().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 字'),
-  phone: z
-    .string()
+  phone: text()
     .trim()
     .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确')
     .nullable()
@@ -27,8 +26,7 @@ export type ReporterIdentity = z.infer<typeof storedReporter>;
  * is none.
  */
 export const reporterIdentity = storedReporter.extend({
-  idNumber: z
-    .string()
+  idNumber: text()
     .transform(normalizeIdNumber)
     .superRefine((v, c) => {
       const problem = v ? idNumberProblem(v) : null;

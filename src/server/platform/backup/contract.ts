@@ -12,7 +12,7 @@ export const backupOut = z.object({
   keyFingerprint: z.string().nullable(),
 });
 
-export const backupList = z.object({
+export const backupListOut = z.object({
   items: z.array(backupOut),
   /** Where the files are, for the administrator who copies them elsewhere. */
   folder: z.string(),

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/append.js';
 import { AppError } from '../http/errors.js';
 import { type App, actorOf } from '../http/types.js';
 import { isLoopbackRequest } from '../setup/loopback.js';
-import { backupList, backupOut, localBackupOut } from './contract.js';
+import { backupListOut, backupOut, localBackupOut } from './contract.js';
 import { CONTROL_HEADER, controlTokenValid } from './control.js';
 import { backupFile, backupsDir, listBackups, makeBackup } from './live-backup.js';
 
@@ -33,7 +33,7 @@ export async function backupRoutes(app: App) {
 
   app.get(
     '/api/v1/backups',
-    { schema: { tags, response: { 200: backupList } }, config: { access: 'backup.manage' } },
+    { schema: { tags, response: { 200: backupListOut } }, config: { access: 'backup.manage' } },
     async (req) => {
       wholeScope(actorOf(req));
       return {

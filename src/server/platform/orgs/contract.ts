@@ -24,8 +24,7 @@ export const orgOut = z.object({
 export type OrgOut = z.infer<typeof orgOut>;
 
 /** 信访编号前缀: letters and digits, upper-cased; blank or null leaves it to the name's initials. */
-const petitionPrefix = z
-  .string()
+const petitionPrefix = text()
   .trim()
   .transform((v) => v.toUpperCase())
   .refine((v) => v === '' || PREFIX_PATTERN.test(v), PREFIX_RULE)

@@ -136,7 +136,7 @@ export const resetRequestOut = z.object({
  * What a reset answers: done at once (the password, shown once to the one who reset it), or asked
  * for, waiting for a second administrator, who will receive the password (no password here).
  */
-export const resetOutcome = z.discriminatedUnion('outcome', [
+export const resetOutcomeOut = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('reset'), user: userOut, password: z.string() }),
   z.object({
     outcome: z.literal('requested'),

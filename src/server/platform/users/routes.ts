@@ -4,7 +4,7 @@ import { type App, actorOf } from '../http/types.js';
 import {
   idParam,
   oneTimePassword,
-  resetOutcome,
+  resetOutcomeOut,
   roleProposalBody,
   sessionOut,
   userCreate,
@@ -87,7 +87,7 @@ export async function userRoutes(app: App) {
   app.post(
     '/api/v1/users/:id/reset-password',
     {
-      schema: { tags, params: idParam, response: { 200: resetOutcome } },
+      schema: { tags, params: idParam, response: { 200: resetOutcomeOut } },
       config: manage('user.reset_password'),
     },
     (req) => resetPassword({ ctx, actor: actorOf(req), id: req.params.id }),
