@@ -42,13 +42,14 @@ export async function writeRecords(
     tx,
     decided.map((d) => d.cadreId!),
   );
+  const cache = new Map();
   for (const d of decided) {
     const cadreId = d.cadreId!;
     const { fields } = d.record;
     if (d.report.action === 'update') await updateFromFile(tx, ctx, cadreId, fields);
     else if (fields.photo) await setPhoto(tx, cadreId, fields.photo);
     if (fields.family.length) await replaceUnlinkedFamily(tx, cadreId, fields.family);
-    d.report.tenures = await writeResumeTenures(tx, cadreId, orgOf.get(cadreId) ?? orgId, fields);
+    d.report.tenures = await writeResumeTenures(tx, cadreId, orgOf.get(cadreId) ?? orgId, fields, cache);
     d.report.imported = true;
   }
 }

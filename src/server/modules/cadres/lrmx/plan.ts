@@ -59,10 +59,11 @@ export async function planImport(
     ctx.db,
     decided.flatMap((d) => (d.cadreId ? [d.cadreId] : [])),
   );
+  const cache = new Map();
   for (const d of decided) {
     const { fields } = d.record;
     const cadreOrg = d.cadreId ? (orgOf.get(d.cadreId) ?? orgId) : orgId;
-    d.report.resume = (await planResume(ctx.db, fields, cadreOrg, d.cadreId)).report;
+    d.report.resume = (await planResume(ctx.db, fields, cadreOrg, d.cadreId, cache)).report;
   }
   return { reports, decided };
 }

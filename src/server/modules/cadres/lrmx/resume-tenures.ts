@@ -3,6 +3,7 @@ import {
   type CurrentPostMatch,
   matchCurrentPosts,
   parseResume,
+  type RegistryPosition,
   type ResumeTenure,
   resumeTenures,
   type UnparsedLine,
@@ -34,6 +35,26 @@ async function orgPathNames(db: Queryable, orgId: number): Promise<string[]> {
   return [...rows.map((r) => r.name), org.name];
 }
 
+type OrgPosts = { registry: RegistryPosition[]; names: string[] };
+/** The posts and path names of each org, read once per import (a zip holds many files of one org). */
+export type OrgPostsCache = Map<number, Promise<OrgPosts>>;
+
+async function orgPosts(db: Queryable, orgId: number): Promise<OrgPosts> {
+  const [registry, names] = await Promise.all([
+    db
+      .select({
+        id: positions.id,
+        title: positions.title,
+        level: positions.level,
+        isPrincipal: positions.isPrincipal,
+      })
+      .from(positions)
+      .where(and(eq(positions.orgId, orgId), isNull(positions.deletedAt))),
+    orgPathNames(db, orgId),
+  ]);
+  return { registry, names };
+}
+
 /**
  * Reads a file's 简历 and matches its 现任职务 to the posts of the cadre's org. A principal post
  * someone else holds in the same period is not taken (it would make two principals): it is noted.
@@ -44,24 +65,15 @@ export async function planResume(
   fields: { resume?: string | null; currentPosition?: string | null },
   orgId: number,
   cadreId: number | null,
+  cache: OrgPostsCache = new Map(),
 ): Promise<{ report: ResumeReport; tenures: ResumeTenure[] }> {
   const { entries, unparsed } = parseResume(fields.resume);
   const notes: string[] = [];
   const accepted: CurrentPostMatch[] = [];
   let allMatched = false;
   if (fields.currentPosition && entries.length) {
-    const [registry, names] = await Promise.all([
-      db
-        .select({
-          id: positions.id,
-          title: positions.title,
-          level: positions.level,
-          isPrincipal: positions.isPrincipal,
-        })
-        .from(positions)
-        .where(and(eq(positions.orgId, orgId), isNull(positions.deletedAt))),
-      orgPathNames(db, orgId),
-    ]);
+    if (!cache.has(orgId)) cache.set(orgId, orgPosts(db, orgId));
+    const { registry, names } = await cache.get(orgId)!;
     const { matches, unmatched } = matchCurrentPosts(fields.currentPosition, registry, names, entries);
     for (const part of unmatched) notes.push(`现任职务中的“${part}”不是本单位设置的职务，按简历原文记录`);
     for (const m of matches) {
@@ -119,10 +131,11 @@ export async function writeResumeTenures(
   cadreId: number,
   orgId: number,
   fields: { resume?: string | null; currentPosition?: string | null },
+  cache?: OrgPostsCache,
 ): Promise<number> {
   if (!fields.resume?.trim()) return 0;
   await tx.delete(tenures).where(and(eq(tenures.cadreId, cadreId), eq(tenures.source, 'resume')));
-  const { tenures: drafts } = await planResume(tx, fields, orgId, cadreId);
+  const { tenures: drafts } = await planResume(tx, fields, orgId, cadreId, cache);
   const kept = await tx.select().from(tenures).where(eq(tenures.cadreId, cadreId));
   const covered = (d: ResumeTenure) =>
     kept.some(
