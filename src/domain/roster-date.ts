@@ -1,4 +1,4 @@
-import { idNumberFacts, idNumberProblem } from './id-number.js';
+import { birthDateAgainstId } from './birth-date.js';
 import { cellValue, halfWidth } from './sheet-cell.js';
 
 /** A date as a roster sheet holds it, to the precision it was written with. */
@@ -90,14 +90,6 @@ export function dottedMonthDate(iso: string | null | undefined): string {
   return iso.endsWith('-01') ? dottedDate(iso.slice(0, 7)) : dottedDate(iso);
 }
 
-/** 出生年月 written to the month takes the day from the ID number when the two agree. */
-export function birthDateOf(iso: string | null | undefined, toMonth: boolean, id: unknown) {
-  if (!iso || !toMonth) return iso;
-  if (typeof id !== 'string' || idNumberProblem(id)) return iso;
-  const fromId = idNumberFacts(id).birthDate;
-  return fromId.startsWith(iso.slice(0, 7)) ? fromId : iso;
-}
-
 /**
  * 出生年月 as the roster writes it: to the month (1990.01) when reading that back with the ID
  * number gives the stored date, to the day otherwise.
@@ -105,5 +97,7 @@ export function birthDateOf(iso: string | null | undefined, toMonth: boolean, id
 export function birthText(stored: string | null, idNumber: string | null): string {
   if (!stored) return '';
   const month = stored.slice(0, 7);
-  return (birthDateOf(`${month}-01`, true, idNumber) === stored ? month : stored).replaceAll('-', '.');
+  const read = birthDateAgainstId(month, idNumber);
+  const fromMonth = 'birthDate' in read ? read.birthDate : null;
+  return (fromMonth === stored ? month : stored).replaceAll('-', '.');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckChar } from './id-number.js';
 import { birthText, dottedDate, dottedMonthDate, isoOf, parseRosterDate } from './roster-date.js';
 import { orgLabels, orgResolver } from './roster-org.js';
-import { choices, isBlankRow, parseRosterRow, type RosterLookups } from './roster-row.js';
+import { choices, isBlankRow, levelChoices, parseRosterRow, type RosterLookups } from './roster-row.js';
 
 const iso = (cell: unknown) => {
   const p = parseRosterDate(cell);
@@ -104,7 +104,7 @@ const lookups: RosterLookups = {
   org: orgResolver(ORGS),
   education: choices([{ code: 'bachelor', label: '大学本科' }]),
   politicalStatus: choices([{ code: 'cpc', label: '中共党员' }]),
-  level: choices([
+  level: levelChoices([
     { code: 'fuke', label: '副科' },
     { code: 'village', label: '村（社区）干部' },
   ]),
@@ -161,14 +161,73 @@ describe('roster rows', () => {
     });
   });
 
-  it('keeps the first of the month when the ID number disagrees, and no post without its date', () => {
+  it('refuses a birth date that contradicts the ID number, naming both, and no post without its date', () => {
     const row = parseRosterRow(
       { name: '李四', birthDate: '1991.02', idNumber: ID, org: '红星村', currentPosition: '委员' },
       lookups,
     );
-    expect(row.fields.birthDate).toBe('1991-02-01');
+    expect(row.errors).toEqual([
+      { key: 'birthDate', message: '出生日期 1991-02 与身份证号码中的 1990-01-15 不一致' },
+    ]);
     expect(row.fields.status).toBeUndefined(); // the contract's default: 在职
     expect(row.tenure).toBeNull();
+  });
+
+  it('checks a date cell to the day against the ID number', () => {
+    const cell = (d: string) =>
+      parseRosterRow(
+        { name: '李四', birthDate: new Date(`${d}T00:00:00Z`), idNumber: ID, org: '红星村' },
+        lookups,
+      );
+    expect(cell('1990-03-15').errors).toEqual([
+      { key: 'birthDate', message: '出生日期 1990-03-15 与身份证号码中的 1990-01-15 不一致' },
+    ]);
+    expect(cell('1990-01-15').fields.birthDate).toBe('1990-01-15');
+    // no ID number: the date as written
+    const alone = parseRosterRow(
+      { name: '李四', birthDate: new Date('1990-03-15T00:00:00Z'), org: '红星村' },
+      lookups,
+    );
+    expect(alone.fields.birthDate).toBe('1990-03-15');
+  });
+
+  it('reads the level offices write (正科级, 村干部) and explains a civil-service rank', () => {
+    const lv = (level: string) =>
+      parseRosterRow(
+        { name: '周八', org: '红星村', currentPosition: '副镇长', level, tenureStart: '2020.01' },
+        lookups,
+      );
+    expect(lv('副科级').tenure?.level).toBe('fuke');
+    expect(lv('村干部').tenure?.level).toBe('village');
+    expect(lv('正科级').errors).toEqual([
+      { key: 'level', message: '“正科级”不是可选的值（可选：副科、村（社区）干部）' },
+    ]);
+    expect(lv('四级主任科员').errors).toEqual([
+      {
+        key: 'level',
+        message: '“四级主任科员”是公务员职级，不是职务层次；请填写职务层次（可选：副科、村（社区）干部）',
+      },
+    ]);
+  });
+
+  it('when updating, takes a level for a post without its date, and leaves blank cells unsaid', () => {
+    const row = parseRosterRow(
+      { name: '周八', org: '红星村', currentPosition: '副镇长', level: '副科' },
+      lookups,
+      { update: true },
+    );
+    expect(row.errors).toEqual([]);
+    expect(row.post).toEqual({ title: '副镇长', level: 'fuke', isPrincipal: null, startDate: null });
+    expect(row.tenure).toBeNull();
+    const create = parseRosterRow(
+      { name: '周八', org: '红星村', currentPosition: '副镇长', level: '副科' },
+      lookups,
+    );
+    expect(create.errors.map((e) => e.key)).toEqual(['tenureStart']);
+    const noTitle = parseRosterRow({ name: '周八', org: '红星村', level: '副科' }, lookups, { update: true });
+    expect(noTitle.errors).toEqual([
+      { key: 'currentPosition', message: '填写了职务层次或正职，请同时填写现任职务' },
+    ]);
   });
 
   it('reports every unreadable column of a row', () => {

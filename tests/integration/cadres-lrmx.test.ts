@@ -80,7 +80,9 @@ describe('.lrmx round trip', () => {
 
     // the person leaves the register; the exported form brings them back
     await w.t.ctx.db.update(cadres).set({ deletedAt: w.t.clock.now() }).where(eq(cadres.id, id));
-    const job = await w.importFile(w.sA, w.townA.id, '刘晓燕.lrmx', res.rawPayload);
+    const waiting = await w.importFile(w.sA, w.townA.id, '刘晓燕.lrmx', res.rawPayload);
+    expect(waiting.status).toBe('awaiting_confirmation'); // its 简历 to check
+    const job = (await w.confirm(w.sA, waiting)).json();
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({
       created: 1,
@@ -179,7 +181,9 @@ describe('.lrmx round trip', () => {
       { cadreId: id, relation: '妻子', name: '陈秀英', userId: someone.id, sort: 0 },
       { cadreId: id, relation: '弟弟', name: '王建军', sort: 1 },
     ]);
-    const job = await w.importFile(w.sA, w.townA.id, 'complete.lrmx', lrmxFixture('complete.lrmx'));
+    const waiting = await w.importFile(w.sA, w.townA.id, 'complete.lrmx', lrmxFixture('complete.lrmx'));
+    expect(waiting.result.files[0]).toMatchObject({ status: 'updated', action: 'update' });
+    const job = (await w.confirm(w.sA, waiting)).json();
     expect(job).toMatchObject({ status: 'succeeded', result: { created: 0, updated: 1 } });
     expect(job.result.files[0]).toMatchObject({ status: 'updated', action: 'update' });
     const rows = await w.live('王建国');

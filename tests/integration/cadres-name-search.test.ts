@@ -6,7 +6,7 @@ import { cadres } from '../../src/server/modules/cadres/schema.js';
 import { COUNT_CAP } from '../../src/server/platform/http/capped-count.js';
 import { idNumberFor, postCadre } from '../support/cadre-helpers.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
-import { lrmxFor, upload as uploadLrmx, waitForJob as waitForLrmx } from '../support/lrmx-helpers.js';
+import { importConfirmed, lrmxFor } from '../support/lrmx-helpers.js';
 import { rosterRow, rosterWorkbook, upload as uploadSheet, waitForJob } from '../support/roster-sheets.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -41,15 +41,11 @@ describe('search by Chinese name through the name tokens', () => {
     const res = await uploadSheet(t, s, '/api/v1/cadres/import/excel', sheet);
     expect(res.statusCode, res.body).toBe(200);
     expect(await waitForJob(t, s, res.json().id)).toMatchObject({ status: 'succeeded' });
-    const lrmx = await uploadLrmx(
-      t,
-      s,
-      '/api/v1/cadres/import/lrmx',
-      { name: '次仁卓玛.lrmx', bytes: lrmxFor('次仁卓玛', idNumberFor('1980-01-01', 12, '330102')) },
-      { orgId: town.id },
-    );
-    expect(lrmx.statusCode, lrmx.body).toBe(200);
-    expect(await waitForLrmx(t, s, lrmx.json().id)).toMatchObject({ status: 'succeeded' });
+    const lrmx = await importConfirmed(t, s, town.id, {
+      name: '次仁卓玛.lrmx',
+      bytes: lrmxFor('次仁卓玛', idNumberFor('1980-01-01', 12, '330102')),
+    });
+    expect(lrmx).toMatchObject({ status: 'succeeded' });
 
     expect(await found('买买提')).toEqual(['买买提·艾力', '阿依古丽·买买提']);
     expect(await found('提·艾')).toEqual(['买买提·艾力']);
@@ -77,15 +73,11 @@ describe('search by Chinese name through the name tokens', () => {
 
     const idNumber = idNumberFor('1982-03-03', 15, '330102');
     await postCadre(t, s, { orgId: town.id, name: '司马相如', idNumber });
-    const res = await uploadLrmx(
-      t,
-      s,
-      '/api/v1/cadres/import/lrmx',
-      { name: '司马光.lrmx', bytes: lrmxFor('司马光', idNumber) },
-      { orgId: town.id },
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    expect(await waitForLrmx(t, s, res.json().id)).toMatchObject({
+    const res = await importConfirmed(t, s, town.id, {
+      name: '司马光.lrmx',
+      bytes: lrmxFor('司马光', idNumber),
+    });
+    expect(res).toMatchObject({
       status: 'succeeded',
       result: { created: 0, updated: 1 },
     });

@@ -9,9 +9,16 @@ import { createTestApp, type TestApp } from './test-app.js';
 
 export const lrmxFixture = (name: string) => readFileSync(path.resolve('tests/fixtures/lrmx', name));
 
-/** A complete sample form for someone else: the complete fixture with another name, ID number, birth month and gender. */
-export function lrmxFor(name: string, idNumber: string): Buffer {
-  const text = lrmxFixture('complete.lrmx')
+/**
+ * A complete sample form for someone else: the complete fixture with another name, ID number, birth
+ * month and gender; `resume` replaces its 简历 (empty: none), `current` its 现任职务.
+ */
+export function lrmxFor(
+  name: string,
+  idNumber: string,
+  opts: { resume?: string; current?: string } = {},
+): Buffer {
+  let text = lrmxFixture('complete.lrmx')
     .toString('utf8')
     .replace('<XingMing>王建国</XingMing>', `<XingMing>${name}</XingMing>`)
     .replace('330102197805120031', idNumber)
@@ -20,6 +27,13 @@ export function lrmxFor(name: string, idNumber: string): Buffer {
       `<ChuShengNianYue>${idNumber.slice(6, 12)}</ChuShengNianYue>`,
     )
     .replace('<XingBie>男</XingBie>', `<XingBie>${Number(idNumber[16]) % 2 ? '男' : '女'}</XingBie>`);
+  if (opts.resume !== undefined)
+    text = text.replace(/<JianLi>[^<]*<\/JianLi>/, `<JianLi>${opts.resume}</JianLi>`);
+  if (opts.current !== undefined)
+    text = text.replace(
+      /<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/,
+      `<XianRenZhiWu>${opts.current}</XianRenZhiWu>`,
+    );
   return Buffer.from(text, 'utf8');
 }
 
@@ -55,6 +69,25 @@ export function upload(
   });
 }
 
+/** Uploads an .lrmx (or a zip) into an org, waits for the reading and confirms every file that can be imported. */
+export async function importConfirmed(
+  t: TestApp,
+  s: Session,
+  orgId: number,
+  file: { name: string; bytes: Uint8Array },
+) {
+  const res = await upload(t, s, '/api/v1/cadres/import/lrmx', file, { orgId });
+  if (res.statusCode !== 200) throw new Error(`upload ${file.name}: ${res.statusCode} ${res.body}`);
+  const job = await waitForJob(t, s, res.json().id);
+  if (job.status !== 'awaiting_confirmation') return job;
+  const files = job.result.files
+    .filter((f: { status: string }) => f.status !== 'refused')
+    .map((f: { name: string }) => f.name);
+  const done = await call(t, s, 'POST', `/api/v1/cadre-imports/${job.id}/confirm`, { files });
+  if (done.statusCode !== 200) throw new Error(`confirm ${file.name}: ${done.statusCode} ${done.body}`);
+  return done.json();
+}
+
 /** Polls an import job until it leaves 'running'. */
 export async function waitForJob(t: TestApp, s: Session, id: number) {
   for (let i = 0; i < 500; i++) {
@@ -87,6 +120,15 @@ export async function lrmxWorld() {
       const res = await upload(t, s, '/api/v1/cadres/import/lrmx', { name, bytes }, { orgId });
       if (res.statusCode !== 200) throw new Error(`upload ${name}: ${res.statusCode} ${res.body}`);
       return waitForJob(t, s, res.json().id);
+    },
+    /** Confirms an import that waits, importing the named files (default: every file that can be imported). */
+    async confirm(
+      s: Session,
+      job: { id: number; result: { files: { name: string; status: string }[] } },
+      files?: string[],
+    ) {
+      const names = files ?? job.result.files.filter((f) => f.status !== 'refused').map((f) => f.name);
+      return call(t, s, 'POST', `/api/v1/cadre-imports/${job.id}/confirm`, { files: names });
     },
     live: (name: string) =>
       t.ctx.db

@@ -1,8 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.js';
+import { text } from '../../platform/http/text.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { idParam } from './contract.js';
+import { cancelExcelImport, confirmExcelImport } from './excel/confirm-excel.js';
+import { cancelImport, confirmImport } from './lrmx/confirm-import.js';
+import { MAX_FILES } from './lrmx/upload.js';
 import { importJobs } from './schema.js';
 
 export const importJobOut = z.object({
@@ -16,7 +20,25 @@ export const importJobOut = z.object({
   hasErrorFile: z.boolean(),
 });
 
-/** Progress of one's own import, and the sheet that marks its bad rows. */
+/** The decision on an import that waits: for .lrmx, the files to import (at least one); nothing more for Excel. */
+export const importConfirm = z
+  .object({
+    files: z.array(text().max(300, '文件名过长')).max(MAX_FILES, `最多 ${MAX_FILES} 个文件`).optional(),
+  })
+  .nullish();
+
+const jobOut = (job: typeof importJobs.$inferSelect): z.infer<typeof importJobOut> => ({
+  id: job.id,
+  kind: job.kind,
+  status: job.status,
+  total: job.total,
+  processed: job.processed,
+  message: job.message,
+  result: job.result ? JSON.parse(job.result) : null,
+  hasErrorFile: job.errorFile !== null,
+});
+
+/** Progress of one's own import, the sheet that marks its bad rows, and the decision on one that waits. */
 export async function importJobRoutes(app: App) {
   const { ctx } = app;
   const load = async (userId: number, id: number) => {
@@ -28,25 +50,44 @@ export async function importJobRoutes(app: App) {
     return job;
   };
 
+  const out = async (userId: number, id: number) => jobOut(await load(userId, id));
+
+  app.post(
+    '/api/v1/cadre-imports/:id/confirm',
+    {
+      schema: { tags: ['cadres'], params: idParam, body: importConfirm, response: { 200: importJobOut } },
+      config: { access: 'cadre.import', audit: 'cadre.import' },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const job = await load(actor.userId, req.params.id);
+      if (job.kind === 'cadres_excel') await confirmExcelImport({ ctx, actor, job });
+      else return confirmImport({ ctx, actor, id: job.id, files: req.body?.files });
+      return out(actor.userId, job.id);
+    },
+  );
+  app.post(
+    '/api/v1/cadre-imports/:id/cancel',
+    {
+      schema: { tags: ['cadres'], params: idParam, response: { 200: importJobOut } },
+      config: { access: 'cadre.import', audit: 'cadre.import_cancel' },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const job = await load(actor.userId, req.params.id);
+      if (job.kind === 'cadres_excel') await cancelExcelImport({ ctx, actor, job });
+      else return cancelImport({ ctx, actor, id: job.id });
+      return out(actor.userId, job.id);
+    },
+  );
+
   app.get(
     '/api/v1/cadre-imports/:id',
     {
       schema: { tags: ['cadres'], params: idParam, response: { 200: importJobOut } },
       config: { access: 'cadre.import' },
     },
-    async (req) => {
-      const job = await load(actorOf(req).userId, req.params.id);
-      return {
-        id: job.id,
-        kind: job.kind,
-        status: job.status,
-        total: job.total,
-        processed: job.processed,
-        message: job.message,
-        result: job.result ? JSON.parse(job.result) : null,
-        hasErrorFile: job.errorFile !== null,
-      };
-    },
+    (req) => out(actorOf(req).userId, req.params.id),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { isStorableText } from '../../../domain/storable-text.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -76,4 +77,24 @@ export function jobHandle(ctx: AppContext, id: number): JobHandle {
         .where(eq(importJobs.id, id));
     },
   };
+}
+
+/** What seals a job's pending records: the field encryption (SM4 + HMAC-SM3) of the context. */
+export interface Sealer {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+/**
+ * Records waiting for the user's confirmation hold ID numbers and whatever the files held, so they
+ * are kept compressed and sealed like any encrypted field, never as readable JSON in the table.
+ */
+export function sealPending(crypto: Sealer, value: unknown): Buffer {
+  const packed = Buffer.from(gzipSync(strToU8(JSON.stringify(value)))).toString('base64');
+  return Buffer.from(crypto.encrypt(packed), 'utf8');
+}
+
+export function openPending<T>(crypto: Sealer, bytes: Uint8Array): T {
+  const packed = crypto.decrypt(Buffer.from(bytes).toString('utf8'));
+  return JSON.parse(strFromU8(gunzipSync(Buffer.from(packed, 'base64')))) as T;
 }

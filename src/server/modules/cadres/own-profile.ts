@@ -20,7 +20,7 @@ export const ownProfileOut = z.object({
   idNumberMasked: z.string().nullable(),
   tenures: z.array(
     z.object({
-      orgName: z.string(),
+      orgName: z.string().nullable(),
       title: z.string(),
       startDate: z.string(),
       endDate: z.string().nullable(),

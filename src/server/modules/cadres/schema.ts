@@ -107,7 +107,8 @@ export const tenures = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     cadreId: bigint('cadre_id', { mode: 'number' }).notNull(),
     positionId: bigint('position_id', { mode: 'number' }),
-    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    /** The org of the post; null for a post of the 简历 outside the registry (its title says where). */
+    orgId: bigint('org_id', { mode: 'number' }),
     title: text('title').notNull(), // the post as written at the time
     level: text('level'),
     isPrincipal: boolean('is_principal').notNull().default(false),
@@ -117,6 +118,8 @@ export const tenures = pgTable(
     probationEnd: date('probation_end', { mode: 'string' }),
     appointmentId: bigint('appointment_id', { mode: 'number' }),
     note: text('note'),
+    /** manual | excel | resume: a re-imported 简历 replaces its own tenures and no others. */
+    source: text('source').notNull().default('manual'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ import { orgInScope } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, outOfScope } from '../../platform/http/errors.js';
+import { assertBirthMatchesId } from './birth-check.js';
 import type { cadreUpdate } from './contract.js';
 import { getCadre } from './get-cadre.js';
 import { assertIdNumberFree } from './id-number-free.js';
@@ -28,6 +29,12 @@ export async function updateCadre(opts: {
   const before = await loadCadre(ctx.db, actor, id);
   const { version, ...fields } = input;
   if (fields.orgId !== before.orgId && !(await orgInScope(ctx.db, actor, fields.orgId))) throw outOfScope();
+  // the form holds the masked number only: an omitted one is checked as stored
+  const idNumber =
+    fields.idNumber === undefined && before.idNumberEnc
+      ? ctx.crypto.decrypt(before.idNumberEnc)
+      : fields.idNumber;
+  assertBirthMatchesId(fields.birthDate, idNumber);
   const columns: Partial<ReturnType<typeof cadreColumns>> = cadreColumns(ctx, fields);
   if (fields.idNumber === undefined) for (const c of ID_COLUMNS) delete columns[c];
   const changed = Object.keys(fields).filter(

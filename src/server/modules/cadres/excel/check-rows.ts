@@ -7,21 +7,38 @@ import {
   type RosterLookups,
   type RosterRow,
 } from '../../../../domain/roster-row.js';
+import { cellText } from '../../../../domain/sheet-cell.js';
+import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { type CadreFields, cadreFields } from '../contract.js';
 import type { JobHandle } from '../import-jobs.js';
+import { matchByIdNumber } from '../lrmx/match.js';
 import { cadres } from '../schema.js';
-import { FIELD_TO_KEY, reasonText } from './columns.js';
+import { FIELD_TO_KEY } from './columns.js';
 import type { RosterSheet } from './roster-sheet.js';
+
+/** create: new cadres only; update: a row whose ID number is registered updates that cadre. */
+export type ImportMode = 'create' | 'update';
 
 export interface GoodRow {
   rowNumber: number;
   fields: CadreFields;
   tenure: RosterRow['tenure'];
+  post: RosterRow['post'];
+  /** The columns the row fills (a blank cell changes nothing of a registered cadre). */
+  given: RosterKey[];
+  /** The registered cadre the row updates (update mode), else null. */
+  cadreId: number | null;
 }
 
-type Problems = Map<number, { key: RosterKey; message: string }[]>;
+export interface RowProblem {
+  key: RosterKey;
+  message: string;
+}
+/** Bad rows by their row number in the sheet, each with its problems in column order. */
+export type BadRows = Map<number, RowProblem[]>;
+type Problems = BadRows;
 const ORDER = new Map(ROSTER_KEYS.map((k, i) => [k, i]));
 const CHUNK = 1000;
 
@@ -39,8 +56,8 @@ export async function registeredDigests(db: Queryable, digests: string[]): Promi
 }
 
 /** One row: the sheet's reading of it, then the cadre contract for what the reading let through. */
-function checkRow(cells: RosterSheet['rows'][number]['cells'], lookups: RosterLookups) {
-  const row = parseRosterRow(cells, lookups);
+function checkRow(cells: RosterSheet['rows'][number]['cells'], lookups: RosterLookups, mode: ImportMode) {
+  const row = parseRosterRow(cells, lookups, { update: mode === 'update' });
   const problems = [...row.errors];
   const parsed = cadreFields.safeParse(row.fields);
   if (!parsed.success) {
@@ -54,26 +71,37 @@ function checkRow(cells: RosterSheet['rows'][number]['cells'], lookups: RosterLo
   return { row, fields: parsed.success ? parsed.data : null, problems };
 }
 
+export const REGISTERED =
+  '已在系统中登记，不能重复导入；要更新已登记的干部，请选择导入方式“更新已登记的干部”';
+export const NOT_YOURS = '已登记为您管理范围以外（或需要回避）的干部，不能更新';
+
 /**
  * Checks every row of the sheet — its cells, the cadre contract, the units and dictionaries, ID
- * numbers repeated within the file or already registered — and reports progress as it goes.
- * Returns the good rows, or the reasons of every bad row by its row number in the sheet.
+ * numbers repeated within the file or already registered — and reports progress as it goes. An ID
+ * number already registered is refused when creating; when updating, it names the cadre to update
+ * (one of the caller's, and not one they must recuse from). Returns the good rows, or the problems
+ * of every bad row by its row number in the sheet.
  */
 export async function checkRows(
   ctx: Pick<AppContext, 'db' | 'crypto'>,
+  actor: Actor,
   sheet: RosterSheet,
   lookups: RosterLookups,
   job: JobHandle,
-): Promise<{ good: GoodRow[]; bad: Map<number, string[]> }> {
+  mode: ImportMode,
+): Promise<{ good: GoodRow[]; bad: BadRows }> {
   const total = sheet.rows.length;
   const problems: Problems = new Map();
   const good: GoodRow[] = [];
   const byId = new Map<string, number[]>();
   for (let i = 0; i < total; i++) {
     const { rowNumber, cells } = sheet.rows[i];
-    const { row, fields, problems: found } = checkRow(cells, lookups);
+    const { row, fields, problems: found } = checkRow(cells, lookups, mode);
     if (found.length) problems.set(rowNumber, found);
-    else if (fields) good.push({ rowNumber, fields, tenure: row.tenure });
+    else if (fields) {
+      const given = ROSTER_KEYS.filter((k) => k !== 'seq' && cellText(cells[k]) !== '');
+      good.push({ rowNumber, fields, tenure: row.tenure, post: row.post, given, cadreId: null });
+    }
     if (fields?.idNumber) byId.set(fields.idNumber, [...(byId.get(fields.idNumber) ?? []), rowNumber]);
     if (i % 200 === 199) await job.progress(i + 1, total);
   }
@@ -83,19 +111,35 @@ export async function checkRows(
     if (rows.length < 2) continue;
     for (const r of rows) add(r, `与第 ${rows.filter((o) => o !== r).join('、')} 行重复`);
   }
-  const digestOf = new Map([...byId.keys()].map((id) => [ctx.crypto.digest(normalizeIdNumber(id)), id]));
-  for (const digest of await registeredDigests(ctx.db, [...digestOf.keys()])) {
-    for (const r of byId.get(digestOf.get(digest) as string) ?? []) add(r, '已在系统中登记，不能重复导入');
+  if (mode === 'create') {
+    const digestOf = new Map([...byId.keys()].map((id) => [ctx.crypto.digest(normalizeIdNumber(id)), id]));
+    for (const digest of await registeredDigests(ctx.db, [...digestOf.keys()])) {
+      for (const r of byId.get(digestOf.get(digest) as string) ?? []) add(r, REGISTERED);
+    }
+  } else {
+    const matches = await matchByIdNumber(ctx.db, ctx, actor, [...byId.keys()]);
+    const rowOf = new Map(good.map((g) => [g.rowNumber, g]));
+    for (const [id, match] of matches)
+      for (const r of byId.get(id) ?? []) {
+        if (match === 'forbidden') add(r, NOT_YOURS);
+        else {
+          const g = rowOf.get(r);
+          if (g) g.cadreId = match.cadreId;
+        }
+      }
   }
   await job.progress(total, total);
+  return { good: problems.size ? [] : good, bad: sortProblems(problems) };
+}
 
-  const bad = new Map<number, string[]>();
+/** Rows in sheet order, each row's problems in column order. */
+export function sortProblems(problems: BadRows): BadRows {
+  const bad: BadRows = new Map();
   for (const [rowNumber, list] of [...problems].sort((a, b) => a[0] - b[0])) {
-    list.sort((a, b) => (ORDER.get(a.key) ?? 0) - (ORDER.get(b.key) ?? 0));
     bad.set(
       rowNumber,
-      list.map((p) => reasonText(p.key, p.message)),
+      [...list].sort((a, b) => (ORDER.get(a.key) ?? 0) - (ORDER.get(b.key) ?? 0)),
     );
   }
-  return { good: bad.size ? [] : good, bad };
+  return bad;
 }

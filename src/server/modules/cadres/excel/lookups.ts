@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { OrgEntry } from '../../../../domain/roster-org.js';
-import { orgResolver } from '../../../../domain/roster-org.js';
-import { choices, type RosterLookups } from '../../../../domain/roster-row.js';
+import { orgLabels, orgResolver } from '../../../../domain/roster-org.js';
+import { choices, levelChoices, type RosterLookups } from '../../../../domain/roster-row.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { dictItems } from '../../../platform/dictionaries/schema.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { CADRE_STATUSES } from '../contract.js';
+import type { ShowLabels } from './update-plan.js';
 
 export const ROSTER_DICTIONARIES = ['education', 'political_status', 'position_level'] as const;
 export type RosterDictionary = (typeof ROSTER_DICTIONARIES)[number];
@@ -61,7 +62,21 @@ export async function rosterLookups(db: Queryable, actor: Actor): Promise<Roster
     org: orgResolver(entries),
     education: choices(dicts.education),
     politicalStatus: choices(dicts.political_status),
-    level: choices(dicts.position_level),
+    level: levelChoices(dicts.position_level),
     status: choices(STATUS_ITEMS),
+  };
+}
+
+const codeMap = (items: Items) => new Map(items.map((i) => [i.code, i.label]));
+
+/** How the update preview names units and codes: as the roster writes them. */
+export async function showLabels(db: Queryable, actor: Actor): Promise<ShowLabels> {
+  const [entries, dicts] = await Promise.all([orgEntries(db, actor), dictionaryItems(db, false)]);
+  return {
+    org: orgLabels(entries),
+    education: codeMap(dicts.education),
+    politicalStatus: codeMap(dicts.political_status),
+    level: codeMap(dicts.position_level),
+    status: codeMap(STATUS_ITEMS),
   };
 }

@@ -14,20 +14,38 @@ export interface RosterSheet {
   columns: Map<RosterKey, number>;
   /** The column of an earlier error sheet's reasons, re-used rather than added twice. */
   errorColumn: number | null;
+  /** Headers of columns the import does not read (unknown names, a column given twice). */
+  ignored: string[];
   lastColumn: number;
   rows: { rowNumber: number; cells: RosterCells }[];
 }
 
 function headerOf(row: ExcelJS.Row) {
   const columns = new Map<RosterKey, number>();
+  const ignored: string[] = [];
   let errorColumn: number | null = null;
   row.eachCell((cell, col) => {
     const text = cellText(cell.value);
     const key = keyOfHeader(text);
-    if (key && !columns.has(key)) columns.set(key, col);
     if (text === ERROR_HEADER) errorColumn = col;
+    else if (key && !columns.has(key)) columns.set(key, col);
+    else if (text) ignored.push(key ? `${text}（重复的列）` : text);
   });
-  return { columns, errorColumn };
+  return { columns, errorColumn, ignored };
+}
+
+const DATE_KEYS: RosterKey[] = ['birthDate', 'partyJoinDate', 'workStartDate', 'tenureStart'];
+
+/**
+ * A date cell shown without its day (number format yyyy.mm, yyyy"年"m"月"): Excel stores the first
+ * of the month, but the sheet gives the month only, so it is read as 1990.05, not 1990-05-01.
+ */
+function asShown(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  if (!(v instanceof Date) || Number.isNaN(v.getTime())) return v;
+  const format = (cell.numFmt ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (!/y/i.test(format) || /d/i.test(format)) return v;
+  return `${v.getUTCFullYear()}.${String(v.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 /**
@@ -56,11 +74,22 @@ export function readRosterSheet(wb: ExcelJS.Workbook): RosterSheet {
   sheet.eachRow((row, r) => {
     if (r <= headerRow) return;
     const cells: RosterCells = {};
-    for (const [key, col] of columns) cells[key] = row.getCell(col).value;
+    for (const [key, col] of columns) {
+      const cell = row.getCell(col);
+      cells[key] = DATE_KEYS.includes(key) ? asShown(cell) : cell.value;
+    }
     if (!isBlankRow(cells)) rows.push({ rowNumber: r, cells });
   });
   if (rows.length > MAX_ROWS) throw badRequest(`一次最多导入 ${MAX_ROWS} 行，请将表格分成几个文件导入`);
   if (rows.length === 0) throw badRequest('表格中没有干部数据：表头下方没有填写任何行');
   const lastColumn = Math.max(sheet.getRow(headerRow).cellCount, ...found.columns.values());
-  return { sheet, headerRow, columns: found.columns, errorColumn: found.errorColumn, lastColumn, rows };
+  return {
+    sheet,
+    headerRow,
+    columns: found.columns,
+    errorColumn: found.errorColumn,
+    ignored: found.ignored,
+    lastColumn,
+    rows,
+  };
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { badRequest } from '../../../platform/http/errors.js';
 import { storableField } from '../../../platform/http/text.js';
 import { type App, actorOf } from '../../../platform/http/types.js';
@@ -12,6 +13,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (name: string, ascii: string) =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const pickFile = '请选择要上传的 Excel 文件（.xlsx）';
+/** create: new cadres only; update: rows whose ID number is registered update that cadre (with a preview). */
+const importMode = z.enum(['create', 'update']);
 
 /** The 花名册: the import template, the all-or-nothing import, the export with the roster's filters. */
 export async function cadreExcelRoutes(app: App) {
@@ -38,24 +41,27 @@ export async function cadreExcelRoutes(app: App) {
     },
     async (req) => {
       if (!req.isMultipart()) throw badRequest(pickFile);
-      let part: Awaited<ReturnType<typeof req.file>>;
-      let file: Buffer;
+      const fields: Record<string, string> = {};
+      let upload: { file: Buffer; fileName: string } | undefined;
       try {
-        part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-        if (!part) throw badRequest(pickFile);
-        file = await part.toBuffer();
+        for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } })) {
+          if (part.type === 'field') {
+            fields[part.fieldname] = String(part.value ?? '');
+            continue;
+          }
+          const file = await part.toBuffer();
+          if (part.file.truncated) throw tooLarge();
+          upload = { file, fileName: storableField(part.filename || '未命名.xlsx', '文件名') };
+        }
       } catch (e) {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
         if (e instanceof Error && 'status' in e) throw e;
         throw badRequest('文件上传不完整，请重新上传');
       }
-      if (part.file.truncated) throw tooLarge();
-      const job = await importExcel({
-        ctx,
-        actor: actorOf(req),
-        file,
-        fileName: storableField(part.filename || '未命名.xlsx', '文件名'),
-      });
+      if (!upload) throw badRequest(pickFile);
+      const mode = importMode.safeParse(fields.mode ?? 'create');
+      if (!mode.success) throw badRequest('导入方式不正确', { mode: '导入方式只能是新增或更新已登记的干部' });
+      const job = await importExcel({ ctx, actor: actorOf(req), ...upload, mode: mode.data });
       return {
         id: job.id,
         kind: job.kind,

@@ -5,8 +5,9 @@ import type { Queryable } from '../../../platform/db/client.js';
 import type { CadreFields } from '../contract.js';
 import { familyMembers } from '../schema.js';
 import { insertCadres } from '../write-cadre.js';
-import { decideActions } from './plan.js';
+import { cadreOrgs, decideActions } from './plan.js';
 import type { FileReport, ParsedRecord } from './report.js';
+import { writeResumeTenures } from './resume-tenures.js';
 import { setPhoto, updateFromFile } from './update-cadre.js';
 
 const cadreFieldsOf = (r: ParsedRecord, orgId: number): CadreFields => {
@@ -16,7 +17,8 @@ const cadreFieldsOf = (r: ParsedRecord, orgId: number): CadreFields => {
 
 /**
  * Writes the parsed files in the caller's transaction: a new cadre in the target org for each,
- * or, when the ID number is already registered, an update of that cadre. Marks each report imported.
+ * or, when the ID number is already registered, an update of that cadre (which keeps its org);
+ * then the tenures of its 简历. Marks each report imported.
  */
 export async function writeRecords(
   tx: Queryable,
@@ -36,12 +38,18 @@ export async function writeRecords(
   creates.forEach((d, i) => {
     d.cadreId = ids[i];
   });
+  const orgOf = await cadreOrgs(
+    tx,
+    decided.map((d) => d.cadreId!),
+  );
+  const cache = new Map();
   for (const d of decided) {
     const cadreId = d.cadreId!;
     const { fields } = d.record;
     if (d.report.action === 'update') await updateFromFile(tx, ctx, cadreId, fields);
     else if (fields.photo) await setPhoto(tx, cadreId, fields.photo);
     if (fields.family.length) await replaceUnlinkedFamily(tx, cadreId, fields.family);
+    d.report.tenures = await writeResumeTenures(tx, cadreId, orgOf.get(cadreId) ?? orgId, fields, cache);
     d.report.imported = true;
   }
 }

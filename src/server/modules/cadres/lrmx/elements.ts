@@ -71,3 +71,10 @@ export const EXPECTED_ELEMENTS: LrmxElement[] = [
 ];
 
 export const NOT_LRMX = '不是有效的任免审批表（.lrmx）文件';
+/** NOT_LRMX with what the file actually is. */
+export const notLrmx = (why: string) => `${NOT_LRMX}：${why}`;
+export const EXCEL_NOT_LRMX =
+  '这是 Excel 工作簿（.xlsx），不是任免审批表（.lrmx）；干部花名册请在“导入干部花名册（Excel）”中导入';
+export const WORD_NOT_LRMX =
+  '这是 Word 文档（.docx），不是任免审批表（.lrmx）；请在任免审批表软件中打开后另存为 .lrmx 文件';
+export const OLD_OFFICE_NOT_LRMX = '这是旧版 Office 文件（.doc / .xls），不是任免审批表（.lrmx）';

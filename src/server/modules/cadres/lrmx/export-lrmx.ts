@@ -25,7 +25,8 @@ export async function exportLrmx(opts: { ctx: AppContext; actor: Actor; id: numb
     })
     .from(tenures)
     .leftJoin(orgs, eq(orgs.id, tenures.orgId))
-    .where(eq(tenures.cadreId, id));
+    .where(eq(tenures.cadreId, id))
+    .orderBy(asc(tenures.startDate), asc(tenures.id));
   const family = await ctx.db
     .select()
     .from(familyMembers)

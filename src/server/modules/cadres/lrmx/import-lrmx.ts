@@ -4,18 +4,16 @@ import type { AppContext } from '../../../platform/context.js';
 import { badRequest } from '../../../platform/http/errors.js';
 import { loadOrg } from '../../../platform/orgs/load-org.js';
 import { type JobHandle, startImportJob } from '../import-jobs.js';
-import { writeRecords } from './apply.js';
-import { completeImport, toJobOut } from './job.js';
+import { toJobOut } from './job.js';
 import { LrmxRefused, parseLrmx } from './parse.js';
 import { packPending } from './pending.js';
 import { planImport } from './plan.js';
-import { summarize } from './report.js';
+import { confirmationMessage, summarize } from './report.js';
 import { filesOfUpload, isZip, type UploadedFile } from './upload.js';
 
 /**
  * Starts the import of one .lrmx or a zip of many into an org of the caller's scope. The job
- * reads every file; when all are complete it imports them at once, otherwise it waits for the
- * user to confirm the good ones (see confirm-import.ts).
+ * reads every file and waits for the user to confirm the files to import (see confirm-import.ts).
  */
 export async function importLrmx(opts: {
   ctx: AppContext;
@@ -49,31 +47,25 @@ export async function importLrmx(opts: {
   return toJobOut(job);
 }
 
+/**
+ * Reads every file, then waits for the user's decision with the report of each (what it lacks,
+ * the 简历 read into rows, the lines that could not be read, 现任职务 matched to the registry):
+ * the user ticks the files to import (see confirm-import.ts). A complete form always has a 简历,
+ * so every import is confirmed.
+ */
 async function runImport(ctx: AppContext, actor: Actor, orgId: number, files: UploadedFile[], h: JobHandle) {
-  const { reports, decided } = await planImport(ctx, actor, files, h);
+  const { reports, decided } = await planImport(ctx, actor, orgId, files, h);
   if (!decided.length) {
     const only = files.length === 1 ? reports[0].message : undefined;
     await h.finish('failed', {
-      message: only ?? '没有可导入的任免审批表：所有文件都无法识别',
+      message: only ?? '没有可导入的任免审批表：所有文件都无法导入',
       result: summarize(reports),
     });
     return;
   }
-  if (reports.every((r) => r.status === 'created' || r.status === 'updated')) {
-    await ctx.db.transaction(async (tx) => {
-      await writeRecords(tx, ctx, actor, orgId, decided);
-      await completeImport(tx, ctx, actor, { id: h.id, orgId }, reports);
-    });
-    return;
-  }
-  const result = summarize(reports);
-  const parts = [
-    result.refused ? `${result.refused} 个文件无法导入` : '',
-    result.incomplete ? `${result.incomplete} 个文件不完整` : '',
-  ].filter(Boolean);
   await h.finish('awaiting_confirmation', {
-    message: `${parts.join('，')}，请确认是否导入其余 ${decided.length} 个文件`,
-    result,
-    pending: packPending({ orgId, records: decided.map((d) => d.record) }),
+    message: confirmationMessage(reports),
+    result: summarize(reports),
+    pending: packPending(ctx.crypto, { orgId, records: decided.map((d) => d.record) }),
   });
 }

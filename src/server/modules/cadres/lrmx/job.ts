@@ -53,8 +53,11 @@ export async function completeImport(
       created: result.created,
       updated: result.updated,
       refused: result.refused,
+      skipped: result.skipped,
+      tenures: result.tenures,
       files: names((f) => f.imported).slice(0, 500),
-      refusedFiles: names((f) => !f.imported).slice(0, 500),
+      refusedFiles: names((f) => f.status === 'refused').slice(0, 500),
+      skippedFiles: names((f) => !!f.skipped).slice(0, 500),
     },
   });
   await tx

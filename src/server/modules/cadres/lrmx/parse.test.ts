@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NOT_LRMX } from './elements.js';
 import { highestEducation, readPartyBox, writePartyBox } from './mapping.js';
@@ -116,14 +117,20 @@ describe('parseLrmx', () => {
       }
       return 'accepted';
     };
-    expect(refusal(fixture('not-xml.lrmx'))).toBe(NOT_LRMX);
-    expect(refusal(fixture('wrong-root.lrmx'))).toBe(NOT_LRMX);
+    // each says what the file is, not only what it is not
+    expect(refusal(fixture('not-xml.lrmx'))).toBe(`${NOT_LRMX}：内容不是 XML（应以 <?xml 或 <Person> 开头）`);
+    expect(refusal(fixture('wrong-root.lrmx'))).toBe(`${NOT_LRMX}：根元素应为 <Person>，该文件为 <Cadre>`);
     expect(refusal(fixture('entity.lrmx'))).toContain(NOT_LRMX);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]);
-    expect(refusal(png)).toBe(NOT_LRMX);
-    expect(refusal(new Uint8Array())).toBe(NOT_LRMX);
+    expect(refusal(png)).toBe(`${NOT_LRMX}：内容不是文本（任免审批表是 XML 文本文件）`);
+    expect(refusal(new Uint8Array())).toBe(`${NOT_LRMX}：文件是空的`);
     expect(refusal(xml('<XingMing>  </XingMing>'))).toBe('请输入姓名，无法导入');
-    expect(refusal(xml('<XingMing>王建国</XingMing><XingMing>'))).toBe(NOT_LRMX);
+    expect(refusal(xml('<XingMing>王建国</XingMing><XingMing>'))).toMatch(
+      new RegExp(`^${NOT_LRMX}：XML 格式有误（第 \\d+ 行）$`),
+    );
+    const xlsx = zipSync({ '[Content_Types].xml': xml(''), 'xl/workbook.xml': xml('') });
+    expect(refusal(xlsx)).toContain('这是 Excel 工作簿（.xlsx）');
+    expect(refusal(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toContain('旧版 Office 文件');
   });
 
   it('notes what it cannot use: an unknown photo format, an odd gender, an unreadable date', () => {
@@ -141,7 +148,7 @@ describe('parseLrmx', () => {
     expect(fields.nativePlace).toBeUndefined();
     expect(problems).toEqual([
       '性别“F”无法识别，未导入',
-      '参加工作时间“不详”无法识别，未导入',
+      '参加工作时间“不详”日期格式不正确，应如 1990.01、1990-01-15 或 1990年1月，未导入',
       '籍贯：不超过 40 字，未导入',
       '照片格式无法识别（仅支持 JPG、PNG），未导入照片',
     ]);
@@ -154,17 +161,27 @@ describe('parseLrmx', () => {
 });
 
 describe('parseLrmx cross-checks and mappings', () => {
-  it('notes a birth month or gender that disagrees with the ID number, keeping what the form says', () => {
+  it('names both dates when the birth month contradicts the ID number (the ID number stands), and notes the gender', () => {
     const { fields, problems } = parseLrmx(
       xml(
         '<XingMing>王建国</XingMing><XingBie>女</XingBie><ChuShengNianYue>197806</ChuShengNianYue><ShenFenZheng>330102197805120031</ShenFenZheng>',
       ),
     );
-    expect(fields).toMatchObject({ gender: '女', birthDate: '1978-06-01', idNumber: '330102197805120031' });
+    expect(fields).toMatchObject({ gender: '女', idNumber: '330102197805120031' });
+    expect(fields.birthDate).toBeUndefined(); // recorded from the ID number when the cadre is written
     expect(problems).toEqual([
-      '出生年月“197806”与身份证号码不一致，按表上所填导入',
+      '出生日期 1978-06 与身份证号码中的 1978-05-12 不一致，未导入出生年月（按身份证号码记为 1978-05-12）',
       '性别“女”与身份证号码不一致，按表上所填导入',
     ]);
+  });
+
+  it('says what is wrong with a birth month in the words of the roster import', () => {
+    const birth = (v: string) =>
+      parseLrmx(xml(`<XingMing>王建国</XingMing><ChuShengNianYue>${v}</ChuShengNianYue>`));
+    expect(birth('198013').problems).toEqual(['出生年月“198013”月份不正确，未导入']);
+    expect(birth('1980.13').problems).toEqual(['出生年月“1980.13”月份不正确，未导入']);
+    expect(birth('1980').problems).toEqual(['出生年月“1980”应至少精确到月，如 1990.01，未导入']);
+    expect(birth('１９８０．０５').fields.birthDate).toBe('1980-05-01');
   });
 
   it('maps education text to the roster code and reads the 入党时间 box', () => {

@@ -1,10 +1,12 @@
+import { birthDateAgainstId } from '../../../../domain/birth-date.js';
 import { idNumberFacts, idNumberProblem, normalizeIdNumber } from '../../../../domain/id-number.js';
+import { isoOf, parseRosterDate } from '../../../../domain/roster-date.js';
 import { type CadreFields, cadreFields } from '../contract.js';
 import { decodePerson, LrmxRefused, textOf } from './decode.js';
 import { EXPECTED_ELEMENTS, LRMX_ELEMENTS, type LrmxElement } from './elements.js';
 import { highestEducation, readPartyBox } from './mapping.js';
 import { type FamilyItem, type Photo, readFamily, readPhoto } from './parts.js';
-import { cleanBlock, cleanLine, halfWidth, parseDate } from './text.js';
+import { cleanBlock, cleanLine, halfWidth } from './text.js';
 
 export { LrmxRefused } from './decode.js';
 export type { FamilyItem, Photo } from './parts.js';
@@ -71,9 +73,9 @@ export function parseLrmx(bytes: Uint8Array): ParsedLrmx {
 
   const workStart = cleanLine(raw('CanJiaGongZuoShiJian'));
   if (workStart) {
-    const d = parseDate(workStart);
-    if (d) f.workStartDate = d;
-    else problems.push(`参加工作时间“${workStart}”无法识别，未导入`);
+    const d = formDate(workStart);
+    if ('date' in d) f.workStartDate = d.date;
+    else problems.push(`参加工作时间“${workStart}”${d.error}，未导入`);
   }
   const party = cleanLine(raw('RuDangShiJian'));
   if (party) Object.assign(f, readPartyBox(party));
@@ -101,17 +103,33 @@ export function parseLrmx(bytes: Uint8Array): ParsedLrmx {
   return { fields, missing, problems };
 }
 
-/** 出生年月: the month from the form, the day from the ID number when the two agree. */
+/** A date box read as the roster reads its cells, so both say the same of the same mistake (月份不正确 …). */
+function formDate(value: string): { date: string } | { error: string } {
+  const p = parseRosterDate(value);
+  if (p === null) return { error: '日期格式不正确' };
+  return 'error' in p ? p : { date: isoOf(p.date) };
+}
+
+/**
+ * 出生年月 against the ID number (the rule of every way in): the month from the form and the day
+ * from the ID number; when they contradict, the form's date is left out (the ID number's stands)
+ * and the problem names both.
+ */
 function readBirth(value: string, f: Record<string, unknown>, problems: string[]) {
   if (!value) return;
-  const d = parseDate(value);
-  if (!d || d.length === 4) {
-    problems.push(`出生年月“${value}”无法识别，未导入`);
+  const d = formDate(value);
+  if ('error' in d || d.date.length === 4) {
+    const why = 'error' in d ? d.error : '应至少精确到月，如 1990.01';
+    problems.push(`出生年月“${value}”${why}，未导入`);
     return;
   }
-  const fromId = typeof f.idNumber === 'string' ? idNumberFacts(f.idNumber).birthDate : null;
-  if (fromId && !fromId.startsWith(d)) problems.push(`出生年月“${value}”与身份证号码不一致，按表上所填导入`);
-  f.birthDate = fromId?.startsWith(d) ? fromId : d.length === 7 ? `${d}-01` : d;
+  const read = birthDateAgainstId(d.date, f.idNumber as string | undefined);
+  if ('error' in read) {
+    const fromId = idNumberFacts(f.idNumber as string).birthDate;
+    problems.push(`${read.error}，未导入出生年月（按身份证号码记为 ${fromId}）`);
+    return;
+  }
+  f.birthDate = read.birthDate;
 }
 
 /** Each field checked on its own against the cadre contract: a bad one is left out and noted. */

@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { openPending, type Sealer, sealPending } from '../import-jobs.js';
 import type { LrmxFields } from './parse.js';
 import type { ParsedRecord } from './report.js';
 
@@ -10,7 +10,7 @@ export interface Pending {
 
 type StoredFields = Omit<LrmxFields, 'photo'> & { photo?: { base64: string; type: string } };
 
-export function packPending(p: Pending): Buffer {
+export function packPending(crypto: Sealer, p: Pending): Buffer {
   const records = p.records.map((r) => {
     const { photo, ...rest } = r.fields;
     const fields: StoredFields = photo
@@ -18,14 +18,14 @@ export function packPending(p: Pending): Buffer {
       : rest;
     return { file: r.file, fields };
   });
-  return Buffer.from(gzipSync(strToU8(JSON.stringify({ orgId: p.orgId, records }))));
+  return sealPending(crypto, { orgId: p.orgId, records });
 }
 
-export function unpackPending(bytes: Uint8Array): Pending {
-  const raw = JSON.parse(strFromU8(gunzipSync(bytes))) as {
-    orgId: number;
-    records: { file: string; fields: StoredFields }[];
-  };
+export function unpackPending(crypto: Sealer, bytes: Uint8Array): Pending {
+  const raw = openPending<{ orgId: number; records: { file: string; fields: StoredFields }[] }>(
+    crypto,
+    bytes,
+  );
   return {
     orgId: raw.orgId,
     records: raw.records.map(({ file, fields: { photo, ...rest } }) => ({

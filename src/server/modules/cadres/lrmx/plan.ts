@@ -1,10 +1,13 @@
+import { inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import type { JobHandle } from '../import-jobs.js';
+import { cadres } from '../schema.js';
 import { FORBIDDEN_MATCH, matchByIdNumber } from './match.js';
 import { LrmxRefused, parseLrmx } from './parse.js';
 import type { FileReport, ParsedRecord } from './report.js';
+import { planResume } from './resume-tenures.js';
 import type { UploadedFile } from './upload.js';
 
 const refused = (name: string, message: string, personName: string | null = null): FileReport => ({
@@ -18,10 +21,14 @@ const refused = (name: string, message: string, personName: string | null = null
   imported: false,
 });
 
-/** Reads every file (with progress) and decides for each: refuse, or create / update a cadre. */
+/**
+ * Reads every file (with progress) and decides for each: refuse, or create / update a cadre; reads
+ * the 简历 of each that parsed and matches its 现任职务 to the posts of the cadre's org.
+ */
 export async function planImport(
   ctx: AppContext,
   actor: Actor,
+  orgId: number,
   files: UploadedFile[],
   job?: JobHandle,
 ): Promise<{ reports: FileReport[]; decided: Decided[] }> {
@@ -47,7 +54,31 @@ export async function planImport(
     }
     await job?.progress(i + 1, files.length);
   }
-  return { reports, decided: await decideActions(ctx.db, ctx, actor, parsed) };
+  const decided = await decideActions(ctx.db, ctx, actor, parsed);
+  const orgOf = await cadreOrgs(
+    ctx.db,
+    decided.flatMap((d) => (d.cadreId ? [d.cadreId] : [])),
+  );
+  const cache = new Map();
+  for (const d of decided) {
+    const { fields } = d.record;
+    const cadreOrg = d.cadreId ? (orgOf.get(d.cadreId) ?? orgId) : orgId;
+    d.report.resume = (await planResume(ctx.db, fields, cadreOrg, d.cadreId, cache)).report;
+  }
+  return { reports, decided };
+}
+
+/** The org of each registered cadre (an update keeps it): the org whose posts 现任职务 may name. */
+export async function cadreOrgs(db: Queryable, ids: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .select({ id: cadres.id, orgId: cadres.orgId })
+      .from(cadres)
+      .where(inArray(cadres.id, ids.slice(i, i + 500)));
+    for (const r of rows) out.set(r.id, r.orgId);
+  }
+  return out;
 }
 
 export interface Decided {

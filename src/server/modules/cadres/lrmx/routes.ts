@@ -3,14 +3,13 @@ import { badRequest } from '../../../platform/http/errors.js';
 import { type App, actorOf } from '../../../platform/http/types.js';
 import { idParam } from '../contract.js';
 import { importJobOut } from '../import-job-routes.js';
-import { cancelImport, confirmImport } from './confirm-import.js';
 import { exportLrmx } from './export-lrmx.js';
 import { importLrmx } from './import-lrmx.js';
 import { readUpload } from './read-upload.js';
 
 const orgField = z.coerce.number().int().positive();
 
-/** 干部任免审批表 (.lrmx): import one file or a zip of many (with confirmation), export one cadre's. */
+/** 干部任免审批表 (.lrmx): import one file or a zip of many (confirmed in import-job-routes.ts), export one cadre's. */
 export async function lrmxRoutes(app: App) {
   const { ctx } = app;
   const tags = ['cadres'];
@@ -27,22 +26,6 @@ export async function lrmxRoutes(app: App) {
       if (!orgId.success) throw badRequest('请选择导入到的单位', { orgId: '请选择导入到的单位' });
       return importLrmx({ ctx, actor: actorOf(req), orgId: orgId.data, ...upload });
     },
-  );
-  app.post(
-    '/api/v1/cadre-imports/:id/confirm',
-    {
-      schema: { tags, params: idParam, response: { 200: importJobOut } },
-      config: { access: 'cadre.import', audit: 'cadre.import' },
-    },
-    (req) => confirmImport({ ctx, actor: actorOf(req), id: req.params.id }),
-  );
-  app.post(
-    '/api/v1/cadre-imports/:id/cancel',
-    {
-      schema: { tags, params: idParam, response: { 200: importJobOut } },
-      config: { access: 'cadre.import', audit: 'cadre.import_cancel' },
-    },
-    (req) => cancelImport({ ctx, actor: actorOf(req), id: req.params.id }),
   );
   app.get(
     '/api/v1/cadres/:id/lrmx',

@@ -97,14 +97,26 @@ function xmlSafe(v: unknown): unknown {
   return v;
 }
 
-/** 简历 lines from the posts held: `2015.03--2018.06  大兴镇党政办副主任`, the current one open-ended. */
+/**
+ * 简历 lines from the posts held: `2015.03--2018.06  大兴镇党政办副主任`, the current one open-ended;
+ * posts of one org held over the same months share a line (`大兴镇党委副书记、镇长`). A post of an
+ * imported 简历 outside the registry is its line as written.
+ */
 export function resumeFromTenures(tenures: LrmxExport['tenures']): string {
-  return [...tenures]
-    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0))
-    .map((t) => {
-      const span = `${dottedMonth(t.startDate)}--${t.endDate ? dottedMonth(t.endDate) : '       '}`;
-      const post = t.orgName && !t.title.startsWith(t.orgName) ? `${t.orgName}${t.title}` : t.title;
-      return `${span}  ${post}`;
+  const sorted = [...tenures].sort((a, b) =>
+    a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
+  );
+  const lines: { span: string; orgName: string | null; titles: string[] }[] = [];
+  for (const t of sorted) {
+    const span = `${dottedMonth(t.startDate)}--${t.endDate ? dottedMonth(t.endDate) : '       '}`;
+    const last = lines.at(-1);
+    if (last && t.orgName && last.orgName === t.orgName && last.span === span) last.titles.push(t.title);
+    else lines.push({ span, orgName: t.orgName, titles: [t.title] });
+  }
+  return lines
+    .map(({ span, orgName, titles }) => {
+      const post = titles.join('、');
+      return `${span}  ${orgName && !post.startsWith(orgName) ? `${orgName}${post}` : post}`;
     })
     .join('\n');
 }

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import { packPending, unpackPending } from './pending.js';
 import { filesOfUpload, MAX_FILES } from './upload.js';
 
@@ -50,7 +51,24 @@ describe('filesOfUpload', () => {
     for (let i = 0; i <= MAX_FILES; i++) many[`${i}.lrmx`] = xml;
     expect(refusal('x.zip', zipSync(many, { level: 0 }))).toContain('不能超过 2000 个');
     expect(refusal('x.zip', zipSync({ 'big.lrmx': new Uint8Array(51 * 1024 * 1024) }))).toContain('50 MB');
-    expect(refusal('x.zip', Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toContain('损坏');
+    expect(refusal('x.zip', Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toBe('压缩包已损坏，无法读取');
+  });
+
+  it('says what a file chosen by mistake is, instead of what it lacks as an archive', () => {
+    const xlsx = zipSync({
+      '[Content_Types].xml': xml,
+      'xl/workbook.xml': xml,
+      'xl/worksheets/sheet1.xml': xml,
+    });
+    expect(refusal('花名册.xlsx', xlsx)).toBe(
+      '这是 Excel 工作簿（.xlsx），不是任免审批表（.lrmx）；干部花名册请在“导入干部花名册（Excel）”中导入',
+    );
+    const docx = zipSync({ '[Content_Types].xml': xml, 'word/document.xml': xml });
+    expect(refusal('审批表.lrmx', docx)).toContain('这是 Word 文档');
+    // a non-XML .lrmx that happens to start like a zip is not called a broken archive
+    expect(refusal('王建国.lrmx', Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toBe(
+      '文件“王建国.lrmx”不是有效的任免审批表（.lrmx）文件：内容不是 XML 文本，也不是完整的压缩包',
+    );
   });
 });
 
@@ -61,6 +79,9 @@ describe('pending records', () => {
       { file: 'a.lrmx', fields: { name: '甲', family: [], photo } },
       { file: 'b.lrmx', fields: { name: '乙', idNumber: '330102197805120031', family: [] } },
     ];
-    expect(unpackPending(packPending({ orgId: 5, records }))).toEqual({ orgId: 5, records });
+    const crypto = new FieldCrypto('ab'.repeat(32));
+    const sealed = packPending(crypto, { orgId: 5, records });
+    expect(sealed.toString('utf8')).not.toContain('330102197805120031');
+    expect(unpackPending(crypto, sealed)).toEqual({ orgId: 5, records });
   });
 });

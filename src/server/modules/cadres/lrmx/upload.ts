@@ -1,6 +1,10 @@
 import { unzipSync } from 'fflate';
 import { isStorableText } from '../../../../domain/storable-text.js';
 import { badRequest } from '../../../platform/http/errors.js';
+import { isZip, zipKind } from './decode.js';
+import { EXCEL_NOT_LRMX, notLrmx, WORD_NOT_LRMX } from './elements.js';
+
+export { isZip } from './decode.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const MAX_FILES = 2000;
@@ -10,9 +14,6 @@ export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
 }
-
-export const isZip = (b: Uint8Array) =>
-  b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 
 /** Zip entry names without the UTF-8 flag are the bytes of the writer's code page (GBK on Chinese Windows). */
 function entryName(raw: string): string {
@@ -44,6 +45,16 @@ export function displayName(name: string): string {
 export function filesOfUpload(name: string, bytes: Uint8Array): UploadedFile[] {
   if (bytes.length === 0) throw badRequest('上传的文件是空的');
   if (!isZip(bytes)) return [{ name: displayName(name), bytes }];
+  // say what was chosen by mistake rather than what it lacks as an archive of .lrmx files
+  const kind = zipKind(bytes);
+  if (kind === 'xlsx') throw badRequest(EXCEL_NOT_LRMX);
+  if (kind === 'docx') throw badRequest(WORD_NOT_LRMX);
+  if (kind === 'broken')
+    throw badRequest(
+      /\.zip$/i.test(name)
+        ? '压缩包已损坏，无法读取'
+        : `文件“${displayName(name)}”${notLrmx('内容不是 XML 文本，也不是完整的压缩包')}`,
+    );
   const wanted = new Map<string, string>(); // raw entry name → shown name
   let unzipped = 0;
   let unsafe = false;

@@ -8,8 +8,8 @@ export const tenureOut = z.object({
   id: z.number(),
   cadreId: z.number(),
   positionId: z.number().nullable(),
-  orgId: z.number(),
-  orgName: z.string(),
+  orgId: z.number().nullable(),
+  orgName: z.string().nullable(),
   title: z.string(),
   level: z.string().nullable(),
   isPrincipal: z.boolean(),
@@ -18,6 +18,8 @@ export const tenureOut = z.object({
   endReason: z.string().nullable(),
   probationEnd: z.string().nullable(),
   note: z.string().nullable(),
+  /** manual | excel | resume (read from an imported 简历) */
+  source: z.string(),
   version: z.number(),
 });
 export type TenureOut = z.infer<typeof tenureOut>;

@@ -30,22 +30,29 @@ export async function endTenure(opts: {
   await ctx.db.transaction(async (tx) => {
     const [saved] = await tx
       .update(tenures)
-      .set({ endDate: input.endDate, endReason: input.endReason, version: tenure.version + 1 })
+      // a tenure read from a 简历 that the officer has handled is theirs: a re-import keeps it
+      .set({
+        endDate: input.endDate,
+        endReason: input.endReason,
+        source: tenure.source === 'resume' ? 'manual' : tenure.source,
+        version: tenure.version + 1,
+      })
       .where(and(eq(tenures.id, id), isNull(tenures.endDate)))
       .returning();
     if (!saved) throw conflict('该任职已被他人办理离任，请刷新后查看');
-    const [event] = tenure.isPrincipal
-      ? await tx
-          .insert(departureEvents)
-          .values({
-            cadreId: tenure.cadreId,
-            tenureId: id,
-            orgId: tenure.orgId,
-            leftOn: input.endDate,
-            reason: input.endReason,
-          })
-          .returning({ id: departureEvents.id })
-      : [];
+    const [event] =
+      tenure.isPrincipal && tenure.orgId !== null
+        ? await tx
+            .insert(departureEvents)
+            .values({
+              cadreId: tenure.cadreId,
+              tenureId: id,
+              orgId: tenure.orgId,
+              leftOn: input.endDate,
+              reason: input.endReason,
+            })
+            .returning({ id: departureEvents.id })
+        : [];
     await syncCurrentPosition(tx, tenure.cadreId, ctx.clock.now());
     await recordAudit(tx, ctx.clock, actor, {
       action: 'tenure.end',

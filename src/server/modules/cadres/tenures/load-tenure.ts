@@ -16,12 +16,12 @@ export async function loadTenure(db: Queryable, actor: Actor, id: number) {
   return row;
 }
 
-/** A cadre's tenures, latest first, with the org names. */
+/** A cadre's tenures, latest first, with the org names (none for a 简历 post outside the registry). */
 export async function tenuresOf(db: Queryable, cadreId: number): Promise<TenureOut[]> {
   const rows = await db
     .select({ tenure: tenures, orgName: orgs.name })
     .from(tenures)
-    .innerJoin(orgs, eq(orgs.id, tenures.orgId))
+    .leftJoin(orgs, eq(orgs.id, tenures.orgId))
     .where(eq(tenures.cadreId, cadreId))
     .orderBy(desc(tenures.startDate), asc(tenures.id));
   return rows.map(({ tenure: t, orgName }) => ({
@@ -38,6 +38,7 @@ export async function tenuresOf(db: Queryable, cadreId: number): Promise<TenureO
     endReason: t.endReason,
     probationEnd: t.probationEnd,
     note: t.note,
+    source: t.source,
     version: t.version,
   }));
 }

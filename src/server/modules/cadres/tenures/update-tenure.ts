@@ -58,6 +58,8 @@ export async function updateTenure(opts: {
         endDate,
         probationEnd,
         note: input.note ?? null,
+        // a tenure read from a 简历 that the officer has corrected is theirs: a re-import keeps it
+        source: before.source === 'resume' ? 'manual' : before.source,
         version: input.version + 1,
       })
       .where(and(eq(tenures.id, id), eq(tenures.version, input.version)))

@@ -1,19 +1,25 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Progress, Result, Spin, Typography } from 'antd';
+import { Alert, App, Button, Progress, Result, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { download } from '../../shared/api';
-import { type ExcelImportJob, errorsUrl } from './api';
+import { type ExcelImportJob, errorsUrl, type RowError } from './api';
+import { Preview } from './Preview';
 
-/** 进度 and 结果: the job's progress while it runs, then what was imported or why nothing was. */
+/**
+ * 进度, 核对确认 and 结果: the job's progress while it runs, the preview it waits on, then what was
+ * imported or why nothing was — the first bad rows listed on screen beside the error sheet.
+ */
 export function JobResult({
   job: j,
   error,
   onRestart,
+  onSettled,
 }: {
   job: ExcelImportJob | undefined;
   error: Error | null;
   onRestart: () => void;
+  onSettled: (j: ExcelImportJob) => void;
 }) {
   const nav = useNavigate();
   const { message } = App.useApp();
@@ -35,11 +41,19 @@ export function JobResult({
       </div>
     );
   }
+  if (j.status === 'awaiting_confirmation') return <Preview job={j} onSettled={onSettled} />;
+  if (j.status === 'cancelled')
+    return <Alert type="info" showIcon title="已取消导入，没有导入任何数据" action={again} />;
   if (j.status === 'succeeded') {
+    const r = j.result ?? {};
     return (
       <Result
         status="success"
-        title={`导入成功：共 ${j.result?.imported ?? 0} 名干部`}
+        title={
+          r.mode === 'update'
+            ? `导入成功：新增 ${r.created ?? 0} 名，更新 ${r.updated ?? 0} 名干部`
+            : `导入成功：共 ${r.imported ?? 0} 名干部`
+        }
         subTitle="填写了现任职务和任现职时间的，已同时建立任职经历。"
         extra={[
           <Button key="roster" type="primary" onClick={() => nav('/cadres')}>
@@ -83,10 +97,34 @@ export function JobResult({
       ].filter(Boolean)}
     >
       {j.hasErrorFile && (
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           错误清单即您上传的表格：有误的行已标红，最后一列“错误原因”写明原因。改正后可直接上传这个文件。
         </Typography.Paragraph>
       )}
+      {!!j.result?.errors?.length && <ErrorRows errors={j.result.errors} badRows={j.result.badRows ?? 0} />}
     </Result>
+  );
+}
+
+/** The first problems of the bad rows: 行, 列, 原因. */
+function ErrorRows({ errors, badRows }: { errors: RowError[]; badRows: number }) {
+  return (
+    <div style={{ textAlign: 'left' }}>
+      <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+        有误的行（共 {badRows} 行
+        {errors.length < badRows || errors.length === 50 ? `，以下列出前 ${errors.length} 条` : ''}）
+      </Typography.Paragraph>
+      <Table<RowError & { key: number }>
+        size="small"
+        rowKey="key"
+        dataSource={errors.map((e, key) => ({ ...e, key }))}
+        pagination={errors.length > 10 ? { pageSize: 10 } : false}
+        columns={[
+          { title: '行', dataIndex: 'row', width: 70 },
+          { title: '列', dataIndex: 'column', width: 140 },
+          { title: '原因', dataIndex: 'message' },
+        ]}
+      />
+    </div>
   );
 }

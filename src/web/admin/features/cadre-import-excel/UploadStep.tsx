@@ -1,9 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { App, Button, Space, Typography, Upload } from 'antd';
+import { App, Button, Radio, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, download } from '../../shared/api';
 import { useMe } from '../../shared/me';
-import { type ExcelImportJob, TEMPLATE_URL, uploadRoster } from './api';
+import { type ExcelImportJob, type ImportMode, TEMPLATE_URL, uploadRoster } from './api';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -18,6 +18,7 @@ export function UploadStep({
   const { me } = useMe();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<'template' | 'upload' | null>(null);
+  const [mode, setMode] = useState<ImportMode>('create');
 
   const getTemplate = async () => {
     setBusy('template');
@@ -42,7 +43,7 @@ export function UploadStep({
     }
     setBusy('upload');
     try {
-      onStarted(await uploadRoster(file, me?.csrfToken ?? ''));
+      onStarted(await uploadRoster(file, mode, me?.csrfToken ?? ''));
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '上传失败，请检查网络后重试');
     } finally {
@@ -63,6 +64,25 @@ export function UploadStep({
       </div>
       <div>
         <Typography.Title level={5}>第二步：上传文件</Typography.Title>
+        <div style={{ marginBottom: 12 }}>
+          <Typography.Text id="import-mode-label" style={{ marginRight: 12 }}>
+            导入方式
+          </Typography.Text>
+          <Radio.Group
+            aria-labelledby="import-mode-label"
+            value={mode}
+            onChange={(e) => setMode(e.target.value)}
+            options={[
+              { value: 'create', label: '新增干部' },
+              { value: 'update', label: '更新已登记的干部' },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+            {mode === 'create'
+              ? '表中的干部都是新登记的；身份证号码已登记的行会报错。'
+              : '按身份证号码找到已登记的干部，更新表中填写的项（空白的格不改动），未登记的按新增处理；导入前先列出每名干部的变更，确认后才写入。'}
+          </Typography.Paragraph>
+        </div>
         <Upload.Dragger
           accept=".xlsx"
           maxCount={1}
@@ -78,7 +98,8 @@ export function UploadStep({
           </p>
           <p className="ant-upload-text">{busy === 'upload' ? '正在上传…' : '点击或拖入填好的 .xlsx 文件'}</p>
           <p className="ant-upload-hint">
-            每行一名干部，不超过 20 MB。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。
+            每行一名干部，不超过 20
+            MB。系统逐行校验，全部无误才导入；有误时不导入任何数据，并列出有误的行、给出错误清单。
           </p>
         </Upload.Dragger>
       </div>

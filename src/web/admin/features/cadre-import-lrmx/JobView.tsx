@@ -1,10 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm, Progress, Result, Space, Spin } from 'antd';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { cancelJob, confirmJob, fetchJob, type ImportJob } from './api';
 import { ReportTable } from './ReportTable';
 
-/** Follows an import job: progress while it reads the files, then its report and the decision. */
+/**
+ * Follows an import job: progress while it reads the files, then its report and the decision —
+ * the files to import ticked one by one (complete ones ticked at first, incomplete ones left for
+ * the user to choose), each with its 简历 as read.
+ */
 export function JobView({ jobId, onRestart }: { jobId: number; onRestart: () => void }) {
   const nav = useNavigate();
   const { message } = App.useApp();
@@ -22,13 +27,23 @@ export function JobView({ jobId, onRestart }: { jobId: number; onRestart: () => 
     message.error(e.message);
     job.refetch();
   };
-  const confirm = useMutation({ mutationFn: () => confirmJob(jobId), onSuccess: settle, onError });
+  const [selected, setSelected] = useState<string[] | null>(null);
+  const confirm = useMutation({
+    mutationFn: (files: string[]) => confirmJob(jobId, files),
+    onSuccess: settle,
+    onError,
+  });
   const cancel = useMutation({ mutationFn: () => cancelJob(jobId), onSuccess: settle, onError });
 
   const j = job.data;
+  const files = j?.result?.files ?? [];
+  const waiting = j?.status === 'awaiting_confirmation';
+  useEffect(() => {
+    if (waiting && selected === null)
+      setSelected(files.filter((f) => f.status === 'created' || f.status === 'updated').map((f) => f.name));
+  }, [waiting, selected, files]);
   if (!j) return job.isError ? <Alert type="error" title={job.error.message} /> : <Spin />;
-  const files = j.result?.files ?? [];
-  const good = files.filter((f) => f.status !== 'refused').length;
+  const chosen = selected ?? [];
   const again = <Button onClick={onRestart}>继续导入</Button>;
 
   return (
@@ -45,7 +60,15 @@ export function JobView({ jobId, onRestart }: { jobId: number; onRestart: () => 
         <Result
           status="success"
           title={`导入完成：新增 ${j.result.created} 人，更新 ${j.result.updated} 人`}
-          subTitle={j.result.refused ? `另有 ${j.result.refused} 个文件无法识别，未导入` : undefined}
+          subTitle={
+            [
+              j.result.tenures ? `从简历建立任职经历 ${j.result.tenures} 条` : '',
+              j.result.skipped ? `${j.result.skipped} 个文件未选择，未导入` : '',
+              j.result.refused ? `${j.result.refused} 个文件无法导入` : '',
+            ]
+              .filter(Boolean)
+              .join('；') || undefined
+          }
           extra={[
             <Button key="roster" type="primary" onClick={() => nav('/cadres')}>
               查看干部名册
@@ -54,16 +77,15 @@ export function JobView({ jobId, onRestart }: { jobId: number; onRestart: () => 
           ]}
         />
       )}
-      {j.status === 'awaiting_confirmation' && (
+      {waiting && (
         <Alert
           type="warning"
           showIcon
-          title={j.message ?? '部分文件有问题，请确认'}
+          title={j.message ?? '请确认是否导入'}
           description={
             <>
-              确认后导入可以读取的 {good}{' '}
-              个文件：“不完整”的文件只导入其中已有的内容，缺少的项可在干部信息中补充；
-              “无法识别”的文件不会导入，可修改后重新上传。取消则本次上传的文件都不导入。
+              请勾选要导入的文件，展开每一行可核对从简历中读取的任职经历：“任职”的行将建立任职经历（与本单位职务相符的现任职务关联到该职务），“学习”的行不建立；无法读取的行保留在简历原文中。
+              “不完整”的文件只导入其中已有的内容，缺少的项可在干部信息中补充；“无法导入”的文件可修改后重新上传。取消则本次上传的文件都不导入。
             </>
           }
           action={
@@ -71,10 +93,10 @@ export function JobView({ jobId, onRestart }: { jobId: number; onRestart: () => 
               <Button
                 type="primary"
                 loading={confirm.isPending}
-                disabled={cancel.isPending}
-                onClick={() => confirm.mutate()}
+                disabled={cancel.isPending || chosen.length === 0}
+                onClick={() => confirm.mutate(chosen)}
               >
-                确认导入（{good} 个文件）
+                导入选中的 {chosen.length} 个文件
               </Button>
               <Popconfirm
                 title="取消后本次上传的文件都不会导入，确定取消？"
@@ -96,7 +118,9 @@ export function JobView({ jobId, onRestart }: { jobId: number; onRestart: () => 
       {j.status === 'cancelled' && (
         <Alert type="info" showIcon title="已取消导入，没有导入任何文件" action={again} />
       )}
-      {files.length > 0 && <ReportTable files={files} />}
+      {files.length > 0 && (
+        <ReportTable files={files} selected={chosen} onSelect={waiting ? setSelected : undefined} />
+      )}
     </Space>
   );
 }

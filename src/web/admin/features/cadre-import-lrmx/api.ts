@@ -1,5 +1,13 @@
 import { ApiError, api } from '../../shared/api';
 
+/** The 简历 of a file as read: dated rows, the lines that could not be read, 现任职务 in the registry. */
+export interface ResumeReport {
+  rows: { line: number; start: string; end: string | null; text: string; kind: 'post' | 'study' }[];
+  unparsed: { line: number; text: string; reason: string }[];
+  current: { title: string; level: string; isPrincipal: boolean; start: string | null }[];
+  notes: string[];
+}
+
 export interface FileReport {
   name: string;
   personName: string | null;
@@ -8,6 +16,9 @@ export interface FileReport {
   missing: string[];
   problems: string[];
   message?: string;
+  resume?: ResumeReport;
+  tenures?: number;
+  skipped?: boolean;
   imported: boolean;
 }
 
@@ -16,6 +27,8 @@ export interface ImportResult {
   updated: number;
   refused: number;
   incomplete: number;
+  skipped?: number;
+  tenures?: number;
   files: FileReport[];
 }
 
@@ -49,5 +62,7 @@ export async function uploadLrmx(orgId: number, file: File, csrfToken: string): 
 }
 
 export const fetchJob = (id: number) => api<ImportJob>('GET', `/api/v1/cadre-imports/${id}`);
-export const confirmJob = (id: number) => api<ImportJob>('POST', `/api/v1/cadre-imports/${id}/confirm`);
+/** Imports the files ticked (at least one). */
+export const confirmJob = (id: number, files: string[]) =>
+  api<ImportJob>('POST', `/api/v1/cadre-imports/${id}/confirm`, { files });
 export const cancelJob = (id: number) => api<ImportJob>('POST', `/api/v1/cadre-imports/${id}/cancel`);

@@ -1,5 +1,6 @@
 import { Col, Divider, Form, Input, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
+import { birthDateAgainstId } from '../../../../domain/birth-date';
 import { OrgPicker } from '../users/OrgPicker';
 import { CADRE_TEXT_FIELDS, type CadreInput, STATUS_LABELS } from './api';
 import { DateInput } from './DateInput';
@@ -71,7 +72,23 @@ export function CadreFormFields(props: { idNumberHint?: string }) {
           </Form.Item>,
         )}
         {cell(
-          <Form.Item name="birthDate" label="出生日期" extra="可由身份证号码自动得出">
+          <Form.Item
+            name="birthDate"
+            label="出生日期"
+            extra="可由身份证号码自动得出"
+            dependencies={['idNumber']}
+            rules={[
+              // the rule of every way in: a date contradicting the ID number names both
+              ({ getFieldValue }) => ({
+                validator: async (_, birthDate?: string | null) => {
+                  const id = String(getFieldValue('idNumber') ?? '').trim();
+                  if (!birthDate || !id) return;
+                  const read = birthDateAgainstId(birthDate, id);
+                  if ('error' in read) throw new Error(read.error);
+                },
+              }),
+            ]}
+          >
             <DateInput />
           </Form.Item>,
         )}

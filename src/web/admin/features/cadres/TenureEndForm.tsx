@@ -29,7 +29,7 @@ export function TenureEndForm(props: { tenure: Tenure; onClose: () => void; onSa
   return (
     <Modal
       open
-      title={`离任：${tenure.orgName} ${tenure.title}`}
+      title={`离任：${tenure.orgName ? `${tenure.orgName} ` : ''}${tenure.title}`}
       onCancel={props.onClose}
       destroyOnHidden
       footer={[

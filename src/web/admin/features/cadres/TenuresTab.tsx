@@ -44,13 +44,18 @@ export function TenuresTab(props: { cadreId: number; orgId: number }) {
         pagination={false}
         locale={{ emptyText: <Empty description="还没有任职记录" /> }}
         columns={[
-          { title: '任职单位', dataIndex: 'orgName' },
+          { title: '任职单位', dataIndex: 'orgName', render: (n: string | null) => n ?? '—' },
           {
             title: '职务',
             dataIndex: 'title',
             render: (t: string, r) => (
               <>
                 {t} {r.isPrincipal && <Tag color="red">正职</Tag>}
+                {r.source === 'resume' && (
+                  <Tag color="default" title="由任免审批表的简历导入">
+                    简历
+                  </Tag>
+                )}
               </>
             ),
           },

@@ -4,8 +4,9 @@ export interface Tenure {
   id: number;
   cadreId: number;
   positionId: number | null;
-  orgId: number;
-  orgName: string;
+  /** None for a post of an imported 简历 outside the registry: its title says where. */
+  orgId: number | null;
+  orgName: string | null;
   title: string;
   level: string | null;
   isPrincipal: boolean;
@@ -14,6 +15,8 @@ export interface Tenure {
   endReason: string | null;
   probationEnd: string | null;
   note: string | null;
+  /** manual | excel | resume */
+  source: string;
   version: number;
 }
 
