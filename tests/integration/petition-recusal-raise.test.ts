@@ -5,6 +5,7 @@ import { petitionEvents, petitions } from '../../src/server/modules/petitions/sc
 import { sweepOverduePetitions } from '../../src/server/modules/petitions/workflow/overdue-sweep.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { notifications, todos } from '../../src/server/platform/todos/schema.js';
+import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { act, letter, registerDirect, setNow } from '../support/petition-workflow-world.js';
 import { createTestApp, FakeClock, type TestApp } from '../support/test-app.js';
@@ -159,5 +160,33 @@ describe('a petition every township discipline officer must recuse from', () => 
     expect(await listIds(s.districtOrg)).not.toContain(p.id);
     const [todo] = await openTodos(p.id);
     expect(todo).toMatchObject({ orgId: town.id, assigneeRole: 'discipline_officer' });
+  });
+});
+
+describe('an intake officer related to the cadre named', () => {
+  it('registers the case and gets its number, not a 404 and not the record', async () => {
+    const [cadreId] = await insertCadres(
+      t.ctx.db,
+      t.ctx,
+      [{ orgId: town.id, name: '周登记', status: 'active' }],
+      'manual',
+    );
+    await t.ctx.db.insert(recusals).values({ userId: ids.a, cadreId, reason: 'family' });
+    const res = await call(t, s.a, 'POST', '/api/v1/petitions', {
+      orgId: town.id,
+      channel: 'visit',
+      visitors: 1,
+      receivedOn: '2026-03-02',
+      realName: false,
+      title: '反映周登记违规问题',
+      content: '具体情况见来访记录。',
+      subjects: [{ cadreId }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ recused: true, code: expect.stringMatching(/XF2026-\d{4}$/) });
+    expect(res.body).not.toContain('违规问题');
+    const other = await call(t, s.b, 'GET', `/api/v1/petitions/${res.json().id}`);
+    expect(other.json().title).toBe('反映周登记违规问题');
+    expect((await call(t, s.a, 'GET', `/api/v1/petitions/${res.json().id}`)).statusCode).toBe(404);
   });
 });

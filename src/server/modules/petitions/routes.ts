@@ -47,7 +47,16 @@ export async function petitionRoutes(app: App) {
   app.post(
     '/api/v1/petitions',
     {
-      schema: { tags, body: registerBody, response: { 200: petitionDetailOut } },
+      schema: {
+        tags,
+        body: registerBody,
+        response: {
+          200: z.union([
+            petitionDetailOut,
+            z.object({ id: z.number(), code: z.string(), recused: z.literal(true), message: z.string() }),
+          ]),
+        },
+      },
       config: { access: 'petition.register', audit: 'petition.register' },
     },
     (req) => createPetition({ ctx, actor: actorOf(req), input: req.body }),

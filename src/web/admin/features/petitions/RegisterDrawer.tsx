@@ -77,6 +77,11 @@ export function RegisterDrawer(props: { onClose: () => void; onCreated: (id: num
               subjects: toSubjects(v.subjects),
               reporter: Object.values(reporter).some(Boolean) ? reporter : null,
             });
+            if ('recused' in saved) {
+              message.info(`编号 ${saved.code}。${saved.message}`, 10);
+              props.onClose();
+              return;
+            }
             const failed = await attach(saved.id);
             if (failed.length)
               message.warning(

@@ -108,7 +108,9 @@ export interface PetitionFilter {
 export const fetchPetitions = (p: PetitionFilter & { page: number; pageSize: number }) =>
   api<Page<PetitionRow>>('GET', `/api/v1/petitions${qs({ ...p })}`);
 export const fetchPetition = (id: number) => api<PetitionDetail>('GET', `/api/v1/petitions/${id}`);
-export const registerPetition = (body: unknown) => api<PetitionDetail>('POST', '/api/v1/petitions', body);
+/** The registered case — or, when the registrant must recuse from it, only its number and why. */
+export type Registered = PetitionDetail | { id: number; code: string; recused: true; message: string };
+export const registerPetition = (body: unknown) => api<Registered>('POST', '/api/v1/petitions', body);
 export const takeAction = (id: number, action: string, body: Record<string, unknown>) =>
   api<PetitionDetail>('POST', `/api/v1/petitions/${id}/actions/${action}`, body);
 export const addOpinion = (id: number, version: number, content: string) =>
