@@ -19,12 +19,7 @@ export function register(program: Command): void {
     .command('migrate')
     .description('执行数据库迁移并写入基础数据')
     .action(async () => {
-      const { database, close } = await openDatabaseForCommand();
-      try {
-        print(await migrateCommand(database));
-      } finally {
-        await close();
-      }
+      print(await migrateCommand());
     });
 
   program
