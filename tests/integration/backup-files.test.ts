@@ -237,7 +237,7 @@ describe('a backup whose files are not whole fails verification, naming the file
 
     // the live backups' verification (files checked as they stream by) finds the same
     expect(await verifyBackupFile(file('tampered.jsonl.gz'))).toMatch(
-      new RegExp(`^petition_attachments #${photo.id}（现场照片.jpg） 引用的文件 .* 已损坏.*共 2 处文件问题`),
+      new RegExp(`^petition_attachments #${photo.id} 引用的文件 ${photo.storageKey} 已损坏.*共 2 处文件问题`),
     );
   }, 120_000);
 
@@ -365,8 +365,9 @@ describe('backups of the running system carry the files', () => {
     writeFileSync(stored, good);
     expect(damaged.statusCode).toBe(200);
     expect(damaged.json()).toMatchObject({ verified: false, files: 4 });
+    // what the system administrator sees names the row and the key, not the attachment's name (三员分立)
     expect(damaged.json().problem).toBe(
-      `petition_attachments #${photo.id}（现场照片.jpg） 引用的文件 ${photo.storageKey} 已损坏（内容与摘要不符）`,
+      `petition_attachments #${photo.id} 引用的文件 ${photo.storageKey} 已损坏（内容与摘要不符）`,
     );
 
     // a file gone from the folder after the snapshot: the backup completes and says so
@@ -376,7 +377,7 @@ describe('backups of the running system carry the files', () => {
     renameSync(`${stored}.away`, stored);
     expect(gone.json()).toMatchObject({ verified: false, files: 4 });
     expect(gone.json().problem).toBe(
-      `petition_attachments #${photo.id}（现场照片.jpg） 引用的文件 ${photo.storageKey} 缺失（备份时数据目录中已没有这个文件）`,
+      `petition_attachments #${photo.id} 引用的文件 ${photo.storageKey} 缺失（备份时数据目录中已没有这个文件）`,
     );
   }, 240_000);
 });

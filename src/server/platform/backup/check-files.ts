@@ -7,8 +7,10 @@ import type { FileSink, FileState } from './restore-files.js';
 
 export interface FileProblem {
   key: string;
-  /** The row that refers to it: `petition_attachments #12（证据.jpg）`. */
+  /** The row that refers to it: `petition_attachments #12`. */
   row: string;
+  /** The file's name on that row (`证据.jpg`), when the table keeps one. */
+  label: string | null;
   problem: Exclude<FileState, 'ok'>;
 }
 
@@ -90,7 +92,8 @@ export async function checkRestoredFiles(db: Db, manifest: Manifest, sink: FileS
             if (out.problems.length < MAX_LISTED_PROBLEMS)
               out.problems.push({
                 key: r.k,
-                row: `${c.tableName} #${r.id}${r.label ? `（${r.label}）` : ''}`,
+                row: `${c.tableName} #${r.id}`,
+                label: r.label,
                 problem: state,
               });
           }
@@ -110,10 +113,15 @@ const WHAT: Record<FileProblem['problem'], string> = {
   absent: '缺失（备份时数据目录中已没有这个文件）',
 };
 
-/** One problem in a sentence: `petition_attachments #12（证据.jpg）引用的文件 26/ab… 已损坏（…）`. */
-export const describeFileProblem = (p: FileProblem) => `${p.row} 引用的文件 ${p.key} ${WHAT[p.problem]}`;
+/**
+ * One problem in a sentence: `petition_attachments #12（证据.jpg） 引用的文件 26/ab… 已损坏（…）`. Without
+ * the name for the system administrator's eyes (a live backup's problem, a to-do): an attachment's
+ * name can be case content, which 三员分立 keeps from the administrators.
+ */
+export const describeFileProblem = (p: FileProblem, opts: { withName: boolean }) =>
+  `${p.row}${opts.withName && p.label ? `（${p.label}）` : ''} 引用的文件 ${p.key} ${WHAT[p.problem]}`;
 
-/** The check's finding in Chinese, one line each (the CLI and the live backups' problem say it so). */
+/** The check's finding in Chinese, one line each, for the operator restoring on the machine (`jiandu restore`). */
 export function describeFilesCheck(f: FilesCheck): string[] {
   if (!f.carried)
     return [
@@ -123,7 +131,7 @@ export function describeFilesCheck(f: FilesCheck): string[] {
     ];
   const lines: string[] = [];
   if (!f.complete) lines.push('备份文件不完整：缺少结尾标记，文件部分可能被截断');
-  for (const p of f.problems) lines.push(describeFileProblem(p));
+  for (const p of f.problems) lines.push(describeFileProblem(p, { withName: true }));
   if (f.problemCount > f.problems.length) lines.push(`另有 ${f.problemCount - f.problems.length} 处文件问题`);
   return lines;
 }

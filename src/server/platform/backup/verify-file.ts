@@ -27,7 +27,8 @@ export async function verifyBackupFile(file: string): Promise<string | null> {
     const f = check.files;
     if (!f.complete) return '备份文件不完整：缺少结尾标记，文件部分可能被截断';
     const more = f.problemCount > 1 ? `（共 ${f.problemCount} 处文件问题）` : '';
-    return `${describeFileProblem(f.problems[0])}${more}`;
+    // shown to the system administrator: the row and the file's key, never its name
+    return `${describeFileProblem(f.problems[0], { withName: false })}${more}`;
   } catch (e) {
     return `恢复校验失败：${e instanceof Error ? e.message : String(e)}`;
   } finally {
