@@ -2,9 +2,10 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../server/config.js';
 import { recordAnchor } from '../server/platform/audit/anchors.js';
-import { backup } from '../server/platform/backup/backup.js';
+import { type BackupMade, backup } from '../server/platform/backup/backup.js';
+import { describeFilesCheck } from '../server/platform/backup/check-files.js';
 import { CONTROL_HEADER, readControlInfo } from '../server/platform/backup/control.js';
-import type { Manifest } from '../server/platform/backup/format.js';
+import type { FilesSummary } from '../server/platform/backup/format.js';
 import type { BackupRecord } from '../server/platform/backup/live-backup.js';
 import { restore } from '../server/platform/backup/restore.js';
 import { type FoundKey, shortFingerprint } from '../server/platform/crypto/key-check.js';
@@ -13,27 +14,49 @@ import type { DataDirBusyError } from '../server/platform/db/data-lock.js';
 import { describeChain } from './audit-text.js';
 import { CliError } from './errors.js';
 
-/** `jiandu backup --out FILE` (the server not running, or PostgreSQL); the audit head becomes an anchor. */
+/**
+ * `jiandu backup --out FILE` (the server not running, or PostgreSQL): the rows and the stored files
+ * under DATA_DIR/files they refer to; the audit head becomes an anchor. `ok` false (exit 1) when a
+ * referenced file was missing or damaged: the file is written, but a restore of it is not whole.
+ */
 export async function backupCommand(
   database: Database,
   out: string,
   opts: { dataDir: string; now?: Date },
-): Promise<string[]> {
+): Promise<{ ok: boolean; lines: string[] }> {
   const file = path.resolve(out);
   const now = opts.now ?? new Date();
-  const m = await backup({ database, out: file, now });
+  const made = await backup({ database, out: file, filesDir: path.join(opts.dataDir, 'files'), now });
+  const m = made.manifest;
   await recordAnchor({ db: database.db, dataDir: opts.dataDir, at: now, source: 'backup', head: m.audit });
-  return backupSummary(file, m);
+  return { ok: made.files.problemCount === 0, lines: backupSummary(file, made) };
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /** What a finished backup says (the CLI prints it, whether it made the file or the running server did). */
-export function backupSummary(file: string, m: Manifest): string[] {
+export function backupSummary(file: string, made: BackupMade): string[] {
+  const m = made.manifest;
   const rows = m.tables.reduce((n, t) => n + t.rows, 0);
   const fp = m.fieldKey ? `（备份中记录了密钥指纹 ${shortFingerprint(m.fieldKey.check)}，不含密钥本身）` : '';
   return [
     `备份完成：${file}`,
-    `  共 ${m.tables.length} 张表、${rows} 行；审计日志 ${m.tables.find((t) => t.name === 'audit_log')?.rows ?? 0} 条`,
+    `  共 ${m.tables.length} 张表、${rows} 行；审计日志 ${m.tables.find((t) => t.name === 'audit_log')?.rows ?? 0} 条；上传的文件 ${made.files.count} 个（${megabytes(made.files.bytes)}）`,
+    ...fileProblemLines(made.files),
     `  提示：备份含账号和业务数据，请妥善保管；字段加密密钥（FIELD_KEY 或数据目录中的 field.key）不在备份中${fp}，须另行保管，恢复时一并提供。`,
+  ];
+}
+
+/** Referenced files the backup could not carry whole: named, never passed over. */
+function fileProblemLines(files: FilesSummary): string[] {
+  if (!files.problemCount) return [];
+  const what = { absent: '数据目录中没有这个文件', damaged: '内容与摘要不符（已损坏）' };
+  return [
+    `  ✗ 有 ${files.problemCount} 个被记录引用的文件未能完整备份，用此备份恢复时这些附件将缺失：`,
+    ...files.problems.map((p) => `    ${p.key}：${what[p.problem]}`),
+    ...(files.problemCount > files.problems.length
+      ? [`    另有 ${files.problemCount - files.problems.length} 个`]
+      : []),
   ];
 }
 
@@ -45,9 +68,9 @@ export function backupSummary(file: string, m: Manifest): string[] {
 export async function restoreCommand(
   database: Database,
   from: string,
-  key: { fieldKey: FoundKey | null; ignoreKeyMismatch?: boolean },
+  opts: { filesDir: string; fieldKey: FoundKey | null; ignoreKeyMismatch?: boolean },
 ): Promise<{ ok: boolean; lines: string[] }> {
-  const { check } = await restore({ database, from: path.resolve(from), ...key });
+  const { check } = await restore({ database, from: path.resolve(from), ...opts });
   const lines = ['数据已写入，校验结果：'];
   for (const t of check.tables) {
     const mark = t.expected === t.actual ? '✓' : '✗';
@@ -59,6 +82,13 @@ export async function restoreCommand(
     chain = `审计日志末条记录与备份不一致（备份末条 ID ${a.expectedLastId ?? '无'}，恢复后 ${a.lastId ?? '无'}）`;
   else if (a.ok) chain += '，末条哈希与备份一致';
   lines.push(`  ${a.ok ? '✓' : '✗'} ${chain}`);
+  const f = check.files;
+  if (!f.carried) lines.push(`  ! ${describeFilesCheck(f)[0]}`);
+  else if (f.ok)
+    lines.push(
+      `  ✓ 上传的文件：恢复 ${f.files} 个（${megabytes(f.bytes)}）到 ${opts.filesDir}，${f.references} 条记录引用的文件都在且摘要一致`,
+    );
+  else for (const line of describeFilesCheck(f)) lines.push(`  ✗ ${line}`);
   const k = check.key;
   const keyOk = k.verdict === 'match' || k.verdict === 'fresh';
   const fp = k.expected ? `（指纹 ${shortFingerprint(k.expected)}）` : '';
@@ -81,7 +111,7 @@ export async function restoreCommand(
   }
   const refuse =
     '在提供原来的字段加密密钥（FIELD_KEY 或 DATA_DIR/field.key）之前，服务将拒绝启动。 / The server will refuse to start until it is given the original field encryption key (FIELD_KEY or DATA_DIR/field.key).';
-  if (key.ignoreKeyMismatch) {
+  if (opts.ignoreKeyMismatch) {
     lines.push(`数据与备份一致，但字段加密密钥不是这份数据的密钥：${refuse}`);
     return { ok: true, lines };
   }
@@ -126,7 +156,7 @@ export async function backupThroughServer(
   const lines = [
     `服务正在运行：已由运行中的服务（PID ${control.pid}）完成备份${body.verified ? '并校验通过' : ''}。`,
     `备份完成：${file}`,
-    `  共 ${body.rows} 行；审计日志最后一条 ID ${body.auditLastId ?? '无'}；服务端副本：${body.path}`,
+    `  共 ${body.rows} 行、上传的文件 ${body.files ?? 0} 个（${megabytes(body.fileBytes ?? 0)}）；审计日志最后一条 ID ${body.auditLastId ?? '无'}；服务端副本：${body.path}`,
     `  提示：备份含账号和业务数据，请妥善保管；字段加密密钥不在备份中${body.keyFingerprint ? `（备份中记录了密钥指纹 ${body.keyFingerprint}）` : ''}，须另行保管，恢复时一并提供。`,
   ];
   if (!body.verified) throw new CliError([...lines, `备份文件校验未通过：${body.problem}`].join('\n'));

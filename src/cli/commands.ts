@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../server/config.js';
 import { findFieldKey } from '../server/platform/crypto/key-check.js';
@@ -80,7 +81,9 @@ export function register(program: Command): void {
         throw e;
       }
       try {
-        print(await backupCommand(opened.database, o.out, { dataDir: config.dataDir }));
+        const r = await backupCommand(opened.database, o.out, { dataDir: config.dataDir });
+        print(r.lines);
+        if (!r.ok) process.exitCode = 1;
       } finally {
         await opened.close();
       }
@@ -100,6 +103,7 @@ export function register(program: Command): void {
       const { database, close } = await openDatabaseForCommand(config, { asOwner: true });
       try {
         const r = await restoreCommand(database, o.from, {
+          filesDir: path.join(config.dataDir, 'files'),
           fieldKey,
           ignoreKeyMismatch: o.ignoreKeyMismatch,
         });

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { petitionAttachments } from '../../src/server/modules/petitions/schema.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { checkFile, keepFile } from '../../src/server/platform/files/store.js';
 import { makeOrg, makeUser } from '../support/factories.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
@@ -15,6 +17,13 @@ beforeAll(async () => {
     username: 'auditor',
     dataScope: 'all',
   });
+  // an attachment, as an officer's upload leaves it: the backup carries its file
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 0x20)]);
+  const f = await keepFile(e.ctx, checkFile(pdf, '来信.pdf', ['pdf']));
+  const { fileName, contentType, size, sha256, storageKey } = f;
+  await e.ctx.db
+    .insert(petitionAttachments)
+    .values({ petitionId: 1, fileName, contentType, size, sha256, storageKey });
 });
 afterAll(async () => e?.close());
 
@@ -38,6 +47,8 @@ it('the system administrator backs up the running system and sees it verified, b
   const row = page.locator('.ant-table-row').first();
   await row.getByText('校验通过').waitFor();
   await row.getByText('手动').waitFor();
+  await row.getByText('1 个（3 KB）').waitFor(); // the uploaded file a row refers to
+  await page.getByText('每份备份含数据库的全部数据和记录引用的全部上传附件').waitFor();
   await page.screenshot({ path: '/tmp/jiandu-backups.png', fullPage: true });
   await row.getByText(/^jiandu-\d{8}T\d{6}Z-manual\.jsonl\.gz$/).waitFor();
   expect(await page.getByRole('button', { name: '下载' }).count()).toBe(0);

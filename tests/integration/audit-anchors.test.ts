@@ -97,7 +97,12 @@ describe('a shortened chain', () => {
 
   it('is reported as a truncation by verify-audit and by the audit administrator’s check', async () => {
     offsite = path.join(os.tmpdir(), `jiandu-offsite-${randomBytes(4).toString('hex')}.jsonl.gz`);
-    const m = await backup({ database: t.ctx.database, out: offsite }); // a copy kept elsewhere, no anchor made
+    // a copy kept elsewhere, no anchor made
+    const { manifest: m } = await backup({
+      database: t.ctx.database,
+      out: offsite,
+      filesDir: path.join(t.ctx.config.dataDir, 'files'),
+    });
     anchored = await lastId();
     expect(m.audit.lastId).toBe(anchored);
     for (let i = 0; i < 3; i++) await appendAudit(t.ctx.db, { at: t.clock.now(), action: 'demo.view' });

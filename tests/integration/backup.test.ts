@@ -20,6 +20,9 @@ let t: TestApp;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-backup-'));
 const file = (name: string) => path.join(dir, name);
 const cleanups: (() => Promise<void>)[] = [];
+/** The source's stored files, and a new empty files folder for each restored system. */
+const srcFiles = () => path.join(t.ctx.config.dataDir, 'files');
+const newFiles = () => mkdtempSync(path.join(os.tmpdir(), 'jiandu-backup-files-'));
 /** The key the restored systems run with: the source's own. */
 const key = () => ({ key: t.ctx.config.fieldKey!, from: 'FIELD_KEY' });
 
@@ -79,41 +82,53 @@ const targets: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL
 describe('backup and restore', () => {
   it('copies every row exactly, in small batches, and the restored copy verifies', async () => {
     const source = await dump(t.ctx.database);
-    const manifest = await backup({ database: t.ctx.database, out: file('a.jsonl.gz'), batchSize: 7 });
+    const { manifest } = await backup({
+      database: t.ctx.database,
+      out: file('a.jsonl.gz'),
+      filesDir: srcFiles(),
+      batchSize: 7,
+    });
     expect(manifest.tables.find((x) => x.name === 'audit_log')?.rows).toBe(source.audit_log.length);
     expect(manifest.audit.lastHash).toBe((await verifyAuditChain(t.ctx.db)).lastHash);
 
     let from = file('a.jsonl.gz');
     for (const [i, kind] of targets.entries()) {
       const target = await emptyDatabase(kind);
-      const { check } = await restore({ database: target, from, batchSize: 5, fieldKey: key() });
+      const { check } = await restore({
+        database: target,
+        from,
+        filesDir: newFiles(),
+        batchSize: 5,
+        fieldKey: key(),
+      });
       expect(check.ok, kind).toBe(true);
       expect(check.tables.every((x) => x.actual === x.expected)).toBe(true);
       expect(await dump(target)).toEqual(source);
       // Round trip through this target too: PGlite → PostgreSQL as well as the source's own kind.
       from = file(`b${i}.jsonl.gz`);
-      await backup({ database: target, out: from });
+      await backup({ database: target, out: from, filesDir: srcFiles() });
       await expectUsable(target, source);
     }
   });
 
   it('prints the verification and refuses a database that already holds data', async () => {
     const out = await backupCommand(t.ctx.database, file('c.jsonl.gz'), { dataDir: t.ctx.config.dataDir });
-    expect(out[0]).toContain('备份完成');
+    expect(out.ok).toBe(true);
+    expect(out.lines[0]).toContain('备份完成');
     const target = await emptyDatabase(targets[targets.length - 1]);
-    const ok = await restoreCommand(target, file('c.jsonl.gz'), { fieldKey: key() });
+    const ok = await restoreCommand(target, file('c.jsonl.gz'), { filesDir: newFiles(), fieldKey: key() });
     expect(ok.ok).toBe(true);
     expect(ok.lines.at(-1)).toBe('校验通过：恢复的数据与备份一致。');
-    await expect(restore({ database: target, from: file('c.jsonl.gz'), fieldKey: key() })).rejects.toThrow(
-      '目标数据库不是空的',
-    );
     await expect(
-      restore({ database: t.ctx.database, from: file('c.jsonl.gz'), fieldKey: key() }),
+      restore({ database: target, from: file('c.jsonl.gz'), filesDir: newFiles(), fieldKey: key() }),
+    ).rejects.toThrow('目标数据库不是空的');
+    await expect(
+      restore({ database: t.ctx.database, from: file('c.jsonl.gz'), filesDir: newFiles(), fieldKey: key() }),
     ).rejects.toThrow('恢复只能写入空数据库');
   });
 
   it('fails verification when an audit row of the file was edited, or a row is missing', async () => {
-    await backup({ database: t.ctx.database, out: file('d.jsonl.gz') });
+    await backup({ database: t.ctx.database, out: file('d.jsonl.gz'), filesDir: srcFiles() });
     const lines = gunzipSync(readFileSync(file('d.jsonl.gz')))
       .toString('utf8')
       .trimEnd()
@@ -126,6 +141,7 @@ describe('backup and restore', () => {
     writeFileSync(file('tampered.jsonl.gz'), gzipSync(`${tampered.join('\n')}\n`));
 
     const result = await restoreCommand(await emptyDatabase(targets[0]), file('tampered.jsonl.gz'), {
+      filesDir: newFiles(),
       fieldKey: key(),
     });
     expect(result.ok).toBe(false);
@@ -135,6 +151,7 @@ describe('backup and restore', () => {
     const missing = lines.filter((_, i) => i !== lines.findIndex((l) => l.startsWith('{"t":"orgs"')));
     writeFileSync(file('missing.jsonl.gz'), gzipSync(missing.join('\n')));
     const short = await restoreCommand(await emptyDatabase(targets[0]), file('missing.jsonl.gz'), {
+      filesDir: newFiles(),
       fieldKey: key(),
     });
     expect(short.ok).toBe(false);
@@ -142,7 +159,7 @@ describe('backup and restore', () => {
   });
 
   it("counts each petition's reports and opinions again, for a backup made before the counts existed", async () => {
-    await backup({ database: t.ctx.database, out: file('e.jsonl.gz') });
+    await backup({ database: t.ctx.database, out: file('e.jsonl.gz'), filesDir: srcFiles() });
     const lines = gunzipSync(readFileSync(file('e.jsonl.gz')))
       .toString('utf8')
       .trimEnd()
@@ -162,7 +179,12 @@ describe('backup and restore', () => {
       });
     writeFileSync(file('older.jsonl.gz'), gzipSync(`${lines.join('\n')}\n`));
     const target = await emptyDatabase(targets[0]);
-    const { check } = await restore({ database: target, from: file('older.jsonl.gz'), fieldKey: key() });
+    const { check } = await restore({
+      database: target,
+      from: file('older.jsonl.gz'),
+      filesDir: newFiles(),
+      fieldKey: key(),
+    });
     expect(check.ok).toBe(true);
     const counts = `select count(*) filter (where kind = 'report')::int as reports,
       count(*) filter (where kind = 'opinion')::int as opinions from petition_documents`;
@@ -177,16 +199,16 @@ describe('backup and restore', () => {
   it('refuses a file that is not a backup, with a clear message', async () => {
     const database = await emptyDatabase('pglite');
     writeFileSync(file('junk.gz'), gzipSync('{"hello":1}\n'));
-    await expect(restore({ database, from: file('junk.gz'), fieldKey: key() })).rejects.toThrow(
-      '这不是监督 Jiandu 的备份文件',
-    );
+    await expect(
+      restore({ database, from: file('junk.gz'), filesDir: newFiles(), fieldKey: key() }),
+    ).rejects.toThrow('这不是监督 Jiandu 的备份文件');
     writeFileSync(file('broken.gz'), readFileSync(file('a.jsonl.gz')).subarray(0, 200));
-    await expect(restore({ database, from: file('broken.gz'), fieldKey: key() })).rejects.toThrow(
-      '备份文件已损坏',
-    );
-    await expect(restore({ database, from: file('none.gz'), fieldKey: key() })).rejects.toThrow(
-      '找不到备份文件',
-    );
+    await expect(
+      restore({ database, from: file('broken.gz'), filesDir: newFiles(), fieldKey: key() }),
+    ).rejects.toThrow('备份文件已损坏');
+    await expect(
+      restore({ database, from: file('none.gz'), filesDir: newFiles(), fieldKey: key() }),
+    ).rejects.toThrow('找不到备份文件');
   });
 });
 

@@ -28,6 +28,8 @@ import { freshDatabase, testConfig } from '../support/test-app.js';
  * key's fingerprint and a restore without the matching key is refused.
  */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-key-'));
+/** An empty files folder for a restored system (these databases refer to no stored file). */
+const filesDir = () => mkdtempSync(path.join(os.tmpdir(), 'jiandu-keyfiles-'));
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups) await c();
@@ -135,17 +137,21 @@ describe('the field key in backups', () => {
   const file = (name: string) => path.join(dir, name);
 
   it("records the key's fingerprint in the manifest, never the key", async () => {
-    const manifest = await backup({ database: source, out: file('k.jsonl.gz') });
+    const { manifest } = await backup({
+      database: source,
+      out: file('k.jsonl.gz'),
+      filesDir: path.join(dir, 'files'),
+    });
     expect(manifest.fieldKey).toEqual({ check: keyCheckOf(key) });
     expect(gunzipSync(readFileSync(file('k.jsonl.gz'))).toString('utf8')).not.toContain(key);
   });
 
   it('refuses a restore without the key or with another, before writing anything', async () => {
     const { database } = await emptyDatabase();
-    const none = restore({ database, from: file('k.jsonl.gz'), fieldKey: null });
+    const none = restore({ database, from: file('k.jsonl.gz'), filesDir: filesDir(), fieldKey: null });
     await expect(none).rejects.toThrow(/没有找到密钥.*FIELD_KEY.*field\.key.*--ignore-key-mismatch/s);
     const other = { key: newKey(), from: 'FIELD_KEY' };
-    const wrong = restore({ database, from: file('k.jsonl.gz'), fieldKey: other });
+    const wrong = restore({ database, from: file('k.jsonl.gz'), filesDir: filesDir(), fieldKey: other });
     await expect(wrong).rejects.toThrow(shortFingerprint(keyCheckOf(other.key)));
     await expect(wrong).rejects.toThrow('字段加密密钥与备份不符');
     const [{ r }] = rowsOf<{ r: string | null }>(
@@ -157,6 +163,7 @@ describe('the field key in backups', () => {
   it('restores with the right key, and says so', async () => {
     const { database } = await emptyDatabase();
     const result = await restoreCommand(database, file('k.jsonl.gz'), {
+      filesDir: filesDir(),
       fieldKey: { key, from: 'FIELD_KEY' },
     });
     expect(result.ok).toBe(true);
@@ -169,6 +176,7 @@ describe('the field key in backups', () => {
   it('restores without the key only when told to, says the server will refuse, and it does', async () => {
     const { database } = await emptyDatabase();
     const result = await restoreCommand(database, file('k.jsonl.gz'), {
+      filesDir: filesDir(),
       fieldKey: null,
       ignoreKeyMismatch: true,
     });
@@ -199,6 +207,7 @@ describe('the field key in backups', () => {
     writeFileSync(file('older.jsonl.gz'), gzipSync(`${older.join('\n')}\n`));
     const { database } = await emptyDatabase();
     const result = await restoreCommand(database, file('older.jsonl.gz'), {
+      filesDir: filesDir(),
       fieldKey: { key: newKey(), from: 'FIELD_KEY' },
     });
     expect(result.ok).toBe(false);

@@ -158,6 +158,7 @@ describe('org names are unique under their parent', () => {
     const target = await openDatabase({});
     try {
       const restored = await restoreCommand(target, file, {
+        filesDir: path.join(path.dirname(file), 'files'),
         fieldKey: { key: t.ctx.config.fieldKey!, from: 'FIELD_KEY' },
       });
       expect(restored.ok, restored.lines.join('\n')).toBe(true);

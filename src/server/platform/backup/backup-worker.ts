@@ -5,19 +5,23 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { type Database, type Db, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { backup } from './backup.js';
-import type { Manifest } from './format.js';
+import type { FilesSummary, Manifest } from './format.js';
 import { verifyBackupFile } from './verify-file.js';
 
 /** What the server asks of the worker: a backup from a copy of the embedded database's files, or from PostgreSQL. */
 export interface BackupTask {
   out: string;
   now: string;
+  /** The server's DATA_DIR/files: the stored files the rows refer to are copied from here. */
+  filesDir: string;
   /** The embedded database's files (PGlite's dumpDataDir), taken by the server in its exclusive section. */
   dump?: Blob;
   databaseUrl?: string;
 }
 
-export type BackupTaskResult = { manifest: Manifest; problem: string | null } | { error: string };
+export type BackupTaskResult =
+  | { manifest: Manifest; files: FilesSummary; problem: string | null }
+  | { error: string };
 
 async function sourceOf(task: BackupTask): Promise<Database> {
   if (task.dump) {
@@ -32,13 +36,18 @@ parentPort?.once('message', async (task: BackupTask) => {
   let result: BackupTaskResult;
   try {
     const source = await sourceOf(task);
-    let manifest: Manifest;
+    let made: Awaited<ReturnType<typeof backup>>;
     try {
-      manifest = await backup({ database: source, out: task.out, now: new Date(task.now) });
+      made = await backup({
+        database: source,
+        out: task.out,
+        filesDir: task.filesDir,
+        now: new Date(task.now),
+      });
     } finally {
       await source.close();
     }
-    result = { manifest, problem: await verifyBackupFile(task.out) };
+    result = { ...made, problem: await verifyBackupFile(task.out) };
   } catch (e) {
     result = { error: e instanceof Error ? e.message : String(e) };
   }

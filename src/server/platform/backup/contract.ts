@@ -6,6 +6,9 @@ export const backupOut = z.object({
   kind: z.enum(['scheduled', 'manual', 'cli']),
   size: z.number(),
   rows: z.number(),
+  /** Stored files carried (null: a backup made before backups carried files). */
+  files: z.number().nullable(),
+  fileBytes: z.number().nullable(),
   auditLastId: z.number().nullable(),
   verified: z.boolean(),
   problem: z.string().nullable(),

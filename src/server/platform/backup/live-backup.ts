@@ -7,9 +7,10 @@ import { appendAudit } from '../audit/append.js';
 import type { AppContext } from '../context.js';
 import { shortFingerprint } from '../crypto/key-check.js';
 import { ensurePrivateDir } from '../db/private-files.js';
+import { filesRoot } from '../files/store.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { BackupTask, BackupTaskResult } from './backup-worker.js';
-import type { Manifest } from './format.js';
+import type { FilesSummary, Manifest } from './format.js';
 
 /**
  * Backups of the running system into DATA_DIR/backups: the nightly job, the administrator's
@@ -28,6 +29,9 @@ export interface BackupRecord {
   kind: BackupKind;
   size: number;
   rows: number;
+  /** Stored files carried whole, and their bytes; null in records of backups made before files were carried. */
+  files: number | null;
+  fileBytes: number | null;
   auditLastId: number | null;
   /** Restored into a scratch database and found whole. */
   verified: boolean;
@@ -90,20 +94,22 @@ async function createBackup(
       result,
       detail: { kind: opts.kind, ...detail },
     });
-  let made: { manifest: Manifest; problem: string | null };
+  let made: { manifest: Manifest; files: FilesSummary; problem: string | null };
   try {
     made = await backupInWorker(ctx, file, now);
   } catch (e) {
     await audit('failure', { error: e instanceof Error ? e.message : String(e) });
     throw e;
   }
-  const { manifest, problem } = made;
+  const { manifest, files, problem } = made;
   const record: BackupRecord = {
     name,
     createdAt: now.toISOString(),
     kind: opts.kind,
     size: statSync(file).size,
     rows: manifest.tables.reduce((n, t) => n + t.rows, 0),
+    files: files.count,
+    fileBytes: files.bytes,
     auditLastId: manifest.audit.lastId,
     verified: problem === null,
     problem,
@@ -119,8 +125,11 @@ async function createBackup(
   });
   await audit(record.verified ? 'success' : 'failure', {
     rows: record.rows,
+    files: files.count,
     size: record.size,
     verified: record.verified,
+    // referenced files the data folder lacked or held damaged when they were copied
+    ...(files.problemCount ? { fileProblems: files.problemCount, problem } : {}),
   });
   return record;
 }
@@ -135,8 +144,8 @@ async function backupInWorker(
   ctx: AppContext,
   file: string,
   now: Date,
-): Promise<{ manifest: Manifest; problem: string | null }> {
-  const task: BackupTask = { out: file, now: now.toISOString() };
+): Promise<{ manifest: Manifest; files: FilesSummary; problem: string | null }> {
+  const task: BackupTask = { out: file, now: now.toISOString(), filesDir: filesRoot(ctx) };
   const pg = ctx.database.pglite;
   if (ctx.database.kind === 'pglite' && pg) {
     // a Blob crosses to the worker without a copy
@@ -174,7 +183,9 @@ export function listBackups(ctx: Pick<AppContext, 'config'>): BackupRecord[] {
 function describe(dir: string, name: string): BackupRecord {
   const file = path.join(dir, name);
   try {
-    return JSON.parse(readFileSync(`${file}.json`, 'utf8')) as BackupRecord;
+    const record = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as BackupRecord;
+    // a record from before backups carried the stored files
+    return { ...record, files: record.files ?? null, fileBytes: record.fileBytes ?? null };
   } catch {
     // made by hand or by an older version: what the file itself says
     const m = /^jiandu-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-(\w+)\./.exec(name)!;
@@ -184,6 +195,8 @@ function describe(dir: string, name: string): BackupRecord {
       kind: m[7] as BackupKind,
       size: statSync(file).size,
       rows: 0,
+      files: null,
+      fileBytes: null,
       auditLastId: null,
       verified: false,
       problem: '没有校验记录',

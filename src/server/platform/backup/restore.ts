@@ -7,12 +7,19 @@ import { rowsOf } from '../db/rows.js';
 import { ORG_NAME_INDEX, RENAME_DUPLICATE_ORG_NAMES } from '../orgs/name-taken.js';
 import { checkRestored, type RestoreCheck } from './check.js';
 import { BackupError } from './errors.js';
-import { backupLines, type Manifest, parseManifest, parseRowLine } from './format.js';
+import { backupLines, type Manifest, parseLine, parseManifest } from './format.js';
+import { type FileSink, fileSink } from './restore-files.js';
 import { backupTables, knownMigrationCount } from './tables.js';
 
 export interface RestoreOptions {
   database: Database;
   from: string;
+  /**
+   * The target's DATA_DIR/files: the stored files the backup carries are written there (folders
+   * 700, files 600), each only when whole. Null: the files are checked as they stream by and
+   * written nowhere (verifying a new backup in a scratch database).
+   */
+  filesDir: string | null;
   /** The field key the restored system will run with (FIELD_KEY or the target's field.key), if any. */
   fieldKey: FoundKey | null;
   /** Restore although that key is missing or not the backup's (the server will then refuse to start). */
@@ -29,11 +36,13 @@ export interface RestoreResult {
 /**
  * Restores a backup into an empty database: migrate, load every row in one transaction (with the
  * audit log's append-only triggers and the petition document counter off for the load only),
- * move each sequence past its rows, count each petition's documents again,
- * then check the copy against the manifest: row counts and the audit hash chain.
+ * write the stored files it carries into the target's files folder, move each sequence past its
+ * rows, count each petition's documents again, then check the copy against the manifest: row
+ * counts, the audit hash chain, and every file a row refers to present with its digest.
  */
 export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
   const lines = backupLines(opts.from);
+  const files = fileSink(opts.filesDir);
   try {
     const manifest = parseManifest((await lines.next()).value || undefined);
     if (manifest.migrations > knownMigrationCount())
@@ -46,7 +55,8 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
       await tx.execute(sql`alter table petition_documents disable trigger user`);
       // a backup from before org names were unique may hold duplicates: renamed as the migration does
       await tx.execute(sql`drop index if exists orgs_parent_name_uq`);
-      await loadRows(tx, manifest, lines, opts.batchSize ?? 500);
+      await load(tx, manifest, lines, files, opts.batchSize ?? 500);
+      await files.finish();
       await tx.execute(RENAME_DUPLICATE_ORG_NAMES);
       await tx.execute(ORG_NAME_INDEX);
       await resetSequences(tx);
@@ -57,9 +67,10 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
     });
     return {
       manifest,
-      check: await checkRestored(opts.database.db, manifest, opts.fieldKey?.key ?? null),
+      check: await checkRestored(opts.database.db, manifest, opts.fieldKey?.key ?? null, files),
     };
   } finally {
+    await files.finish();
     await lines.return(undefined);
   }
 }
@@ -113,7 +124,14 @@ async function insertableColumns(tx: Tx, table: string, backedUp: string[]): Pro
   return backedUp.filter((c) => have.has(c));
 }
 
-async function loadRows(tx: Tx, manifest: Manifest, lines: AsyncGenerator<string>, batchSize: number) {
+/** Every row into its table in batches; the files, which follow the rows, to the sink. */
+async function load(
+  tx: Tx,
+  manifest: Manifest,
+  lines: AsyncGenerator<string>,
+  files: FileSink,
+  batchSize: number,
+) {
   const known = new Map(manifest.tables.map((t) => [t.name, t.columns]));
   const columns = new Map<string, string[]>();
   let table = '';
@@ -132,7 +150,15 @@ async function loadRows(tx: Tx, manifest: Manifest, lines: AsyncGenerator<string
     batch = [];
   };
   for await (const line of lines) {
-    const row = parseRowLine(line);
+    const row = parseLine(line);
+    if (row.kind !== 'row') {
+      await flush();
+      if (row.kind === 'chunk') await files.chunk(row.key, row.data);
+      else if (row.kind === 'file') await files.end(row.key, row.size, row.sha256);
+      else if (row.kind === 'absent') files.absent(row.key);
+      else files.trailer(row.summary);
+      continue;
+    }
     if (row.table !== table) {
       await flush();
       const backedUp = known.get(row.table);

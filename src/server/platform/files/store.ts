@@ -37,6 +37,9 @@ export interface StoredFile {
 
 /** A stored file's key: `<yy>/<sha256>`. Nothing else is ever accepted as a key. */
 const KEY = /^\d{2}\/[0-9a-f]{64}$/;
+export const isStorageKey = (key: string) => KEY.test(key);
+/** The SHA-256 a stored file's content must have: its key names it. */
+export const digestOfKey = (key: string) => key.slice(3);
 export const filesRoot = (ctx: Pick<AppContext, 'config'>) => path.join(ctx.config.dataDir, 'files');
 
 /** Chinese names of the accepted kinds, for messages and hints: “JPG 图片、PNG 图片或 PDF”. */

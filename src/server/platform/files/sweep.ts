@@ -1,28 +1,18 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { inArray, is } from 'drizzle-orm';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { inArray } from 'drizzle-orm';
 import { DAY_MS } from '../../../domain/todo-due.js';
 import type { AppContext } from '../context.js';
-import * as schema from '../db/schema.js';
+import { fileKeyColumns } from './references.js';
 import { filesRoot } from './store.js';
+
+export { fileKeyColumns } from './references.js';
 
 /** A stored file no row refers to is kept this long (an upload whose row is still being written). */
 export const ORPHAN_GRACE_MS = DAY_MS;
 const SHA = /^[0-9a-f]{64}$/;
 const YY = /^\d{2}$/;
 const BATCH = 500;
-
-/** Every column that holds a stored file's key: by convention, a column named `storage_key`. */
-export function fileKeyColumns(): { table: PgTable; column: any }[] {
-  const out: { table: PgTable; column: any }[] = [];
-  for (const value of Object.values(schema)) {
-    if (!is(value, PgTable)) continue;
-    for (const c of getTableConfig(value).columns)
-      if (c.name === 'storage_key') out.push({ table: value, column: c });
-  }
-  return out;
-}
 
 /**
  * Removes stored files that no row refers to and that are older than the grace period, and

@@ -60,6 +60,7 @@ export default function BackupsPage() {
                   {list.data.keepDays} 天，且至少保留最近 {list.data.keepMin}{' '}
                   份校验通过的备份（可在规则配置中修改）。
                 </div>
+                <div>每份备份含数据库的全部数据和记录引用的全部上传附件，恢复时一并写回。</div>
                 <div>
                   备份含全部案件内容，不能通过网页下载（三员分立）：请由服务器运维人员定期把该目录中的文件复制到另一台机器或离线介质保管。备份不含字段加密密钥（FIELD_KEY
                   或数据目录中的 field.key），恢复时须另行提供，请与备份分开妥善保管。
@@ -85,6 +86,13 @@ export default function BackupsPage() {
             { title: '方式', dataIndex: 'kind', width: 90, render: (k: BackupRecord['kind']) => KINDS[k] },
             { title: '大小', dataIndex: 'size', width: 90, render: size },
             { title: '行数', dataIndex: 'rows', width: 90 },
+            {
+              title: '附件',
+              dataIndex: 'files',
+              width: 130,
+              render: (n: number | null, r) =>
+                n === null ? '—' : n === 0 ? '0 个' : `${n} 个（${size(r.fileBytes ?? 0)}）`,
+            },
             {
               title: '校验',
               dataIndex: 'verified',

@@ -6,6 +6,9 @@ export interface BackupRecord {
   kind: 'scheduled' | 'manual' | 'cli';
   size: number;
   rows: number;
+  /** Uploaded files carried; null for a backup made before backups carried them. */
+  files: number | null;
+  fileBytes: number | null;
   auditLastId: number | null;
   verified: boolean;
   problem: string | null;
