@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { recountPetitionDocuments } from '../../server/modules/petitions/stats/document-counts.js';
+import {
+  recountPetitionDocuments,
+  recountPetitionSteps,
+} from '../../server/modules/petitions/stats/document-counts.js';
 import type { Database, Queryable, Tx } from '../../server/platform/db/client.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 import { rowsOf } from '../../server/platform/db/rows.js';
@@ -22,8 +25,8 @@ export interface RestoreResult {
 
 /**
  * Restores a backup into an empty database: migrate, load every row in one transaction (with the
- * audit log's append-only triggers and the petition document counter off for the load only),
- * move each sequence past its rows, count each petition's documents again,
+ * audit log's append-only triggers and the petition document and event triggers off for the load
+ * only), move each sequence past its rows, count each petition's documents and last step again,
  * then check the copy against the manifest: row counts and the audit hash chain.
  */
 export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
@@ -37,10 +40,13 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
     await opts.database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger user`);
       await tx.execute(sql`alter table petition_documents disable trigger user`);
+      await tx.execute(sql`alter table petition_events disable trigger user`);
       await loadRows(tx, manifest, lines, opts.batchSize ?? 500);
       await resetSequences(tx);
       // the backup's counts, or none when it predates them: counted again from the documents
       await recountPetitionDocuments(tx);
+      await recountPetitionSteps(tx);
+      await tx.execute(sql`alter table petition_events enable trigger user`);
       await tx.execute(sql`alter table petition_documents enable trigger user`);
       await tx.execute(sql`alter table audit_log enable trigger user`);
     });
