@@ -98,6 +98,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.attachment_download': '下载信访件附件',
   'petition.reveal_identity': '查看反映人身份信息',
   'petition.stats_records': '查看信访统计明细',
+  'figure.records': '查看统计指标明细',
   'petition.ledger_export': '导出信访台帐',
   'petition.ledger_import': '导入信访台帐',
   'petition.ledger_import_errors_download': '下载信访台帐导入错误清单',
@@ -127,6 +128,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   family: '家庭成员',
   concurrent_post: '兼职',
   petition: '信访举报',
+  figure: '统计指标',
 };
 
 const VERBS: Record<string, string> = {
