@@ -74,7 +74,7 @@ it('an officer reads this year’s figures as of today, last year’s as of its 
   await page.getByRole('menuitem', { name: '信访统计' }).click();
   const visits = page.getByRole('button', { name: /来访：1批次，点击查看明细/ });
   await visits.waitFor();
-  await page.getByText('批次 · 3 人次').waitFor();
+  await page.getByRole('button', { name: /来访人数：3人次/ }).waitFor();
   // the menu marks 信访统计, not 信访举报 whose path it extends
   await expect.poll(() => page.locator('.ant-menu-item-selected').textContent()).toBe('信访统计');
   await page.getByRole('button', { name: /收件总数：2件/ }).waitFor();

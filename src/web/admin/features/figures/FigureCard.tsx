@@ -1,19 +1,12 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Card, Statistic, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
 import { type Figure, shownValue } from './api';
 
 /**
  * A figure as a card: its value and unit, its definition on hover, a click opens the records behind
  * it (a ratio opens its numerator's).
  */
-export function FigureCard(props: {
-  figure: Figure;
-  /** What the card adds after the unit (来访: the number of visitors). */
-  extra?: ReactNode;
-  danger?: boolean;
-  onOpen: () => void;
-}) {
+export function FigureCard(props: { figure: Figure; danger?: boolean; onOpen: () => void }) {
   const f = props.figure;
   const parts = f.ratio ? `。本期：${f.ratio.numeratorValue} ÷ ${f.ratio.denominatorValue}` : '';
   const value = shownValue(f);
@@ -36,14 +29,7 @@ export function FigureCard(props: {
           </Tooltip>
         }
         value={value}
-        suffix={
-          f.value === null ? undefined : (
-            <>
-              {f.unit}
-              {props.extra}
-            </>
-          )
-        }
+        suffix={f.value === null ? undefined : f.unit}
         styles={props.danger ? { content: { color: '#cf1322' } } : undefined}
       />
     </Card>

@@ -89,15 +89,9 @@ export default function PetitionStatsPage() {
   const card = (name: string) => {
     const f = byName.get(name);
     if (!f) return null;
-    const visitors = name === 'visit' ? byName.get('visitors') : undefined;
     return (
       <Col key={name} xs={12} sm={8} md={6} xl={4}>
-        <FigureCard
-          figure={f}
-          danger={name === 'overdue' && (f.value ?? 0) > 0}
-          extra={visitors ? ` · ${visitors.value} 人次` : undefined}
-          onOpen={() => open(f)}
-        />
+        <FigureCard figure={f} danger={name === 'overdue' && (f.value ?? 0) > 0} onOpen={() => open(f)} />
       </Col>
     );
   };
