@@ -292,5 +292,7 @@ describe('petition figures from the registry', () => {
     expect(rate.json().error.message).toMatch(/分子或分母/);
     const group = await call(t, w.s.officer, 'GET', `${FIGURES}/petitions.received/records?group=land`);
     expect(group.statusCode).toBe(400);
+    const both = await call(t, w.s.officer, 'GET', `${FIGURES}?keys=petitions.received&module=petitions`);
+    expect(both.statusCode).toBe(400);
   });
 });

@@ -25,6 +25,10 @@ export function requireFigure(actor: Actor, key: string): Figure {
  * else a module's or every module's figures the caller may see — the others are left out.
  */
 export function figuresAsked(actor: Actor, q: { keys?: string; module?: string }): Figure[] {
+  if (q.keys && q.module) {
+    const message = '请只指定统计指标（keys）或模块（module）之一';
+    throw badRequest(message, { module: message });
+  }
   if (q.keys) {
     const keys = [
       ...new Set(

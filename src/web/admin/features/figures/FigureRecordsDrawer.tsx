@@ -17,13 +17,18 @@ export function FigureRecordsDrawer({ drill, onClose }: { drill: FigureDrill; on
     queryFn: () => fetchFigureRecords(drill, page.page, page.pageSize),
   });
   const data = q.data;
+  // the record's own name opens it: its registration number, a cadre's name, else the first column
+  const linked = Math.max(
+    0,
+    (data?.columns ?? []).findIndex((c) => c.key === 'code' || c.key === 'name'),
+  );
   const columns = (data?.columns ?? []).map((c, i) => ({
     title: c.label,
     dataIndex: ['cells', c.key],
     key: c.key,
     ellipsis: c.key === 'title',
     render: (v: unknown, r: Row) => {
-      if (i === 0) return <Link to={r.link}>{String(v ?? r.label)}</Link>;
+      if (i === linked) return <Link to={r.link}>{String(v ?? r.label)}</Link>;
       if (c.key === 'title' && r.cells.imported)
         return (
           <>
