@@ -2,7 +2,7 @@ import { ratioPercent } from '../../../domain/figure-period.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import type { FigureOut, FiguresOut, FiguresQuery } from './contract.js';
-import { figureScope } from './figure-scope.js';
+import { figureScope, readFigures } from './figure-scope.js';
 import { type FigureValue, figureByKey, sourceOf } from './registry.js';
 import { figuresAsked } from './visible-figures.js';
 
@@ -29,16 +29,18 @@ export async function computeFigures(opts: {
     byModule.set(module, [...(byModule.get(module) ?? []), key]);
   }
   const values = new Map<string, FigureValue>();
-  // one module after another: the embedded database answers one query at a time anyway
-  for (const [module, keys] of byModule) {
-    const source = sourceOf(module);
-    if (!source) throw new Error(`no figure source for module ${module}`);
-    const got = await source.count(scope, keys);
-    for (const key of keys) {
-      if (!got[key]) throw new Error(`figure source ${module} did not count ${key}`);
-      values.set(key, got[key]);
+  // one module after another, in one read transaction: the embedded database answers one query at a time anyway
+  await readFigures(scope, async (read) => {
+    for (const [module, keys] of byModule) {
+      const source = sourceOf(module);
+      if (!source) throw new Error(`no figure source for module ${module}`);
+      const got = await source.count(read, keys);
+      for (const key of keys) {
+        if (!got[key]) throw new Error(`figure source ${module} did not count ${key}`);
+        values.set(key, got[key]);
+      }
     }
-  }
+  });
 
   const figures: FigureOut[] = asked.map((f) => {
     const base = {

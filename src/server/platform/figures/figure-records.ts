@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
 import type { FigureRecordsOut, FigureRecordsQuery } from './contract.js';
-import { figureScope } from './figure-scope.js';
+import { figureScope, readFigures } from './figure-scope.js';
 import { requireFigure } from './visible-figures.js';
 
 /**
@@ -27,7 +27,7 @@ export async function figureRecords(opts: {
     throw badRequest(`统计指标“${f.label}”没有分组`, { group: `统计指标“${f.label}”没有分组` });
   const scope = await figureScope(ctx, actor, query);
   const page = { page: query.page, pageSize: query.pageSize };
-  const { items, total, groupLabel } = await f.records(scope, page, query.group);
+  const { items, total, groupLabel } = await readFigures(scope, (read) => f.records(read, page, query.group));
   if (f.protected)
     await recordAudit(ctx.db, ctx.clock, actor, {
       action: 'figure.records',

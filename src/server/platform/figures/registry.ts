@@ -1,6 +1,7 @@
 import type { Permission } from '../../../domain/permissions.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
+import type { Queryable } from '../db/client.js';
 
 /**
  * The figures registry (统计指标): every figure of every module — what the statistics pages, the
@@ -16,6 +17,8 @@ import type { AppContext } from '../context.js';
 /** Who asks, about which org subtree, for which period and as of which day. */
 export interface FigureScope {
   ctx: AppContext;
+  /** Where a figure's queries run (a read transaction: see `readFigures`); never `ctx.db`. */
+  db: Queryable;
   actor: Actor;
   org: { id: number; name: string; path: string };
   from: string;

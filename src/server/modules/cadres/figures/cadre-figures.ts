@@ -89,7 +89,7 @@ const dimensionOf = (name: Name) =>
       : null;
 
 async function countCadreFigure(scope: FigureScope, name: Name): Promise<FigureValue> {
-  const { db } = scope.ctx;
+  const { db } = scope;
   const dim = dimensionOf(name);
   const from = db.select({ g: dim ? dim.column : sql<null>`null`, n: count() }).from(tenures);
   const rows = await from
@@ -112,7 +112,7 @@ async function cadreRecords(
   page: PageRequest,
   group?: string,
 ): Promise<{ items: FigureRecord[]; total: number; groupLabel?: string }> {
-  const { db } = scope.ctx;
+  const { db } = scope;
   const dim = dimensionOf(name);
   const where = and(
     tenuresOf(scope, name),

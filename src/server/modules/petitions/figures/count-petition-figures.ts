@@ -31,7 +31,7 @@ export async function countPetitionFigures(
           : sql`count(*) filter (where ${spec.when(scope.asOf)})`;
     select.push(sql`${expr}::int as ${sql.identifier(name)}`);
   }
-  const { db } = scope.ctx;
+  const { db } = scope;
   if (select.length) {
     const [row] = rowsOf<Record<string, number>>(
       await db.execute(sql`select ${sql.join(select, sql`, `)} from ${petitionsAsOf(scope)}`),
@@ -46,7 +46,7 @@ export async function countPetitionFigures(
 
 /** The breakdowns by 问题类别 and by 处置方式 (as of the date), in one grouped pass. */
 async function countByDimension(scope: FigureScope, dims: PetitionFigureName[]) {
-  const { db } = scope.ctx;
+  const { db } = scope;
   const rows = rowsOf<{ category: string | null; disposal: string | null; by_category: number; n: number }>(
     await db.execute(sql`select a.category, a.disposal, grouping(a.category)::int as by_category,
       count(*)::int as n from ${petitionsAsOf(scope)} group by grouping sets ((a.category), (a.disposal))`),
@@ -74,7 +74,7 @@ export const cadreGroupKey = (cadreId: number | null, name: string) =>
 /** 按被反映干部: one count per cadre the counted petitions name, most named first. */
 async function countByCadre(scope: FigureScope): Promise<FigureValue> {
   const rows = rowsOf<{ cadre_id: string | null; name: string; label: string; n: number }>(
-    await scope.ctx.db.execute(sql`select ps.cadre_id, min(ps.name) as name,
+    await scope.db.execute(sql`select ps.cadre_id, min(ps.name) as name,
       min(coalesce(c.name, ps.name)) as label, count(*)::int as n
       from ${petitionsAsOf(scope)} join petition_subjects ps on ps.petition_id = a.id
       left join cadres c on c.id = ps.cadre_id

@@ -46,7 +46,7 @@ export async function petitionFigureRecords(
   const spec = PETITION_FIGURE_SPECS[name];
   if (spec === 'ratio') throw new Error('a ratio has no records of its own');
   if (spec.rows === 'document') return documentRecords(scope, spec.kind, page);
-  const { db } = scope.ctx;
+  const { db } = scope;
   const [category, disposal] = await Promise.all([
     dictionaryLabels(db, 'petition_category'),
     dictionaryLabels(db, 'disposal'),
@@ -135,7 +135,7 @@ export async function petitionFigureRecords(
 
 /** The reports or opinions behind the document figures: each written by the as-of date, one row each. */
 async function documentRecords(scope: FigureScope, kind: 'report' | 'opinion', page: PageRequest) {
-  const { db } = scope.ctx;
+  const { db } = scope;
   const where = and(
     petitionsCounted(scope),
     eq(petitionDocuments.kind, kind),
