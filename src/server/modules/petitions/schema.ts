@@ -108,6 +108,7 @@ export const petitionSubjects = pgTable(
     unitText: text('unit_text'),
   },
   (t) => [
+    // INCLUDE (cadre_id, name) since migrations/0011 (by hand: drizzle has no INCLUDE)
     index('petition_subjects_petition_idx').on(t.petitionId),
     index('petition_subjects_cadre_idx').on(t.cadreId),
   ],
@@ -155,7 +156,8 @@ export const petitionDocuments = pgTable(
     userId: bigint('user_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('petition_documents_petition_idx').on(t.petitionId, t.kind)],
+  // with the date: the figures count a case's documents of a day or before from the index alone
+  (t) => [index('petition_documents_petition_idx').on(t.petitionId, t.kind, t.occurredOn)],
 );
 
 /** Attachments: stored outside the web root under DATA_DIR/files, type checked by content. */

@@ -37,16 +37,12 @@ const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}:
  * A petition whose latest event or document (last_step_on) is on or before the as-of day stood
  * then as it stands now: its row is read as it is, from the covering index. One with a later step
  * takes its status, clock, disposal and extension from its latest event on or before the day (the
- * events carry the state after each step) and counts its documents of that day or before. The
- * lookups run only for those petitions (a CASE branch, a lateral join gated on the row).
+ * events carry the state after each step) and counts its documents of that day or before (both
+ * from indexes alone). The lookups run only for those petitions: a lateral join gated on the row.
  */
 export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = {}): SQL {
   const d = scope.asOf;
   const later = sql`${petitions.lastStepOn} > ${d}::date`;
-  const documentsBy = (kind: string, column: typeof petitions.reportCount | typeof petitions.opinionCount) =>
-    sql`case when ${later} then (select count(*) from petition_documents pd
-      where pd.petition_id = ${petitions.id} and pd.kind = ${kind} and pd.occurred_on <= ${d}::date)::int
-      else ${column} end`;
   return sql`(select ${petitions.id} as id, ${petitions.channel} as channel, ${petitions.visitors} as visitors,
     ${petitions.realName} as real_name, ${petitions.category} as category,
     case when ${petitions.acceptedOn} <= ${d}::date then ${petitions.acceptedOn} end as accepted_on,
@@ -55,15 +51,19 @@ export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = 
     case when ${later} then s.due_on else ${petitions.dueOn} end as due_on,
     case when ${later} then s.disposal else ${petitions.disposal} end as disposal,
     case when ${later} then coalesce(s.extension_days, 0) else ${petitions.extensionDays} end as extension_days,
-    ${documentsBy('report', petitions.reportCount)} as reports,
-    ${documentsBy('opinion', petitions.opinionCount)} as opinions,
+    case when ${later} then coalesce(s.documents[1], 0) else ${petitions.reportCount} end as reports,
+    case when ${later} then coalesce(s.documents[2], 0) else ${petitions.opinionCount} end as opinions,
     case when ${petitions.reviewLevel} = 0 then ${petitions.concludedOn}
       else (select min(ce.occurred_on) from petition_events ce
         where ce.petition_id = ${petitions.id} and ce.action = 'conclude') end as first_concluded_on
     ${opts.records ? RECORD_COLUMNS : sql``}
   from ${petitions}
   left join lateral (
-    select e.to_status, e.due_on, e.disposal, e.extension_days from petition_events e
+    select e.to_status, e.due_on, e.disposal, e.extension_days,
+      (select array[count(*) filter (where pd.kind = 'report'), count(*) filter (where pd.kind = 'opinion')]::int[]
+        from petition_documents pd where pd.petition_id = e.petition_id
+        and pd.kind in ('report', 'opinion') and pd.occurred_on <= ${d}::date) as documents
+    from petition_events e
     where ${later} and e.petition_id = ${petitions.id} and e.occurred_on <= ${d}::date
     order by e.occurred_on desc, e.id desc limit 1
   ) s on true

@@ -1,7 +1,18 @@
+import {
+  PETITION_FIGURES,
+  type PetitionFigureName,
+  petitionFigureKey,
+} from '../../../../domain/petition-figures.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { computeFigures } from '../../../platform/figures/compute-figures.js';
 import type { Drill, PetitionStatsQuery, StatsOut } from './contract.js';
+
+// what this answer shows: every petition figure but the breakdowns by disposal and by named cadre
+const STATS_KEYS = (Object.keys(PETITION_FIGURES) as PetitionFigureName[])
+  .filter((n) => n !== 'by_disposal' && n !== 'by_cadre')
+  .map(petitionFigureKey)
+  .join(',');
 
 /**
  * 信访统计 in one answer: the petition figures of the registry (GET /api/v1/figures?module=petitions)
@@ -13,7 +24,7 @@ export async function petitionStats(opts: {
   actor: Actor;
   query: PetitionStatsQuery;
 }): Promise<StatsOut> {
-  const out = await computeFigures({ ...opts, query: { ...opts.query, module: 'petitions' } });
+  const out = await computeFigures({ ...opts, query: { ...opts.query, keys: STATS_KEYS } });
   const drill = (key: string, group?: string): Drill => ({
     key,
     ...(group === undefined ? {} : { group }),
