@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
+import { petitionEvents } from '../../src/server/modules/petitions/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { type Seed, seedPetition } from '../support/petition-stats-world.js';
 import { act, postPetition, setNow } from '../support/petition-workflow-world.js';
@@ -216,6 +218,17 @@ describe('a township-year asked on two dates', () => {
       reason: '需补充调查取证',
     });
     expect(ext.statusCode, ext.body).toBe(200);
+    // each event of the case handled in the system carries its state after the step (the trigger)
+    const events = await t.ctx.db
+      .select()
+      .from(petitionEvents)
+      .where(eq(petitionEvents.petitionId, ids.O2))
+      .orderBy(petitionEvents.id);
+    expect(events.map((e) => [e.action, e.occurredOn, e.toStatus, e.dueOn, e.extensionDays])).toEqual([
+      ['register', '2025-11-28', 'registered', '2025-12-13', 0],
+      ['accept', '2025-12-01', 'accepted', '2026-01-30', 0],
+      ['extend', '2026-01-02', 'accepted', '2026-02-14', 15],
+    ]);
     await setNow(t, iso('2026-01-03'));
     expect((await act(t, officer, ids.L, 'conclude')).statusCode).toBe(200);
     await setNow(t, iso('2026-01-05'));
