@@ -27,6 +27,7 @@ const INTAKE = [
   'received',
   'letter',
   'visit',
+  'visitors',
   'phone',
   'online',
   'assigned',
