@@ -15,12 +15,13 @@ const P_COLUMNS: Column[] = [
     title text, content text, category text, status text, disposal text, assigned_unit_org_id bigint,
     accepted_on date, declined_on date, decline_reason text, reported_on date, approved_on date,
     replied_on date, reply text, concluded_on date, due_on date, due_kind text, review_level int,
-    review_requested_on date, urgent boolean, report_count int, opinion_count int`,
+    review_requested_on date, urgent boolean, report_count int, opinion_count int, last_step_on date`,
   ),
   { name: 'search_tokens', type: 'text', expr: (v) => `string_to_array(${v}, chr(31))` },
 ];
 const E_COLUMNS = columns(
-  'petition_id bigint, action text, from_status text, to_status text, occurred_on date, note text',
+  `petition_id bigint, action text, from_status text, to_status text, occurred_on date, note text,
+  due_on date, disposal text, extension_days int`,
 );
 const D_COLUMNS = columns('petition_id bigint, kind text, content text, occurred_on date');
 const S_COLUMNS = columns('petition_id bigint, cadre_id bigint, name text');

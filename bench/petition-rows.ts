@@ -3,7 +3,8 @@ import { planPetition } from '../src/cli/demo/petition-plan.js';
 import { petitionMatter, pickCategory, reporterOf } from '../src/cli/demo/petition-texts.js';
 import { addDays, type WorkCalendar } from '../src/domain/calendar.js';
 import { petitionCode, petitionSearchTokens } from '../src/domain/petition-code.js';
-import { clockFor, type PetitionClockRules } from '../src/domain/petition-workflow.js';
+import { pastStepStates } from '../src/domain/petition-step-state.js';
+import { clockFor, type PetitionClockRules, type PetitionStatus } from '../src/domain/petition-workflow.js';
 import { sealReporter } from '../src/server/modules/petitions/reporter-identity.js';
 import type { AppContext } from '../src/server/platform/context.js';
 import type { RawDb } from './bulk-insert.js';
@@ -88,15 +89,35 @@ export function onePetition(g: Generation, id: number, k: number, town: { id: nu
     named !== null && g.rng() < 0.002,
     life.documents.filter((d) => d.kind === 'report').length,
     life.documents.filter((d) => d.kind === 'opinion').length,
+    // last_step_on: the latest event or document (the planned steps are in date order)
+    [receivedOn, ...life.events.map((e) => e.on), ...life.documents.map((d) => d.on)].sort().at(-1),
     petitionSearchTokens(
       { code, ...matter, reply: p.reply },
       subjects.map((s) => String(s[2])),
     ).join(TOKEN_SEP),
   ];
-  const events = [
-    [id, 'register', null, 'registered', receivedOn, null],
-    ...life.events.map((e) => [id, e.action, e.from, e.to, e.on, e.note]),
+  // each event with the state after it (clock, disposal, extension), as the workflow writes it
+  const steps = [
+    { action: 'register', from: null, to: 'registered', on: receivedOn, note: null },
+    ...life.events,
   ];
+  const states = pastStepStates(
+    { realName, receivedOn, assignedDueOn },
+    steps.map((e) => ({ action: e.action, to: e.to as PetitionStatus, on: e.on, disposal: p.disposal })),
+    g.rules,
+    g.calendar,
+  );
+  const events = steps.map((e, i) => [
+    id,
+    e.action,
+    e.from,
+    e.to,
+    e.on,
+    e.note,
+    states[i].dueOn,
+    states[i].disposal,
+    states[i].extensionDays,
+  ]);
   const documents = life.documents.map((d) => [id, d.kind, d.content, d.on]);
 
   return { petition, events, documents, subjects };

@@ -61,7 +61,13 @@ const TARGETS: [string, string, number][] = [
   ['GET /petitions (township, status + received range)', 'raw SQL petition list (township)', 50],
   ['GET /petitions?q=作风 (township)', 'raw SQL search 作风 (township)', 100],
   ['GET /petitions?q=作风 (district-wide)', 'raw SQL search 作风 (district-wide)', 100],
-  ['GET /petitions/stats (township-year)', 'raw SQL stats (township-year)', 200],
+  [
+    'GET /petitions/stats (township-year, as of its end)',
+    'raw SQL stats (township-year, as of its end)',
+    200,
+  ],
+  ['GET /figures?module=petitions (township, this year as of today)', '', 200],
+  ['GET /figures?module=petitions (district-year, as of its end)', '', 1000],
 ];
 
 /** The petitions section of results.md: each scenario against its target and its raw SQL, and the portal's size. */

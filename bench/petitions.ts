@@ -9,6 +9,8 @@ import { type LoadResult, load, loadAndAlone } from './load.js';
 export const HEADS = Array.from({ length: 8 }, (_, i) => `bench${3000 + i}`);
 export const DISTRICT_DISCIPLINE = 'benchdiscipline';
 export const STATS_YEAR = { from: '2025-01-01', to: '2025-12-31' };
+/** This year, as of today: every petition's row is its state (no event is read). */
+const THIS_YEAR = { from: `${new Date().getFullYear()}-01-01`, to: `${new Date().getFullYear()}-12-31` };
 const RANGES = [
   ['2025-01-01', '2025-06-30'],
   ['2025-07-01', '2025-12-31'],
@@ -75,8 +77,30 @@ export async function petitionScenarios(name: string, base: string): Promise<Loa
       { ...opts, requests: 500 },
       (i) => getOk(`${base}/api/v1/petitions?q=${q}&page=${1 + (i % 3)}&pageSize=20`, district),
     )),
-    ...(await loadAndAlone(`${name}: GET /petitions/stats (township-year)`, { ...opts, requests: 500 }, (i) =>
-      getOk(`${base}/api/v1/petitions/stats?from=${STATS_YEAR.from}&to=${STATS_YEAR.to}`, heads[i % 8]),
+    // last year as of its end (the default for a past period): the cases changed since look their state up
+    ...(await loadAndAlone(
+      `${name}: GET /petitions/stats (township-year, as of its end)`,
+      { ...opts, requests: 500 },
+      (i) =>
+        getOk(`${base}/api/v1/petitions/stats?from=${STATS_YEAR.from}&to=${STATS_YEAR.to}`, heads[i % 8]),
+    )),
+    ...(await loadAndAlone(
+      `${name}: GET /figures?module=petitions (township, this year as of today)`,
+      { ...opts, requests: 500 },
+      (i) =>
+        getOk(
+          `${base}/api/v1/figures?module=petitions&from=${THIS_YEAR.from}&to=${THIS_YEAR.to}`,
+          heads[i % 8],
+        ),
+    )),
+    ...(await loadAndAlone(
+      `${name}: GET /figures?module=petitions (district-year, as of its end)`,
+      { ...opts, concurrency: 2, requests: 40 },
+      () =>
+        getOk(
+          `${base}/api/v1/figures?module=petitions&from=${STATS_YEAR.from}&to=${STATS_YEAR.to}`,
+          district,
+        ),
     )),
   ];
 }
@@ -102,24 +126,46 @@ const SEARCH = search(VISIBLE);
 const SEARCH_WIDE = search(VISIBLE_WIDE);
 const SUBJECTS =
   'select petition_id, name from petition_subjects where petition_id = any($1::bigint[]) order by id';
-const STATS_WHERE = `p.received_on between $3 and $4 and ${VISIBLE}`;
+// the figures' as-of rows (src/server/modules/petitions/figures/as-of.ts): $3–$4 the period, $5 the as-of date
+const LATER = 'p.last_step_on > $5::date';
+const DOCS = (kind: string, column: string) =>
+  `case when ${LATER} then (select count(*) from petition_documents pd where pd.petition_id = p.id and pd.kind = '${kind}' and pd.occurred_on <= $5::date)::int else p.${column} end`;
+const AS_OF = `(select p.id, p.channel, p.visitors, p.real_name, p.category,
+  case when p.accepted_on <= $5::date then p.accepted_on end as accepted_on, p.assigned_due_on,
+  case when ${LATER} then coalesce(s.to_status, 'registered') else p.status end as status,
+  case when ${LATER} then s.due_on else p.due_on end as due_on,
+  case when ${LATER} then s.disposal else p.disposal end as disposal,
+  case when ${LATER} then coalesce(s.extension_days, 0) else p.extension_days end as extension_days,
+  ${DOCS('report', 'report_count')} as reports, ${DOCS('opinion', 'opinion_count')} as opinions,
+  case when p.review_level = 0 then p.concluded_on else (select min(ce.occurred_on) from petition_events ce
+    where ce.petition_id = p.id and ce.action = 'conclude') end as first_concluded_on
+  from petitions p left join lateral (select e.to_status, e.due_on, e.disposal, e.extension_days from petition_events e
+    where ${LATER} and e.petition_id = p.id and e.occurred_on <= $5::date order by e.occurred_on desc, e.id desc limit 1) s on true
+  where p.received_on between $3 and least($4::date, $5::date) and ${VISIBLE}) a`;
+const DONE = `a.status in ('concluded', 'reviewing')`;
+// the statistics' one statement: the figures and the count by category, grouping sets over the as-of rows
 const STATS = `select count(*)::int as received,
-  ${['letter', 'visit', 'phone', 'online', 'assigned', 'transferred'].map((c) => `count(*) filter (where p.channel = '${c}')::int as ${c}`).join(', ')},
-  count(*) filter (where p.channel = 'assigned' and p.concluded_on is not null and p.concluded_on <= p.assigned_due_on)::int as assigned_on_time,
-  count(*) filter (where p.accepted_on is not null)::int as accepted,
-  count(*) filter (where p.status = 'declined')::int as declined,
-  count(*) filter (where p.concluded_on is not null)::int as concluded,
-  count(*) filter (where p.status not in ('concluded', 'declined') and p.due_on < $5)::int as overdue,
-  coalesce(sum(p.report_count), 0)::int as reports, coalesce(sum(p.opinion_count), 0)::int as opinions,
-  coalesce(sum(p.visitors) filter (where p.channel = 'visit'), 0)::int as visitors
-  from petitions p where ${STATS_WHERE}`;
-const STATS_CATEGORIES = `select p.category, count(*)::int from petitions p where ${STATS_WHERE} group by p.category`;
+  ${['letter', 'visit', 'phone', 'online', 'assigned', 'transferred'].map((c) => `count(*) filter (where a.channel = '${c}')::int as ${c}`).join(', ')},
+  coalesce(sum(a.visitors) filter (where a.channel = 'visit'), 0)::int as visitors,
+  count(*) filter (where a.channel = 'assigned' and ${DONE} and a.first_concluded_on <= a.assigned_due_on)::int as assigned_on_time,
+  count(*) filter (where a.real_name)::int as real_name, count(*) filter (where not a.real_name)::int as anonymous,
+  count(*) filter (where a.accepted_on <= $5::date)::int as accepted,
+  count(*) filter (where a.status = 'declined')::int as declined,
+  count(*) filter (where ${DONE})::int as concluded,
+  count(*) filter (where a.accepted_on <= $5::date and not ${DONE})::int as open,
+  count(*) filter (where a.status not in ('concluded', 'declined') and a.due_on < $5::date)::int as overdue,
+  count(*) filter (where a.extension_days > 0)::int as extended,
+  coalesce(sum(a.reports), 0)::int as reports, coalesce(sum(a.opinions), 0)::int as opinions,
+  a.category, grouping(a.category)::int
+  from ${AS_OF} group by grouping sets ((), (a.category))`;
 
 /** The same questions straight through the driver, in the API's order, for the API/raw ratios. */
 export async function rawPetitionScenarios(
   name: string,
   db: RawDb,
   concurrency: number,
+  /** Where the statistics run: as the API runs them, without JIT (see readFigures). */
+  statsDb: RawDb = db,
 ): Promise<LoadResult[]> {
   const { rows: heads } = await db.query(
     `select u.id, o.path from users u join orgs o on o.id = u.org_id where u.username = any($1::text[]) order by u.username`,
@@ -140,7 +186,6 @@ export async function rawPetitionScenarios(
     await db.query(SUBJECTS, [rows.map((r) => r.id)]);
   };
   const opts = { concurrency, requests: 2000, maxSeconds: 30 };
-  const today = new Date().toISOString().slice(0, 10);
   const searchOf = (q: typeof SEARCH) => (s: unknown[], i: number) =>
     run([
       () => withSubjects(db.query(q.page, [...s, ['作风'], (i % 3) * 20])),
@@ -168,11 +213,15 @@ export async function rawPetitionScenarios(
     await load(`${name}: raw SQL search 作风 (district-wide)`, { ...opts, requests: 500 }, (i) =>
       searchOf(SEARCH_WIDE)([`${districts[0].path}%`, districts[0].id], i),
     ),
-    await load(`${name}: raw SQL stats (township-year)`, { ...opts, requests: 500 }, async (i) => {
-      const p = [...scope(i), STATS_YEAR.from, STATS_YEAR.to];
-      await run([() => db.query(STATS, [...p, today]), () => db.query(STATS_CATEGORIES, p)]);
-      return true;
-    }),
+    await load(
+      `${name}: raw SQL stats (township-year, as of its end)`,
+      { ...opts, requests: 500 },
+      async (i) => {
+        const p = [...scope(i), STATS_YEAR.from, STATS_YEAR.to, STATS_YEAR.to];
+        await statsDb.query(STATS, p);
+        return true;
+      },
+    ),
   ];
 }
 
@@ -180,10 +229,12 @@ export async function rawPetitionScenarios(
 export async function rawPetitions(b: { name: string; databaseUrl?: string; dataDir: string }) {
   if (b.databaseUrl) {
     const pool = new pg.Pool({ connectionString: b.databaseUrl, max: 8 });
+    const noJit = new pg.Pool({ connectionString: b.databaseUrl, max: 8, options: '-c jit=off' });
     try {
-      return await rawPetitionScenarios(b.name, pool, 8);
+      return await rawPetitionScenarios(b.name, pool, 8, noJit);
     } finally {
       await pool.end();
+      await noJit.end();
     }
   }
   const database = await openDatabase({ dataDir: b.dataDir });

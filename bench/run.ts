@@ -23,6 +23,8 @@ const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
+/** BENCH_SCENARIOS=petitions measures the petition scenarios alone (with BENCH_REUSE=1 on prepared data). */
+const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -154,43 +156,54 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   const server = await startServer(b, port);
   const results: LoadResult[] = [];
   try {
-    results.push(
-      await load(
-        `${b.name}: POST /auth/login`,
-        { concurrency: 8, requests: 400, maxSeconds: 30 },
-        async (i) => !!(await login(base, `bench${1 + (i % (USERS - 1))}`)),
-      ),
-    );
-    const sessions = await Promise.all(Array.from({ length: 16 }, (_, i) => login(base, `bench${1000 + i}`)));
-    results.push(
-      await load(`${b.name}: GET /me`, { concurrency: 16, requests: 8000, maxSeconds: 30 }, async (i) => {
-        const r = await fetch(`${base}/api/v1/me`, { headers: { cookie: sessions[i % 16].cookie } });
-        await r.arrayBuffer();
-        return r.ok;
-      }),
-    );
-    const admin = await auditAdminSession(base);
-    results.push(
-      await load(
-        `${b.name}: GET /audit (filtered, paginated)`,
-        { concurrency: 8, requests: 2000, maxSeconds: 30 },
-        async (i) => {
-          const q = new URLSearchParams(Object.entries(auditFilter(i)).map(([k, v]) => [k, String(v)]));
-          const r = await fetch(`${base}/api/v1/audit?${q}`, { headers: { cookie: admin.cookie } });
-          await r.arrayBuffer();
-          return r.ok;
-        },
-      ),
-    );
-    results.push(...(await cadreScenarios(b, base)));
+    if (!PETITIONS_ONLY) {
+      results.push(...(await platformScenarios(b, base)));
+      results.push(...(await cadreScenarios(b, base)));
+    }
     results.push(...(await petitionScenarios(b.name, base)));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
-  results.push(await rawAudit(b));
-  results.push(await rawRoster(b));
+  if (!PETITIONS_ONLY) {
+    results.push(await rawAudit(b));
+    results.push(await rawRoster(b));
+  }
   results.push(...(await rawPetitions(b)));
+  return results;
+}
+
+/** Login, /me and the audit list. */
+async function platformScenarios(b: Backend, base: string): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  results.push(
+    await load(
+      `${b.name}: POST /auth/login`,
+      { concurrency: 8, requests: 400, maxSeconds: 30 },
+      async (i) => !!(await login(base, `bench${1 + (i % (USERS - 1))}`)),
+    ),
+  );
+  const sessions = await Promise.all(Array.from({ length: 16 }, (_, i) => login(base, `bench${1000 + i}`)));
+  results.push(
+    await load(`${b.name}: GET /me`, { concurrency: 16, requests: 8000, maxSeconds: 30 }, async (i) => {
+      const r = await fetch(`${base}/api/v1/me`, { headers: { cookie: sessions[i % 16].cookie } });
+      await r.arrayBuffer();
+      return r.ok;
+    }),
+  );
+  const admin = await auditAdminSession(base);
+  results.push(
+    await load(
+      `${b.name}: GET /audit (filtered, paginated)`,
+      { concurrency: 8, requests: 2000, maxSeconds: 30 },
+      async (i) => {
+        const q = new URLSearchParams(Object.entries(auditFilter(i)).map(([k, v]) => [k, String(v)]));
+        const r = await fetch(`${base}/api/v1/audit?${q}`, { headers: { cookie: admin.cookie } });
+        await r.arrayBuffer();
+        return r.ok;
+      },
+    ),
+  );
   return results;
 }
 
@@ -344,7 +357,7 @@ async function main() {
     });
   }
   const all: LoadResult[] = [];
-  let port = 3900;
+  let port = Number(process.env.BENCH_PORT ?? 3900);
   for (const b of backends) {
     if (!REUSE) {
       log(`\n${b.name}: generating ${USERS} users and ${AUDIT} audit records`);
@@ -371,6 +384,19 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (PETITIONS_ONLY) {
+    const md = [
+      '# Benchmark results: petitions',
+      '',
+      ...petitionsReport(
+        all,
+        backends.map((b) => b.name),
+        root,
+      ),
+    ];
+    writeFileSync(path.join(root, OUT), md.join('\n'));
+    return log(`\nwrote ${OUT}`);
+  }
   log('\nExcel import of a 10,000-row roster sheet');
   const imports = await runImportBench();
   const md = [

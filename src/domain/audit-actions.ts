@@ -108,6 +108,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.reveal_identity': '查看反映人身份信息',
   'petition.print': '打印信访件文书',
   'petition.stats_records': '查看信访统计明细',
+  'figure.records': '查看统计指标明细',
   'petition.ledger_export': '导出信访台帐',
   'petition.ledger_import': '导入信访台帐',
   'petition.ledger_import_errors_download': '下载信访台帐导入错误清单',
@@ -140,6 +141,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   concurrent_post: '兼职',
   petition: '信访举报',
   backup: '数据备份',
+  figure: '统计指标',
 };
 
 const VERBS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { registerAllFigures } from './figures.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
@@ -13,6 +14,7 @@ import { authRoutes } from './platform/auth/routes.js';
 import { backupRoutes } from './platform/backup/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { dictionaryRoutes } from './platform/dictionaries/routes.js';
+import { figureRoutes } from './platform/figures/routes.js';
 import type { App } from './platform/http/types.js';
 import { orgRoutes } from './platform/orgs/routes.js';
 import { roleRoutes } from './platform/roles/routes.js';
@@ -42,6 +44,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(petitionRoutes);
   await app.register(petitionIdentityRoutes);
   await app.register(petitionStatsRoutes);
+  registerAllFigures();
+  await app.register(figureRoutes);
   await app.register(petitionLedgerRoutes);
   await app.register(portalRoutes);
 }

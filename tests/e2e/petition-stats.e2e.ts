@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-it('an officer reads this year’s figures, opens the records behind one, exports the ledger and sees a refused import', async () => {
+it('an officer reads this year’s figures as of today, last year’s as of its end and of an earlier day, opens the records as they stood, exports the ledger and sees a refused import', async () => {
   const town = await makeOrg(e.ctx, '东湖镇');
   // an office role without a second factor, to keep the browser journey short
   const [role] = await e.ctx.db
@@ -49,24 +49,73 @@ it('an officer reads this year’s figures, opens the records behind one, export
     title: '反映村务不公开',
   });
 
+  // last year: a case concluded in March, another accepted in May and concluded in September
+  const z = y - 1;
+  const lastYear = (code: string, received: string, concluded: string) =>
+    seedPetition(t, town.id, {
+      code,
+      channel: 'letter',
+      receivedOn: `${z}-${received}`,
+      status: 'concluded',
+      acceptedOn: `${z}-${received.slice(0, 3)}02`,
+      disposal: 'close',
+      opinions: [`【${z}-${received.slice(0, 3)}10】反映问题已解决，予以了结`],
+      approvedOn: `${z}-${received.slice(0, 3)}12`,
+      repliedOn: `${z}-${received.slice(0, 3)}14`,
+      concludedOn: `${z}-${concluded}`,
+      title: `反映事项${code}`,
+    });
+  await lastYear(`XF${z}-0001`, '03-01', '03-15');
+  await lastYear(`XF${z}-0002`, '05-01', '09-01');
+
   const { page } = await e.newPage();
   await fillLogin(page, e.baseUrl, 'tongji1', 'Jd!2026-test');
   await page.waitForURL(`${e.baseUrl}/`);
   await page.getByRole('menuitem', { name: '信访统计' }).click();
-  const visits = page.getByRole('button', { name: /来访（批次）：1，点击查看明细/ });
+  const visits = page.getByRole('button', { name: /来访：1批次，点击查看明细/ });
   await visits.waitFor();
-  await page.getByText('批 · 3 人').waitFor();
+  await page.getByRole('button', { name: /来访人数：3人次/ }).waitFor();
   // the menu marks 信访统计, not 信访举报 whose path it extends
   await expect.poll(() => page.locator('.ant-menu-item-selected').textContent()).toBe('信访统计');
-  await page.getByRole('button', { name: /收件总数：2/ }).waitFor();
+  await page.getByRole('button', { name: /收件总数：2件/ }).waitFor();
+  // the page says as of when it counts: today, for this year
+  const today = await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  await page.getByText(`统计截至 ${today}：`).waitFor();
+  // each figure's definition on hover
+  await page.getByText('办结率', { exact: true }).hover();
+  await page
+    .getByRole('tooltip')
+    .getByText(/办结率 = 办结 ÷ 受理/)
+    .waitFor();
 
   await visits.click();
   const drawer = page.getByRole('dialog');
-  await drawer.getByText(`来访（批次）（${y}-01-01 至 ${y}-12-31）`).waitFor();
+  await drawer.getByText(`统计截至 ${today}`, { exact: false }).waitFor();
   await drawer.getByRole('link', { name: `XF${y}-0002` }).waitFor();
   await expect.poll(() => drawer.getByRole('link', { name: `XF${y}-0001` }).count()).toBe(0);
-  await drawer.getByText('来访（3 人）').waitFor();
+  await drawer.getByRole('cell', { name: '3', exact: true }).waitFor();
   await page.keyboard.press('Escape');
+
+  // last year: as of its end by default, then as of 30 June — the September conclusion not yet there
+  await page.getByLabel('统计期间').first().click();
+  await page.getByText('去年', { exact: true }).click();
+  await page.getByText(`统计截至 ${z}-12-31：`).waitFor();
+  await page.getByRole('button', { name: /办结率：100\.0%/ }).waitFor();
+  const asOf = page.getByLabel('统计截至日期');
+  await asOf.click();
+  await asOf.fill(`${z}-06-30`);
+  await asOf.press('Enter');
+  await page.getByText(`统计截至 ${z}-06-30：`).waitFor();
+  await page.getByRole('button', { name: /办结：1件/ }).waitFor();
+  await page.getByRole('button', { name: /办结率：50\.0%/ }).waitFor();
+  await page.getByRole('button', { name: /在办：1件/ }).click();
+  await drawer.getByText(`统计截至 ${z}-06-30`, { exact: false }).waitFor();
+  const row = drawer.getByRole('row', { name: new RegExp(`XF${z}-0002`) });
+  await row.getByText('已回复反映人').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('统计期间').first().click();
+  await page.getByText('今年', { exact: true }).click();
+  await page.getByText(`统计截至 ${today}：`).waitFor();
 
   const [file] = await Promise.all([
     page.waitForEvent('download'),

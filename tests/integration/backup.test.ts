@@ -158,24 +158,27 @@ describe('backup and restore', () => {
     expect(short.lines.join('\n')).toMatch(/✗ orgs：备份 \d+ 行/);
   });
 
-  it("counts each petition's reports and opinions again, for a backup made before the counts existed", async () => {
+  it("counts each petition's reports, opinions and last step again, and gives events their state, for a backup made before they existed", async () => {
     await backup({ database: t.ctx.database, out: file('e.jsonl.gz'), filesDir: srcFiles() });
+    const newer: Record<string, Set<string>> = {
+      petitions: new Set(['report_count', 'opinion_count', 'last_step_on']),
+      petition_events: new Set(['due_on', 'disposal', 'extension_days']),
+    };
     const lines = gunzipSync(readFileSync(file('e.jsonl.gz')))
       .toString('utf8')
       .trimEnd()
       .split('\n')
       .map((l, i) => {
-        const newer = new Set(['report_count', 'opinion_count']);
         if (i === 0) {
           const manifest = JSON.parse(l);
           for (const table of manifest.tables)
-            table.columns = table.columns.filter((c: string) => !newer.has(c));
+            table.columns = table.columns.filter((c: string) => !newer[table.name]?.has(c));
           return JSON.stringify(manifest);
         }
-        if (!l.startsWith('{"t":"petitions"')) return l;
-        const row = JSON.parse(l).r;
-        for (const c of newer) delete row[c];
-        return JSON.stringify({ t: 'petitions', r: row });
+        const { t: table, r: row } = JSON.parse(l);
+        if (!newer[table]) return l;
+        for (const c of newer[table]) delete row[c];
+        return JSON.stringify({ t: table, r: row });
       });
     writeFileSync(file('older.jsonl.gz'), gzipSync(`${lines.join('\n')}\n`));
     const target = await emptyDatabase(targets[0]);
@@ -194,6 +197,12 @@ describe('backup and restore', () => {
     expect(documents.reports).toBeGreaterThan(0);
     expect(rowsOf(await target.db.execute(sql.raw(sums)))[0]).toEqual(documents);
     expect(rowsOf(await t.ctx.database.db.execute(sql.raw(sums)))[0]).toEqual(documents);
+    const steps = 'select id, last_step_on::text as on from petitions order by id';
+    const restored = rowsOf(await target.db.execute(sql.raw(steps)));
+    expect(restored.every((r) => r.on !== null)).toBe(true);
+    expect(restored).toEqual(rowsOf(await t.ctx.database.db.execute(sql.raw(steps))));
+    const stateless = 'select count(*)::int as n from petition_events where extension_days is null';
+    expect(rowsOf(await target.db.execute(sql.raw(stateless)))[0].n).toBe(0);
   });
 
   it('refuses a file that is not a backup, with a clear message', async () => {

@@ -84,6 +84,8 @@ export async function secretary(r: Run, c: Client, orgId: number) {
       await idle(r, 1_000);
     }
     await c.ok('GET', '/api/v1/petitions/stats');
+    await c.ok('GET', '/api/v1/figures?module=petitions&from=2025-01-01&to=2025-12-31');
+    await c.ok('GET', '/api/v1/figures/petitions.open/records?pageSize=20');
     await c.ok('GET', '/api/v1/todos/summary');
     await idle(r);
   }

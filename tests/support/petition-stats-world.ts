@@ -9,6 +9,7 @@ import {
 } from '../../src/server/modules/petitions/workflow/petition-clock.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { makeOrg, makeUser, type Session, signIn } from './factories.js';
+import { seedHistory } from './petition-history.js';
 import type { TestApp } from './test-app.js';
 
 /** The real-name reporter of 大兴镇's first letter: absent from every ledger and figure. */
@@ -33,12 +34,17 @@ export interface Seed {
   reply?: string;
   realName?: boolean;
   extensionDays?: number;
+  /** The day the extension was granted (the acceptance date by default). */
+  extendedOn?: string;
   subjects?: { name: string; unitText?: string; cadreId?: number }[];
   reports?: string[];
   opinions?: string[];
 }
 
-/** Inserts a petition as it stands after its history (the clock computed as the workflow would). */
+/**
+ * Inserts a petition as it stands after its history (the clock computed as the workflow would),
+ * with the events of that history on their dates, each with the state after it (seedHistory).
+ */
 export async function seedPetition(t: TestApp, orgId: number, v: Seed): Promise<Petition> {
   const channel = v.channel;
   const base = {
@@ -97,6 +103,7 @@ export async function seedPetition(t: TestApp, orgId: number, v: Seed): Promise<
     ...(v.opinions ?? []).map((d) => ({ kind: 'opinion', d })),
   ].map(({ kind, d }) => ({ petitionId: row.id, kind, occurredOn: d.slice(1, 11), content: d.slice(12) }));
   if (docs.length) await t.ctx.db.insert(petitionDocuments).values(docs);
+  await seedHistory(t, row, v);
   return row;
 }
 

@@ -72,6 +72,12 @@ export const petitions = pgTable(
     /** 调查报告 and 处理意见 it holds, kept by a trigger on petition_documents (the statistics sum them). */
     reportCount: integer('report_count').notNull().default(0),
     opinionCount: integer('opinion_count').notNull().default(0),
+    /**
+     * The date of its latest event or document, kept by triggers on both tables. The figures as of a
+     * date on or after it read the row as it is; as of an earlier date they look the state up in the
+     * events (docs/decisions/figures-registry.md).
+     */
+    lastStepOn: date('last_step_on', { mode: 'string' }),
     createdBy: bigint('created_by', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -80,7 +86,7 @@ export const petitions = pgTable(
   (t) => [
     uniqueIndex('petitions_org_code_uq').on(t.orgId, t.code),
     // petitions_org_received_idx: (org_id, received_on) INCLUDE the counted columns, so a
-    // township-year's statistics read the index only; created in migrations/0009 (drizzle has no INCLUDE)
+    // township-year's figures read the index only; created by hand in migrations/0011 (drizzle has no INCLUDE)
     index('petitions_received_idx').on(t.receivedOn, t.id),
     index('petitions_org_status_idx').on(t.orgId, t.status, t.receivedOn),
     index('petitions_due_idx').on(t.status, t.dueOn),
@@ -102,6 +108,7 @@ export const petitionSubjects = pgTable(
     unitText: text('unit_text'),
   },
   (t) => [
+    // INCLUDE (cadre_id, name) since migrations/0011 (by hand: drizzle has no INCLUDE)
     index('petition_subjects_petition_idx').on(t.petitionId),
     index('petition_subjects_cadre_idx').on(t.cadreId),
   ],
@@ -119,9 +126,19 @@ export const petitionEvents = pgTable(
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     userId: bigint('user_id', { mode: 'number' }),
     note: text('note'),
+    /**
+     * The case as it stood after this step: its running clock, disposal and granted extension. A
+     * trigger copies them from the petition row when the writer gives no extensionDays (the workflow
+     * updates the row first); a writer of past steps (the ledger import) gives all three.
+     */
+    dueOn: date('due_on', { mode: 'string' }),
+    disposal: text('disposal'),
+    extensionDays: integer('extension_days'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // petition_events_as_of_idx: (petition_id, occurred_on, id) INCLUDE the state columns, for the
+    // figures as of a date; created by hand in migrations/0011
     index('petition_events_petition_idx').on(t.petitionId, t.id),
     index('petition_events_action_on_idx').on(t.action, t.occurredOn),
   ],
@@ -139,7 +156,8 @@ export const petitionDocuments = pgTable(
     userId: bigint('user_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('petition_documents_petition_idx').on(t.petitionId, t.kind)],
+  // with the date: the figures count a case's documents of a day or before from the index alone
+  (t) => [index('petition_documents_petition_idx').on(t.petitionId, t.kind, t.occurredOn)],
 );
 
 /** Attachments: stored outside the web root under DATA_DIR/files, type checked by content. */

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { recountPetitionDocuments } from '../../modules/petitions/stats/document-counts.js';
+import {
+  recountPetitionDocuments,
+  recountPetitionSteps,
+} from '../../modules/petitions/stats/document-counts.js';
 import { type FoundKey, keyCheckOf, shortFingerprint } from '../crypto/key-check.js';
 import type { Database, Queryable, Tx } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
@@ -35,7 +38,7 @@ export interface RestoreResult {
 
 /**
  * Restores a backup into an empty database: migrate, load every row in one transaction (with the
- * audit log's append-only triggers and the petition document counter off for the load only),
+ * audit log's append-only triggers and the petition document and event triggers off for the load only),
  * write the stored files it carries into the target's files folder, move each sequence past its
  * rows, count each petition's documents again, then check the copy against the manifest: row
  * counts, the audit hash chain, and every file a row refers to present with its digest.
@@ -53,6 +56,7 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
     await opts.database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger user`);
       await tx.execute(sql`alter table petition_documents disable trigger user`);
+      await tx.execute(sql`alter table petition_events disable trigger user`);
       // a backup from before org names were unique may hold duplicates: renamed as the migration does
       await tx.execute(sql`drop index if exists orgs_parent_name_uq`);
       await load(tx, manifest, lines, files, opts.batchSize ?? 500);
@@ -62,6 +66,8 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
       await resetSequences(tx);
       // the backup's counts, or none when it predates them: counted again from the documents
       await recountPetitionDocuments(tx);
+      await recountPetitionSteps(tx);
+      await tx.execute(sql`alter table petition_events enable trigger user`);
       await tx.execute(sql`alter table petition_documents enable trigger user`);
       await tx.execute(sql`alter table audit_log enable trigger user`);
     });

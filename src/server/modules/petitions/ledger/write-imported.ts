@@ -8,13 +8,14 @@ import { petitionDocuments, petitionEvents, petitions } from '../schema.js';
 import { clockFacts, clockOf, type Petition } from '../workflow/petition-clock.js';
 import { moveStepTodo } from '../workflow/petition-todos.js';
 import { registerPetition } from '../workflow/register-petition.js';
+import { importedStepStates } from './imported-step-states.js';
 import { outcomeSteps } from './outcome-steps.js';
 
 /**
  * One ledger row into the system: registered through registerPetition (imported, its own number
  * and receipt date), then its recorded outcome written as it was — status and dates, the reports,
- * opinions and reply as documents, the steps as events on their dates — so the statistics count it
- * as a case handled day by day. The clock is the one its status runs now; a finished case keeps no
+ * opinions and reply as documents, the steps as events on their dates with the state after each —
+ * so the figures as of any date count it as a case handled day by day. The clock is the one its status runs now; a finished case keeps no
  * to-do, a running one gets the to-do of its step.
  */
 export async function writeImported(
@@ -82,7 +83,9 @@ export async function writeImported(
       .insert(petitionDocuments)
       .values(documents.map((d) => ({ ...base, kind: d.kind, content: d.content, occurredOn: d.on })));
   let from = 'registered';
-  const events = outcomeSteps(r).map((s) => {
+  const steps = outcomeSteps(r);
+  const states = await importedStepStates(ctx, saved, steps, r);
+  const events = steps.map((s, i) => {
     const event = {
       ...base,
       action: s.action,
@@ -90,6 +93,7 @@ export async function writeImported(
       toStatus: s.to ?? from,
       occurredOn: s.on,
       note: s.note ?? null,
+      ...states[i],
     };
     from = s.to ?? from;
     return event;

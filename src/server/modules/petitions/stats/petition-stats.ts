@@ -1,101 +1,64 @@
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
-  CATEGORY_METRIC,
-  conclusionRate,
-  NO_CATEGORY,
-  STAT_METRIC_KEYS,
-  type StatMetric,
-} from '../../../../domain/petition-stats.js';
+  PETITION_FIGURES,
+  type PetitionFigureName,
+  petitionFigureKey,
+} from '../../../../domain/petition-figures.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import { dictItems } from '../../../platform/dictionaries/schema.js';
-import { petitions } from '../schema.js';
-import type { Drill, Figures, StatsOut, StatsQuery } from './contract.js';
-import { metricCondition } from './metrics.js';
-import { statsScope } from './stats-scope.js';
+import { computeFigures } from '../../../platform/figures/compute-figures.js';
+import type { Drill, PetitionStatsQuery, StatsOut } from './contract.js';
 
-const countWhere = (cond: SQL) => sql<number>`(count(*) filter (where ${cond}))::int`.mapWith(Number);
-const sumOf = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)::int`.mapWith(Number);
-// documents are counted one by one (each opinion is a record): the sums of each petition's counts
-const DOCUMENT_METRICS = new Set<StatMetric>(['reports', 'opinions']);
+// what this answer shows: every petition figure but the breakdowns by disposal and by named cadre
+const STATS_KEYS = (Object.keys(PETITION_FIGURES) as PetitionFigureName[])
+  .filter((n) => n !== 'by_disposal' && n !== 'by_cadre')
+  .map(petitionFigureKey)
+  .join(',');
 
 /**
- * The statistics of a period and an org, in two aggregate queries over the covering index
- * petitions_org_received_idx: the figures (FILTER clauses, and the sums of the report and opinion
- * counts the petition_documents trigger keeps), and the count by category.
+ * 信访统计 in one answer: the petition figures of the registry (GET /api/v1/figures?module=petitions)
+ * in the shape the petition pages and the ledger checks read — each figure with the drill that lists
+ * its records through GET /api/v1/figures/:key/records.
  */
 export async function petitionStats(opts: {
   ctx: AppContext;
   actor: Actor;
-  query: StatsQuery;
+  query: PetitionStatsQuery;
 }): Promise<StatsOut> {
-  const { ctx, actor } = opts;
-  const scope = await statsScope(ctx, actor, opts.query);
-  const { where, today } = scope;
-  const drill = (metric: string, category?: string): Drill => ({
-    metric,
-    ...(category === undefined ? {} : { category }),
-    from: scope.from,
-    to: scope.to,
-    orgId: scope.org.id,
+  const out = await computeFigures({ ...opts, query: { ...opts.query, keys: STATS_KEYS } });
+  const drill = (key: string, group?: string): Drill => ({
+    key,
+    ...(group === undefined ? {} : { group }),
+    from: out.from,
+    to: out.to,
+    asOf: out.asOf,
+    orgId: out.org.id,
   });
-
-  const petitionMetrics = STAT_METRIC_KEYS.filter((m) => !DOCUMENT_METRICS.has(m));
-  const select = Object.fromEntries(petitionMetrics.map((m) => [m, countWhere(metricCondition(m, today))]));
-  const [[counts], categories, labels] = await Promise.all([
-    ctx.db
-      .select({
-        ...select,
-        reports: sumOf(petitions.reportCount),
-        opinions: sumOf(petitions.opinionCount),
-        visitors:
-          sql<number>`coalesce(sum(${petitions.visitors}) filter (where ${petitions.channel} = 'visit'), 0)::int`.mapWith(
-            Number,
-          ),
-      })
-      .from(petitions)
-      .where(where),
-    ctx.db
-      .select({ category: petitions.category, count: sql<number>`count(*)::int`.mapWith(Number) })
-      .from(petitions)
-      .where(where)
-      .groupBy(petitions.category),
-    ctx.db
-      .select({ code: dictItems.code, label: dictItems.label, sort: dictItems.sort })
-      .from(dictItems)
-      .where(eq(dictItems.typeCode, 'petition_category'))
-      .orderBy(asc(dictItems.sort), asc(dictItems.id)),
-  ]);
-  const row = counts as Record<string, number>;
-  const value = (m: StatMetric) => Number(row[m] ?? 0);
-  const figures = Object.fromEntries(
-    STAT_METRIC_KEYS.map((m) => [m, { value: value(m), drill: drill(m) }]),
-  ) as Figures;
-
-  const order = new Map(labels.map((l, i) => [l.code, i]));
-  const byCategory = categories
-    .map((c) => {
-      const code = c.category ?? NO_CATEGORY;
-      const label =
-        c.category === null ? '未分类' : (labels.find((l) => l.code === c.category)?.label ?? c.category);
-      return { category: code, label, count: c.count, drill: drill(CATEGORY_METRIC, code) };
-    })
-    .sort((a, b) => (order.get(a.category) ?? 999) - (order.get(b.category) ?? 999) || b.count - a.count);
-
+  const byKey = new Map(out.figures.map((f) => [f.key, f]));
+  const value = (key: string) => byKey.get(key)?.value ?? 0;
+  const figures: StatsOut['figures'] = {};
+  for (const f of out.figures)
+    if (f.kind === 'count' && !f.dimension)
+      figures[f.key.slice('petitions.'.length)] = { value: f.value ?? 0, drill: drill(f.key) };
+  const rate = byKey.get('petitions.conclusion_rate');
   return {
-    from: scope.from,
-    to: scope.to,
-    today,
-    org: { id: scope.org.id, name: scope.org.name },
+    from: out.from,
+    to: out.to,
+    asOf: out.asOf,
+    today: out.today,
+    org: out.org,
     figures,
-    visitors: { value: row.visitors, drill: drill('visit') },
+    visitors: { value: value('petitions.visitors'), drill: drill('petitions.visitors') },
     conclusionRate: {
-      value: conclusionRate(figures.concluded.value, figures.accepted.value),
-      concluded: figures.concluded.value,
-      accepted: figures.accepted.value,
-      drill: drill('concluded'),
+      value: rate?.value ?? null,
+      concluded: rate?.ratio?.numeratorValue ?? 0,
+      accepted: rate?.ratio?.denominatorValue ?? 0,
+      drill: drill('petitions.concluded'),
     },
-    byCategory,
+    byCategory: (byKey.get('petitions.by_category')?.groups ?? []).map((g) => ({
+      category: g.key,
+      label: g.label,
+      count: g.value,
+      drill: drill('petitions.by_category', g.key),
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import { and, between, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../../domain/calendar.js';
-import { yearOf } from '../../../../domain/petition-stats.js';
+import { yearOf } from '../../../../domain/figure-period.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import { orgInScope } from '../../../platform/access/scope.js';
 import type { AppContext } from '../../../platform/context.js';
@@ -9,6 +9,7 @@ import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionRecusal, petitionVisibility } from '../load-petition.js';
 import { petitions } from '../schema.js';
 
+/** The petitions of a period and org as they stand today: what the 信访台帐 export lists. */
 export interface StatsScope {
   from: string;
   to: string;

@@ -1,51 +1,12 @@
-import { ApiError, api, type Page, qs } from '../../shared/api';
+import { ApiError, api, qs } from '../../shared/api';
 
-export interface Drill {
-  metric: string;
-  category?: string;
-  from: string;
-  to: string;
-  orgId: number;
-}
-export interface Figure {
-  value: number;
-  drill: Drill;
-}
-export interface PetitionStats {
-  from: string;
-  to: string;
-  today: string;
-  org: { id: number; name: string };
-  figures: Record<string, Figure>;
-  visitors: Figure;
-  conclusionRate: { value: number | null; concluded: number; accepted: number; drill: Drill };
-  byCategory: { category: string; label: string; count: number; drill: Drill }[];
-}
-export interface StatRecord {
-  id: number;
-  code: string;
-  receivedOn: string;
-  channel: string;
-  visitors: number | null;
-  title: string;
-  category: string | null;
-  status: string;
-  acceptedOn: string | null;
-  concludedOn: string | null;
-  assignedDueOn: string | null;
-  dueOn: string | null;
-  imported: boolean;
-}
 export interface StatsQuery {
   from?: string;
   to?: string;
   orgId?: number;
 }
 
-export const fetchStats = (q: StatsQuery) =>
-  api<PetitionStats>('GET', `/api/v1/petitions/stats${qs({ ...q })}`);
-export const fetchRecords = (d: Drill, page: number, pageSize: number) =>
-  api<Page<StatRecord>>('GET', `/api/v1/petitions/stats/records${qs({ ...d, page, pageSize })}`);
+/** The 信访台帐 of a period and org (the cases as they stand now). */
 export const ledgerUrl = (q: StatsQuery) => `/api/v1/petitions/ledger.xlsx${qs({ ...q })}`;
 
 export interface LedgerJob {

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../../domain/calendar.js';
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isIsoDate, '日期不存在');
+
+/** A misspelt parameter (asof, org_id) is refused with its name, never silently ignored. */
+const unknownParameters = (iss: { code?: string; keys?: string[] }) =>
+  iss.code === 'unrecognized_keys' ? `不支持的查询参数：${(iss.keys ?? []).join('、')}` : undefined;
+
+const where = {
+  orgId: z.coerce.number().int().positive('组织不正确').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  asOf: isoDate.optional(),
+};
+
+/** GET /api/v1/figures: the figures asked for (by key, or a module's), or all the caller may see. */
+export const figuresQuery = z.strictObject(
+  {
+    keys: z.string().trim().max(2000).optional(),
+    module: z.string().trim().max(40).optional(),
+    ...where,
+  },
+  { error: unknownParameters },
+);
+export type FiguresQuery = z.infer<typeof figuresQuery>;
+
+export const figureKeyParams = z.object({ key: z.string().trim().min(1).max(80) });
+
+/** GET /api/v1/figures/:key/records: the records behind a figure, or behind one group of it. */
+export const figureRecordsQuery = z.strictObject(
+  {
+    ...where,
+    group: z.string().trim().min(1).max(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  },
+  { error: unknownParameters },
+);
+export type FigureRecordsQuery = z.infer<typeof figureRecordsQuery>;
+
+const scopeOut = {
+  org: z.object({ id: z.number(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  /** The records as they stood at the end of this day (统计截至). */
+  asOf: z.string(),
+  today: z.string(),
+};
+
+const definitionOut = {
+  key: z.string(),
+  module: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  definition: z.string(),
+  kind: z.enum(['count', 'sum', 'ratio']),
+};
+
+export const figureOut = z.object({
+  ...definitionOut,
+  /** null: a ratio over nothing. */
+  value: z.number().nullable(),
+  dimension: z.object({ key: z.string(), label: z.string() }).nullable(),
+  groups: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })).nullable(),
+  /** A ratio: the keys and values of its numerator and denominator (each drills to its records). */
+  ratio: z
+    .object({
+      numerator: z.string(),
+      denominator: z.string(),
+      numeratorValue: z.number(),
+      denominatorValue: z.number(),
+    })
+    .nullable(),
+  /** Whether the figure has records of its own (a ratio drills through its parts). */
+  drillable: z.boolean(),
+});
+export type FigureOut = z.infer<typeof figureOut>;
+
+export const figuresOut = z.object({
+  ...scopeOut,
+  /** Said when the caller must recuse from some records: they are not counted for them. */
+  note: z.string().nullable(),
+  figures: z.array(figureOut),
+});
+export type FiguresOut = z.infer<typeof figuresOut>;
+
+export const figureRecordsOut = z.object({
+  ...scopeOut,
+  figure: z.object(definitionOut),
+  group: z.object({ key: z.string(), label: z.string() }).nullable(),
+  columns: z.array(z.object({ key: z.string(), label: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      link: z.string(),
+      label: z.string(),
+      weight: z.number().nullable(),
+      cells: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type FigureRecordsOut = z.infer<typeof figureRecordsOut>;
