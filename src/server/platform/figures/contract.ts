@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../domain/calendar.js';
+import { isoDay, text } from '../http/text.js';
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isIsoDate, '日期不存在');
+const isoDate = isoDay('请填写日期', '日期格式应为 YYYY-MM-DD');
 
 /** A misspelt parameter (asof, org_id) is refused with its name, never silently ignored. */
 const unknownParameters = (iss: { code?: string; keys?: string[] }) =>
@@ -21,21 +17,21 @@ const where = {
 /** GET /api/v1/figures: the figures asked for (by key, or a module's), or all the caller may see. */
 export const figuresQuery = z.strictObject(
   {
-    keys: z.string().trim().max(2000).optional(),
-    module: z.string().trim().max(40).optional(),
+    keys: text().trim().max(2000).optional(),
+    module: text().trim().max(40).optional(),
     ...where,
   },
   { error: unknownParameters },
 );
 export type FiguresQuery = z.infer<typeof figuresQuery>;
 
-export const figureKeyParams = z.object({ key: z.string().trim().min(1).max(80) });
+export const figureKeyParams = z.object({ key: text().trim().min(1).max(80) });
 
 /** GET /api/v1/figures/:key/records: the records behind a figure, or behind one group of it. */
 export const figureRecordsQuery = z.strictObject(
   {
     ...where,
-    group: z.string().trim().min(1).max(200).optional(),
+    group: text().trim().min(1).max(200).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   },
