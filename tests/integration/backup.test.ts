@@ -197,7 +197,7 @@ describe('backup and restore', () => {
     expect(documents.reports).toBeGreaterThan(0);
     expect(rowsOf(await target.db.execute(sql.raw(sums)))[0]).toEqual(documents);
     expect(rowsOf(await t.ctx.database.db.execute(sql.raw(sums)))[0]).toEqual(documents);
-    const steps = 'select id, last_step_on::text as on from petitions order by id';
+    const steps = 'select id::text as id, last_step_on::text as on from petitions order by petitions.id';
     const restored = rowsOf(await target.db.execute(sql.raw(steps)));
     expect(restored.every((r) => r.on !== null)).toBe(true);
     expect(restored).toEqual(rowsOf(await t.ctx.database.db.execute(sql.raw(steps))));
