@@ -10,17 +10,28 @@ afterAll(() => {
   for (const k of kills) k();
 });
 
-/** A shell that starts `sleep 0` and becomes `sleep 30`: the finished child is never reaped, a zombie. */
-function zombie(): Promise<number> {
-  const sh = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  kills.push(() => sh.kill('SIGKILL'));
-  return new Promise((resolve) => {
-    sh.stdout.once('data', async (d) => {
-      const pid = Number(String(d).trim());
-      while (procStat(pid)?.state !== 'Z') await new Promise((r) => setTimeout(r, 20));
-      resolve(pid);
+/**
+ * A shell that starts a short `sleep` and becomes `sleep 30`: the finished child is never reaped, a
+ * zombie. Should the shell reap the child before its `exec` (a loaded machine), try again.
+ */
+async function zombie(): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const sh = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-  });
+    kills.push(() => sh.kill('SIGKILL'));
+    const pid = await new Promise<number>((resolve) =>
+      sh.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+    );
+    for (;;) {
+      const state = procStat(pid)?.state;
+      if (state === 'Z') return pid;
+      if (state === undefined) break; // reaped before the exec
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    sh.kill('SIGKILL');
+    if (attempt === 10) throw new Error('could not make a zombie');
+  }
 }
 
 const dir = () => mkdtempSync(path.join(os.tmpdir(), 'jiandu-lock-'));
@@ -49,5 +60,5 @@ describe('the data folder lock', () => {
     expect(holderAlive({ pid: process.ppid, start: '1' })).toBe(false);
     expect(holderAlive({ pid: process.ppid, start: procStat(process.ppid)!.start })).toBe(true);
     expect(holderAlive({ pid: 2 ** 22 + 12345, start: null })).toBe(false);
-  });
+  }, 120_000);
 });
