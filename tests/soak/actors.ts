@@ -106,11 +106,16 @@ export async function orgOfficer(r: Run, c: Client) {
   }
 }
 
-/** A member of the public: solves the challenge, reports, follows the case with the receipt code. */
-export async function citizen(r: Run, c: Client, n: number) {
+/**
+ * Members of the public, one after another: each solves the challenge, reports, follows the case with
+ * the receipt code. Each report comes from its own address (`clientFor(i)`), as from different people:
+ * one address sending a report every few seconds for minutes is what the portal's rate limit refuses.
+ */
+export async function citizen(r: Run, clientFor: (i: number) => Client, n: number) {
   let i = 0;
   while (running(r)) {
     i++;
+    const c = clientFor(i);
     const orgs = await c.ok('GET', '/api/v1/portal/orgs');
     const town = orgs.orgs[i % orgs.orgs.length];
     const { token, difficulty } = await c.ok('GET', '/api/v1/portal/challenge');

@@ -127,8 +127,8 @@ async function main() {
       loop('青山镇党委书记', () => secretary(run, secretaries.qingshan, towns.qingshan)),
       loop('大兴镇组织委员', () => orgOfficer(run, org)),
       loop('系统管理员', () => administrator(run, admin)),
-      loop('群众甲', () => citizen(run, client('10.9.1.1'), 1)),
-      loop('群众乙', () => citizen(run, client('10.9.1.2'), 2)),
+      loop('群众甲', () => citizen(run, (i) => client(`10.9.1${Math.floor(i / 250)}.${i % 250}`), 1)),
+      loop('群众乙', () => citizen(run, (i) => client(`10.9.2${Math.floor(i / 250)}.${i % 250}`), 2)),
     ]);
     const missing = ['registered', 'approved', 'concluded', 'portal', 'roster', 'admin_edits'].filter(
       (k) => !run.progress[k],
