@@ -133,8 +133,7 @@ describe('versions: revise, diff, repeal', () => {
   });
 
   it('a new version marks the one before 已修订, and the diff shows the changed lines', async () => {
-    const revised =
-      POLICY_TEXT.replace('给予警告', '给予警告，其年度考核为不合格') + '\n第四条 本规定自发布之日起施行。';
+    const revised = `${POLICY_TEXT.replace('给予警告', '给予警告，其年度考核为不合格')}\n第四条 本规定自发布之日起施行。`;
     const res = await call(t, w.officer.s, 'POST', `/api/v1/policies/${id}/versions`, {
       adoptedOn: '2026-02-20',
       effectiveOn: '2026-03-01',

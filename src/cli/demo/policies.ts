@@ -9,7 +9,7 @@ import { users } from '../../server/platform/users/schema.js';
 import type { DemoStep } from './index.js';
 import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
-import { DAXING_POLICIES, type DemoPolicy, QINGSHAN_POLICIES } from './policy-texts.js';
+import { DAXING_POLICIES, QINGSHAN_POLICIES } from './policy-texts.js';
 
 /** Who skips reading: every seventh person, so coverage is high but not complete. */
 const skips = (i: number) => i % 7 === 3;
