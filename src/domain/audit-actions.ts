@@ -116,6 +116,14 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.rate': '反映人评价办理结果',
   'backup.create': '备份数据',
   'backup.download': '下载备份文件',
+  'policy.create': '制定制度',
+  'policy.update': '修改制度信息',
+  'policy.revise': '修订制度',
+  'policy.repeal': '废止制度',
+  'policy.assign_reading': '布置制度学习',
+  'policy.readers_view': '查看制度学习情况',
+  'policy.confirm_read': '确认学习制度',
+  'policy.quiz_failed': '制度学习测验未通过',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -142,6 +150,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   petition: '信访举报',
   backup: '数据备份',
   figure: '统计指标',
+  policy: '制度汇编',
 };
 
 const VERBS: Record<string, string> = {
@@ -172,6 +181,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   import_job: '导入任务',
   petition: '信访件',
   backup: '备份文件',
+  policy: '制度',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

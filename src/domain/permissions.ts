@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'petition.export': '导出信访台帐',
   'petition.import': '导入信访台帐',
   'petition.assigned': '办理交由本单位的信访件',
+  'policy.read': '查阅制度汇编、学习制度',
+  'policy.manage': '管理制度（制定、修订、废止、布置学习、查看学习情况）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -61,7 +63,7 @@ export interface RoleDefinition {
   permissions: Permission[];
 }
 
-const everyone: Permission[] = ['todo.read', 'calendar.read', 'rule.read', 'dict.read'];
+const everyone: Permission[] = ['todo.read', 'calendar.read', 'rule.read', 'dict.read', 'policy.read'];
 const business: Permission[] = [...everyone, 'org.read', 'todo.manage'];
 const cadreOffice: Permission[] = [
   'cadre.read',
@@ -131,6 +133,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.read',
       'petition.approve',
       'petition.stats',
+      'policy.manage',
     ],
   },
   {
@@ -145,7 +148,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '组织委员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice],
+    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage'],
   },
   {
     code: 'discipline_officer',
@@ -174,14 +177,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '区委组织部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice],
+    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage'],
   },
   {
     code: 'district_discipline',
     name: '区纪委',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'policy.manage'],
   },
 ];
 

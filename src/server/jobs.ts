@@ -1,4 +1,5 @@
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
+import { registerPolicyJobs } from './modules/policies/jobs.js';
 import { registerAuditJobs } from './platform/audit/jobs.js';
 import { registerBackupJobs } from './platform/backup/jobs.js';
 import { registerFileJobs } from './platform/files/jobs.js';
@@ -13,4 +14,5 @@ export function registerJobs(): void {
   registerAuditJobs();
   registerBackupJobs();
   registerFileJobs();
+  registerPolicyJobs();
 }

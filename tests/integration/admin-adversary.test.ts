@@ -104,7 +104,8 @@ describe('each administrator alone walks the whole route table', () => {
     }
     expect(Object.values(walked).every((cells) => cells.length === apiRoutes().length)).toBe(true);
     expect(reads).toEqual([]);
-  });
+    // three administrators × every route: the walk grows with each module's routes
+  }, 120_000);
 
   it('the audit administrator changes nothing: every state-changing route outside his own session is refused', () => {
     const cells = walked[LABELS.aud];

@@ -62,6 +62,22 @@ beforeAll(async () => {
     t,
     (await makeUser(t.ctx, { orgId: w.daxing.id, roles: ['org_officer'] })).username,
   );
+  // a policy of 大兴镇, given to the township to read; one reader has confirmed
+  const policy = await call(t, orgOfficer, 'POST', '/api/v1/policies', {
+    orgId: w.daxing.id,
+    title: '干部任前公示制',
+    issuingBody: '中共大兴镇委员会',
+    adoptedOn: '2026-01-05',
+    effectiveOn: '2026-01-05',
+    body: '拟提拔干部在任前进行公示。',
+  });
+  expect(policy.statusCode, policy.body).toBe(200);
+  await call(t, orgOfficer, 'POST', `/api/v1/policies/${policy.json().id}/assignments`, {
+    orgId: w.daxing.id,
+    dueOn: '2026-03-20',
+  });
+  const [read] = (await call(t, clerk, 'GET', '/api/v1/me/policy-reads')).json().items;
+  await call(t, clerk, 'POST', `/api/v1/me/policy-reads/${read.readId}/confirm`, {});
 });
 afterAll(async () => t.close());
 
@@ -85,7 +101,7 @@ async function walk(s: Session, key: string, query: string) {
     expect(res.statusCode, `${key} ${res.body}`).toBe(200);
     const body = res.json();
     for (const item of body.items) {
-      expect(item.link, key).toMatch(/^\/(petitions|cadres)\/\d+$/);
+      expect(item.link, key).toMatch(/^\/(petitions|cadres|policies)\/\d+$/);
       for (const c of body.columns) expect(Object.keys(item.cells), key).toContain(c.key);
       weights += item.weight ?? 0;
     }
@@ -97,8 +113,10 @@ async function walk(s: Session, key: string, query: string) {
   }
 }
 
-async function checkEvery(s: Session, orgId: number) {
-  const keys = allFigures().map((f) => f.key);
+async function checkEvery(s: Session, orgId: number, modules?: string[]) {
+  const keys = allFigures()
+    .filter((f) => !modules || modules.includes(f.module))
+    .map((f) => f.key);
   const query = `orgId=${orgId}`;
   const res = await call(t, s, 'GET', `/api/v1/figures?keys=${keys.join(',')}&${query}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -133,16 +151,17 @@ async function checkEvery(s: Session, orgId: number) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions and the cadres modules, each with its definition', () => {
+  it('is registered by the petitions, cadres and policies modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
-    expect([...modules].sort()).toEqual(['cadres', 'petitions']);
+    expect([...modules].sort()).toEqual(['cadres', 'petitions', 'policies']);
     expect(allFigures().map((f) => f.key)).toEqual(
       expect.arrayContaining(['petitions.conclusion_rate', 'cadres.in_post', 'cadres.departed']),
     );
   });
 
   it('equals its drill-down for a township officer', async () => {
-    const v = await checkEvery(w.s.officer, w.daxing.id);
+    // a discipline officer may not see the policy library's figures (policy.manage)
+    const v = await checkEvery(w.s.officer, w.daxing.id, ['petitions', 'cadres']);
     expect(v).toMatchObject({
       'petitions.received': 8,
       'petitions.conclusion_rate': 60,
@@ -155,7 +174,9 @@ describe('every registered figure', () => {
 
   it('equals its drill-down for the district, over its whole subtree', async () => {
     const v = await checkEvery(w.s.district, w.district.id);
-    expect(v).toMatchObject({ 'petitions.received': 9, 'cadres.in_post': 4 });
+    expect(v).toMatchObject({ 'petitions.received': 9, 'cadres.in_post': 4, 'policies.adopted': 1 });
+    expect(v['policies.read_done']).toBe(1);
+    expect(v['policies.read_due']).toBeGreaterThan(1);
   });
 
   it('is hidden from a role without its permission: absent from the list, refused when named', async () => {
@@ -165,9 +186,11 @@ describe('every registered figure', () => {
       expect((await call(t, clerk, 'GET', `/api/v1/figures?keys=${f.key}`)).statusCode, f.key).toBe(403);
       expect((await call(t, clerk, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode, f.key).toBe(403);
     }
-    // the organisation office sees the cadres' figures, not the petitions'
+    // the organisation office sees the cadres' and the policies' figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
-    expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(new Set(['cadres']));
+    expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
+      new Set(['cadres', 'policies']),
+    );
     const refused = await call(
       t,
       orgOfficer,

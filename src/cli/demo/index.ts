@@ -8,6 +8,7 @@ import type { Tx } from '../../server/platform/db/client.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
+import { policiesDemo } from './policies.js';
 
 /** What a demo step gets: the transaction, the time, and the one demo password for any account it creates. */
 export interface DemoRun {
@@ -30,7 +31,7 @@ export interface DemoStep {
   run(demo: DemoRun): Promise<string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [platformDemo, cadresDemo, petitionsDemo];
+export const DEMO_STEPS: DemoStep[] = [platformDemo, cadresDemo, petitionsDemo, policiesDemo];
 
 export interface DemoResult {
   alreadyLoaded: boolean;
