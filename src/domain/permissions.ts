@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'petition.export': '导出信访台帐',
   'petition.import': '导入信访台帐',
   'petition.assigned': '办理交由本单位的信访件',
+  'summary.manage': '年度工作总结（生成、修改措辞、定稿、下载）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -131,6 +132,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.read',
       'petition.approve',
       'petition.stats',
+      'summary.manage',
     ],
   },
   {
@@ -145,14 +147,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '组织委员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice],
+    permissions: [...business, 'user.read', ...cadreOffice, 'summary.manage'],
   },
   {
     code: 'discipline_officer',
     name: '纪检委员',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'summary.manage'],
   },
   {
     code: 'audit_officer',
@@ -174,14 +176,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '区委组织部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice],
+    permissions: [...business, 'user.read', ...cadreOffice, 'summary.manage'],
   },
   {
     code: 'district_discipline',
     name: '区纪委',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'summary.manage'],
   },
 ];
 

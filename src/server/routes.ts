@@ -9,6 +9,7 @@ import { petitionLedgerRoutes } from './modules/petitions/ledger/routes.js';
 import { portalRoutes } from './modules/petitions/portal/routes.js';
 import { petitionRoutes } from './modules/petitions/routes.js';
 import { petitionStatsRoutes } from './modules/petitions/stats/routes.js';
+import { summaryRoutes } from './modules/summaries/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { backupRoutes } from './platform/backup/routes.js';
@@ -48,4 +49,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(figureRoutes);
   await app.register(petitionLedgerRoutes);
   await app.register(portalRoutes);
+  await app.register(summaryRoutes);
 }
