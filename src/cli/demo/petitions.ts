@@ -112,8 +112,8 @@ export const petitionsDemo: DemoStep = {
         const who = rng() < 0.5 ? named[Math.floor(rng() * named.length)] : undefined;
         const input = intake(rng, i, town.id, c.receivedOn, who, village.name, c.year);
         // the demo year's cases live to the year's end: its summary is as of 31 December
-        const until = c.year ? `${c.receivedOn.slice(0, 4)}-12-31` : today;
-        const plan = planPetition(rng, c.receivedOn, until < today ? until : today, c);
+        const yearEnd = `${c.receivedOn.slice(0, 4)}-12-31`;
+        const plan = planPetition(rng, c.receivedOn, c.year && yearEnd < today ? yearEnd : today, c);
         const unit =
           village.id === cast.unitHead.orgId || rng() < 0.3 ? { orgId: cast.unitHead.orgId } : null;
         await livePetition(tx, day, cast, input, plan, unit);

@@ -8,6 +8,7 @@ import {
   ClusterOutlined,
   ControlOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   MailOutlined,
@@ -99,6 +100,14 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'petition.stats',
     watermark: true,
     page: lazy(() => import('./features/petition-stats/PetitionStatsPage')),
+  },
+  {
+    path: '/summaries',
+    label: '年度工作总结',
+    icon: <FileTextOutlined />,
+    permission: 'summary.manage',
+    watermark: true,
+    page: lazy(() => import('./features/summaries/SummariesPage')),
   },
   {
     path: '/petitions/stats/import',
