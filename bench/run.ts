@@ -13,6 +13,7 @@ import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { petitionScenarios, rawPetitions } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
+import { summaryScenarios } from './summary.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -24,7 +25,9 @@ const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
 /** BENCH_SCENARIOS=petitions measures the petition scenarios alone (with BENCH_REUSE=1 on prepared data). */
-const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions';
+/** BENCH_SCENARIOS=summary measures the annual summary's .docx of a township-year alone (on prepared data). */
+const SUMMARY_ONLY = process.env.BENCH_SCENARIOS === 'summary';
+const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions' || SUMMARY_ONLY;
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -160,7 +163,8 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
       results.push(...(await platformScenarios(b, base)));
       results.push(...(await cadreScenarios(b, base)));
     }
-    results.push(...(await petitionScenarios(b.name, base)));
+    if (!SUMMARY_ONLY) results.push(...(await petitionScenarios(b.name, base)));
+    results.push(...(await summaryScenarios(b.name, base)));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
@@ -169,7 +173,7 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
     results.push(await rawAudit(b));
     results.push(await rawRoster(b));
   }
-  results.push(...(await rawPetitions(b)));
+  if (!SUMMARY_ONLY) results.push(...(await rawPetitions(b)));
   return results;
 }
 

@@ -19,6 +19,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { download, totalText } from '../../shared/api';
+import { useMe } from '../../shared/me';
 import type { FigureDrill } from '../figures/api';
 import { FigureRecordsDrawer } from '../figures/FigureRecordsDrawer';
 import { OrgPicker } from '../users/OrgPicker';
@@ -48,7 +49,8 @@ const YEARS = Array.from({ length: 6 }, (_, i) => dayjs().year() - i);
 export default function SummariesPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [orgId, setOrgId] = useState<number | undefined>();
+  const { me } = useMe();
+  const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
   const [year, setYear] = useState<number>(dayjs().year() - 1);
   const [openId, setOpenId] = useState<number | null>(null);
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
