@@ -24,6 +24,8 @@ const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
+/** The PostgreSQL database the bench writes (BENCH_DB, so parallel runs need not share one). */
+const BENCH_DB = (process.env.BENCH_DB ?? 'jiandu_bench').replace(/[^a-z0-9_]/g, '');
 /** BENCH_SCENARIOS=petitions measures the petition scenarios alone (with BENCH_REUSE=1 on prepared data). */
 /** BENCH_SCENARIOS=summary measures the annual summary's .docx of a township-year alone (on prepared data). */
 const SUMMARY_ONLY = process.env.BENCH_SCENARIOS === 'summary';
@@ -347,12 +349,12 @@ async function main() {
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
     if (!REUSE) {
-      await admin.query('drop database if exists jiandu_bench with (force)');
-      await admin.query('create database jiandu_bench');
+      await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+      await admin.query(`create database ${BENCH_DB}`);
     }
     await admin.end();
     const url = new URL(PG_ADMIN);
-    url.pathname = '/jiandu_bench';
+    url.pathname = `/${BENCH_DB}`;
     backends.push({
       name: 'postgres',
       env: { DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url.toString() },
