@@ -96,3 +96,26 @@ describe('the locked figures', () => {
     expect(placeholdersOf(T)).toHaveLength(4);
   });
 });
+
+describe('clauses', () => {
+  const S =
+    '共收到[[群众来信{petitions.letter}件，]][[来访{petitions.visitors}人次，]][[按期完成上级交办的信访{petitions.assigned_on_time}件，]][[提出处理意见{petitions.opinions|余}条]]。';
+  it('leaves out a clause whose figures are zero, tidying the punctuation, and keeps the others without brackets', () => {
+    const v = values({
+      'petitions.letter': 3,
+      'petitions.visitors': 4,
+      'petitions.assigned_on_time': 0,
+      'petitions.opinions': 0,
+    });
+    expect(partsText(renderWording(S, v)!)).toBe('共收到群众来信3件，来访4人次。');
+    const all = values({
+      'petitions.letter': 44,
+      'petitions.visitors': 28,
+      'petitions.assigned_on_time': 7,
+      'petitions.opinions': 36,
+    });
+    expect(partsText(renderWording(S, all)!)).toBe(
+      '共收到群众来信44件，来访28人次，按期完成上级交办的信访7件，提出处理意见30余条。',
+    );
+  });
+});

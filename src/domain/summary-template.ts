@@ -9,6 +9,7 @@
  *   one under ten, as it is);
  * - `%`: a percentage (100%);
  * - `名录`: the records' own names, e.g. the titles 《…》 of the institutions adopted.
+ * A clause in `[[…]]` is left out when its figures are all zero, so a sentence never says "0件".
  * The wording is free, the figures are not: an edit must keep every placeholder and may not type a
  * digit outside one (`lockedWordingProblem`).
  */
@@ -72,16 +73,17 @@ export type RenderedPart = { text: string } | { key: string; format: FigureForma
  * nothing to count (or is not available: not registered, not the reader's). A wording without
  * figures is always kept.
  */
-export function renderWording(text: string, values: Map<string, RenderValue>): RenderedPart[] | null {
-  const holders = placeholdersOf(text);
+export function renderWording(wording: string, values: Map<string, RenderValue>): RenderedPart[] | null {
+  const holders = placeholdersOf(wording);
+  const counts = (h: Placeholder) => {
+    const v = values.get(h.key);
+    return !!v && v.value !== null && v.value !== 0;
+  };
   if (holders.length) {
-    const anything = holders.some((h) => {
-      const v = values.get(h.key);
-      return !!v && v.value !== null && v.value !== 0;
-    });
-    if (!anything) return null;
+    if (!holders.some(counts)) return null;
     if (holders.some((h) => !values.has(h.key))) return null;
   }
+  const text = withoutEmptyClauses(wording, (clause) => placeholdersOf(clause).some(counts));
   const parts: RenderedPart[] = [];
   let at = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
@@ -99,6 +101,21 @@ export function renderWording(text: string, values: Map<string, RenderValue>): R
   }
   if (at < text.length) parts.push({ text: text.slice(at) });
   return parts;
+}
+
+const CLAUSE = /\[\[([^[\]]*)\]\]/g;
+
+/**
+ * A wording without its empty clauses: `[[…]]` marks a clause to leave out when its figures are all
+ * zero (so a sentence says what there was, never "0件"); a kept clause loses its brackets. The
+ * punctuation left doubled by a dropped clause is tidied (，， → ，, ，。 → 。).
+ */
+export function withoutEmptyClauses(text: string, keep: (clause: string) => boolean): string {
+  return text
+    .replace(CLAUSE, (_, inner: string) => (placeholdersOf(inner).length === 0 || keep(inner) ? inner : ''))
+    .replace(/[，、；]+(?=[。；！])/g, '')
+    .replace(/，{2,}/g, '，')
+    .replace(/([：；。])，/g, '$1');
 }
 
 export const partsText = (parts: RenderedPart[]) => parts.map((p) => p.text).join('');

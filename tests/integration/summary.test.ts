@@ -151,6 +151,7 @@ describe('the demo township’s 2025 summary', () => {
     const text = docxText((await download(sec, res.json().id)).rawPayload);
     expect(text).not.toContain('群众来信');
     expect(text).not.toContain('在内容上');
+    expect(text).not.toContain('[[');
     expect(text).toContain('做好干部监督管理工作');
   });
 

@@ -30,7 +30,7 @@ export function registerAllSummaryParagraphs(): void {
       title: '群众监督',
       order: 20,
       template:
-        '突出对领导干部的群众监督。监督渠道不宽，言路不畅，是影响人民群众正常行使监督权的重要障碍。我们围绕有信必查、有查必果的原则，对群众来信来访反映干部工作、生活、经济等方面的问题认真调查核实，同时将调查处理结果回复反映人，以充分调动群众参与干部监督管理的积极性。全年{我}共收到群众来信{petitions.letter}件，来访{petitions.visitors}人次，按期完成上级交办的信访{petitions.assigned_on_time}件，办结率{petitions.conclusion_rate|%}，上报调查报告{petitions.reports|余}份，提出处理意见{petitions.opinions|余}条。',
+        '突出对领导干部的群众监督。监督渠道不宽，言路不畅，是影响人民群众正常行使监督权的重要障碍。我们围绕有信必查、有查必果的原则，对群众来信来访反映干部工作、生活、经济等方面的问题认真调查核实，同时将调查处理结果回复反映人，以充分调动群众参与干部监督管理的积极性。全年{我}共收到[[群众来信{petitions.letter}件，]][[来访{petitions.visitors}人次，]][[按期完成上级交办的信访{petitions.assigned_on_time}件，]][[办结率{petitions.conclusion_rate|%}，]][[上报调查报告{petitions.reports|余}份，]][[提出处理意见{petitions.opinions|余}条]]。',
     },
   ]);
 }

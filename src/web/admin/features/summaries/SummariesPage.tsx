@@ -292,7 +292,8 @@ export default function SummariesPage() {
       >
         <Typography.Paragraph type="secondary">
           花括号中的是统计数字（如 {'{petitions.letter}'}
-          ），由系统按登记记录填入，不能删除、改动或手工填写数字；其余措辞可以自由修改。
+          ），由系统按登记记录填入，不能删除、改动或手工填写数字；用 [[ ]]
+          括起的分句在其数字为零时自动省略；其余措辞可以自由修改。
         </Typography.Paragraph>
         <Input.TextArea
           aria-label="段落措辞"
