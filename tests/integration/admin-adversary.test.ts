@@ -104,7 +104,7 @@ describe('each administrator alone walks the whole route table', () => {
     }
     expect(Object.values(walked).every((cells) => cells.length === apiRoutes().length)).toBe(true);
     expect(reads).toEqual([]);
-  });
+  }, 120_000); // three walks of every route: it grows with each module's routes
 
   it('the audit administrator changes nothing: every state-changing route outside his own session is refused', () => {
     const cells = walked[LABELS.aud];
