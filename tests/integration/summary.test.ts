@@ -142,6 +142,23 @@ describe('the demo township’s 2025 summary', () => {
     expect(res.json().total).toBe(44);
   });
 
+  it('makes a draft of the current year at any time, its figures as of today', async () => {
+    const res = await generate(sec, { orgId: daxing, year: 2026 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'draft', year: 2026, asOf: '2026-03-02' });
+    const now = await call(
+      t,
+      sec,
+      'GET',
+      `/api/v1/figures?keys=petitions.letter&orgId=${daxing}&from=2026-01-01&to=2026-12-31`,
+    );
+    const letters = res.json().figures.find((f: any) => f.key === 'petitions.letter');
+    expect(letters?.value ?? 0).toBe(now.json().figures[0].value);
+    const text = docxText((await download(sec, res.json().id)).rawPayload);
+    expect(text).toContain('大兴镇2026年干部监督管理工作总结');
+    expect(text).toContain('统计数据截至2026年3月2日·草稿');
+  });
+
   it('drops a module’s paragraph where it has no records: a village’s 2025 summary has no petition sentence', async () => {
     const res = await generate(sec, { orgId: village, year: 2025 });
     expect(res.statusCode, res.body).toBe(200);
