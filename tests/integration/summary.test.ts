@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/cli/demo/index.js';
+import { cadres } from '../../src/server/modules/cadres/schema.js';
 import { petitions } from '../../src/server/modules/petitions/schema.js';
 import { summaries } from '../../src/server/modules/summaries/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
@@ -268,6 +269,24 @@ describe('the demo township’s 2025 summary', () => {
 
     const audits = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'summary.finalize'));
     expect(audits).toHaveLength(2);
+  });
+});
+
+describe('recusal', () => {
+  it('tells a secretary who is a cadre himself that the draft’s figures leave his own records out', async () => {
+    const [own] = await t.ctx.db
+      .select({ id: cadres.id })
+      .from(cadres)
+      .where(eq(cadres.orgId, daxing))
+      .limit(1);
+    const linked = await signIn(
+      t,
+      (await makeUser(t.ctx, { orgId: daxing, roles: ['party_secretary'], cadreId: own.id })).username,
+    );
+    const res = await generate(linked, { orgId: daxing, year: 2025 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().note).toContain('回避');
+    expect((await call(t, sec, 'GET', `/api/v1/summaries/${res.json().id}`)).json().note).toBeNull();
   });
 });
 

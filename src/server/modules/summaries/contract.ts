@@ -88,6 +88,8 @@ export const summaryOut = z.object({
   ),
   figures: z.array(figureOut),
   fileName: z.string().nullable(),
+  /** Said when the reader must recuse from some records: a draft's figures leave them out. */
+  note: z.string().nullable(),
 });
 export type SummaryOut = z.infer<typeof summaryOut>;
 

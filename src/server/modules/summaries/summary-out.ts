@@ -54,5 +54,10 @@ export async function summaryOut(
     })),
     figures: body.figures.map((f) => ({ ...f, names: f.names ?? null })),
     fileName: row.fileName,
+    // as the figures say it: the reader's recusal leaves some records out of a draft's live figures
+    note:
+      !final && (actor.cadreId !== null || (actor.relatedCadreIds?.length ?? 0) > 0)
+        ? '按回避规定，涉及您本人或登记亲属的记录不计入本草稿的数字'
+        : null,
   };
 }

@@ -240,6 +240,7 @@ export default function SummariesPage() {
             </Space>
           }
         >
+          {s.note && <Alert type="warning" title={s.note} style={{ marginBottom: 12 }} />}
           <SummaryView
             summary={s}
             onOpenFigure={openFigure(s)}

@@ -47,6 +47,7 @@ export interface Summary {
   }[];
   figures: SummaryFigure[];
   fileName: string | null;
+  note: string | null;
 }
 
 export interface SummaryListItem {
