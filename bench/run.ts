@@ -13,6 +13,7 @@ import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { petitionScenarios, rawPetitions } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
+import { summaryScenarios } from './summary.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -23,8 +24,12 @@ const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
+/** The PostgreSQL database the bench writes (BENCH_DB, so parallel runs need not share one). */
+const BENCH_DB = (process.env.BENCH_DB ?? 'jiandu_bench').replace(/[^a-z0-9_]/g, '');
 /** BENCH_SCENARIOS=petitions measures the petition scenarios alone (with BENCH_REUSE=1 on prepared data). */
-const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions';
+/** BENCH_SCENARIOS=summary measures the annual summary's .docx of a township-year alone (on prepared data). */
+const SUMMARY_ONLY = process.env.BENCH_SCENARIOS === 'summary';
+const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions' || SUMMARY_ONLY;
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -160,7 +165,8 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
       results.push(...(await platformScenarios(b, base)));
       results.push(...(await cadreScenarios(b, base)));
     }
-    results.push(...(await petitionScenarios(b.name, base)));
+    if (!SUMMARY_ONLY) results.push(...(await petitionScenarios(b.name, base)));
+    results.push(...(await summaryScenarios(b.name, base)));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
@@ -169,7 +175,7 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
     results.push(await rawAudit(b));
     results.push(await rawRoster(b));
   }
-  results.push(...(await rawPetitions(b)));
+  if (!SUMMARY_ONLY) results.push(...(await rawPetitions(b)));
   return results;
 }
 
@@ -343,12 +349,12 @@ async function main() {
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
     if (!REUSE) {
-      await admin.query('drop database if exists jiandu_bench with (force)');
-      await admin.query('create database jiandu_bench');
+      await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+      await admin.query(`create database ${BENCH_DB}`);
     }
     await admin.end();
     const url = new URL(PG_ADMIN);
-    url.pathname = '/jiandu_bench';
+    url.pathname = `/${BENCH_DB}`;
     backends.push({
       name: 'postgres',
       env: { DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url.toString() },
@@ -385,14 +391,23 @@ async function main() {
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
   if (PETITIONS_ONLY) {
+    const summary = all.filter((r) => r.name.includes('/summaries/'));
     const md = [
-      '# Benchmark results: petitions',
+      `# Benchmark results: ${SUMMARY_ONLY ? 'the annual summary' : 'petitions'}`,
       '',
-      ...petitionsReport(
-        all,
-        backends.map((b) => b.name),
-        root,
-      ),
+      ...(SUMMARY_ONLY
+        ? []
+        : petitionsReport(
+            all,
+            backends.map((b) => b.name),
+            root,
+          )),
+      '## Annual work summary (.docx of a township-year, target < 3 s)',
+      '',
+      '| scenario | requests | errors | req/s | p50 | p95 | p99 |',
+      '|---|---|---|---|---|---|---|',
+      ...summary.map(fmt),
+      '',
     ];
     writeFileSync(path.join(root, OUT), md.join('\n'));
     return log(`\nwrote ${OUT}`);

@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'petition.assigned': '办理交由本单位的信访件',
   'policy.read': '查阅制度汇编、学习制度',
   'policy.manage': '管理制度（制定、修订、废止、布置学习、查看学习情况）',
+  'summary.manage': '年度工作总结（生成、修改措辞、定稿、下载）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -134,6 +135,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.approve',
       'petition.stats',
       'policy.manage',
+      'summary.manage',
     ],
   },
   {
@@ -148,14 +150,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '组织委员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage'],
+    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage', 'summary.manage'],
   },
   {
     code: 'discipline_officer',
     name: '纪检委员',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'summary.manage'],
   },
   {
     code: 'audit_officer',
@@ -177,14 +179,22 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '区委组织部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage'],
+    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage', 'summary.manage'],
   },
   {
     code: 'district_discipline',
     name: '区纪委',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'policy.manage'],
+    permissions: [
+      ...business,
+      'user.read',
+      'cadre.read',
+      'cadre.file',
+      ...petitionOffice,
+      'policy.manage',
+      'summary.manage',
+    ],
   },
 ];
 

@@ -1,9 +1,11 @@
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
+import { registerAllSummaryParagraphs } from './modules/summaries/catalogue.js';
 import { registerFigures } from './platform/figures/registry.js';
 
 /** Every module's figures in the registry. A module adds one line here. */
 export function registerAllFigures(): void {
   for (const m of [petitionFigures(), cadreFigures(), policyFigures()]) registerFigures(m.source, m.figures);
+  registerAllSummaryParagraphs();
 }

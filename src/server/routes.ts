@@ -10,6 +10,7 @@ import { portalRoutes } from './modules/petitions/portal/routes.js';
 import { petitionRoutes } from './modules/petitions/routes.js';
 import { petitionStatsRoutes } from './modules/petitions/stats/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
+import { summaryRoutes } from './modules/summaries/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { backupRoutes } from './platform/backup/routes.js';
@@ -50,4 +51,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(petitionLedgerRoutes);
   await app.register(portalRoutes);
   await app.register(policyRoutes);
+  await app.register(summaryRoutes);
 }

@@ -38,7 +38,7 @@ beforeAll(async () => {
       ip: '::1',
       detail: { n: i, 说明: '查看“档案”', nested: { list: [1, 'a', null], empty: {} } },
     });
-});
+}, 240_000); // the demo (two townships' petitions through the workflow) takes a while on a busy machine
 afterAll(async () => {
   for (const c of cleanups) await c();
   await t.close();

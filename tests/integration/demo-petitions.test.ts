@@ -25,13 +25,18 @@ afterAll(async () => t.close());
 const TODAY = '2026-03-02';
 const all = () => t.ctx.db.select().from(petitions).orderBy(asc(petitions.id));
 
+// 青山镇: 75 over the last twelve months; 大兴镇: the demo year 2025 (64) and 32 in 2026
+const TOTAL = 75 + 64 + 32;
+
 it('adds a year of petitions in both townships, from every channel, real-name and anonymous', async () => {
   const rows = await all();
-  expect(rows).toHaveLength(150);
+  expect(rows).toHaveLength(TOTAL);
   const towns = await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'township'));
   const byTown = new Map(towns.map((o) => [o.id, o.name]));
   expect(new Set(rows.map((p) => byTown.get(p.orgId)))).toEqual(new Set(['大兴镇', '青山镇']));
-  expect(rows.every((p) => p.receivedOn >= '2025-03-02' && p.receivedOn < TODAY)).toBe(true);
+  expect(rows.every((p) => p.receivedOn >= '2025-01-01' && p.receivedOn < TODAY)).toBe(true);
+  const qingshan = towns.find((o) => o.name === '青山镇')!.id;
+  expect(rows.filter((p) => p.orgId === qingshan).every((p) => p.receivedOn >= '2025-03-02')).toBe(true);
   expect(new Set(rows.map((p) => p.channel))).toEqual(
     new Set(['letter', 'visit', 'phone', 'online', 'assigned', 'transferred']),
   );
@@ -53,7 +58,7 @@ it('adds a year of petitions in both townships, from every channel, real-name an
   expect(rows.filter((p) => !p.realName && !p.reporterEnc).length).toBeGreaterThan(30);
   expect(new Set(rows.map((p) => p.category)).size).toBe(7);
   expect(rows.every((p) => p.searchTokens.length > 0 && !p.imported)).toBe(true);
-  expect(new Set(rows.map((p) => `${p.orgId}/${p.code}`)).size).toBe(150);
+  expect(new Set(rows.map((p) => `${p.orgId}/${p.code}`)).size).toBe(TOTAL);
 });
 
 it('names demo cadres and hands some cases to the unit head’s village', async () => {
@@ -123,5 +128,28 @@ it('keeps the audit chain whole, and a second run adds nothing', async () => {
   expect((await verifyAuditChain(t.ctx.db)).firstBreak).toBeNull();
   const again = await loadDemo(t.ctx);
   expect(again.alreadyLoaded).toBe(true);
-  expect(await all()).toHaveLength(150);
+  expect(await all()).toHaveLength(TOTAL);
+});
+
+it('gives 大兴镇 the seed’s demo year: 2025’s letters, visitors and assigned cases, all concluded by the year’s end; the showcase in 2026', async () => {
+  const [daxing] = await t.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇'));
+  const rows = (await all()).filter((p) => p.orgId === daxing.id);
+  const year = rows.filter((p) => p.receivedOn < '2026-01-01');
+  expect(year.filter((p) => p.channel === 'letter')).toHaveLength(44);
+  expect(year.filter((p) => p.channel === 'visit').reduce((n, p) => n + p.visitors!, 0)).toBe(28);
+  const assigned = year.filter((p) => p.channel === 'assigned');
+  expect(assigned).toHaveLength(7);
+  expect(assigned.every((p) => p.concludedOn! <= p.assignedDueOn!)).toBe(true);
+  const accepted = year.filter((p) => p.acceptedOn);
+  expect(accepted.every((p) => p.status === 'concluded' && p.concludedOn! <= '2025-12-31')).toBe(true);
+  expect(year.every((p) => ['concluded', 'declined'].includes(p.status))).toBe(true);
+  const docs = await t.ctx.db.select().from(petitionDocuments);
+  const ids = new Set(year.map((p) => p.id));
+  const mine = docs.filter((d) => ids.has(d.petitionId) && d.occurredOn <= '2025-12-31');
+  expect(mine.filter((d) => d.kind === 'report')).toHaveLength(24);
+  expect(mine.filter((d) => d.kind === 'opinion')).toHaveLength(36);
+  // this year's cases are this year's: the open and overdue ones do not reach into 2025
+  const running = rows.filter((p) => !['concluded', 'declined'].includes(p.status));
+  expect(running.length).toBeGreaterThan(5);
+  expect(running.every((p) => p.receivedOn >= '2026-01-01')).toBe(true);
 });

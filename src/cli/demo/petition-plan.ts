@@ -26,8 +26,10 @@ export interface PlanOptions {
   stallRate?: number;
   /** Force the way: declined, 予以了结, held first, or investigated. */
   way?: 'decline' | 'close' | 'hold' | 'investigate';
-  /** Force a review after the conclusion: still open, or answered. */
-  review?: 'open' | 'answered';
+  /** Force a review after the conclusion: still open, or answered; or none at all. */
+  review?: 'open' | 'answered' | 'none';
+  /** Whether an investigated case gets a second opinion (by chance when not said). */
+  extraOpinion?: boolean;
   /** Stop once the petition reaches this status. */
   stopAt?: PetitionStatus;
 }
@@ -82,13 +84,13 @@ export function planPetition(
     if (!next('investigate', 1, 10, { disposal })) return steps;
     if (!next('report', 10, 40, { text: REPORT_TEXT })) return steps;
     if (!next('opinion', 0, 3, { text: OPINION_TEXTS[Math.floor(rng() * 2)] })) return steps;
-    if (rng() < 0.3) steps.push({ action: 'opinion', on: day, text: OPINION_TEXTS[3] });
+    if (opts.extraOpinion ?? rng() < 0.3) steps.push({ action: 'opinion', on: day, text: OPINION_TEXTS[3] });
     if (!next('submit', 0, 3)) return steps;
   }
   if (!next('approve', 1, 7)) return steps;
   if (!next('reply', 1, 10, { text: REPLY_TEXT })) return steps;
   if (!next('conclude', 0, 3)) return steps;
-  const review = opts.review ?? (rng() < 0.04 ? 'answered' : null);
+  const review = opts.review === 'none' ? null : (opts.review ?? (rng() < 0.04 ? 'answered' : null));
   if (review && next('request_review', 3, 25) && review === 'answered')
     next('answer_review', 5, 25, { text: REPLY_TEXT });
   return steps;

@@ -6,12 +6,15 @@ import { petitions } from '../../server/modules/petitions/schema.js';
 import type { RegisterInput } from '../../server/modules/petitions/workflow/register-contract.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
 import type { DemoStep } from './index.js';
+import { demoYearCases } from './petition-demo-year.js';
 import { type Cast, daysOf, demoActor, livePetition } from './petition-life.js';
 import { type PlanOptions, planPetition, seeded } from './petition-plan.js';
 import { petitionMatter, pickCategory, reporterOf } from './petition-texts.js';
 import { DEMO_DISTRICT, TOWNSHIPS } from './platform-data.js';
 
 const PER_TOWNSHIP = 75;
+/** 大兴镇's cases of the current year besides the showcase (its last year is the demo year's). */
+const DAXING_THIS_YEAR = 20;
 const CHANNELS: PetitionChannel[] = [
   'letter',
   'letter',
@@ -40,11 +43,13 @@ const SHOWCASE: (PlanOptions & { ago: number })[] = [
 ];
 
 /**
- * A year of petitions in the two demo townships (75 each), registered and handled through the
+ * A year of petitions in the two demo townships, registered and handled through the
  * workflow's use cases on the days they happened: every channel (visits of 1–5 people, cases
  * assigned by 区纪委 with reference and due date), real-name and anonymous, every category, about
  * half naming the township's cadres, some handed to a village, every status, some overdue and one
- * under review.
+ * under review. 青山镇 has 75 over the last twelve months; 大兴镇 has its showcase and 20 more in this
+ * year, and last calendar year the demo year whose figures are its annual summary's
+ * (petition-demo-year.ts).
  */
 export const petitionsDemo: DemoStep = {
   name: 'petitions',
@@ -78,18 +83,37 @@ export const petitionsDemo: DemoStep = {
         .select({ id: orgs.id, name: orgs.name })
         .from(orgs)
         .where(and(eq(orgs.parentId, town.id), inArray(orgs.name, township.villages)));
-      const cases = [
+      // 大兴镇: last calendar year is the demo year (the seed's figures), the showcase in this year
+      const daxing = t === 0;
+      const yearStart = `${today.slice(0, 4)}-01-01`;
+      const thisYear = (day: string) => (daxing && day < yearStart ? yearStart : day);
+      const cases: (PlanOptions & { ago: number; receivedOn: string; year?: DemoYearInput })[] = [
         ...SHOWCASE,
-        ...(t === 0 ? [{ review: 'open' as const, way: 'close' as const, ago: 110 }] : []),
-      ].map((c) => ({ ...c, receivedOn: addDays(today, -c.ago) }));
-      while (cases.length < PER_TOWNSHIP)
-        cases.push({ ago: 0, receivedOn: addDays(today, -1 - Math.floor(rng() * 364)) });
+        ...(daxing ? [{ review: 'open' as const, way: 'close' as const, ago: 110 }] : []),
+      ].map((c) => ({ ...c, receivedOn: thisYear(addDays(today, -c.ago)) }));
+      if (daxing) {
+        const days = Math.max(1, Math.round((Date.parse(today) - Date.parse(yearStart)) / 86_400_000));
+        for (let i = 0; i < DAXING_THIS_YEAR; i++)
+          cases.push({ ago: 0, receivedOn: addDays(yearStart, Math.floor(rng() * days)) });
+        const year = Number(today.slice(0, 4)) - 1;
+        for (const c of demoYearCases(year, seeded(5000)))
+          cases.push({
+            ...c.plan,
+            ago: 0,
+            receivedOn: c.receivedOn,
+            year: { channel: c.channel, visitors: c.visitors, assignedDueDays: c.assignedDueDays },
+          });
+      } else
+        while (cases.length < PER_TOWNSHIP)
+          cases.push({ ago: 0, receivedOn: addDays(today, -1 - Math.floor(rng() * 364)) });
       cases.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
       for (const [i, c] of cases.entries()) {
         const village = villages[Math.floor(rng() * villages.length)];
         const who = rng() < 0.5 ? named[Math.floor(rng() * named.length)] : undefined;
-        const input = intake(rng, i, town.id, c.receivedOn, who, village.name);
-        const plan = planPetition(rng, c.receivedOn, today, c);
+        const input = intake(rng, i, town.id, c.receivedOn, who, village.name, c.year);
+        // the demo year's cases live to the year's end: its summary is as of 31 December
+        const yearEnd = `${c.receivedOn.slice(0, 4)}-12-31`;
+        const plan = planPetition(rng, c.receivedOn, c.year && yearEnd < today ? yearEnd : today, c);
         const unit =
           village.id === cast.unitHead.orgId || rng() < 0.3 ? { orgId: cast.unitHead.orgId } : null;
         await livePetition(tx, day, cast, input, plan, unit);
@@ -100,6 +124,13 @@ export const petitionsDemo: DemoStep = {
   },
 };
 
+/** What the demo year fixes of a case (its channel, visitors and 交办期限); the rest is invented. */
+interface DemoYearInput {
+  channel: PetitionChannel;
+  visitors: number | null;
+  assignedDueDays: number | null;
+}
+
 /** The registration form of one invented petition. */
 function intake(
   rng: () => number,
@@ -108,8 +139,10 @@ function intake(
   receivedOn: string,
   who: { id: number; name: string } | undefined,
   place: string,
+  fixed?: DemoYearInput,
 ): RegisterInput {
-  const channel = CHANNELS[Math.floor(rng() * CHANNELS.length)];
+  const picked = CHANNELS[Math.floor(rng() * CHANNELS.length)];
+  const channel = fixed?.channel ?? picked;
   const category = pickCategory(rng());
   const matter = petitionMatter(category, Math.floor(rng() * 8), who?.name ?? null, place);
   const realName = rng() < 0.4;
@@ -118,10 +151,13 @@ function intake(
     orgId,
     channel,
     receivedOn,
-    visitors: channel === 'visit' ? 1 + Math.floor(rng() * 5) : null,
+    visitors: channel === 'visit' ? (fixed?.visitors ?? 1 + Math.floor(rng() * 5)) : null,
     assignedBy: channel === 'assigned' ? '区纪委' : null,
     assignedRef: channel === 'assigned' ? `新纪信交〔${year}〕${10 + n}号` : null,
-    assignedDueOn: channel === 'assigned' ? addDays(receivedOn, 30 + Math.floor(rng() * 15)) : null,
+    assignedDueOn:
+      channel === 'assigned'
+        ? addDays(receivedOn, fixed?.assignedDueDays ?? 30 + Math.floor(rng() * 15))
+        : null,
     transferredFrom: channel === 'transferred' ? '区信访局' : null,
     realName,
     reporter: realName

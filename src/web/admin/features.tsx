@@ -103,6 +103,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/petition-stats/PetitionStatsPage')),
   },
   {
+    path: '/summaries',
+    label: '年度工作总结',
+    icon: <FileTextOutlined />,
+    permission: 'summary.manage',
+    watermark: true,
+    page: lazy(() => import('./features/summaries/SummariesPage')),
+  },
+  {
     path: '/petitions/stats/import',
     label: '导入信访台帐',
     hidden: true,

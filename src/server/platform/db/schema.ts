@@ -4,6 +4,7 @@ export * from '../../modules/cadres/schema.js';
 export * from '../../modules/petitions/portal/schema.js';
 export * from '../../modules/petitions/schema.js';
 export * from '../../modules/policies/schema.js';
+export * from '../../modules/summaries/schema.js';
 export * from '../audit/schema.js';
 export * from '../auth/schema.js';
 export * from '../calendar/schema.js';

@@ -1,0 +1,36 @@
+import { registerSummaryParagraphs } from './paragraphs.js';
+
+/**
+ * The paragraphs of the modules that exist, in the seed's words (the township's own summary).
+ * Later modules (audits, admonitions, openness, accountability, assessments) add theirs here with
+ * one call each, naming their registry figures.
+ */
+export function registerAllSummaryParagraphs(): void {
+  // 一、制度: the policy library's figures (policies.adopted / policies.revised), when registered
+  registerSummaryParagraphs('institutions', [
+    {
+      id: 'policies.adopted',
+      title: '出台制度',
+      order: 10,
+      template:
+        '一年来，{我}围绕规范选人用人行为、完善干部日常管理机制、加强基层干部队伍建设和组织人事自身约束，先后出台了{policies.adopted|名录}等{policies.adopted}项制度。',
+    },
+    {
+      id: 'policies.revised',
+      title: '修订制度',
+      order: 20,
+      template:
+        '同时，根据工作实际修订完善了{policies.revised|名录}等{policies.revised}项制度。在加快制度创新的基础上，我们要求{单位}各级党组织加强对制度的学习和贯彻，切实做到组织人事工作的规范、公正、科学。',
+    },
+  ]);
+  // 二、重点: mass supervision through petitions (信访)
+  registerSummaryParagraphs('focus', [
+    {
+      id: 'petitions.mass_supervision',
+      title: '群众监督',
+      order: 20,
+      template:
+        '突出对领导干部的群众监督。监督渠道不宽，言路不畅，是影响人民群众正常行使监督权的重要障碍。我们围绕有信必查、有查必果的原则，对群众来信来访反映干部工作、生活、经济等方面的问题认真调查核实，同时将调查处理结果回复反映人，以充分调动群众参与干部监督管理的积极性。全年{我}共收到[[群众来信{petitions.letter}件，]][[来访{petitions.visitors}人次，]][[按期完成上级交办的信访{petitions.assigned_on_time}件，]][[办结率{petitions.conclusion_rate|%}，]][[上报调查报告{petitions.reports|余}份，]][[提出处理意见{petitions.opinions|余}条]]。',
+    },
+  ]);
+}
