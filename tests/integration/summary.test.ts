@@ -114,7 +114,7 @@ describe('the demo township’s 2025 summary', () => {
     );
     expect(text).toContain('大兴镇2025年干部监督管理工作总结');
     expect(text).toContain('统计数据截至2025年12月31日');
-    expect(text).toContain('一、在内容上，突出监督重点');
+    expect(text).toContain('二、在内容上，突出监督重点');
     expect(text).toContain('一是突出对领导干部的群众监督');
     expect(text).toContain('全年我镇共收到');
     // the appendix: each figure with its definition, value and the filter that lists its records
@@ -128,8 +128,15 @@ describe('the demo township’s 2025 summary', () => {
         `${reg[key]}${unit}\n按以下条件列出记录：/api/v1/figures/${key}/records?orgId=${daxing}&from=2025-01-01&to=2025-12-31&asOf=2025-12-31`,
       );
     expect(text).toContain('/api/v1/figures/petitions.concluded/records');
-    // no policy library registered here: 一、制度 is dropped, not printed with zeros
-    expect(text).not.toContain('在制度上');
+    // 一、制度: the institutions the demo's policy library adopted and revised in 2025, by title
+    expect(text).toContain('一、在制度上，加大创新力度，完善监督管理体系');
+    for (const key of ['policies.adopted', 'policies.revised']) {
+      const q = `orgId=${daxing}&from=2025-01-01&to=2025-12-31&pageSize=200`;
+      const res = await call(t, sec, 'GET', `/api/v1/figures/${key}/records?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().total).toBeGreaterThan(0);
+      for (const item of res.json().items) expect(text).toContain(item.label);
+    }
     expect(text).not.toMatch(/[^0-9]0件/);
   });
 
@@ -331,7 +338,7 @@ describe('who may not', () => {
   });
 });
 
-describe('一、制度 from the policy library, when its figures are registered', () => {
+describe('一、制度 from whatever source registers the policy figures', () => {
   it('lists the institutions adopted by title and drops the revised sentence that has none', async () => {
     const titles = ['《大兴镇干部管理工作暂行规定》', '《谈话诫勉制度》'];
     registerFigures(
