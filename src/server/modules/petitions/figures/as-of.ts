@@ -1,5 +1,6 @@
 import { and, between, inArray, type SQL, sql } from 'drizzle-orm';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type { FigureScope } from '../../../platform/figures/registry.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionRecusal, petitionVisibility } from '../load-petition.js';
@@ -21,8 +22,16 @@ export function petitionsCounted(scope: FigureScope): SQL {
   const wholeSubtree =
     actor.permissions.has('petition.read') && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
   const visible = wholeSubtree ? petitionRecusal(actor) : petitionVisibility(actor);
-  return and(between(petitions.receivedOn, scope.from, lastCountedDay(scope)), subtree, visible)!;
+  return and(
+    between(petitions.receivedOn, scope.from, lastCountedDay(scope)),
+    subtree,
+    visible,
+    sliceCondition(scope, PETITION_SLICES),
+  )!;
 }
+
+/** A petition's month is its 收件日期's, its org the one that received it. */
+export const PETITION_SLICES: SliceColumns = { org: petitions.orgId, on: petitions.receivedOn };
 
 /** Columns the records (not the counts) need: what the case is, beyond where it stood. */
 const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}::text as received_on,
@@ -30,7 +39,7 @@ const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}:
 
 /**
  * The counted petitions as they stood at the end of the as-of day, as rows of the subquery `a`:
- * id, channel, visitors, real_name, category, accepted_on (the day it was accepted, or null when
+ * id, org_id, received_day, channel, visitors, real_name, category, accepted_on (the day it was accepted, or null when
  * that was after the as-of day), assigned_due_on, status, due_on, disposal, extension_days,
  * reports, opinions, first_concluded_on.
  *
@@ -45,6 +54,7 @@ export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = 
   const later = sql`${petitions.lastStepOn} > ${d}::date`;
   return sql`(select ${petitions.id} as id, ${petitions.channel} as channel, ${petitions.visitors} as visitors,
     ${petitions.realName} as real_name, ${petitions.category} as category,
+    ${petitions.orgId} as org_id, ${petitions.receivedOn} as received_day,
     case when ${petitions.acceptedOn} <= ${d}::date then ${petitions.acceptedOn} end as accepted_on,
     ${petitions.assignedDueOn} as assigned_due_on,
     case when ${later} then coalesce(s.to_status, 'registered') else ${petitions.status} end as status,

@@ -1,8 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { NO_GROUP, type PetitionFigureName } from '../../../../domain/petition-figures.js';
 import { rowsOf } from '../../../platform/db/rows.js';
+import { sliceKeySql } from '../../../platform/figures/breakdown.js';
 import { dictionaryLabels } from '../../../platform/figures/dictionary-labels.js';
-import type { FigureGroup, FigureScope, FigureValue } from '../../../platform/figures/registry.js';
+import type {
+  Breakdown,
+  FigureGroup,
+  FigureScope,
+  FigureValue,
+} from '../../../platform/figures/registry.js';
 import { petitions } from '../schema.js';
 import { petitionsAsOf, petitionsCounted } from './as-of.js';
 import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
@@ -21,21 +27,12 @@ type Row = Record<string, number | string | null>;
 export async function countPetitionFigures(
   scope: FigureScope,
   keys: string[],
+  by?: Breakdown,
 ): Promise<Record<string, FigureValue>> {
+  if (by) return countBySlice(scope, keys, by);
   const names = keys.map(nameOf);
   const out: Record<string, FigureValue> = {};
-  const select: SQL[] = [sql`count(*)::int as n`];
-  for (const name of names) {
-    const spec = PETITION_FIGURE_SPECS[name];
-    if (spec === 'ratio' || spec.rows === 'subject' || (spec.rows === 'petition' && spec.dimension)) continue;
-    const expr =
-      spec.rows === 'document'
-        ? sql`coalesce(sum(a.${sql.raw(spec.kind === 'report' ? 'reports' : 'opinions')}), 0)`
-        : spec.weight
-          ? sql`coalesce(sum(a.visitors) filter (where ${spec.when(scope.asOf)}), 0)`
-          : sql`count(*) filter (where ${spec.when(scope.asOf)})`;
-    select.push(sql`${expr}::int as ${sql.identifier(`f_${name}`)}`);
-  }
+  const select: SQL[] = [sql`count(*)::int as n`, ...plainColumns(scope, names)];
   const dims = names.filter((n) => n === 'by_category' || n === 'by_disposal');
   const { db } = scope;
   const rows = rowsOf<Row>(
@@ -53,6 +50,45 @@ export async function countPetitionFigures(
     if (column.startsWith('f_')) out[`petitions.${column.slice(2)}`] = { value: Number(v) };
   for (const dim of dims) Object.assign(out, await groupsOf(scope, dim, rows));
   if (names.includes('by_cadre')) out['petitions.by_cadre'] = await countByCadre(scope);
+  return out;
+}
+
+/** The plain figures asked (neither a dimension nor the cadres named) as columns `f_<name>` of one pass. */
+function plainColumns(scope: FigureScope, names: PetitionFigureName[]): SQL[] {
+  const select: SQL[] = [];
+  for (const name of names) {
+    const spec = PETITION_FIGURE_SPECS[name];
+    if (spec === 'ratio' || spec.rows === 'subject' || (spec.rows === 'petition' && spec.dimension)) continue;
+    const expr =
+      spec.rows === 'document'
+        ? sql`coalesce(sum(a.${sql.raw(spec.kind === 'report' ? 'reports' : 'opinions')}), 0)`
+        : spec.weight
+          ? sql`coalesce(sum(a.visitors) filter (where ${spec.when(scope.asOf)}), 0)`
+          : sql`count(*) filter (where ${spec.when(scope.asOf)})`;
+    select.push(sql`${expr}::int as ${sql.identifier(`f_${name}`)}`);
+  }
+  return select;
+}
+
+/**
+ * The plain figures asked by month of 收件日期 or by child org, in one statement: the as-of rows
+ * grouped by the slice key (the whole is the sum of the slices: each petition falls in one).
+ */
+async function countBySlice(scope: FigureScope, keys: string[], by: Breakdown) {
+  const names = keys.map(nameOf);
+  const select = plainColumns(scope, names);
+  if (select.length !== names.length) throw new Error(`petition figures without a breakdown: ${keys.join(',')}`);
+  const slice = sliceKeySql(scope, by, { org: sql`a.org_id`, on: sql`a.received_day` });
+  const rows = rowsOf<Row>(
+    await scope.db.execute(
+      sql`select ${slice} as s, ${sql.join(select, sql`, `)} from ${petitionsAsOf(scope)} group by 1`,
+    ),
+  );
+  const out: Record<string, FigureValue> = {};
+  for (const name of names) {
+    const slices = rows.map((r) => ({ key: String(r.s), value: Number(r[`f_${name}`]) }));
+    out[`petitions.${name}`] = { value: slices.reduce((n, s) => n + s.value, 0), slices };
+  }
   return out;
 }
 
