@@ -109,6 +109,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'petition.print': '打印信访件文书',
   'petition.stats_records': '查看信访统计明细',
   'figure.records': '查看统计指标明细',
+  'dashboard.export': '导出领导驾驶舱',
   'petition.ledger_export': '导出信访台帐',
   'petition.ledger_import': '导入信访台帐',
   'petition.ledger_import_errors_download': '下载信访台帐导入错误清单',

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'petition.export': '导出信访台帐',
   'petition.import': '导入信访台帐',
   'petition.assigned': '办理交由本单位的信访件',
+  'dashboard.view': '查看领导驾驶舱（各模块统计、待办超期情况）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -131,6 +132,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.read',
       'petition.approve',
       'petition.stats',
+      'dashboard.view',
     ],
   },
   {
@@ -138,7 +140,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '镇长',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreLeadership, 'petition.read', 'petition.stats'],
+    permissions: [
+      ...business,
+      'user.read',
+      ...cadreLeadership,
+      'petition.read',
+      'petition.stats',
+      'dashboard.view',
+    ],
   },
   {
     code: 'org_officer',
@@ -174,14 +183,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '区委组织部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice],
+    permissions: [...business, 'user.read', ...cadreOffice, 'dashboard.view'],
   },
   {
     code: 'district_discipline',
     name: '区纪委',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice],
+    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'dashboard.view'],
   },
 ];
 

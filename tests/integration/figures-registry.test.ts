@@ -142,7 +142,10 @@ async function checkSlices(s: Session, keys: string[], query: string) {
   for (const by of ['month', 'org']) {
     const res = await call(t, s, 'GET', `/api/v1/figures?keys=${keys.join(',')}&${query}&breakdown=${by}`);
     expect(res.statusCode, res.body).toBe(200);
-    for (const f of res.json().figures as (Out & { slices: { key: string; value: number }[] | null; breakdowns: string[] })[]) {
+    for (const f of res.json().figures as (Out & {
+      slices: { key: string; value: number }[] | null;
+      breakdowns: string[];
+    })[]) {
       if (!f.breakdowns.includes(by)) {
         expect(f.slices, `${f.key} by ${by}`).toBeNull();
         continue;

@@ -74,7 +74,8 @@ export async function labelSlices(
   const groups: FigureGroup[] = rows
     .filter((r) => !r.deletedAt || values.has(String(r.id)))
     .map((r) => ({ key: String(r.id), label: r.name, value: values.get(String(r.id)) ?? 0 }));
-  if (values.get(own)) groups.unshift({ key: own, label: `${scope.org.name}（本级）`, value: values.get(own)! });
+  if (values.get(own))
+    groups.unshift({ key: own, label: `${scope.org.name}（本级）`, value: values.get(own)! });
   return groups;
 }
 
@@ -82,6 +83,9 @@ export async function labelSlices(
 export async function sliceLabel(scope: FigureScope, by: Breakdown, key: string): Promise<string> {
   if (by === 'month') return monthLabel(key);
   if (key === String(scope.org.id)) return `${scope.org.name}（本级）`;
-  const [o] = await scope.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, Number(key)));
+  const [o] = await scope.db
+    .select({ name: orgs.name })
+    .from(orgs)
+    .where(eq(orgs.id, Number(key)));
   return o?.name ?? key;
 }

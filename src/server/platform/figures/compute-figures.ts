@@ -4,7 +4,14 @@ import type { AppContext } from '../context.js';
 import { labelSlices } from './breakdown.js';
 import type { FigureOut, FiguresOut, FiguresQuery } from './contract.js';
 import { figureScope, readFigures } from './figure-scope.js';
-import { type Breakdown, type Figure, type FigureScope, type FigureValue, figureByKey, sourceOf } from './registry.js';
+import {
+  type Breakdown,
+  type Figure,
+  type FigureScope,
+  type FigureValue,
+  figureByKey,
+  sourceOf,
+} from './registry.js';
 import { figuresAsked } from './visible-figures.js';
 
 /**
@@ -31,7 +38,8 @@ export async function computeFigures(opts: {
   };
 }
 
-export const mustRecuse = (actor: Actor) => actor.cadreId !== null || (actor.relatedCadreIds?.length ?? 0) > 0;
+export const mustRecuse = (actor: Actor) =>
+  actor.cadreId !== null || (actor.relatedCadreIds?.length ?? 0) > 0;
 
 export function scopeOut(scope: FigureScope) {
   return {
@@ -92,7 +100,11 @@ function byModule(keys: string[]): Map<string, string[]> {
   return m;
 }
 
-export function figureOut(f: Figure, values: Map<string, FigureValue>, slices: FigureOut['slices']): FigureOut {
+export function figureOut(
+  f: Figure,
+  values: Map<string, FigureValue>,
+  slices: FigureOut['slices'],
+): FigureOut {
   const base = {
     key: f.key,
     module: f.module,

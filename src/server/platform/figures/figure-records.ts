@@ -1,10 +1,10 @@
+import { sliceKeyProblem } from '../../../domain/figure-breakdown.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
-import type { FigureRecordsOut, FigureRecordsQuery } from './contract.js';
-import { sliceKeyProblem } from '../../../domain/figure-breakdown.js';
 import { sliceLabel } from './breakdown.js';
+import type { FigureRecordsOut, FigureRecordsQuery } from './contract.js';
 import { figureScope, readFigures } from './figure-scope.js';
 import { requireFigure } from './visible-figures.js';
 

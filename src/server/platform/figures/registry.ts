@@ -158,7 +158,8 @@ export function registerFigures(source: FigureSource, list: Figure[]): void {
   for (const f of list) {
     const uses = f.dashboard ?? [];
     const offers = f.kind === 'ratio' ? [] : (f.breakdowns ?? []);
-    if (uses.includes('trend') && !offers.includes('month')) throw new Error(`${f.key}: a trend needs 'month'`);
+    if (uses.includes('trend') && !offers.includes('month'))
+      throw new Error(`${f.key}: a trend needs 'month'`);
     if (uses.includes('org') && !offers.includes('org')) throw new Error(`${f.key}: by org needs 'org'`);
     if (uses.includes('category') && (f.kind === 'ratio' || !f.dimension))
       throw new Error(`${f.key}: a category chart needs a dimension`);

@@ -3,12 +3,7 @@ import { NO_GROUP, type PetitionFigureName } from '../../../../domain/petition-f
 import { rowsOf } from '../../../platform/db/rows.js';
 import { sliceKeySql } from '../../../platform/figures/breakdown.js';
 import { dictionaryLabels } from '../../../platform/figures/dictionary-labels.js';
-import type {
-  Breakdown,
-  FigureGroup,
-  FigureScope,
-  FigureValue,
-} from '../../../platform/figures/registry.js';
+import type { Breakdown, FigureGroup, FigureScope, FigureValue } from '../../../platform/figures/registry.js';
 import { petitions } from '../schema.js';
 import { petitionsAsOf, petitionsCounted } from './as-of.js';
 import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
@@ -77,7 +72,8 @@ function plainColumns(scope: FigureScope, names: PetitionFigureName[]): SQL[] {
 async function countBySlice(scope: FigureScope, keys: string[], by: Breakdown) {
   const names = keys.map(nameOf);
   const select = plainColumns(scope, names);
-  if (select.length !== names.length) throw new Error(`petition figures without a breakdown: ${keys.join(',')}`);
+  if (select.length !== names.length)
+    throw new Error(`petition figures without a breakdown: ${keys.join(',')}`);
   const slice = sliceKeySql(scope, by, { org: sql`a.org_id`, on: sql`a.received_day` });
   const rows = rowsOf<Row>(
     await scope.db.execute(
