@@ -3,6 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { DashboardChart } from './api';
 
 type Kind = 'line' | 'bar' | 'pie';
+type BarLayout = {
+  getModel(): {
+    getSeriesByIndex(s: number): {
+      getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } };
+    };
+  };
+};
 
 /**
  * A chart of one or more figures over the same points (months, child orgs) or one figure's groups
@@ -71,10 +78,19 @@ export function Chart(props: {
       });
       const node = el.current as HTMLDivElement & { pointAt?: (s: number, i: number) => number[] };
       // where series s, point i was drawn (pixels inside the container): for the browser test
-      node.pointAt = (s, i) =>
-        kind === 'pie'
-          ? [el.current!.clientWidth / 2, el.current!.clientHeight / 2]
-          : (chart.convertToPixel({ seriesIndex: s }, [i, charts[s].points[i].value / 2]) as number[]);
+      node.pointAt = (s, i) => {
+        if (kind === 'pie') return [el.current!.clientWidth / 2, el.current!.clientHeight / 2];
+        if (kind === 'bar') {
+          // the bar as drawn (a series' bar sits beside the others of its category)
+          const layout = (chart as unknown as BarLayout)
+            .getModel()
+            .getSeriesByIndex(s)
+            .getData()
+            .getItemLayout(i);
+          return [layout.x + layout.width / 2, layout.y + layout.height / 2];
+        }
+        return chart.convertToPixel({ seriesIndex: s }, [i, charts[s].points[i].value]) as number[];
+      };
       const resize = () => chart.resize();
       window.addEventListener('resize', resize);
       setReady(true);
