@@ -8,6 +8,7 @@ import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
 import { runImportBench } from './cadre-import.js';
+import { dashboardReport, dashboardScenarios } from './dashboard.js';
 import { generateCadresData } from './generate-cadres.js';
 import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
@@ -21,10 +22,16 @@ const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 /** BENCH_PREPARE=1 only generates the data (kept in bench/tmp and the jiandu_bench database); BENCH_REUSE=1 measures what is there. */
 const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
+/** BENCH_DB names the PostgreSQL database (jiandu_bench by default), so two worktrees' runs do not drop each other's. */
+const BENCH_DB = /^[a-z_][a-z0-9_]{0,40}$/.test(process.env.BENCH_DB ?? '')
+  ? process.env.BENCH_DB!
+  : 'jiandu_bench';
 const REUSE = process.env.BENCH_REUSE === '1';
 const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
 /** BENCH_SCENARIOS=petitions measures the petition scenarios alone (with BENCH_REUSE=1 on prepared data). */
 const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions';
+/** BENCH_SCENARIOS=dashboard measures the leadership dashboard alone (with BENCH_REUSE=1 on prepared data). */
+const DASHBOARD_ONLY = process.env.BENCH_SCENARIOS === 'dashboard';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -156,6 +163,10 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   const server = await startServer(b, port);
   const results: LoadResult[] = [];
   try {
+    if (DASHBOARD_ONLY) {
+      results.push(...(await dashboardScenarios(b.name, base)));
+      return results;
+    }
     if (!PETITIONS_ONLY) {
       results.push(...(await platformScenarios(b, base)));
       results.push(...(await cadreScenarios(b, base)));
@@ -343,12 +354,12 @@ async function main() {
     const admin = new pg.Client({ connectionString: PG_ADMIN });
     await admin.connect();
     if (!REUSE) {
-      await admin.query('drop database if exists jiandu_bench with (force)');
-      await admin.query('create database jiandu_bench');
+      await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+      await admin.query(`create database ${BENCH_DB}`);
     }
     await admin.end();
     const url = new URL(PG_ADMIN);
-    url.pathname = '/jiandu_bench';
+    url.pathname = `/${BENCH_DB}`;
     backends.push({
       name: 'postgres',
       env: { DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url.toString() },
@@ -384,6 +395,20 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (DASHBOARD_ONLY) {
+    for (const r of all) log(fmt(r));
+    const md = [
+      '# Benchmark results: the leadership dashboard',
+      '',
+      ...dashboardReport(
+        all,
+        backends.map((b) => b.name),
+      ),
+      '',
+    ];
+    writeFileSync(path.join(root, process.env.BENCH_OUT ?? 'bench/results-dashboard-raw.md'), md.join('\n'));
+    return log('\nwrote the dashboard results');
+  }
   if (PETITIONS_ONLY) {
     const md = [
       '# Benchmark results: petitions',
