@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
-import { countFigures, countSlices, figureOut, scopeOut } from '../figures/compute-figures.js';
+import { countFigures, figureOut, labelAll, scopeOut } from '../figures/compute-figures.js';
 import { figureScope, readFigures } from '../figures/figure-scope.js';
 import { allFigures, type DashboardUse, type Figure, sourceOf } from '../figures/registry.js';
 import { maySee } from '../figures/visible-figures.js';
@@ -32,9 +32,10 @@ export async function computeDashboard(opts: {
   const panels = dashboardPanels().filter((p) => actor.permissions.has(p.permission));
 
   return readFigures(scope, async (read) => {
-    const values = await countFigures(read, shown);
-    const trends = await countSlices(read, uses('trend'), 'month');
-    const byOrg = await countSlices(read, uses('org'), 'org');
+    // per module one pass: the cards, the dimensions' groups, by month and by child org together
+    const values = await countFigures(read, shown, ['month', 'org']);
+    const trends = await labelAll(read, uses('trend'), values, 'month');
+    const byOrg = await labelAll(read, uses('org'), values, 'org');
     const todos = await overdueTodos(read);
     const panelOut = [];
     for (const p of panels) {

@@ -12,6 +12,8 @@ import type { Breakdown, FigureGroup, FigureScope } from './registry.js';
 export interface SliceColumns {
   org: PgColumn | SQL;
   on?: PgColumn | SQL;
+  /** The path of the record's org when the statement joins it (else looked up per record). */
+  path?: SQL;
 }
 
 /**
@@ -21,9 +23,14 @@ export interface SliceColumns {
  */
 export function sliceKeySql(scope: FigureScope, by: Breakdown, cols: SliceColumns): SQL {
   if (by === 'month') return cols.on ? sql`to_char(${cols.on}, 'YYYY-MM')` : sql`null::text`;
-  const { id, path } = scope.org;
+  // numbers written into the statement, not parameters: a GROUP BY matches its expression by text
+  const id = sql.raw(String(Math.trunc(Number(scope.org.id))));
+  const from = sql.raw(String(scope.org.path.length + 1));
+  if (cols.path)
+    return sql`case when ${cols.org} = ${id} then ${cols.org}::text
+      else split_part(substr(${cols.path}, ${from}), '/', 1) end`;
   return sql`(select case when so.id = ${id} then so.id::text
-    else split_part(substr(so.path, ${path.length + 1}), '/', 1) end from ${orgs} so where so.id = ${cols.org})`;
+    else split_part(substr(so.path, ${from}), '/', 1) end from ${orgs} so where so.id = ${cols.org})`;
 }
 
 /** The condition that keeps a figure's records to the scope's slice (none when no slice is asked). */

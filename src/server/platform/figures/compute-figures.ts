@@ -28,10 +28,11 @@ export async function computeFigures(opts: {
   const { ctx, actor, query } = opts;
   const asked = figuresAsked(actor, query);
   const scope = await figureScope(ctx, actor, query);
-  const { values, slices } = await readFigures(scope, async (read) => ({
-    values: await countFigures(read, asked),
-    slices: query.breakdown ? await countSlices(read, asked, query.breakdown) : new Map(),
-  }));
+  const by = query.breakdown;
+  const { values, slices } = await readFigures(scope, async (read) => {
+    const values = await countFigures(read, asked, by ? [by] : []);
+    return { values, slices: by ? await labelAll(read, asked, values, by) : new Map() };
+  });
   return {
     ...scopeOut(scope),
     figures: asked.map((f) => figureOut(f, values, slices.get(f.key) ?? null)),
@@ -52,8 +53,15 @@ export function scopeOut(scope: FigureScope) {
   };
 }
 
-/** The values of the figures (and of the ratios' parts), each module's asked together. */
-export async function countFigures(read: FigureScope, asked: Figure[]): Promise<Map<string, FigureValue>> {
+/**
+ * The values of the figures (and of the ratios' parts), each module's asked together in one call
+ * — with `by`, the figures offering those breakdowns come with their slices from the same call.
+ */
+export async function countFigures(
+  read: FigureScope,
+  asked: Figure[],
+  by: Breakdown[] = [],
+): Promise<Map<string, FigureValue>> {
   const counted = new Set<string>();
   for (const f of asked)
     if (f.kind === 'ratio') counted.add(f.numerator).add(f.denominator);
@@ -63,31 +71,30 @@ export async function countFigures(read: FigureScope, asked: Figure[]): Promise<
   for (const [module, keys] of byModule([...counted])) {
     const source = sourceOf(module);
     if (!source) throw new Error(`no figure source for module ${module}`);
-    const got = await source.count(read, keys);
+    const got = await source.count(read, keys, by);
     for (const key of keys) {
       if (!got[key]) throw new Error(`figure source ${module} did not count ${key}`);
+      const f = figureByKey(key)!;
+      for (const b of by)
+        if (f.kind !== 'ratio' && f.breakdowns?.includes(b) && !got[key].slices?.[b])
+          throw new Error(`figure source ${module} did not break ${key} down by ${b}`);
       values.set(key, got[key]);
     }
   }
   return values;
 }
 
-/** The figures offering the breakdown, by month or child org: labelled groups, every month / child org. */
-export async function countSlices(
+/** The slices of the figures offering the breakdown, labelled: every month of the period / child org. */
+export async function labelAll(
   read: FigureScope,
-  asked: Figure[],
+  figures: Figure[],
+  values: Map<string, FigureValue>,
   by: Breakdown,
 ): Promise<Map<string, FigureOut['slices']>> {
-  const keys = asked.filter((f) => f.kind !== 'ratio' && f.breakdowns?.includes(by)).map((f) => f.key);
   const out = new Map<string, FigureOut['slices']>();
-  for (const [module, list] of byModule(keys)) {
-    const got = await sourceOf(module)!.count(read, list, by);
-    for (const key of list) {
-      const v = got[key];
-      if (!v?.slices) throw new Error(`figure source ${module} did not break ${key} down by ${by}`);
-      out.set(key, await labelSlices(read, by, v.slices));
-    }
-  }
+  for (const f of figures)
+    if (f.kind !== 'ratio' && f.breakdowns?.includes(by))
+      out.set(f.key, await labelSlices(read, by, values.get(f.key)?.slices?.[by] ?? []));
   return out;
 }
 

@@ -126,8 +126,8 @@ export type Figure = RecordFigure | RatioFigure;
 export interface FigureValue {
   value: number;
   groups?: FigureGroup[];
-  /** Asked with a breakdown: the value of each month or child org that has any (labels filled later). */
-  slices?: { key: string; value: number }[];
+  /** Asked with breakdowns: the value of each month or child org that has any (labels filled later). */
+  slices?: Partial<Record<Breakdown, { key: string; value: number }[]>>;
 }
 
 /**
@@ -139,10 +139,10 @@ export interface FigureSource {
   /** The module's name on the dashboard (信访, 干部). */
   label?: string;
   /**
-   * With `by`, only figures offering that breakdown are asked, and each answer carries `slices`
-   * (the groups of the breakdown, counted in the same statement as the whole).
+   * With `by`, each figure offering one of those breakdowns also carries its `slices` (counted in
+   * the same pass as the whole where the source can: the petitions' grouping sets).
    */
-  count(scope: FigureScope, keys: string[], by?: Breakdown): Promise<Record<string, FigureValue>>;
+  count(scope: FigureScope, keys: string[], by?: Breakdown[]): Promise<Record<string, FigureValue>>;
 }
 
 const figures = new Map<string, Figure>();

@@ -95,7 +95,7 @@ const DASHBOARD: Record<Name, DashboardUse[]> = {
 };
 
 /** One statement: the figure by month of departure or by child org. */
-async function countCadreSlices(scope: FigureScope, name: Name, by: Breakdown): Promise<FigureValue> {
+async function countCadreSlices(scope: FigureScope, name: Name, by: Breakdown) {
   const key = sliceKeySql(scope, by, slicesOf(name));
   const rows = await scope.db
     .select({ s: key, n: count() })
@@ -103,8 +103,7 @@ async function countCadreSlices(scope: FigureScope, name: Name, by: Breakdown): 
     .innerJoin(cadres, eq(cadres.id, tenures.cadreId))
     .where(tenuresOf(scope, name))
     .groupBy(sql`1`);
-  const slices = rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
-  return { value: slices.reduce((n, s) => n + s.value, 0), slices };
+  return rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
 }
 
 const dimensionOf = (name: Name) =>
@@ -229,7 +228,11 @@ export function cadreFigures(): { source: FigureSource; figures: Figure[] } {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('cadres.'.length) as Name;
-        out[key] = by ? await countCadreSlices(scope, name, by) : await countCadreFigure(scope, name);
+        out[key] = await countCadreFigure(scope, name);
+        const slices: FigureValue['slices'] = {};
+        for (const b of by ?? [])
+          if (BREAKDOWNS_OF[name].includes(b)) slices[b] = await countCadreSlices(scope, name, b);
+        if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;
     },

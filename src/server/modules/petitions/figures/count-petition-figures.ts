@@ -4,6 +4,7 @@ import { rowsOf } from '../../../platform/db/rows.js';
 import { sliceKeySql } from '../../../platform/figures/breakdown.js';
 import { dictionaryLabels } from '../../../platform/figures/dictionary-labels.js';
 import type { Breakdown, FigureGroup, FigureScope, FigureValue } from '../../../platform/figures/registry.js';
+import { orgs } from '../../../platform/orgs/schema.js';
 import { petitions } from '../schema.js';
 import { petitionsAsOf, petitionsCounted } from './as-of.js';
 import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
@@ -22,30 +23,73 @@ type Row = Record<string, number | string | null>;
 export async function countPetitionFigures(
   scope: FigureScope,
   keys: string[],
-  by?: Breakdown,
+  by: Breakdown[] = [],
 ): Promise<Record<string, FigureValue>> {
-  if (by) return countBySlice(scope, keys, by);
   const names = keys.map(nameOf);
   const out: Record<string, FigureValue> = {};
   const select: SQL[] = [sql`count(*)::int as n`, ...plainColumns(scope, names)];
   const dims = names.filter((n) => n === 'by_category' || n === 'by_disposal');
+  // the grouping sets: the whole, then each breakdown asked — one pass over the as-of rows
+  const sets: { flag: string; column: SQL; as: string }[] = [];
+  if (names.includes('by_category'))
+    sets.push({ flag: 'g_category', column: sql`a.category`, as: 'category' });
+  if (names.includes('by_disposal'))
+    sets.push({ flag: 'g_disposal', column: sql`a.disposal`, as: 'disposal' });
+  const sliced = names.some((n) => breaks(n));
+  if (sliced && by.includes('month'))
+    sets.push({ flag: 'g_month', column: sliceKeySql(scope, 'month', SLICES), as: 's_month' });
+  if (sliced && by.includes('org'))
+    sets.push({ flag: 'g_org', column: sliceKeySql(scope, 'org', SLICES), as: 's_org' });
+  const from = by.includes('org')
+    ? sql`${petitionsAsOf(scope)} join ${orgs} so on so.id = a.org_id`
+    : petitionsAsOf(scope);
   const { db } = scope;
   const rows = rowsOf<Row>(
     await db.execute(
-      dims.length
-        ? sql`select ${sql.join(select, sql`, `)}, a.category, a.disposal,
-            grouping(a.category)::int as g_category, grouping(a.disposal)::int as g_disposal
-            from ${petitionsAsOf(scope)} group by grouping sets ((), (a.category), (a.disposal))`
-        : sql`select ${sql.join(select, sql`, `)} from ${petitionsAsOf(scope)}`,
+      sets.length
+        ? sql`select ${sql.join(select, sql`, `)}, ${sql.join(
+            sets.map(
+              (g) =>
+                sql`${g.column} as ${sql.identifier(g.as)}, grouping(${g.column})::int as ${sql.identifier(g.flag)}`,
+            ),
+            sql`, `,
+          )}
+            from ${from} group by grouping sets ((), ${sql.join(
+              sets.map((g) => sql`(${g.column})`),
+              sql`, `,
+            )})`
+        : sql`select ${sql.join(select, sql`, `)} from ${from}`,
     ),
   );
-  // the whole: the row grouped by neither
-  const whole = rows.find((r) => !dims.length || (Number(r.g_category) === 1 && Number(r.g_disposal) === 1))!;
+  // the whole: the row grouped by none of the sets
+  const whole = rows.find((r) => sets.every((g) => Number(r[g.flag]) === 1))!;
   for (const [column, v] of Object.entries(whole))
     if (column.startsWith('f_')) out[`petitions.${column.slice(2)}`] = { value: Number(v) };
   for (const dim of dims) Object.assign(out, await groupsOf(scope, dim, rows));
+  for (const b of by) {
+    const set = sets.find((g) => g.flag === `g_${b}`);
+    if (!set) continue;
+    const mine = rows.filter((r) => Number(r[set.flag]) === 0);
+    for (const name of names)
+      if (breaks(name)) {
+        const v = out[`petitions.${name}`];
+        v.slices = {
+          ...v.slices,
+          [b]: mine.map((r) => ({ key: String(r[set.as]), value: Number(r[`f_${name}`]) })),
+        };
+      }
+  }
   if (names.includes('by_cadre')) out['petitions.by_cadre'] = await countByCadre(scope);
   return out;
+}
+
+/** The as-of rows' month (收件日期) and org, with the org's path joined as `so`. */
+const SLICES = { org: sql`a.org_id`, on: sql`a.received_day`, path: sql`so.path` };
+
+/** Does the figure split by month and child org (each petition or document falls in one). */
+function breaks(name: PetitionFigureName): boolean {
+  const spec = PETITION_FIGURE_SPECS[name];
+  return spec !== 'ratio' && ((spec.rows === 'petition' && !spec.dimension) || spec.rows === 'document');
 }
 
 /** The plain figures asked (neither a dimension nor the cadres named) as columns `f_<name>` of one pass. */
@@ -63,29 +107,6 @@ function plainColumns(scope: FigureScope, names: PetitionFigureName[]): SQL[] {
     select.push(sql`${expr}::int as ${sql.identifier(`f_${name}`)}`);
   }
   return select;
-}
-
-/**
- * The plain figures asked by month of 收件日期 or by child org, in one statement: the as-of rows
- * grouped by the slice key (the whole is the sum of the slices: each petition falls in one).
- */
-async function countBySlice(scope: FigureScope, keys: string[], by: Breakdown) {
-  const names = keys.map(nameOf);
-  const select = plainColumns(scope, names);
-  if (select.length !== names.length)
-    throw new Error(`petition figures without a breakdown: ${keys.join(',')}`);
-  const slice = sliceKeySql(scope, by, { org: sql`a.org_id`, on: sql`a.received_day` });
-  const rows = rowsOf<Row>(
-    await scope.db.execute(
-      sql`select ${slice} as s, ${sql.join(select, sql`, `)} from ${petitionsAsOf(scope)} group by 1`,
-    ),
-  );
-  const out: Record<string, FigureValue> = {};
-  for (const name of names) {
-    const slices = rows.map((r) => ({ key: String(r.s), value: Number(r[`f_${name}`]) }));
-    out[`petitions.${name}`] = { value: slices.reduce((n, s) => n + s.value, 0), slices };
-  }
-  return out;
 }
 
 /** A breakdown's groups from the grouping-sets rows: by 问题类别, or by 处置方式 as of the date. */
