@@ -49,8 +49,18 @@ const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}:
  * events carry the state after each step) and counts its documents of that day or before (both
  * from indexes alone). The lookups run only for those petitions: a lateral join gated on the row.
  */
-export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = {}): SQL {
+export function petitionsAsOf(
+  scope: FigureScope,
+  opts: { records?: boolean; documents?: boolean } = {},
+): SQL {
   const d = scope.asOf;
+  // the documents' counts cost a second probe per looked-up case: only when a document figure is asked
+  const documents =
+    opts.documents === false
+      ? sql`null::int[]`
+      : sql`(select array[count(*) filter (where pd.kind = 'report'), count(*) filter (where pd.kind = 'opinion')]::int[]
+        from petition_documents pd where pd.petition_id = e.petition_id
+        and pd.kind in ('report', 'opinion') and pd.occurred_on <= ${d}::date)`;
   const later = sql`${petitions.lastStepOn} > ${d}::date`;
   return sql`(select ${petitions.id} as id, ${petitions.channel} as channel, ${petitions.visitors} as visitors,
     ${petitions.realName} as real_name, ${petitions.category} as category,
@@ -69,10 +79,7 @@ export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = 
     ${opts.records ? RECORD_COLUMNS : sql``}
   from ${petitions}
   left join lateral (
-    select e.to_status, e.due_on, e.disposal, e.extension_days,
-      (select array[count(*) filter (where pd.kind = 'report'), count(*) filter (where pd.kind = 'opinion')]::int[]
-        from petition_documents pd where pd.petition_id = e.petition_id
-        and pd.kind in ('report', 'opinion') and pd.occurred_on <= ${d}::date) as documents
+    select e.to_status, e.due_on, e.disposal, e.extension_days, ${documents} as documents
     from petition_events e
     where ${later} and e.petition_id = ${petitions.id} and e.occurred_on <= ${d}::date
     order by e.occurred_on desc, e.id desc limit 1

@@ -40,9 +40,12 @@ export async function countPetitionFigures(
     sets.push({ flag: 'g_month', column: sliceKeySql(scope, 'month', SLICES), as: 's_month' });
   if (sliced && by.includes('org'))
     sets.push({ flag: 'g_org', column: sliceKeySql(scope, 'org', SLICES), as: 's_org' });
-  const from = by.includes('org')
-    ? sql`${petitionsAsOf(scope)} join ${orgs} so on so.id = a.org_id`
-    : petitionsAsOf(scope);
+  const documents = names.some((n) => {
+    const spec = PETITION_FIGURE_SPECS[n];
+    return spec !== 'ratio' && spec.rows === 'document';
+  });
+  const asOf = petitionsAsOf(scope, { documents });
+  const from = by.includes('org') ? sql`${asOf} join ${orgs} so on so.id = a.org_id` : asOf;
   const { db } = scope;
   const rows = rowsOf<Row>(
     await db.execute(
