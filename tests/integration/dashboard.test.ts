@@ -1,9 +1,13 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
+import {
+  registerDashboardPanel,
+  unregisterDashboardPanel,
+} from '../../src/server/platform/dashboard/panels.js';
 import { allFigures } from '../../src/server/platform/figures/registry.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
@@ -349,6 +353,50 @@ describe('the dashboard route', () => {
     // and the drill-downs agree with the numbers the relative sees
     await checkDashboard(rs, `orgId=${org.daxing}`);
   }, 120_000);
+
+  it('shows a registered panel to whom it is for, its value the rows it lists; none when none is registered', async () => {
+    const q = `orgId=${org.daxing}`;
+    expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
+    registerDashboardPanel({
+      key: 'test.late_petitions',
+      module: 'test',
+      label: '测试面板',
+      unit: '件',
+      definition: '测试：截至日期超期的信访件',
+      permission: 'petition.read',
+      columns: [{ key: 'code', label: '登记编号' }],
+      async load(scope, limit) {
+        const rows = await scope.db
+          .select({ id: petitions.id, code: petitions.code })
+          .from(petitions)
+          .innerJoin(orgs, eq(orgs.id, petitions.orgId))
+          .where(
+            and(sql`${orgs.path} like ${`${scope.org.path}%`}`, sql`${petitions.dueOn} < ${scope.asOf}`),
+          );
+        return {
+          items: rows.slice(0, limit).map((r) => ({
+            id: String(r.id),
+            link: `/petitions/${r.id}`,
+            label: r.code,
+            cells: { code: r.code },
+          })),
+          total: rows.length,
+        };
+      },
+    });
+    try {
+      const d = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json();
+      expect(d.panels).toHaveLength(1);
+      expect(d.panels[0]).toMatchObject({ key: 'test.late_petitions', label: '测试面板', unit: '件' });
+      expect(d.panels[0].value).toBeGreaterThan(0);
+      expect(d.panels[0].items.length).toBe(Math.min(10, d.panels[0].value));
+      // the district's organisation department may not read petitions: no panel for it
+      const other = (await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`)).json();
+      expect(other.panels).toEqual([]);
+    } finally {
+      unregisterDashboardPanel('test.late_petitions');
+    }
+  });
 
   it('exports the dashboard as a workbook with one sheet per module', async () => {
     const res = await call(
