@@ -150,11 +150,7 @@ const sources = new Map<string, FigureSource>();
 
 /** A module registers its figures and the source that counts them; registering again replaces them. */
 export function registerFigures(source: FigureSource, list: Figure[]): void {
-  sources.set(source.module, source);
-  for (const f of list) {
-    if (f.module !== source.module) throw new Error(`figure ${f.key} is not of module ${source.module}`);
-    figures.set(f.key, f);
-  }
+  // what the dashboard is told to show must be there: checked before anything is registered
   for (const f of list) {
     const uses = f.dashboard ?? [];
     const offers = f.kind === 'ratio' ? [] : (f.breakdowns ?? []);
@@ -163,6 +159,11 @@ export function registerFigures(source: FigureSource, list: Figure[]): void {
     if (uses.includes('org') && !offers.includes('org')) throw new Error(`${f.key}: by org needs 'org'`);
     if (uses.includes('category') && (f.kind === 'ratio' || !f.dimension))
       throw new Error(`${f.key}: a category chart needs a dimension`);
+  }
+  sources.set(source.module, source);
+  for (const f of list) {
+    if (f.module !== source.module) throw new Error(`figure ${f.key} is not of module ${source.module}`);
+    figures.set(f.key, f);
   }
   for (const f of list)
     if (f.kind === 'ratio')
