@@ -19,7 +19,7 @@ export const dashboardQuery = z.strictObject(
 );
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
-const point = z.object({ key: z.string(), label: z.string(), value: z.number() });
+const pointOut = z.object({ key: z.string(), label: z.string(), value: z.number() });
 
 /** A chart: one figure's values by month, by child org or by its dimension's groups. */
 const chartOut = z.object({
@@ -30,11 +30,11 @@ const chartOut = z.object({
   /** month | org: the drill-down takes `breakdown` and `slice`; a dimension's: `group`. */
   by: z.enum(['month', 'org', 'group']),
   dimension: z.string().nullable(),
-  points: z.array(point),
+  points: z.array(pointOut),
 });
 export type ChartOut = z.infer<typeof chartOut>;
 
-const todoRow = z.object({
+const todoRowOut = z.object({
   id: z.number(),
   title: z.string(),
   link: z.string().nullable(),
@@ -68,7 +68,7 @@ export const dashboardOut = z.object({
     overdue: z.number(),
     byOrg: z.array(z.object({ key: z.string(), label: z.string(), open: z.number(), overdue: z.number() })),
     byPerson: z.array(z.object({ key: z.string(), label: z.string(), overdue: z.number() })),
-    late: z.array(todoRow),
+    late: z.array(todoRowOut),
   }),
   panels: z.array(
     z.object({
