@@ -23,7 +23,7 @@ const listFilter = (i: number) => {
 };
 
 type Session = { cookie: string };
-async function signIn(base: string, username: string): Promise<Session> {
+export async function signIn(base: string, username: string): Promise<Session> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -8,6 +8,7 @@ import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
 import { runImportBench } from './cadre-import.js';
+import { dashboardReport, dashboardScenarios } from './dashboard.js';
 import { generateCadresData } from './generate-cadres.js';
 import { BENCH_PASSWORD, generatePlatform } from './generate-platform.js';
 import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
@@ -22,14 +23,18 @@ const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 const ONLY = process.env.BENCH_ONLY; // pglite | postgres
 /** BENCH_PREPARE=1 only generates the data (kept in bench/tmp and the jiandu_bench database); BENCH_REUSE=1 measures what is there. */
 const PREPARE_ONLY = process.env.BENCH_PREPARE === '1';
+/** BENCH_DB names the PostgreSQL database (jiandu_bench by default), so two worktrees' runs do not drop each other's. */
+const BENCH_DB = /^[a-z_][a-z0-9_]{0,40}$/.test(process.env.BENCH_DB ?? '')
+  ? process.env.BENCH_DB!
+  : 'jiandu_bench';
 const REUSE = process.env.BENCH_REUSE === '1';
 const OUT = process.env.BENCH_OUT ?? 'bench/results.md';
-/** The PostgreSQL database the bench writes (BENCH_DB, so parallel runs need not share one). */
-const BENCH_DB = (process.env.BENCH_DB ?? 'jiandu_bench').replace(/[^a-z0-9_]/g, '');
 /** BENCH_SCENARIOS=petitions measures the petition scenarios alone (with BENCH_REUSE=1 on prepared data). */
 /** BENCH_SCENARIOS=summary measures the annual summary's .docx of a township-year alone (on prepared data). */
 const SUMMARY_ONLY = process.env.BENCH_SCENARIOS === 'summary';
 const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions' || SUMMARY_ONLY;
+/** BENCH_SCENARIOS=dashboard measures the leadership dashboard alone (with BENCH_REUSE=1 on prepared data). */
+const DASHBOARD_ONLY = process.env.BENCH_SCENARIOS === 'dashboard';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -161,6 +166,10 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   const server = await startServer(b, port);
   const results: LoadResult[] = [];
   try {
+    if (DASHBOARD_ONLY) {
+      results.push(...(await dashboardScenarios(b.name, base)));
+      return results;
+    }
     if (!PETITIONS_ONLY) {
       results.push(...(await platformScenarios(b, base)));
       results.push(...(await cadreScenarios(b, base)));
@@ -390,6 +399,20 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (DASHBOARD_ONLY) {
+    for (const r of all) log(fmt(r));
+    const md = [
+      '# Benchmark results: the leadership dashboard',
+      '',
+      ...dashboardReport(
+        all,
+        backends.map((b) => b.name),
+      ),
+      '',
+    ];
+    writeFileSync(path.join(root, process.env.BENCH_OUT ?? 'bench/results-dashboard-raw.md'), md.join('\n'));
+    return log('\nwrote the dashboard results');
+  }
   if (PETITIONS_ONLY) {
     const summary = all.filter((r) => r.name.includes('/summaries/'));
     const md = [

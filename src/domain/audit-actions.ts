@@ -117,6 +117,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'summary.finalize': '年度工作总结定稿',
   'summary.difference': '比对年度工作总结与当前记录',
   'summary.download': '下载年度工作总结',
+  'dashboard.export': '导出领导驾驶舱',
   'petition.ledger_export': '导出信访台帐',
   'petition.ledger_import': '导入信访台帐',
   'petition.ledger_import_errors_download': '下载信访台帐导入错误清单',

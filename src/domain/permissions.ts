@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'policy.read': '查阅制度汇编、学习制度',
   'policy.manage': '管理制度（制定、修订、废止、布置学习、查看学习情况）',
   'summary.manage': '年度工作总结（生成、修改措辞、定稿、下载）',
+  'dashboard.view': '查看领导驾驶舱（各模块统计、待办超期情况）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -136,6 +137,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.stats',
       'policy.manage',
       'summary.manage',
+      'dashboard.view',
     ],
   },
   {
@@ -143,7 +145,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '镇长',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreLeadership, 'petition.read', 'petition.stats'],
+    permissions: [
+      ...business,
+      'user.read',
+      ...cadreLeadership,
+      'petition.read',
+      'petition.stats',
+      'dashboard.view',
+    ],
   },
   {
     code: 'org_officer',
@@ -179,7 +188,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '区委组织部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage', 'summary.manage'],
+    permissions: [
+      ...business,
+      'user.read',
+      ...cadreOffice,
+      'policy.manage',
+      'summary.manage',
+      'dashboard.view',
+    ],
   },
   {
     code: 'district_discipline',
@@ -194,6 +210,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...petitionOffice,
       'policy.manage',
       'summary.manage',
+      'dashboard.view',
     ],
   },
 ];

@@ -15,6 +15,7 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { backupRoutes } from './platform/backup/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
+import { dashboardRoutes } from './platform/dashboard/routes.js';
 import { dictionaryRoutes } from './platform/dictionaries/routes.js';
 import { figureRoutes } from './platform/figures/routes.js';
 import type { App } from './platform/http/types.js';
@@ -48,6 +49,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(petitionStatsRoutes);
   registerAllFigures();
   await app.register(figureRoutes);
+  await app.register(dashboardRoutes);
   await app.register(petitionLedgerRoutes);
   await app.register(portalRoutes);
   await app.register(policyRoutes);

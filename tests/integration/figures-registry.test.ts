@@ -147,7 +147,40 @@ async function checkEvery(s: Session, orgId: number, modules?: string[]) {
       }
     }
   }
+  await checkSlices(s, keys, query);
   return Object.fromEntries(figures.map((f) => [f.key, f.value]));
+}
+
+/**
+ * By month and by child org: each figure offering the breakdown is the sum of its slices, and each
+ * slice (every month of the period, every child org, zeros too) drills down to exactly its rows.
+ */
+async function checkSlices(s: Session, keys: string[], query: string) {
+  let walked = 0;
+  for (const by of ['month', 'org']) {
+    const res = await call(t, s, 'GET', `/api/v1/figures?keys=${keys.join(',')}&${query}&breakdown=${by}`);
+    expect(res.statusCode, res.body).toBe(200);
+    for (const f of res.json().figures as (Out & {
+      slices: { key: string; value: number }[] | null;
+      breakdowns: string[];
+    })[]) {
+      if (!f.breakdowns.includes(by)) {
+        expect(f.slices, `${f.key} by ${by}`).toBeNull();
+        continue;
+      }
+      expect(f.slices!.length, `${f.key} by ${by}`).toBeGreaterThan(0);
+      expect(
+        f.slices!.reduce((n, g) => n + g.value, 0),
+        `${f.key} by ${by}`,
+      ).toBe(f.value);
+      for (const g of f.slices!) {
+        const one = await walk(s, f.key, `${query}&breakdown=${by}&slice=${g.key}`);
+        expect(f.kind === 'sum' ? one.weights : one.rows, `${f.key} ${by}=${g.key}`).toBe(g.value);
+        walked++;
+      }
+    }
+  }
+  expect(walked).toBeGreaterThan(0);
 }
 
 describe('every registered figure', () => {

@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   ControlOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -54,6 +55,14 @@ export const FEATURES: FeatureRoute[] = [
     label: '工作台',
     icon: <HomeOutlined />,
     page: lazy(() => import('./features/home/HomePage')),
+  },
+  {
+    path: '/dashboard',
+    label: '领导驾驶舱',
+    icon: <DashboardOutlined />,
+    permission: 'dashboard.view',
+    watermark: true,
+    page: lazy(() => import('./features/dashboard/DashboardPage')),
   },
   {
     path: '/todos',

@@ -15,10 +15,14 @@ const where = {
 };
 
 /** GET /api/v1/figures: the figures asked for (by key, or a module's), or all the caller may see. */
+const breakdown = z.enum(['month', 'org'], { message: '分组方式应为 month（按月）或 org（按单位）' });
+
 export const figuresQuery = z.strictObject(
   {
     keys: text().trim().max(2000).optional(),
     module: text().trim().max(40).optional(),
+    /** Each figure offering it also comes by month, or by child org (`slices`). */
+    breakdown: breakdown.optional(),
     ...where,
   },
   { error: unknownParameters },
@@ -32,6 +36,9 @@ export const figureRecordsQuery = z.strictObject(
   {
     ...where,
     group: text().trim().min(1).max(200).optional(),
+    /** One bar of a breakdown: `breakdown=month&slice=2026-03`, `breakdown=org&slice=<org id>`. */
+    breakdown: breakdown.optional(),
+    slice: text().trim().min(1).max(20).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   },
@@ -63,6 +70,9 @@ export const figureOut = z.object({
   value: z.number().nullable(),
   dimension: z.object({ key: z.string(), label: z.string() }).nullable(),
   groups: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })).nullable(),
+  /** Asked with a breakdown and offering it: each month or child org (null otherwise). */
+  slices: z.array(z.object({ key: z.string(), label: z.string(), value: z.number() })).nullable(),
+  breakdowns: z.array(z.enum(['month', 'org'])),
   /** A ratio: the keys and values of its numerator and denominator (each drills to its records). */
   ratio: z
     .object({
@@ -89,6 +99,7 @@ export const figureRecordsOut = z.object({
   ...scopeOut,
   figure: z.object(definitionOut),
   group: z.object({ key: z.string(), label: z.string() }).nullable(),
+  slice: z.object({ by: z.enum(['month', 'org']), key: z.string(), label: z.string() }).nullable(),
   columns: z.array(z.object({ key: z.string(), label: z.string() })),
   items: z.array(
     z.object({

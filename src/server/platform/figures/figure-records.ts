@@ -1,7 +1,9 @@
+import { sliceKeyProblem } from '../../../domain/figure-breakdown.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
+import { sliceLabel } from './breakdown.js';
 import type { FigureRecordsOut, FigureRecordsQuery } from './contract.js';
 import { figureScope, readFigures } from './figure-scope.js';
 import { requireFigure } from './visible-figures.js';
@@ -25,9 +27,25 @@ export async function figureRecords(opts: {
   }
   if (query.group && !f.dimension)
     throw badRequest(`统计指标“${f.label}”没有分组`, { group: `统计指标“${f.label}”没有分组` });
-  const scope = await figureScope(ctx, actor, query);
+  if (!query.breakdown !== !query.slice) {
+    const message = '按月或按单位查看明细时，请同时指定分组方式（breakdown）和取值（slice）';
+    throw badRequest(message, { [query.breakdown ? 'slice' : 'breakdown']: message });
+  }
+  if (query.breakdown && query.slice) {
+    if (!f.breakdowns?.includes(query.breakdown)) {
+      const message = `统计指标“${f.label}”不能${query.breakdown === 'month' ? '按月' : '按单位'}分组`;
+      throw badRequest(message, { breakdown: message });
+    }
+    const problem = sliceKeyProblem(query.breakdown, query.slice);
+    if (problem) throw badRequest(problem, { slice: problem });
+  }
+  const slice = query.breakdown && query.slice ? { by: query.breakdown, key: query.slice } : undefined;
+  const scope = { ...(await figureScope(ctx, actor, query)), ...(slice ? { slice } : {}) };
   const page = { page: query.page, pageSize: query.pageSize };
-  const { items, total, groupLabel } = await readFigures(scope, (read) => f.records(read, page, query.group));
+  const { items, total, groupLabel, sliceName } = await readFigures(scope, async (read) => ({
+    ...(await f.records(read, page, query.group)),
+    sliceName: slice ? await sliceLabel(read, slice.by, slice.key) : null,
+  }));
   if (f.protected)
     await recordAudit(ctx.db, ctx.clock, actor, {
       action: 'figure.records',
@@ -39,6 +57,7 @@ export async function figureRecords(opts: {
         to: scope.to,
         asOf: scope.asOf,
         group: query.group ?? null,
+        ...(slice ? { slice } : {}),
         page: query.page,
         rows: items.length,
       },
@@ -58,6 +77,7 @@ export async function figureRecords(opts: {
       kind: f.kind,
     },
     group: query.group ? { key: query.group, label: groupLabel ?? query.group } : null,
+    slice: slice && sliceName ? { ...slice, label: sliceName } : null,
     columns: f.columns,
     items: items.map((r) => ({ ...r, weight: r.weight ?? null })),
     total,

@@ -26,6 +26,22 @@ export interface FigureScope {
   /** The records as they stood at the end of this day. */
   asOf: string;
   today: string;
+  /** One bar of a breakdown (a month, a child org): the records' queries keep to it (`sliceCondition`). */
+  slice?: FigureSlice;
+}
+
+/**
+ * A breakdown every figure with a date or an org may offer, beside its own dimension: by month of
+ * its period date (the trend), or by child org of the asked org (the district compares its
+ * townships; records of the org itself make a group of their own).
+ */
+export type Breakdown = 'month' | 'org';
+export const BREAKDOWNS: Breakdown[] = ['month', 'org'];
+
+/** One group of a breakdown: a month `2026-03`, or a child org's id (or the asked org's own). */
+export interface FigureSlice {
+  by: Breakdown;
+  key: string;
 }
 
 /** One value of a figure broken down by a dimension (a 问题类别, a 处置方式, a cadre). */
@@ -69,7 +85,14 @@ interface FigureBase {
   permission: Permission;
   /** Its records are protected data: each drill-down is audited. */
   protected: boolean;
+  /**
+   * What the leadership dashboard shows of it: a card, a monthly trend, a chart by child org, a
+   * chart of its dimension's groups. Not on the dashboard when absent.
+   */
+  dashboard?: DashboardUse[];
 }
+
+export type DashboardUse = 'card' | 'trend' | 'org' | 'category';
 
 /**
  * A figure that counts records (`count`), or adds up one number of each (`sum`: 来访人数 adds the
@@ -79,6 +102,8 @@ interface FigureBase {
 export interface RecordFigure extends FigureBase {
   kind: 'count' | 'sum';
   dimension?: { key: string; label: string };
+  /** The breakdowns its source counts (`count(…, by)`) and its records keep to (`scope.slice`). */
+  breakdowns?: Breakdown[];
   /** The columns of the drill-down, in order (keys of FigureRecord.cells). */
   columns: FigureColumn[];
   /** The records behind the figure (or behind one group of it), a page at a time, and how many. */
@@ -101,6 +126,8 @@ export type Figure = RecordFigure | RatioFigure;
 export interface FigureValue {
   value: number;
   groups?: FigureGroup[];
+  /** Asked with breakdowns: the value of each month or child org that has any (labels filled later). */
+  slices?: Partial<Record<Breakdown, { key: string; value: number }[]>>;
 }
 
 /**
@@ -109,7 +136,13 @@ export interface FigureValue {
  */
 export interface FigureSource {
   module: string;
-  count(scope: FigureScope, keys: string[]): Promise<Record<string, FigureValue>>;
+  /** The module's name on the dashboard (信访, 干部). */
+  label?: string;
+  /**
+   * With `by`, each figure offering one of those breakdowns also carries its `slices` (counted in
+   * the same pass as the whole where the source can: the petitions' grouping sets).
+   */
+  count(scope: FigureScope, keys: string[], by?: Breakdown[]): Promise<Record<string, FigureValue>>;
 }
 
 const figures = new Map<string, Figure>();
@@ -117,6 +150,16 @@ const sources = new Map<string, FigureSource>();
 
 /** A module registers its figures and the source that counts them; registering again replaces them. */
 export function registerFigures(source: FigureSource, list: Figure[]): void {
+  // what the dashboard is told to show must be there: checked before anything is registered
+  for (const f of list) {
+    const uses = f.dashboard ?? [];
+    const offers = f.kind === 'ratio' ? [] : (f.breakdowns ?? []);
+    if (uses.includes('trend') && !offers.includes('month'))
+      throw new Error(`${f.key}: a trend needs 'month'`);
+    if (uses.includes('org') && !offers.includes('org')) throw new Error(`${f.key}: by org needs 'org'`);
+    if (uses.includes('category') && (f.kind === 'ratio' || !f.dimension))
+      throw new Error(`${f.key}: a category chart needs a dimension`);
+  }
   sources.set(source.module, source);
   for (const f of list) {
     if (f.module !== source.module) throw new Error(`figure ${f.key} is not of module ${source.module}`);

@@ -1,8 +1,11 @@
 import { and, asc, between, count, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
 import { recusalFilter, scopeFilter } from '../../../platform/access/scope.js';
+import { type SliceColumns, sliceCondition, sliceKeySql } from '../../../platform/figures/breakdown.js';
 import { dictionaryLabels } from '../../../platform/figures/dictionary-labels.js';
 import type {
+  Breakdown,
+  DashboardUse,
   Figure,
   FigureColumn,
   FigureGroup,
@@ -64,6 +67,7 @@ function tenuresOf(scope: FigureScope, name: Name): SQL {
       tenures.orgId,
       sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
     ),
+    sliceCondition(scope, slicesOf(name)),
   );
   if (name === 'in_post')
     return and(
@@ -73,6 +77,33 @@ function tenuresOf(scope: FigureScope, name: Name): SQL {
     )!;
   const departed = and(visible, between(tenures.endDate, scope.from, lastCountedDay(scope)));
   return name === 'departed_principal' ? and(departed, eq(tenures.isPrincipal, true))! : departed!;
+}
+
+/** A tenure's org is its post's; a departure's month is its 离任日期's (a post held has no month). */
+const slicesOf = (name: Name): SliceColumns =>
+  name === 'in_post' ? { org: tenures.orgId } : { org: tenures.orgId, on: tenures.endDate };
+
+const BREAKDOWNS_OF: Record<Name, Breakdown[]> = {
+  in_post: ['org'],
+  departed: ['month', 'org'],
+  departed_principal: ['month', 'org'],
+};
+const DASHBOARD: Record<Name, DashboardUse[]> = {
+  in_post: ['card', 'org', 'category'],
+  departed: ['card', 'trend', 'category'],
+  departed_principal: ['card'],
+};
+
+/** One statement: the figure by month of departure or by child org. */
+async function countCadreSlices(scope: FigureScope, name: Name, by: Breakdown) {
+  const key = sliceKeySql(scope, by, slicesOf(name));
+  const rows = await scope.db
+    .select({ s: key, n: count() })
+    .from(tenures)
+    .innerJoin(cadres, eq(cadres.id, tenures.cadreId))
+    .where(tenuresOf(scope, name))
+    .groupBy(sql`1`);
+  return rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
 }
 
 const dimensionOf = (name: Name) =>
@@ -180,6 +211,8 @@ export function cadreFigures(): { source: FigureSource; figures: Figure[] } {
       ...DEFINITIONS[name],
       permission: 'cadre.read',
       protected: true,
+      dashboard: DASHBOARD[name],
+      breakdowns: BREAKDOWNS_OF[name],
       kind: 'count',
       ...(dimensionOf(name)
         ? { dimension: { key: dimensionOf(name)!.key, label: dimensionOf(name)!.label } }
@@ -190,9 +223,17 @@ export function cadreFigures(): { source: FigureSource; figures: Figure[] } {
   );
   const source: FigureSource = {
     module: 'cadres',
-    async count(scope, keys) {
+    label: '干部队伍',
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
-      for (const key of keys) out[key] = await countCadreFigure(scope, key.slice('cadres.'.length) as Name);
+      for (const key of keys) {
+        const name = key.slice('cadres.'.length) as Name;
+        out[key] = await countCadreFigure(scope, name);
+        const slices: FigureValue['slices'] = {};
+        for (const b of by ?? [])
+          if (BREAKDOWNS_OF[name].includes(b)) slices[b] = await countCadreSlices(scope, name, b);
+        if (Object.keys(slices).length) out[key].slices = slices;
+      }
       return out;
     },
   };

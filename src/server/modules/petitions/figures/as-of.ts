@@ -1,5 +1,6 @@
 import { and, between, inArray, type SQL, sql } from 'drizzle-orm';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type { FigureScope } from '../../../platform/figures/registry.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionRecusal, petitionVisibility } from '../load-petition.js';
@@ -21,8 +22,16 @@ export function petitionsCounted(scope: FigureScope): SQL {
   const wholeSubtree =
     actor.permissions.has('petition.read') && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
   const visible = wholeSubtree ? petitionRecusal(actor) : petitionVisibility(actor);
-  return and(between(petitions.receivedOn, scope.from, lastCountedDay(scope)), subtree, visible)!;
+  return and(
+    between(petitions.receivedOn, scope.from, lastCountedDay(scope)),
+    subtree,
+    visible,
+    sliceCondition(scope, PETITION_SLICES),
+  )!;
 }
+
+/** A petition's month is its 收件日期's, its org the one that received it. */
+export const PETITION_SLICES: SliceColumns = { org: petitions.orgId, on: petitions.receivedOn };
 
 /** Columns the records (not the counts) need: what the case is, beyond where it stood. */
 const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}::text as received_on,
@@ -30,7 +39,7 @@ const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}:
 
 /**
  * The counted petitions as they stood at the end of the as-of day, as rows of the subquery `a`:
- * id, channel, visitors, real_name, category, accepted_on (the day it was accepted, or null when
+ * id, org_id, received_day, channel, visitors, real_name, category, accepted_on (the day it was accepted, or null when
  * that was after the as-of day), assigned_due_on, status, due_on, disposal, extension_days,
  * reports, opinions, first_concluded_on.
  *
@@ -40,11 +49,22 @@ const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}:
  * events carry the state after each step) and counts its documents of that day or before (both
  * from indexes alone). The lookups run only for those petitions: a lateral join gated on the row.
  */
-export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = {}): SQL {
+export function petitionsAsOf(
+  scope: FigureScope,
+  opts: { records?: boolean; documents?: boolean } = {},
+): SQL {
   const d = scope.asOf;
+  // the documents' counts cost a second probe per looked-up case: only when a document figure is asked
+  const documents =
+    opts.documents === false
+      ? sql`null::int[]`
+      : sql`(select array[count(*) filter (where pd.kind = 'report'), count(*) filter (where pd.kind = 'opinion')]::int[]
+        from petition_documents pd where pd.petition_id = e.petition_id
+        and pd.kind in ('report', 'opinion') and pd.occurred_on <= ${d}::date)`;
   const later = sql`${petitions.lastStepOn} > ${d}::date`;
   return sql`(select ${petitions.id} as id, ${petitions.channel} as channel, ${petitions.visitors} as visitors,
     ${petitions.realName} as real_name, ${petitions.category} as category,
+    ${petitions.orgId} as org_id, ${petitions.receivedOn} as received_day,
     case when ${petitions.acceptedOn} <= ${d}::date then ${petitions.acceptedOn} end as accepted_on,
     ${petitions.assignedDueOn} as assigned_due_on,
     case when ${later} then coalesce(s.to_status, 'registered') else ${petitions.status} end as status,
@@ -59,10 +79,7 @@ export function petitionsAsOf(scope: FigureScope, opts: { records?: boolean } = 
     ${opts.records ? RECORD_COLUMNS : sql``}
   from ${petitions}
   left join lateral (
-    select e.to_status, e.due_on, e.disposal, e.extension_days,
-      (select array[count(*) filter (where pd.kind = 'report'), count(*) filter (where pd.kind = 'opinion')]::int[]
-        from petition_documents pd where pd.petition_id = e.petition_id
-        and pd.kind in ('report', 'opinion') and pd.occurred_on <= ${d}::date) as documents
+    select e.to_status, e.due_on, e.disposal, e.extension_days, ${documents} as documents
     from petition_events e
     where ${later} and e.petition_id = ${petitions.id} and e.occurred_on <= ${d}::date
     order by e.occurred_on desc, e.id desc limit 1

@@ -1,8 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { NO_GROUP, type PetitionFigureName } from '../../../../domain/petition-figures.js';
 import { rowsOf } from '../../../platform/db/rows.js';
+import { sliceKeySql } from '../../../platform/figures/breakdown.js';
 import { dictionaryLabels } from '../../../platform/figures/dictionary-labels.js';
-import type { FigureGroup, FigureScope, FigureValue } from '../../../platform/figures/registry.js';
+import type { Breakdown, FigureGroup, FigureScope, FigureValue } from '../../../platform/figures/registry.js';
+import { orgs } from '../../../platform/orgs/schema.js';
 import { petitions } from '../schema.js';
 import { petitionsAsOf, petitionsCounted } from './as-of.js';
 import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
@@ -21,10 +23,81 @@ type Row = Record<string, number | string | null>;
 export async function countPetitionFigures(
   scope: FigureScope,
   keys: string[],
+  by: Breakdown[] = [],
 ): Promise<Record<string, FigureValue>> {
   const names = keys.map(nameOf);
   const out: Record<string, FigureValue> = {};
-  const select: SQL[] = [sql`count(*)::int as n`];
+  const select: SQL[] = [sql`count(*)::int as n`, ...plainColumns(scope, names)];
+  const dims = names.filter((n) => n === 'by_category' || n === 'by_disposal');
+  // the grouping sets: the whole, then each breakdown asked — one pass over the as-of rows
+  const sets: { flag: string; column: SQL; as: string }[] = [];
+  if (names.includes('by_category'))
+    sets.push({ flag: 'g_category', column: sql`a.category`, as: 'category' });
+  if (names.includes('by_disposal'))
+    sets.push({ flag: 'g_disposal', column: sql`a.disposal`, as: 'disposal' });
+  const sliced = names.some((n) => breaks(n));
+  if (sliced && by.includes('month'))
+    sets.push({ flag: 'g_month', column: sliceKeySql(scope, 'month', SLICES), as: 's_month' });
+  if (sliced && by.includes('org'))
+    sets.push({ flag: 'g_org', column: sliceKeySql(scope, 'org', SLICES), as: 's_org' });
+  const documents = names.some((n) => {
+    const spec = PETITION_FIGURE_SPECS[n];
+    return spec !== 'ratio' && spec.rows === 'document';
+  });
+  const asOf = petitionsAsOf(scope, { documents });
+  const from = by.includes('org') ? sql`${asOf} join ${orgs} so on so.id = a.org_id` : asOf;
+  const { db } = scope;
+  const rows = rowsOf<Row>(
+    await db.execute(
+      sets.length
+        ? sql`select ${sql.join(select, sql`, `)}, ${sql.join(
+            sets.map(
+              (g) =>
+                sql`${g.column} as ${sql.identifier(g.as)}, grouping(${g.column})::int as ${sql.identifier(g.flag)}`,
+            ),
+            sql`, `,
+          )}
+            from ${from} group by grouping sets ((), ${sql.join(
+              sets.map((g) => sql`(${g.column})`),
+              sql`, `,
+            )})`
+        : sql`select ${sql.join(select, sql`, `)} from ${from}`,
+    ),
+  );
+  // the whole: the row grouped by none of the sets
+  const whole = rows.find((r) => sets.every((g) => Number(r[g.flag]) === 1))!;
+  for (const [column, v] of Object.entries(whole))
+    if (column.startsWith('f_')) out[`petitions.${column.slice(2)}`] = { value: Number(v) };
+  for (const dim of dims) Object.assign(out, await groupsOf(scope, dim, rows));
+  for (const b of by) {
+    const set = sets.find((g) => g.flag === `g_${b}`);
+    if (!set) continue;
+    const mine = rows.filter((r) => Number(r[set.flag]) === 0);
+    for (const name of names)
+      if (breaks(name)) {
+        const v = out[`petitions.${name}`];
+        v.slices = {
+          ...v.slices,
+          [b]: mine.map((r) => ({ key: String(r[set.as]), value: Number(r[`f_${name}`]) })),
+        };
+      }
+  }
+  if (names.includes('by_cadre')) out['petitions.by_cadre'] = await countByCadre(scope);
+  return out;
+}
+
+/** The as-of rows' month (收件日期) and org, with the org's path joined as `so`. */
+const SLICES = { org: sql`a.org_id`, on: sql`a.received_day`, path: sql`so.path` };
+
+/** Does the figure split by month and child org (each petition or document falls in one). */
+function breaks(name: PetitionFigureName): boolean {
+  const spec = PETITION_FIGURE_SPECS[name];
+  return spec !== 'ratio' && ((spec.rows === 'petition' && !spec.dimension) || spec.rows === 'document');
+}
+
+/** The plain figures asked (neither a dimension nor the cadres named) as columns `f_<name>` of one pass. */
+function plainColumns(scope: FigureScope, names: PetitionFigureName[]): SQL[] {
+  const select: SQL[] = [];
   for (const name of names) {
     const spec = PETITION_FIGURE_SPECS[name];
     if (spec === 'ratio' || spec.rows === 'subject' || (spec.rows === 'petition' && spec.dimension)) continue;
@@ -36,24 +109,7 @@ export async function countPetitionFigures(
           : sql`count(*) filter (where ${spec.when(scope.asOf)})`;
     select.push(sql`${expr}::int as ${sql.identifier(`f_${name}`)}`);
   }
-  const dims = names.filter((n) => n === 'by_category' || n === 'by_disposal');
-  const { db } = scope;
-  const rows = rowsOf<Row>(
-    await db.execute(
-      dims.length
-        ? sql`select ${sql.join(select, sql`, `)}, a.category, a.disposal,
-            grouping(a.category)::int as g_category, grouping(a.disposal)::int as g_disposal
-            from ${petitionsAsOf(scope)} group by grouping sets ((), (a.category), (a.disposal))`
-        : sql`select ${sql.join(select, sql`, `)} from ${petitionsAsOf(scope)}`,
-    ),
-  );
-  // the whole: the row grouped by neither
-  const whole = rows.find((r) => !dims.length || (Number(r.g_category) === 1 && Number(r.g_disposal) === 1))!;
-  for (const [column, v] of Object.entries(whole))
-    if (column.startsWith('f_')) out[`petitions.${column.slice(2)}`] = { value: Number(v) };
-  for (const dim of dims) Object.assign(out, await groupsOf(scope, dim, rows));
-  if (names.includes('by_cadre')) out['petitions.by_cadre'] = await countByCadre(scope);
-  return out;
+  return select;
 }
 
 /** A breakdown's groups from the grouping-sets rows: by 问题类别, or by 处置方式 as of the date. */

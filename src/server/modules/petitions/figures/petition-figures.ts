@@ -3,10 +3,27 @@ import {
   type PetitionFigureName,
   petitionFigureKey,
 } from '../../../../domain/petition-figures.js';
-import type { Figure, FigureSource } from '../../../platform/figures/registry.js';
+import {
+  BREAKDOWNS,
+  type DashboardUse,
+  type Figure,
+  type FigureSource,
+} from '../../../platform/figures/registry.js';
 import { countPetitionFigures } from './count-petition-figures.js';
 import { petitionFigureRecords } from './petition-figure-records.js';
 import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
+
+/** What the leadership dashboard shows of the petitions (the rest stay on the statistics page). */
+const DASHBOARD: Partial<Record<PetitionFigureName, DashboardUse[]>> = {
+  received: ['card', 'trend', 'org'],
+  accepted: ['card'],
+  concluded: ['card', 'trend', 'org'],
+  conclusion_rate: ['card'],
+  open: ['card'],
+  overdue: ['card', 'org'],
+  by_category: ['category'],
+  by_disposal: ['category'],
+};
 
 const DIMENSIONS = {
   category: { key: 'category', label: '问题类别' },
@@ -25,6 +42,7 @@ export function petitionFigures(): { source: FigureSource; figures: Figure[] } {
       definition: def.definition,
       permission: 'petition.stats' as const,
       protected: true,
+      ...(DASHBOARD[name] ? { dashboard: DASHBOARD[name] } : {}),
     };
     const spec = PETITION_FIGURE_SPECS[name];
     if (spec === 'ratio')
@@ -39,9 +57,13 @@ export function petitionFigures(): { source: FigureSource; figures: Figure[] } {
       kind: spec.rows === 'petition' && spec.weight ? 'sum' : 'count',
       ...(spec.rows === 'petition' && spec.dimension ? { dimension: DIMENSIONS[spec.dimension] } : {}),
       ...(spec.rows === 'subject' ? { dimension: { key: 'cadre', label: '被反映干部' } } : {}),
+      // every petition and document has a 收件日期 and an org; the breakdown by named cadre does not split
+      ...((spec.rows === 'petition' && !spec.dimension) || spec.rows === 'document'
+        ? { breakdowns: BREAKDOWNS }
+        : {}),
       columns: spec.columns,
       records: (scope, page, group) => petitionFigureRecords(scope, name, page, group),
     };
   });
-  return { source: { module: 'petitions', count: countPetitionFigures }, figures };
+  return { source: { module: 'petitions', label: '信访举报', count: countPetitionFigures }, figures };
 }

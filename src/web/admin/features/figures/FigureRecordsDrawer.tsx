@@ -13,7 +13,7 @@ type Row = FigureRecords['items'][number];
 export function FigureRecordsDrawer({ drill, onClose }: { drill: FigureDrill; onClose: () => void }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = useQuery({
-    queryKey: ['figures', 'records', drill.key, drill.group, drill.query, page],
+    queryKey: ['figures', 'records', drill.key, drill.group, drill.breakdown, drill.slice, drill.query, page],
     queryFn: () => fetchFigureRecords(drill, page.page, page.pageSize),
   });
   const data = q.data;
@@ -43,7 +43,8 @@ export function FigureRecordsDrawer({ drill, onClose }: { drill: FigureDrill; on
       {data && (
         <Typography.Paragraph type="secondary">
           {data.org.name} · 收件 {data.from} 至 {data.to} · 统计截至 {data.asOf}
-          {data.group ? ` · ${data.group.label}` : ''}。{data.figure.definition}。状态等为截至日的情况。
+          {data.group ? ` · ${data.group.label}` : ''}
+          {data.slice ? ` · ${data.slice.label}` : ''}。{data.figure.definition}。状态等为截至日的情况。
         </Typography.Paragraph>
       )}
       {q.error && <Typography.Text type="danger">{(q.error as Error).message}</Typography.Text>}

@@ -45,6 +45,7 @@ export interface FigureRecords {
   asOf: string;
   figure: Pick<Figure, 'key' | 'label' | 'unit' | 'definition' | 'kind'>;
   group: { key: string; label: string } | null;
+  slice: { by: 'month' | 'org'; key: string; label: string } | null;
   columns: { key: string; label: string }[];
   items: {
     id: string;
@@ -62,6 +63,9 @@ export interface FigureRecords {
 export interface FigureDrill {
   key: string;
   group?: string;
+  /** One bar of a breakdown: a month `2026-03` or a child org's id. */
+  breakdown?: 'month' | 'org';
+  slice?: string;
   title: string;
   query: FigureQuery;
 }
@@ -72,7 +76,7 @@ export const fetchFigures = (q: FigureQuery & { module?: string; keys?: string }
 export const fetchFigureRecords = (d: FigureDrill, page: number, pageSize: number) =>
   api<FigureRecords>(
     'GET',
-    `/api/v1/figures/${encodeURIComponent(d.key)}/records${qs({ ...d.query, group: d.group, page, pageSize })}`,
+    `/api/v1/figures/${encodeURIComponent(d.key)}/records${qs({ ...d.query, group: d.group, breakdown: d.breakdown, slice: d.slice, page, pageSize })}`,
   );
 
 /** A figure's value as shown: a ratio with one decimal, “—” for a ratio over nothing. */
