@@ -13,14 +13,14 @@ export function registerAllSummaryParagraphs(): void {
       title: '出台制度',
       order: 10,
       template:
-        '一年来，{我}围绕规范选人用人行为、完善干部日常管理机制、加强基层干部队伍建设和组织人事自身约束，先后出台了{policies.adopted|名录}等{policies.adopted}项制度。',
+        '围绕规范选人用人行为、完善干部日常管理机制、加强基层干部队伍建设和组织人事自身约束，{我}先后出台了{policies.adopted|名录}等{policies.adopted}项制度。',
     },
     {
       id: 'policies.revised',
       title: '修订制度',
       order: 20,
       template:
-        '同时，根据工作实际修订完善了{policies.revised|名录}等{policies.revised}项制度。在加快制度创新的基础上，我们要求{单位}各级党组织加强对制度的学习和贯彻，切实做到组织人事工作的规范、公正、科学。',
+        '根据工作实际，修订完善了{policies.revised|名录}等{policies.revised}项制度。在加快制度创新的基础上，我们要求{单位}各级党组织加强对制度的学习和贯彻，切实做到组织人事工作的规范、公正、科学。',
     },
   ]);
   // 二、重点: mass supervision through petitions (信访)
