@@ -1,7 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerPolicyJobs } from '../../src/server/modules/policies/jobs.js';
 import { policyReads } from '../../src/server/modules/policies/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { registeredJobs } from '../../src/server/platform/jobs/registry.js';
+import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { POLICY_TEXT, policyWorld, signInAgain } from '../support/policy-world.js';
@@ -375,6 +378,28 @@ describe('reading: assignments, to-dos, 我的学习, quiz', () => {
       .select()
       .from(todos)
       .where(and(eq(todos.recordType, 'policy_read'), eq(todos.assigneeUserId, u.id)));
+    expect(todo).toMatchObject({ status: 'open', dueOn: '2026-03-20' });
+  });
+
+  it('someone who joins later and never opens 我的学习 gets the to-do from the hourly job, not before its hour', async () => {
+    registerPolicyJobs();
+    const jobs = registeredJobs();
+    const scheduler = new Scheduler(t.ctx, {
+      log: () => {},
+      jobs: { recurring: jobs.recurring.filter((j) => j.name === 'policy.read_duties'), oneOff: [] },
+    });
+    const readTodo = async (userId: number) =>
+      t.ctx.db
+        .select()
+        .from(todos)
+        .where(and(eq(todos.recordType, 'policy_read'), eq(todos.assigneeUserId, userId)));
+    await scheduler.tick(); // this hour's run
+    const u = await makeUser(t.ctx, { orgId: w.village.id, roles: ['cadre'], dataScope: 'self' });
+    await scheduler.tick(); // the same hour: already run
+    expect(await readTodo(u.id)).toEqual([]);
+    t.clock.advanceMinutes(61);
+    await scheduler.tick();
+    const [todo] = await readTodo(u.id);
     expect(todo).toMatchObject({ status: 'open', dueOn: '2026-03-20' });
   });
 });

@@ -6,8 +6,8 @@ import type { Queryable } from '../../platform/db/client.js';
 import { outOfScope } from '../../platform/http/errors.js';
 import type { CreatePolicyInput } from './contract.js';
 import { getPolicy } from './get-policy.js';
-import { policies, policyVersions } from './schema.js';
-import { checkVersionInput } from './version-input.js';
+import { policies } from './schema.js';
+import { checkVersionInput, insertVersion } from './version-input.js';
 
 /** Writes a policy and its first version inside the caller's transaction (the route's, or the demo's). */
 export async function createPolicyIn(
@@ -34,16 +34,11 @@ export async function createPolicyIn(
       updatedAt: now,
     })
     .returning({ id: policies.id });
-  await tx.insert(policyVersions).values({
+  await insertVersion(tx, {
     policyId: p.id,
     versionNo: 1,
-    adoptedOn: input.adoptedOn,
-    effectiveOn: input.effectiveOn,
-    status: 'in_force',
-    body: input.body,
+    input,
     ruleKeys,
-    changeNote: input.changeNote ?? null,
-    quiz: input.quiz ?? null,
     createdBy: actor.userId,
     createdAt: now,
   });

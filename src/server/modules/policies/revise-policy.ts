@@ -8,7 +8,7 @@ import { conflict, unprocessable } from '../../platform/http/errors.js';
 import type { ReviseInput } from './contract.js';
 import { getPolicy } from './get-policy.js';
 import { policies, policyVersions } from './schema.js';
-import { checkVersionInput } from './version-input.js';
+import { checkVersionInput, insertVersion } from './version-input.js';
 import { loadManagedPolicy, stateOf, versionsOf } from './visibility.js';
 
 /**
@@ -40,16 +40,11 @@ export async function revisePolicyIn(
       .update(policyVersions)
       .set({ status: c.status })
       .where(and(eq(policyVersions.policyId, id), eq(policyVersions.versionNo, c.versionNo)));
-  await tx.insert(policyVersions).values({
+  await insertVersion(tx, {
     policyId: id,
     versionNo,
-    adoptedOn: input.adoptedOn,
-    effectiveOn: input.effectiveOn,
-    status: 'in_force',
-    body: input.body,
+    input,
     ruleKeys,
-    changeNote: input.changeNote ?? null,
-    quiz: input.quiz ?? null,
     createdBy: actor.userId,
     createdAt: now,
   });

@@ -3,6 +3,7 @@ import { quizProblem } from '../../../domain/policy-library.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { rules } from '../../platform/rules/schema.js';
+import { policyVersions } from './schema.js';
 import type { Quiz } from './visibility.js';
 
 /**
@@ -26,4 +27,37 @@ export async function checkVersionInput(
   const problem = quizProblem(input.quiz);
   if (problem) throw badRequest(problem.message, { [problem.field]: problem.message });
   return keys;
+}
+
+/** Writes a version in force (the first, or a revision's) as the caller gave it, with checked rule keys. */
+export async function insertVersion(
+  db: Queryable,
+  v: {
+    policyId: number;
+    versionNo: number;
+    input: {
+      adoptedOn: string;
+      effectiveOn: string;
+      body: string;
+      changeNote?: string | null;
+      quiz?: Quiz | null;
+    };
+    ruleKeys: string[];
+    createdBy: number;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await db.insert(policyVersions).values({
+    policyId: v.policyId,
+    versionNo: v.versionNo,
+    adoptedOn: v.input.adoptedOn,
+    effectiveOn: v.input.effectiveOn,
+    status: 'in_force',
+    body: v.input.body,
+    ruleKeys: v.ruleKeys,
+    changeNote: v.input.changeNote ?? null,
+    quiz: v.input.quiz ?? null,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+  });
 }

@@ -22,6 +22,7 @@ import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { download } from '../../shared/api';
+import { AsOfPicker } from '../figures/AsOfPicker';
 import type { Figure, FigureDrill, FigureQuery } from '../figures/api';
 import { FigureCard } from '../figures/FigureCard';
 import { FigureRecordsDrawer } from '../figures/FigureRecordsDrawer';
@@ -170,16 +171,11 @@ export default function DashboardPage() {
               aria-label="自定义统计期间"
             />
           )}
-          <DatePicker
-            value={data ? dayjs(data.asOf) : null}
-            allowClear={false}
-            disabledDate={(d) =>
-              (data ? d.isAfter(dayjs(data.today), 'day') : false) ||
-              (query.from ? d.isBefore(dayjs(query.from), 'day') : false)
-            }
-            onChange={(d) => d && setQuery({ ...query, asOf: d.format(DAY) })}
-            prefix="统计截至"
-            aria-label="统计截至日期"
+          <AsOfPicker
+            asOf={data?.asOf}
+            today={data?.today}
+            from={query.from}
+            onChange={(asOf) => setQuery({ ...query, asOf })}
           />
         </Space>
         {data && (

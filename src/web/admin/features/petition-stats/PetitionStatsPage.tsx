@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { download } from '../../shared/api';
 import { useCan } from '../../shared/me';
+import { AsOfPicker } from '../figures/AsOfPicker';
 import { type Figure, type FigureDrill, type FigureQuery, fetchFigures } from '../figures/api';
 import { FigureCard } from '../figures/FigureCard';
 import { FigureRecordsDrawer } from '../figures/FigureRecordsDrawer';
@@ -153,16 +154,11 @@ export default function PetitionStatsPage() {
           }
           aria-label="统计期间"
         />
-        <DatePicker
-          value={data ? dayjs(data.asOf) : null}
-          allowClear={false}
-          disabledDate={(d) =>
-            (data ? d.isAfter(dayjs(data.today), 'day') : false) ||
-            (query.from ? d.isBefore(dayjs(query.from), 'day') : false)
-          }
-          onChange={(d) => d && setQuery({ ...query, asOf: d.format(DAY) })}
-          prefix="统计截至"
-          aria-label="统计截至日期"
+        <AsOfPicker
+          asOf={data?.asOf}
+          today={data?.today}
+          from={query.from}
+          onChange={(asOf) => setQuery({ ...query, asOf })}
         />
         <OrgPicker
           value={query.orgId ?? data?.org.id}
