@@ -12,12 +12,19 @@ export interface BackupTable {
   key: string[];
 }
 
-/** Every table of db/schema.ts, by name, with its columns and primary key. */
+/**
+ * Derived data, rebuilt from the records when asked and dropped by triggers when the records
+ * change: not backed up, and a restore starts without it (its triggers would drop it anyway).
+ */
+export const DERIVED_TABLES = new Set(['petition_figure_cubes', 'petition_figure_cells']);
+
+/** Every table of db/schema.ts but the derived ones, by name, with its columns and primary key. */
 export function backupTables(): BackupTable[] {
   const tables: BackupTable[] = [];
   for (const value of Object.values(schema)) {
     if (!is(value, PgTable)) continue;
     const cfg = getTableConfig(value);
+    if (DERIVED_TABLES.has(cfg.name)) continue;
     const single = cfg.columns.filter((c) => c.primary).map((c) => c.name);
     const composite = cfg.primaryKeys[0]?.columns.map((c) => c.name) ?? [];
     const columns = cfg.columns.map((c) => c.name);

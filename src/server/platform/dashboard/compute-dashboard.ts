@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
-import { countFigures, figureOut, labelAll, scopeOut } from '../figures/compute-figures.js';
+import { countFigures, figureOut, labelAll, prepareFigures, scopeOut } from '../figures/compute-figures.js';
 import { figureScope, readFigures } from '../figures/figure-scope.js';
 import { allFigures, type DashboardUse, type Figure, sourceOf } from '../figures/registry.js';
 import { maySee } from '../figures/visible-figures.js';
@@ -31,6 +31,7 @@ export async function computeDashboard(opts: {
   const uses = (use: DashboardUse) => shown.filter((f) => f.dashboard!.includes(use));
   const panels = dashboardPanels().filter((p) => actor.permissions.has(p.permission));
 
+  await prepareFigures(ctx, scope, shown);
   return readFigures(scope, async (read) => {
     // per module one pass: the cards, the dimensions' groups, by month and by child org together
     const values = await countFigures(read, shown, ['month', 'org']);

@@ -29,6 +29,7 @@ export async function computeFigures(opts: {
   const asked = figuresAsked(actor, query);
   const scope = await figureScope(ctx, actor, query);
   const by = query.breakdown;
+  await prepareFigures(ctx, scope, asked);
   const { values, slices } = await readFigures(scope, async (read) => {
     const values = await countFigures(read, asked, by ? [by] : []);
     return { values, slices: by ? await labelAll(read, asked, values, by) : new Map() };
@@ -53,6 +54,20 @@ export function scopeOut(scope: FigureScope) {
   };
 }
 
+/** Each module's work before the figures' read transaction (the petitions' stored counts). */
+export async function prepareFigures(ctx: AppContext, scope: FigureScope, asked: Figure[]) {
+  for (const [module, keys] of byModule(countedKeys(asked)))
+    await sourceOf(module)?.prepare?.(ctx, scope, keys);
+}
+
+const countedKeys = (asked: Figure[]) => {
+  const counted = new Set<string>();
+  for (const f of asked)
+    if (f.kind === 'ratio') counted.add(f.numerator).add(f.denominator);
+    else counted.add(f.key);
+  return [...counted];
+};
+
 /**
  * The values of the figures (and of the ratios' parts), each module's asked together in one call
  * — with `by`, the figures offering those breakdowns come with their slices from the same call.
@@ -62,13 +77,9 @@ export async function countFigures(
   asked: Figure[],
   by: Breakdown[] = [],
 ): Promise<Map<string, FigureValue>> {
-  const counted = new Set<string>();
-  for (const f of asked)
-    if (f.kind === 'ratio') counted.add(f.numerator).add(f.denominator);
-    else counted.add(f.key);
   const values = new Map<string, FigureValue>();
   // one module after another, in one read transaction: the embedded database answers one query at a time anyway
-  for (const [module, keys] of byModule([...counted])) {
+  for (const [module, keys] of byModule(countedKeys(asked))) {
     const source = sourceOf(module);
     if (!source) throw new Error(`no figure source for module ${module}`);
     const got = await source.count(read, keys, by);

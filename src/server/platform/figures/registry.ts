@@ -143,6 +143,11 @@ export interface FigureSource {
    * the same pass as the whole where the source can: the petitions' grouping sets).
    */
   count(scope: FigureScope, keys: string[], by?: Breakdown[]): Promise<Record<string, FigureValue>>;
+  /**
+   * Work before the read transaction, with the writing handle `ctx.db` (the petitions build their
+   * stored counts for the scope): `count` must answer right whether it ran or not.
+   */
+  prepare?(ctx: AppContext, scope: FigureScope, keys: string[]): Promise<void>;
 }
 
 const figures = new Map<string, Figure>();

@@ -1,10 +1,15 @@
-import { and, between, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, between, inArray, not, type SQL, sql } from 'drizzle-orm';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import type { Actor } from '../../../platform/access/actor.js';
 import { type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type { FigureScope } from '../../../platform/figures/registry.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionRecusal, petitionVisibility } from '../load-petition.js';
 import { petitions } from '../schema.js';
+
+/** Does a reader whose scope holds an org see all its subtree's petitions, recusal aside? */
+export const seesWholeSubtree = (actor: Actor) =>
+  actor.permissions.has('petition.read') && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
 
 /**
  * The petitions a figure is about: received in the period (and by the as-of date) by the org or any
@@ -19,15 +24,30 @@ export function petitionsCounted(scope: FigureScope): SQL {
   );
   // a reader whose scope holds the org holds its whole subtree: only recusal is left to apply
   // (a second scope subquery beside the subtree's misleads the planner's row estimates)
-  const wholeSubtree =
-    actor.permissions.has('petition.read') && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
-  const visible = wholeSubtree ? petitionRecusal(actor) : petitionVisibility(actor);
+  const visible = seesWholeSubtree(actor) ? petitionRecusal(actor) : petitionVisibility(actor);
   return and(
     between(petitions.receivedOn, scope.from, lastCountedDay(scope)),
     subtree,
     visible,
     sliceCondition(scope, PETITION_SLICES),
   )!;
+}
+
+/**
+ * The petitions of the period and subtree a reader who sees the whole subtree must recuse from
+ * (none: undefined) — what the stored counts, which know no reader, hold beyond the reader's figure.
+ */
+export function petitionsHidden(scope: FigureScope): SQL | undefined {
+  const recusal = petitionRecusal(scope.actor);
+  if (!recusal) return undefined;
+  return and(
+    between(petitions.receivedOn, scope.from, lastCountedDay(scope)),
+    inArray(
+      petitions.orgId,
+      sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
+    ),
+    not(recusal),
+  );
 }
 
 /** A petition's month is its 收件日期's, its org the one that received it. */
@@ -51,7 +71,7 @@ const RECORD_COLUMNS = sql`, ${petitions.code} as code, ${petitions.receivedOn}:
  */
 export function petitionsAsOf(
   scope: FigureScope,
-  opts: { records?: boolean; documents?: boolean } = {},
+  opts: { records?: boolean; documents?: boolean; counted?: SQL } = {},
 ): SQL {
   const d = scope.asOf;
   // the documents' counts cost a second probe per looked-up case: only when a document figure is asked
@@ -84,7 +104,7 @@ export function petitionsAsOf(
     where ${later} and e.petition_id = ${petitions.id} and e.occurred_on <= ${d}::date
     order by e.occurred_on desc, e.id desc limit 1
   ) s on true
-  where ${petitionsCounted(scope)}) a`;
+  where ${opts.counted ?? petitionsCounted(scope)}) a`;
 }
 
 /** Finished at the as-of day: concluded by then (and possibly under review after it). */

@@ -6,19 +6,22 @@ import { dictionaryLabels } from '../../../platform/figures/dictionary-labels.js
 import type { Breakdown, FigureGroup, FigureScope, FigureValue } from '../../../platform/figures/registry.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitions } from '../schema.js';
-import { petitionsAsOf, petitionsCounted } from './as-of.js';
-import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
+import { petitionsAsOf, petitionsCounted, petitionsHidden } from './as-of.js';
+import { cubeSource, type RowSource } from './cube.js';
+import { isPlainFigure, PETITION_FIGURE_SPECS, plainFigureExpr } from './petition-figure-specs.js';
 
 const nameOf = (key: string) => key.slice('petitions.'.length) as PetitionFigureName;
 
 type Row = Record<string, number | string | null>;
 
 /**
- * Counts the petition figures asked, as of the scope's date, in one pass over the as-of rows: the
- * plain figures as FILTER clauses and sums, and — when a breakdown by 问题类别 or 处置方式 is asked —
- * their groups in the same statement (grouping sets: the whole, by category, by disposal). The
- * breakdown by named cadre, which depends on no state, joins the named cadres to the counted
- * petitions in a second statement when it is asked.
+ * Counts the petition figures asked, as of the scope's date, in one pass: the plain figures as
+ * FILTER clauses and sums, and — when a breakdown by 问题类别 or 处置方式, month or child org is
+ * asked — their groups in the same statement (grouping sets: the whole, then each breakdown). The
+ * pass reads the stored counts when they answer the scope (`cube.ts`: whole months, a reader who
+ * sees the whole subtree — minus, for a reader who must recuse, the same statement over the
+ * petitions hidden from them), else the petitions as of the date. The breakdown by named cadre,
+ * which depends on no state, joins the named cadres to the counted petitions in a second statement.
  */
 export async function countPetitionFigures(
   scope: FigureScope,
@@ -27,28 +30,90 @@ export async function countPetitionFigures(
 ): Promise<Record<string, FigureValue>> {
   const names = keys.map(nameOf);
   const out: Record<string, FigureValue> = {};
-  const select: SQL[] = [sql`count(*)::int as n`, ...plainColumns(scope, names)];
   const dims = names.filter((n) => n === 'by_category' || n === 'by_disposal');
-  // the grouping sets: the whole, then each breakdown asked — one pass over the as-of rows
-  const sets: { flag: string; column: SQL; as: string }[] = [];
-  if (names.includes('by_category'))
-    sets.push({ flag: 'g_category', column: sql`a.category`, as: 'category' });
-  if (names.includes('by_disposal'))
-    sets.push({ flag: 'g_disposal', column: sql`a.disposal`, as: 'disposal' });
   const sliced = names.some((n) => breaks(n));
-  if (sliced && by.includes('month'))
-    sets.push({ flag: 'g_month', column: sliceKeySql(scope, 'month', SLICES), as: 's_month' });
-  if (sliced && by.includes('org'))
-    sets.push({ flag: 'g_org', column: sliceKeySql(scope, 'org', SLICES), as: 's_org' });
+  const flags = [
+    ...(names.includes('by_category') ? ['g_category'] : []),
+    ...(names.includes('by_disposal') ? ['g_disposal'] : []),
+    ...(sliced && by.includes('month') ? ['g_month'] : []),
+    ...(sliced && by.includes('org') ? ['g_org'] : []),
+  ];
+  const cube = await cubeSource(scope.db, scope);
+  let rows: Row[];
+  if (cube) {
+    rows = await groupedRows(scope, names, flags, cube);
+    const hidden = petitionsHidden(scope);
+    if (hidden)
+      rows = subtract(rows, await groupedRows(scope, names, flags, liveSource(scope, names, flags, hidden)));
+  } else rows = await groupedRows(scope, names, flags, liveSource(scope, names, flags));
+  // the whole: the row grouped by none of the sets
+  const whole = rows.find((r) => flags.every((f) => Number(r[f]) === 1))!;
+  for (const [column, v] of Object.entries(whole))
+    if (column.startsWith('f_')) out[`petitions.${column.slice(2)}`] = { value: Number(v) };
+  for (const dim of dims) Object.assign(out, await groupsOf(scope, dim, rows));
+  for (const b of by) {
+    const flag = `g_${b}`;
+    if (!flags.includes(flag)) continue;
+    const mine = rows.filter((r) => Number(r[flag]) === 0);
+    for (const name of names)
+      if (breaks(name)) {
+        const v = out[`petitions.${name}`];
+        v.slices = {
+          ...v.slices,
+          [b]: mine.map((r) => ({ key: String(r[`s_${b}`]), value: Number(r[`f_${name}`]) })),
+        };
+      }
+  }
+  if (names.includes('by_cadre')) out['petitions.by_cadre'] = await countByCadre(scope);
+  return out;
+}
+
+/** The petitions as of the date as a row source: those counted for the scope, or those of `counted`. */
+function liveSource(
+  scope: FigureScope,
+  names: PetitionFigureName[],
+  flags: string[],
+  counted?: SQL,
+): RowSource {
   const documents = names.some((n) => {
     const spec = PETITION_FIGURE_SPECS[n];
     return spec !== 'ratio' && spec.rows === 'document';
   });
-  const asOf = petitionsAsOf(scope, { documents });
-  const from = by.includes('org') ? sql`${asOf} join ${orgs} so on so.id = a.org_id` : asOf;
-  const { db } = scope;
-  const rows = rowsOf<Row>(
-    await db.execute(
+  return {
+    // the org's path only for the breakdown by child org
+    from: flags.includes('g_org')
+      ? sql`${petitionsAsOf(scope, { documents, counted })} join ${orgs} so on so.id = a.org_id`
+      : petitionsAsOf(scope, { documents, counted }),
+    n: sql`count(*)`,
+    figure: (name) => plainFigureExpr(scope.asOf, name),
+    slices: { org: sql`a.org_id`, on: sql`a.received_day`, path: sql`so.path` },
+  };
+}
+
+const FLAGS = ['g_category', 'g_disposal', 'g_month', 'g_org'];
+
+/**
+ * One statement over a row source: `n` and the plain figures `f_<name>` of the whole, and of each
+ * grouping set flagged (`g_category` …, with its key in `category`, `disposal`, `s_month`, `s_org`).
+ */
+async function groupedRows(
+  scope: FigureScope,
+  names: PetitionFigureName[],
+  flags: string[],
+  src: RowSource,
+): Promise<Row[]> {
+  const select: SQL[] = [sql`${src.n}::int as n`];
+  for (const name of names)
+    if (isPlainFigure(name)) select.push(sql`${src.figure(name)}::int as ${sql.identifier(`f_${name}`)}`);
+  const column: Record<string, { column: SQL; as: string }> = {
+    g_category: { column: sql`a.category`, as: 'category' },
+    g_disposal: { column: sql`a.disposal`, as: 'disposal' },
+    g_month: { column: sliceKeySql(scope, 'month', src.slices), as: 's_month' },
+    g_org: { column: sliceKeySql(scope, 'org', src.slices), as: 's_org' },
+  };
+  const sets = flags.map((flag) => ({ flag, ...column[flag] }));
+  return rowsOf<Row>(
+    await scope.db.execute(
       sets.length
         ? sql`select ${sql.join(select, sql`, `)}, ${sql.join(
             sets.map(
@@ -57,59 +122,41 @@ export async function countPetitionFigures(
             ),
             sql`, `,
           )}
-            from ${from} group by grouping sets ((), ${sql.join(
+            from ${src.from} group by grouping sets ((), ${sql.join(
               sets.map((g) => sql`(${g.column})`),
               sql`, `,
             )})`
-        : sql`select ${sql.join(select, sql`, `)} from ${from}`,
+        : sql`select ${sql.join(select, sql`, `)} from ${src.from}`,
     ),
   );
-  // the whole: the row grouped by none of the sets
-  const whole = rows.find((r) => sets.every((g) => Number(r[g.flag]) === 1))!;
-  for (const [column, v] of Object.entries(whole))
-    if (column.startsWith('f_')) out[`petitions.${column.slice(2)}`] = { value: Number(v) };
-  for (const dim of dims) Object.assign(out, await groupsOf(scope, dim, rows));
-  for (const b of by) {
-    const set = sets.find((g) => g.flag === `g_${b}`);
-    if (!set) continue;
-    const mine = rows.filter((r) => Number(r[set.flag]) === 0);
-    for (const name of names)
-      if (breaks(name)) {
-        const v = out[`petitions.${name}`];
-        v.slices = {
-          ...v.slices,
-          [b]: mine.map((r) => ({ key: String(r[set.as]), value: Number(r[`f_${name}`]) })),
-        };
-      }
-  }
-  if (names.includes('by_cadre')) out['petitions.by_cadre'] = await countByCadre(scope);
-  return out;
 }
 
-/** The as-of rows' month (收件日期) and org, with the org's path joined as `so`. */
-const SLICES = { org: sql`a.org_id`, on: sql`a.received_day`, path: sql`so.path` };
+/** The stored rows less the hidden ones, group by group; a group left empty goes (the whole stays). */
+function subtract(rows: Row[], hidden: Row[]): Row[] {
+  const keyOf = (r: Row) =>
+    JSON.stringify(
+      [...FLAGS, 'category', 'disposal', 's_month', 's_org'].map((c) =>
+        (r[c] ?? null) === null ? null : String(r[c]),
+      ),
+    );
+  const less = new Map(hidden.map((h) => [keyOf(h), h]));
+  const out: Row[] = [];
+  for (const r of rows) {
+    const h = less.get(keyOf(r));
+    const left: Row = { ...r };
+    if (h)
+      for (const [c, v] of Object.entries(h))
+        if (c === 'n' || c.startsWith('f_')) left[c] = Number(left[c]) - Number(v);
+    const whole = FLAGS.every((f) => r[f] === undefined || Number(r[f]) === 1);
+    if (whole || Number(left.n) > 0) out.push(left);
+  }
+  return out;
+}
 
 /** Does the figure split by month and child org (each petition or document falls in one). */
 function breaks(name: PetitionFigureName): boolean {
   const spec = PETITION_FIGURE_SPECS[name];
   return spec !== 'ratio' && ((spec.rows === 'petition' && !spec.dimension) || spec.rows === 'document');
-}
-
-/** The plain figures asked (neither a dimension nor the cadres named) as columns `f_<name>` of one pass. */
-function plainColumns(scope: FigureScope, names: PetitionFigureName[]): SQL[] {
-  const select: SQL[] = [];
-  for (const name of names) {
-    const spec = PETITION_FIGURE_SPECS[name];
-    if (spec === 'ratio' || spec.rows === 'subject' || (spec.rows === 'petition' && spec.dimension)) continue;
-    const expr =
-      spec.rows === 'document'
-        ? sql`coalesce(sum(a.${sql.raw(spec.kind === 'report' ? 'reports' : 'opinions')}), 0)`
-        : spec.weight
-          ? sql`coalesce(sum(a.visitors) filter (where ${spec.when(scope.asOf)}), 0)`
-          : sql`count(*) filter (where ${spec.when(scope.asOf)})`;
-    select.push(sql`${expr}::int as ${sql.identifier(`f_${name}`)}`);
-  }
-  return select;
 }
 
 /** A breakdown's groups from the grouping-sets rows: by 问题类别, or by 处置方式 as of the date. */

@@ -102,3 +102,20 @@ export const PETITION_FIGURE_SPECS: Record<PetitionFigureName, PetitionFigureSpe
   },
   by_cadre: { rows: 'subject', columns: [col('cadre', '被反映干部'), ...BASE] },
 };
+
+/** A figure of one number per petition or document, kept as a column (neither a breakdown nor the cadres named). */
+export function isPlainFigure(name: PetitionFigureName): boolean {
+  const spec = PETITION_FIGURE_SPECS[name];
+  return !(spec === 'ratio' || spec.rows === 'subject' || (spec.rows === 'petition' && spec.dimension));
+}
+
+/** A plain figure's value over rows of the as-of subquery `a`, as of the day. */
+export function plainFigureExpr(asOf: string, name: PetitionFigureName): SQL {
+  const spec = PETITION_FIGURE_SPECS[name];
+  if (spec === 'ratio' || spec.rows === 'subject') throw new Error(`${name} is not a plain figure`);
+  if (spec.rows === 'document')
+    return sql`coalesce(sum(a.${sql.raw(spec.kind === 'report' ? 'reports' : 'opinions')}), 0)`;
+  return spec.weight
+    ? sql`coalesce(sum(a.visitors) filter (where ${spec.when(asOf)}), 0)`
+    : sql`count(*) filter (where ${spec.when(asOf)})`;
+}

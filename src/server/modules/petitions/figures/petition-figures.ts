@@ -10,6 +10,7 @@ import {
   type FigureSource,
 } from '../../../platform/figures/registry.js';
 import { countPetitionFigures } from './count-petition-figures.js';
+import { preparePetitionCube } from './cube.js';
 import { petitionFigureRecords } from './petition-figure-records.js';
 import { PETITION_FIGURE_SPECS } from './petition-figure-specs.js';
 
@@ -65,5 +66,13 @@ export function petitionFigures(): { source: FigureSource; figures: Figure[] } {
       records: (scope, page, group) => petitionFigureRecords(scope, name, page, group),
     };
   });
-  return { source: { module: 'petitions', label: '信访举报', count: countPetitionFigures }, figures };
+  return {
+    source: {
+      module: 'petitions',
+      label: '信访举报',
+      count: countPetitionFigures,
+      prepare: preparePetitionCube,
+    },
+    figures,
+  };
 }
