@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/cli/demo/index.js';
-import { useStoredCounts } from '../../src/server/modules/petitions/figures/cube.js';
+import { setStoredCounts } from '../../src/server/modules/petitions/figures/cube.js';
 import { petitionFigureCubes } from '../../src/server/modules/petitions/figures/cube-schema.js';
 import {
   petitionDocuments,
@@ -10,8 +10,11 @@ import {
   petitionSubjects,
   petitions,
 } from '../../src/server/modules/petitions/schema.js';
+import { CUBES_JOB, registerPetitionJobs } from '../../src/server/modules/petitions/workflow/jobs.js';
 import { backupTables } from '../../src/server/platform/backup/tables.js';
 import { allFigures } from '../../src/server/platform/figures/registry.js';
+import { registeredJobs } from '../../src/server/platform/jobs/registry.js';
+import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { letter, registerDirect } from '../support/petition-workflow-world.js';
@@ -49,19 +52,19 @@ beforeAll(async () => {
   secretary = await user(org.daxing, ['party_secretary']);
   district = await user(org.district, ['district_discipline']);
 }, 300_000);
-afterEach(() => useStoredCounts(true));
+afterEach(() => setStoredCounts(true));
 afterAll(async () => t.close());
 
 /** Every petition figure of the query, by month and by child org: from the cubes, or from the petitions. */
 async function figuresOf(who: Session, query: string, stored: boolean) {
-  useStoredCounts(stored);
+  setStoredCounts(stored);
   const out: unknown[] = [];
   for (const by of ['month', 'org']) {
     const res = await call(t, who, 'GET', `/api/v1/figures?keys=${KEYS()}&${query}&breakdown=${by}`);
     expect(res.statusCode, res.body).toBe(200);
     out.push(res.json());
   }
-  useStoredCounts(true);
+  setStoredCounts(true);
   return out;
 }
 
@@ -81,7 +84,7 @@ async function sameBothWays(who: Session, query: string, asOf: string | null) {
   expect(stored).toEqual(live);
   return stored as { figures: { key: string; value: number | null }[] }[];
 }
-const valueOf = (got: { figures: { key: string; value: number | null }[] }[], key: string) =>
+const figureValue = (got: { figures: { key: string; value: number | null }[] }[], key: string) =>
   got[0].figures.find((f) => f.key === key)!.value;
 
 describe('the stored counts', () => {
@@ -97,7 +100,7 @@ describe('the stored counts', () => {
     ];
     for (const [who, query, asOf] of cases) {
       const got = await sameBothWays(who, query, asOf);
-      if (asOf === '2025-12-31') expect(valueOf(got, 'petitions.received')).toBeGreaterThan(0);
+      if (asOf === '2025-12-31') expect(figureValue(got, 'petitions.received')).toBeGreaterThan(0);
     }
     expect(await cubesOf('2025-11-20')).toEqual([]);
   });
@@ -137,8 +140,8 @@ describe('the stored counts', () => {
       .values({ petitionId: p.id, kind: 'opinion', content: '补录的处理意见', occurredOn: '2025-09-01' });
     expect(await hasCube(org.daxing, '2025-12-31')).toBe(false);
     const withOpinion = await sameBothWays(district, YEAR, '2025-12-31');
-    expect(valueOf(withOpinion, 'petitions.opinions')).toBe(
-      valueOf(recategorised, 'petitions.opinions')! + 1,
+    expect(figureValue(withOpinion, 'petitions.opinions')).toBe(
+      figureValue(recategorised, 'petitions.opinions')! + 1,
     );
 
     // a step recorded later for 2025-07-01 on a case with later steps (the petition row stays): from that day on
@@ -186,7 +189,7 @@ describe('the stored counts', () => {
     expect(await hasCube(org.daxing, '2026-03-02')).toBe(false);
     expect(await hasCube(org.daxing, '2025-12-31')).toBe(true);
     const later = await sameBothWays(district, THIS_YEAR, '2026-03-02');
-    expect(valueOf(later, 'petitions.received')).toBe(valueOf(earlier, 'petitions.received')! + 1);
+    expect(figureValue(later, 'petitions.received')).toBe(figureValue(earlier, 'petitions.received')! + 1);
   });
 
   it('take off what a reader must recuse from, exactly as the petitions do', async () => {
@@ -212,7 +215,7 @@ describe('the stored counts', () => {
     const YEAR = `orgId=${org.daxing}&from=2025-01-01&to=2026-02-28`;
     const his = await sameBothWays(linked, YEAR, '2026-02-28');
     const whole = await sameBothWays(secretary, YEAR, '2026-02-28');
-    expect(valueOf(his, 'petitions.received')).toBeLessThan(valueOf(whole, 'petitions.received')!);
+    expect(figureValue(his, 'petitions.received')).toBeLessThan(figureValue(whole, 'petitions.received')!);
   });
 
   it('are derived data: not in a backup', () => {
@@ -246,4 +249,44 @@ describe('the stored counts', () => {
       await sameBothWays(district, QUARTER, '2025-09-30');
     },
   );
+});
+
+describe('the nightly build', () => {
+  it('builds every org’s cubes of the new day and of last year’s end just after midnight, once per day, and prunes old days', async () => {
+    registerPetitionJobs();
+    const scheduler = new Scheduler(t.ctx, {
+      log: () => {},
+      jobs: { recurring: registeredJobs().recurring.filter((j) => j.name === CUBES_JOB), oneOff: [] },
+    });
+    const everyOrg = (await t.ctx.db.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.id))).map(
+      (o) => o.id,
+    );
+    await t.ctx.db.delete(petitionFigureCubes);
+    // an old day that ended no month goes; a month's end stays
+    await t.ctx.db.insert(petitionFigureCubes).values([
+      { orgId: org.daxing, asOf: '2026-02-10', figures: 'x' },
+      { orgId: org.daxing, asOf: '2026-01-31', figures: 'x' },
+    ]);
+    await scheduler.tick(); // today's slot began at 00:10 (China): it runs
+    const ids = async (asOf: string) => (await cubesOf(asOf)).map((c) => c.orgId);
+    expect(await ids('2026-03-02')).toEqual(everyOrg);
+    expect(await ids('2025-12-31')).toEqual(everyOrg);
+    expect(await ids('2026-02-10')).toEqual([]);
+    expect(await ids('2026-01-31')).toEqual([org.daxing]);
+    // the same day: already run, nothing rebuilt
+    await t.ctx.db.delete(petitionFigureCubes).where(eq(petitionFigureCubes.asOf, '2026-03-02'));
+    await scheduler.tick();
+    expect(await ids('2026-03-02')).toEqual([]);
+    // past the next midnight (00:10 China, 16:10 UTC): the new day's cubes
+    t.clock.advance(24 * 3600_000);
+    await scheduler.tick();
+    expect(await ids('2026-03-03')).toEqual(everyOrg);
+    // a day later the sessions have lapsed: sign in anew
+    const nextDay = await signIn(
+      t,
+      (await makeUser(t.ctx, { orgId: org.district, roles: ['district_discipline'], dataScope: 'subtree' }))
+        .username,
+    );
+    await sameBothWays(nextDay, `orgId=${org.district}&from=2026-01-01&to=2026-12-31`, '2026-03-03');
+  });
 });

@@ -11,13 +11,15 @@ import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
 import { DAXING_POLICIES, QINGSHAN_POLICIES } from './policy-texts.js';
 
-/** Who skips reading: every seventh person, so coverage is high but not complete. */
-const skips = (i: number) => i % 7 === 3;
+/** Who reads late: every seventh person confirms a few weeks after the due date. */
+const late = (i: number) => i % 7 === 3;
+/** One person never confirms (the fourth on each list): coverage is high but not complete. */
+const never = (i: number) => i === 3;
 
 /**
  * The seed's 14 institutions for 大兴镇 (and two for 青山镇) through the policy use cases, each on
  * the day it was adopted: some before the demo year, some in it, 暂行规定 and 工作失误追究制 revised
- * in 2025; the 2025 versions given to the township to read, most people confirmed.
+ * in 2025; the 2025 versions given to the township to read, most people confirmed (some late, one never).
  */
 export const policiesDemo: DemoStep = {
   name: 'policies',
@@ -78,7 +80,7 @@ export const policiesDemo: DemoStep = {
   },
 };
 
-/** Gives the township the version adopted on `on` to read within a month; most confirm within it. */
+/** Gives the township the version adopted on `on` to read within a month; most confirm within it, some late. */
 async function assignAndRead(
   tx: Parameters<DemoStep['loaded']>[0],
   day: Awaited<ReturnType<typeof daysOf>>,
@@ -102,9 +104,11 @@ async function assignAndRead(
   const [a] = await tx.select().from(policyReadAssignments).where(eq(policyReadAssignments.id, assignmentId));
   let n = 0;
   for (const [i, r] of reads.entries()) {
-    if (skips(i + id)) continue;
-    const readOn = addDays(on, 2 + ((i * 5 + id) % 20));
-    if (readOn > today || readOn > a.dueOn) continue;
+    if (never(i)) continue;
+    const readOn = late(i + id)
+      ? addDays(a.dueOn, 10 + ((i * 7 + id) % 40))
+      : addDays(on, 2 + ((i * 5 + id) % 20));
+    if (readOn > today) continue;
     const [u] = await tx.select({ username: users.username }).from(users).where(eq(users.id, r.userId));
     const reader = await demoActor(tx, u.username);
     const quiz = await confirmReadIn(tx, day(readOn), reader, r.id, [1]);

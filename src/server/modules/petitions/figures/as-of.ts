@@ -73,7 +73,15 @@ export function petitionsAsOf(
   scope: FigureScope,
   opts: { records?: boolean; documents?: boolean; counted?: SQL } = {},
 ): SQL {
-  const d = scope.asOf;
+  return asOfRows(scope.asOf, opts.counted ?? petitionsCounted(scope), opts);
+}
+
+/** The as-of rows of the petitions meeting `counted`, whoever asks (the stored counts' build). */
+export function asOfRows(
+  d: string,
+  counted: SQL,
+  opts: { records?: boolean; documents?: boolean } = {},
+): SQL {
   // the documents' counts cost a second probe per looked-up case: only when a document figure is asked
   const documents =
     opts.documents === false
@@ -104,7 +112,7 @@ export function petitionsAsOf(
     where ${later} and e.petition_id = ${petitions.id} and e.occurred_on <= ${d}::date
     order by e.occurred_on desc, e.id desc limit 1
   ) s on true
-  where ${opts.counted ?? petitionsCounted(scope)}) a`;
+  where ${counted}) a`;
 }
 
 /** Finished at the as-of day: concluded by then (and possibly under review after it). */

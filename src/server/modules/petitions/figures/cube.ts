@@ -1,4 +1,5 @@
-import { and, eq, inArray, like, lte, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, lte, notExists, type SQL, sql } from 'drizzle-orm';
+import { addDays } from '../../../../domain/calendar.js';
 import { monthDays } from '../../../../domain/figure-breakdown.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
 import type { PetitionFigureName } from '../../../../domain/petition-figures.js';
@@ -9,7 +10,7 @@ import type { SliceColumns } from '../../../platform/figures/breakdown.js';
 import type { FigureScope } from '../../../platform/figures/registry.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitions } from '../schema.js';
-import { petitionsAsOf, seesWholeSubtree } from './as-of.js';
+import { asOfRows, seesWholeSubtree } from './as-of.js';
 import { petitionFigureCells, petitionFigureCubes } from './cube-schema.js';
 import { isPlainFigure, PETITION_FIGURE_SPECS, plainFigureExpr } from './petition-figure-specs.js';
 
@@ -34,7 +35,7 @@ const BATCH = 10;
 
 let stored = true;
 /** Counts from the stored cubes (default) or always from the petitions: the tests and the benchmark compare both. */
-export function useStoredCounts(on: boolean): void {
+export function setStoredCounts(on: boolean): void {
   stored = on;
 }
 
@@ -65,22 +66,28 @@ const complete = (asOf: string) =>
 export async function preparePetitionCube(ctx: AppContext, scope: FigureScope, keys: string[]) {
   if (!cubeAnswers(scope)) return;
   if (!keys.some((k) => (CUBE_FIGURES as string[]).includes(k.slice('petitions.'.length)))) return;
+  await buildMissingCubes(ctx, scope.org.path, scope.asOf);
+}
+
+/** Builds the cubes of an org subtree (by its path) for the day that are missing; how many orgs it built. */
+export async function buildMissingCubes(ctx: AppContext, path: string, asOf: string): Promise<number> {
   const missing = await ctx.db
     .select({ id: orgs.id })
     .from(orgs)
-    .where(and(subtreeOrgs(scope.org.path), complete(scope.asOf)))
+    .where(and(subtreeOrgs(path), complete(asOf)))
     .orderBy(orgs.id);
+  let built = 0;
   for (let i = 0; i < missing.length; i += BATCH)
-    await buildCubes(
+    built += await buildCubes(
       ctx,
       missing.slice(i, i + BATCH).map((m) => m.id),
-      scope,
+      asOf,
     );
+  return built;
 }
 
-async function buildCubes(ctx: AppContext, orgIds: number[], scope: FigureScope) {
-  const asOf = scope.asOf;
-  await ctx.db.transaction(async (tx) => {
+async function buildCubes(ctx: AppContext, orgIds: number[], asOf: string): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local work_mem = '32MB'`);
     const locked: number[] = [];
@@ -90,7 +97,7 @@ async function buildCubes(ctx: AppContext, orgIds: number[], scope: FigureScope)
       );
       if (row?.ok) locked.push(id);
     }
-    if (!locked.length) return;
+    if (!locked.length) return 0;
     // under the lock: a cube of another figure list goes; one built meanwhile stays
     await tx
       .delete(petitionFigureCubes)
@@ -106,12 +113,9 @@ async function buildCubes(ctx: AppContext, orgIds: number[], scope: FigureScope)
       .values(locked.map((orgId) => ({ orgId, asOf, figures: SIGNATURE })))
       .onConflictDoNothing()
       .returning({ orgId: petitionFigureCubes.orgId });
-    if (!fresh.length) return;
+    if (!fresh.length) return 0;
     const ids = fresh.map((f) => f.orgId);
-    const rows = petitionsAsOf(
-      { ...scope, db: tx },
-      { counted: and(inArray(petitions.orgId, ids), lte(petitions.receivedOn, asOf))! },
-    );
+    const rows = asOfRows(asOf, and(inArray(petitions.orgId, ids), lte(petitions.receivedOn, asOf))!);
     const vals = sql.join(
       CUBE_FIGURES.map((name) => plainFigureExpr(asOf, name)),
       sql`, `,
@@ -121,7 +125,27 @@ async function buildCubes(ctx: AppContext, orgIds: number[], scope: FigureScope)
       select a.org_id, ${asOf}::date, date_trunc('month', a.received_day)::date, a.category, a.disposal,
         count(*)::int, array[${vals}]::int[]
       from ${rows} group by a.org_id, 3, a.category, a.disposal`);
+    return ids.length;
   });
+}
+
+/**
+ * The nightly build: for every top org, the cubes of today (this year's dashboards) and of last
+ * year's end (last year's, and the annual summary), so the morning's first view reads them; and
+ * the cubes of past days that ended no month go (a month's end serves the periods of whole months).
+ */
+export async function buildDailyCubes(ctx: AppContext, today: string): Promise<void> {
+  await ctx.db.delete(petitionFigureCubes).where(
+    sql`${petitionFigureCubes.asOf} < ${addDays(today, -7)}::date
+        and ${petitionFigureCubes.asOf} <> (date_trunc('month', ${petitionFigureCubes.asOf}) + interval '1 month - 1 day')::date`,
+  );
+  const roots = await ctx.db
+    .select({ path: orgs.path })
+    .from(orgs)
+    .where(and(isNull(orgs.parentId), isNull(orgs.deletedAt)));
+  const lastYearEnd = `${Number(today.slice(0, 4)) - 1}-12-31`;
+  for (const root of roots)
+    for (const asOf of [today, lastYearEnd]) await buildMissingCubes(ctx, root.path, asOf);
 }
 
 /** What a grouping statement reads: its rows as `a`, the count, each figure, the slices' columns. */

@@ -1,7 +1,17 @@
+import { chinaDate } from '../../../../domain/calendar.js';
+import { DAY_MS } from '../../../../domain/todo-due.js';
 import { registerJob } from '../../../platform/jobs/registry.js';
+import { buildDailyCubes } from '../figures/cube.js';
 import { sweepOverduePetitions } from './overdue-sweep.js';
 
-/** Overdue petitions escalate to the township leadership, checked every 5 minutes. */
+export const CUBES_JOB = 'petition.figure_cubes';
+/** 00:10 China time (16:10 UTC): the day's stored counts, before anyone opens the dashboard. */
+export const CUBES_OFFSET_MS = 16 * 3_600_000 + 10 * 60_000;
+
+/**
+ * Overdue petitions escalate to the township leadership, checked every 5 minutes; the petition
+ * figures' stored counts of the new day are built just after midnight.
+ */
 export function registerPetitionJobs(): void {
   registerJob({
     name: 'petition.overdue',
@@ -9,5 +19,11 @@ export function registerPetitionJobs(): void {
     run: async (ctx) => {
       await sweepOverduePetitions(ctx);
     },
+  });
+  registerJob({
+    name: CUBES_JOB,
+    everyMs: DAY_MS,
+    offsetMs: CUBES_OFFSET_MS,
+    run: (ctx) => buildDailyCubes(ctx, chinaDate(ctx.clock.now())),
   });
 }
