@@ -95,14 +95,16 @@ describe('the stored counts', () => {
       [district, `orgId=${org.district}&from=2025-04-01&to=2025-06-30`, '2025-06-30'],
       [secretary, `orgId=${org.daxing}&from=2026-01-01&to=2026-12-31`, '2026-03-02'],
       [district, `orgId=${org.district}&from=2025-01-01&to=2025-12-31&asOf=2025-08-15`, '2025-08-15'],
-      // a period not of whole months is counted from the petitions
+      // a period not of whole months is counted from the petitions; so is one older than the year before its end
       [district, `orgId=${org.district}&from=2025-03-10&to=2025-11-20`, null],
+      [district, `orgId=${org.district}&from=2024-01-01&to=2026-02-28`, null],
     ];
     for (const [who, query, asOf] of cases) {
       const got = await sameBothWays(who, query, asOf);
       if (asOf === '2025-12-31') expect(figureValue(got, 'petitions.received')).toBeGreaterThan(0);
     }
     expect(await cubesOf('2025-11-20')).toEqual([]);
+    expect(await cubesOf('2026-02-28')).toEqual([]);
   });
 
   it('lose exactly the cubes a change reaches, and the figures stay right after each change', async () => {
@@ -262,10 +264,11 @@ describe('the nightly build', () => {
       (o) => o.id,
     );
     await t.ctx.db.delete(petitionFigureCubes);
-    // an old day that ended no month goes; a month's end stays
+    // an old day that ended no month goes; a month's end stays for five weeks after its build
     await t.ctx.db.insert(petitionFigureCubes).values([
       { orgId: org.daxing, asOf: '2026-02-10', figures: 'x' },
-      { orgId: org.daxing, asOf: '2026-01-31', figures: 'x' },
+      { orgId: org.daxing, asOf: '2026-01-31', figures: 'x', builtAt: new Date('2026-02-20T00:00:00Z') },
+      { orgId: org.daxing, asOf: '2025-10-31', figures: 'x', builtAt: new Date('2026-01-10T00:00:00Z') },
     ]);
     await scheduler.tick(); // today's slot began at 00:10 (China): it runs
     const ids = async (asOf: string) => (await cubesOf(asOf)).map((c) => c.orgId);
@@ -273,6 +276,7 @@ describe('the nightly build', () => {
     expect(await ids('2025-12-31')).toEqual(everyOrg);
     expect(await ids('2026-02-10')).toEqual([]);
     expect(await ids('2026-01-31')).toEqual([org.daxing]);
+    expect(await ids('2025-10-31')).toEqual([]);
     // the same day: already run, nothing rebuilt
     await t.ctx.db.delete(petitionFigureCubes).where(eq(petitionFigureCubes.asOf, '2026-03-02'));
     await scheduler.tick();

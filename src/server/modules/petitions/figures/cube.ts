@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, like, lte, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull, like, notExists, type SQL, sql } from 'drizzle-orm';
 import { addDays } from '../../../../domain/calendar.js';
 import { monthDays } from '../../../../domain/figure-breakdown.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
 import type { PetitionFigureName } from '../../../../domain/petition-figures.js';
+import { DAY_MS } from '../../../../domain/todo-due.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { rowsOf } from '../../../platform/db/rows.js';
@@ -46,11 +47,18 @@ export function setStoredCounts(on: boolean): void {
  */
 export function cubeAnswers(scope: FigureScope): boolean {
   if (!stored || scope.slice || !seesWholeSubtree(scope.actor)) return false;
-  if (!scope.from.endsWith('-01')) return false;
+  if (!scope.from.endsWith('-01') || scope.from < cubeStart(scope.asOf)) return false;
   const last = lastCountedDay(scope);
   if (last < scope.from) return false;
   return last === scope.asOf || last === monthDays(last.slice(0, 7)).last;
 }
+
+/**
+ * A cube holds the petitions received from January of the year before its day on: every period a
+ * day ends (this year, last year, a quarter, a month) lies within; an older period is counted from
+ * the petitions. It bounds a cube to 24 months of cells, however long the history.
+ */
+export const cubeStart = (asOf: string) => `${Number(asOf.slice(0, 4)) - 1}-01-01`;
 
 const subtreeOrgs = (path: string) => like(orgs.path, `${path}%`);
 const complete = (asOf: string) =>
@@ -115,7 +123,10 @@ async function buildCubes(ctx: AppContext, orgIds: number[], asOf: string): Prom
       .returning({ orgId: petitionFigureCubes.orgId });
     if (!fresh.length) return 0;
     const ids = fresh.map((f) => f.orgId);
-    const rows = asOfRows(asOf, and(inArray(petitions.orgId, ids), lte(petitions.receivedOn, asOf))!);
+    const rows = asOfRows(
+      asOf,
+      and(inArray(petitions.orgId, ids), between(petitions.receivedOn, cubeStart(asOf), asOf))!,
+    );
     const vals = sql.join(
       CUBE_FIGURES.map((name) => plainFigureExpr(asOf, name)),
       sql`, `,
@@ -132,12 +143,15 @@ async function buildCubes(ctx: AppContext, orgIds: number[], asOf: string): Prom
 /**
  * The nightly build: for every top org, the cubes of today (this year's dashboards) and of last
  * year's end (last year's, and the annual summary), so the morning's first view reads them; and
- * the cubes of past days that ended no month go (a month's end serves the periods of whole months).
+ * the cubes of past days that ended no month go, and those of a month's end five weeks after their
+ * build (a month's end serves the periods of whole months; built again when asked).
  */
 export async function buildDailyCubes(ctx: AppContext, today: string): Promise<void> {
+  // what a writer drops stays small: past days for a week, a month's end for five weeks after its build
   await ctx.db.delete(petitionFigureCubes).where(
     sql`${petitionFigureCubes.asOf} < ${addDays(today, -7)}::date
-        and ${petitionFigureCubes.asOf} <> (date_trunc('month', ${petitionFigureCubes.asOf}) + interval '1 month - 1 day')::date`,
+        and (${petitionFigureCubes.asOf} <> (date_trunc('month', ${petitionFigureCubes.asOf}) + interval '1 month - 1 day')::date
+          or ${petitionFigureCubes.builtAt} < ${new Date(ctx.clock.now().getTime() - 35 * DAY_MS)})`,
   );
   const roots = await ctx.db
     .select({ path: orgs.path })
