@@ -287,6 +287,28 @@ describe('the dashboard route', () => {
     expect(town.todos.overdue).toBe(d.todos.byOrg[0].overdue);
   });
 
+  it('shows the district organisation department no petition to-do: neither a title nor a count', async () => {
+    // 区委组织部 opens the dashboard but not petitions (no petition.read)
+    const orgDept = (await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`)).json();
+    const discipline = (await call(t, s.district, 'GET', `/api/v1/dashboard?orgId=${org.district}`)).json();
+    const petitionTodos = await t.ctx.db
+      .select({ id: todos.id, title: todos.title, dueOn: todos.dueOn })
+      .from(todos)
+      .where(and(eq(todos.status, 'open'), eq(todos.kind, 'step'), eq(todos.recordType, 'petition')));
+    const latePetitions = petitionTodos.filter((r) => r.dueOn && r.dueOn < discipline.todos.today);
+    expect(latePetitions.length, 'the demo has late petition to-dos').toBeGreaterThan(0);
+    // the discipline commission sees them …
+    const seen = new Set(discipline.todos.late.map((l: { id: number }) => l.id));
+    expect(latePetitions.some((r) => seen.has(r.id))).toBe(true);
+    // … the organisation department sees none of them, and its counts leave them out
+    const lateIds = new Set(latePetitions.map((r) => r.id));
+    for (const row of orgDept.todos.late) expect(lateIds.has(row.id)).toBe(false);
+    const titles = JSON.stringify(orgDept.todos);
+    for (const r of latePetitions) expect(titles).not.toContain(r.title);
+    expect(orgDept.todos.overdue).toBeLessThanOrEqual(discipline.todos.overdue - latePetitions.length);
+    expect(orgDept.todos.open).toBeLessThanOrEqual(discipline.todos.open - petitionTodos.length);
+  });
+
   it('leaves out what a party secretary related to a named cadre must not see: counts and late titles', async () => {
     // the cadre named in the most of 大兴镇's petitions with an open to-do
     const named = await t.ctx.db

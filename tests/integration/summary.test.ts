@@ -8,6 +8,7 @@ import { summaries } from '../../src/server/modules/summaries/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { registerFigures } from '../../src/server/platform/figures/registry.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -294,6 +295,19 @@ describe('recusal', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().note).toContain('回避');
     expect((await call(t, sec, 'GET', `/api/v1/summaries/${res.json().id}`)).json().note).toBeNull();
+    // he may not file it: a filed figure must be the whole, not his view without his own records
+    const before = await t.ctx.db.select({ id: summaries.id }).from(summaries);
+    const fin = await call(t, linked, 'POST', `/api/v1/summaries/${res.json().id}/finalize`, {});
+    expect(fin.statusCode).toBe(403);
+    expect(fin.json().error.message).toContain('回避');
+    expect(await t.ctx.db.select({ id: summaries.id }).from(summaries)).toHaveLength(before.length);
+    // nor may a secretary with a relative registered (回避登记), who is not a cadre himself
+    const kin = await makeUser(t.ctx, { orgId: daxing, roles: ['party_secretary'] });
+    await t.ctx.db.insert(recusals).values({ userId: kin.id, cadreId: own.id, reason: 'family' });
+    const kinSession = await signIn(t, kin.username);
+    const kinFin = await call(t, kinSession, 'POST', `/api/v1/summaries/${res.json().id}/finalize`, {});
+    expect(kinFin.statusCode).toBe(403);
+    expect(await t.ctx.db.select({ id: summaries.id }).from(summaries)).toHaveLength(before.length);
   });
 });
 

@@ -5,10 +5,14 @@ import type { Clock } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
+import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { rolePermissions, roles, userRoles, users } from '../../platform/users/schema.js';
 import { policies, policyReadAssignments, policyReads, policyVersions } from './schema.js';
 
 export const READ_TODO = 'policy_read';
+
+// who has not yet read what is the readers list's business: those who manage the policies
+registerTodoRecordType(READ_TODO, 'policy.manage');
 
 interface AssignmentRow {
   id: number;

@@ -1,9 +1,10 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
+import { recusedCadreIds } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { checkFile, keepFile } from '../../platform/files/store.js';
-import { badRequest, conflict } from '../../platform/http/errors.js';
+import { badRequest, conflict, forbidden } from '../../platform/http/errors.js';
 import type { SummaryOut } from './contract.js';
 import { loadSummary, yearAsOf } from './load-summary.js';
 import { summaries } from './schema.js';
@@ -17,6 +18,10 @@ import { summaryBody, wordingsOf } from './summary-view.js';
  * counted now (as of min(year end, today)) kept as its snapshot — key, label, value, definition and
  * the path that lists their records — and the .docx kept through the platform's files, so the
  * version downloads later exactly as filed. The draft stays for further work.
+ *
+ * Only by someone who must recuse from nobody: a reader who is a cadre in the registry, or has
+ * relatives registered, counts without the records about them, and a filed figure must be the
+ * whole. The refusal does not say whether such records exist in the year.
  */
 export async function finalizeSummary(opts: {
   ctx: AppContext;
@@ -27,6 +32,8 @@ export async function finalizeSummary(opts: {
   const { ctx, actor, id } = opts;
   const { row, org } = await loadSummary(ctx.db, actor, id);
   if (row.status !== 'draft') throw badRequest('只能由草稿定稿');
+  if ((await recusedCadreIds(ctx.db, actor)).size)
+    throw forbidden('按回避规定，涉及您本人或登记亲属的记录不计入您看到的数字，定稿须由无回避关系的人员完成');
   if (opts.rowVersion !== undefined && opts.rowVersion !== row.rowVersion)
     throw conflict('总结已被他人修改，请刷新后重试');
   const asOf = yearAsOf(ctx, row.year);

@@ -57,7 +57,7 @@ export async function summaryOut(
     // as the figures say it: the reader's recusal leaves some records out of a draft's live figures
     note:
       !final && (actor.cadreId !== null || (actor.relatedCadreIds?.length ?? 0) > 0)
-        ? '按回避规定，涉及您本人或登记亲属的记录不计入本草稿的数字'
+        ? '按回避规定，涉及您本人或登记亲属的记录不计入本草稿的数字，定稿须由无回避关系的人员完成'
         : null,
   };
 }

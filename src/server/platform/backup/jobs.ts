@@ -5,6 +5,7 @@ import { registerJob } from '../jobs/registry.js';
 import { orgs } from '../orgs/schema.js';
 import { completeTodos } from '../todos/close-todos.js';
 import { createTodo } from '../todos/create-todo.js';
+import { registerTodoRecordType } from '../todos/record-types.js';
 import { todos } from '../todos/schema.js';
 import { applyRetention, makeBackup } from './live-backup.js';
 
@@ -13,6 +14,7 @@ export const BACKUP_JOB = 'backup.nightly';
 export const BACKUP_OFFSET_MS = 18 * 3_600_000;
 /** The to-do that tells the system administrator the nightly backup failed (one open at a time). */
 export const BACKUP_TODO = { recordType: 'backup', recordId: 'nightly' };
+registerTodoRecordType(BACKUP_TODO.recordType, 'backup.manage');
 
 /**
  * The nightly backup: made, verified, anchored, then old copies removed by the retention rules

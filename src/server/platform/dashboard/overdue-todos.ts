@@ -5,6 +5,7 @@ import { scopeFilter } from '../access/scope.js';
 import { labelSlices, sliceKeySql } from '../figures/breakdown.js';
 import type { FigureScope } from '../figures/registry.js';
 import { orgs } from '../orgs/schema.js';
+import { readableTodoTypeFilter } from '../todos/record-types.js';
 import { todos } from '../todos/schema.js';
 import { roles, users } from '../users/schema.js';
 import type { DashboardOut } from './contract.js';
@@ -20,7 +21,8 @@ const PEOPLE = 20;
  * Which to-dos: at an org of the asked subtree inside the caller's data scope, of the workflow
  * (a personal reminder is its writer's own business), and never one about a cadre the caller must
  * recuse from — the recusal condition of the to-do list itself, so a recused case's title does not
- * reach the dashboard either.
+ * reach the dashboard either — and only of record types the caller may open (a petition's to-do
+ * names its case: someone without petition.read sees neither its title nor its count).
  */
 export async function overdueTodos(scope: FigureScope): Promise<DashboardOut['todos']> {
   const { db, actor, today } = scope;
@@ -33,6 +35,7 @@ export async function overdueTodos(scope: FigureScope): Promise<DashboardOut['to
     ),
     scopeFilter(actor, todos.orgId),
     recusalArrayFilter(actor, todos.subjectCadreIds),
+    readableTodoTypeFilter(actor, todos.recordType),
   )!;
   const late = and(where, lt(todos.dueOn, today))!;
   const slice = sliceKeySql(scope, 'org', { org: todos.orgId });

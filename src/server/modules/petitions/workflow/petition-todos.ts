@@ -4,6 +4,7 @@ import type { Queryable } from '../../../platform/db/client.js';
 import type { TodoAddress } from '../../../platform/todos/address.js';
 import { cancelTodos, completeTodos } from '../../../platform/todos/close-todos.js';
 import { createTodo } from '../../../platform/todos/create-todo.js';
+import { registerTodoRecordType } from '../../../platform/todos/record-types.js';
 import { type Petition, todayOf } from './petition-clock.js';
 import { applyRecusalLevel, handlingAddress, subjectCadreIdsOf } from './petition-recusal.js';
 
@@ -21,6 +22,9 @@ const STEP: Partial<Record<PetitionStatus, string>> = {
 };
 
 export const petitionRef = (p: { id: number }) => ({ recordType: 'petition', recordId: p.id });
+
+// a petition's to-do names its case: shown to others only beside the case itself
+registerTodoRecordType('petition', 'petition.read');
 
 /**
  * Who does the step: the investigator, the head of the unit it is assigned to, the approver (the

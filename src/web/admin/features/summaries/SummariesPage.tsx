@@ -14,6 +14,7 @@ import {
   Spin,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -207,7 +208,14 @@ export default function SummariesPage() {
               <Button icon={<DownloadOutlined />} onClick={() => get(s.id)}>
                 {s.status === 'draft' ? '预览 .docx' : '下载定稿'}
               </Button>
-              {s.status === 'draft' && (
+              {s.status === 'draft' && s.note && (
+                <Tooltip title="定稿须由无回避关系的人员完成">
+                  <Button type="primary" icon={<FileDoneOutlined />} disabled>
+                    定稿
+                  </Button>
+                </Tooltip>
+              )}
+              {s.status === 'draft' && !s.note && (
                 <Popconfirm
                   title="恢复模板措辞？"
                   description="本草稿中修改过的措辞将恢复为模板原文。"
@@ -223,7 +231,14 @@ export default function SummariesPage() {
                   <Button icon={<ReloadOutlined />}>恢复模板措辞</Button>
                 </Popconfirm>
               )}
-              {s.status === 'draft' && (
+              {s.status === 'draft' && s.note && (
+                <Tooltip title="定稿须由无回避关系的人员完成">
+                  <Button type="primary" icon={<FileDoneOutlined />} disabled>
+                    定稿
+                  </Button>
+                </Tooltip>
+              )}
+              {s.status === 'draft' && !s.note && (
                 <Popconfirm
                   title="确认定稿？"
                   description={`将按截至 ${s.asOf} 的记录保存为新的定稿版本，定稿后不能修改。`}
