@@ -48,7 +48,7 @@ CREATE TABLE "accountability_sanctions" (
 	"record_id" bigint NOT NULL,
 	"person_id" bigint NOT NULL,
 	"kind" text NOT NULL,
-	"effective_from" date NOT NULL,
+	"effective_from" date,
 	"rule_key" text NOT NULL,
 	"grade_year" integer,
 	"tenure_ids" bigint[] DEFAULT '{}'::bigint[] NOT NULL,

@@ -89,7 +89,8 @@ export const accountabilitySanctions = pgTable(
     personId: bigint('person_id', { mode: 'number' }).notNull(),
     /** Dictionary accountability_sanction. */
     kind: text('kind').notNull(),
-    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Null in a draft that has no date yet: the decision date when it is confirmed. */
+    effectiveFrom: date('effective_from', { mode: 'string' }),
     /** The rule its effect is read from (effectRuleKey), checked to exist when written. */
     ruleKey: text('rule_key').notNull(),
     /** For 年度考核不称职: the year graded. */

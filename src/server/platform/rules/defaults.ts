@@ -162,6 +162,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.local,
   })),
   {
+    key: 'accountability.confirm_period',
+    name: '责任追究建议（待确认）办理期限',
+    value: 15,
+    unit: 'working_days',
+    source: regs.local,
+  },
+  {
     key: 'accountability.work_error.ladder',
     name: '工作失误追究处理档次（按类别：情节较轻/较重/严重）',
     value: DEFAULT_LADDER,
