@@ -450,3 +450,56 @@ describe('bad input: a Chinese 4xx naming the field or rule, nothing written', (
     expect(Number(n[0].n)).toBeGreaterThan(0);
   });
 });
+
+describe('figures as of a date', () => {
+  const figures = async (who: string, query: string) => {
+    const res = await w.api(who, 'GET', `/api/v1/figures?module=accountability&orgId=${w.townA}&${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return Object.fromEntries(res.json().figures.map((f: any) => [f.key.slice('accountability.'.length), f]));
+  };
+  const rows = async (who: string, key: string, query: string) =>
+    (
+      await w.api(
+        who,
+        'GET',
+        `/api/v1/figures/accountability.${key}/records?orgId=${w.townA}&${query}&pageSize=50`,
+      )
+    ).json();
+
+  it('counts the records in force, the sanctions then in force, and the people; each equals its drill-down', async () => {
+    const q = 'from=2025-01-01&to=2025-12-31&asOf=2026-03-02';
+    const f = await figures('discipline', q);
+    expect(f.records.value).toBe(2);
+    expect(f.records.groups).toEqual([{ key: 'work_error', label: '工作失误', value: 2 }]);
+    // 赵六's 记大过 was changed, its replacement lifted by then: only 张三's 党内警告 stands
+    expect(f.sanctions.value).toBe(1);
+    expect(f.sanctions.groups).toEqual([{ key: 'party', label: '党纪处分', value: 1 }]);
+    expect([f.people.value, f.work_error_disciplined.value, f.work_errors.value]).toEqual([1, 1, 1]);
+    for (const key of ['records', 'sanctions', 'people', 'work_error_disciplined', 'work_errors'])
+      expect((await rows('discipline', key, q)).total, key).toBe(f[key].value);
+    expect((await rows('discipline', 'work_errors', q)).items.map((r: any) => r.label)).toEqual([
+      '计生工作失职',
+    ]);
+    // before 赵六's appeal was decided (as of 2025-11-30) nothing had been confirmed yet
+    expect((await figures('discipline', 'from=2025-01-01&to=2025-12-31&asOf=2025-11-30')).records.value).toBe(
+      0,
+    );
+  });
+
+  it('the 失察 case: the criticised who made a 检讨 and the appointments revoked', async () => {
+    const q = 'from=2026-01-01&to=2026-12-31';
+    const f = await figures('org', q);
+    expect(f.criticised_reviewed.value).toBe(1); // 赵六: 点名批评 and 上台检讨; 钱七 only criticised
+    expect(f.revoked_appointments.value).toBe(2);
+    expect((await rows('org', 'revoked_appointments', q)).items.map((r: any) => r.label).sort()).toEqual([
+      '李四',
+      '王五',
+    ]);
+  });
+
+  it('leaves out the records a related reader must recuse from', async () => {
+    const f = await figures('spouse', 'from=2025-01-01&to=2025-12-31&asOf=2026-03-02');
+    expect(f.work_error_disciplined.value).toBe(0);
+    expect(f.records.value).toBe(1);
+  });
+});
