@@ -36,69 +36,76 @@ export async function confirmRecord(opts: {
   input: z.infer<typeof confirmIn>;
 }) {
   const { ctx, actor, id, input } = opts;
-  await ctx.db.transaction(async (tx) => {
-    const row = await loadForChange(tx, actor, id, input.version);
-    const step = nextStatus(row.status as 'draft', 'confirm');
-    if ('problem' in step) throw unprocessable(step.problem);
-    const decidedOn = input.decidedOn ?? row.decidedOn;
-    const people = await tx
-      .select()
-      .from(accountabilityPersons)
-      .where(eq(accountabilityPersons.recordId, id))
-      .orderBy(asc(accountabilityPersons.sort), asc(accountabilityPersons.id));
-    const sanctions = await tx
-      .select()
-      .from(accountabilitySanctions)
-      .where(eq(accountabilitySanctions.recordId, id))
-      .orderBy(asc(accountabilitySanctions.id));
-    for (const [i, p] of people.entries())
-      if (!sanctions.some((s) => s.personId === p.id)) {
-        const message = `请为${p.name}确定处理，或将其移出被追究人`;
-        throw unprocessable(message, { [`persons.${i}.sanctions`]: message });
-      }
-    const today = chinaDate(ctx.clock.now());
-    const dated = sanctions.map((s) => ({ ...s, effectiveFrom: s.effectiveFrom ?? decidedOn ?? today }));
-    const problem = recordDatesProblem({ decidedOn, sanctions: dated, today, confirming: true });
-    if (problem) {
-      const field = problem.field.startsWith('sanctions.')
-        ? fieldOf(people, dated, problem.field)
-        : problem.field;
-      throw badRequest(problem.message, { [field]: problem.message });
-    }
-    const labels = await accountabilityLabels(tx);
-    for (const s of dated) {
-      const field = fieldOf(people, dated, `sanctions.${dated.indexOf(s)}.kind`);
-      const ruleKey = await requireEffectRule(ctx, s.kind, labels.kind(s.kind), s.effectiveFrom, field);
-      const gradeYear =
-        sanctionFamily(s.kind) === 'annual_grade'
-          ? (s.gradeYear ?? Number(s.effectiveFrom.slice(0, 4)))
-          : null;
-      await tx
-        .update(accountabilitySanctions)
-        .set({ effectiveFrom: s.effectiveFrom, ruleKey, gradeYear })
-        .where(eq(accountabilitySanctions.id, s.id));
-      const person = people.find((p) => p.id === s.personId)!;
-      await takeEffect(tx, ctx, actor, { ...s, ruleKey, gradeYear }, person, row.title, field);
-    }
-    await bumpVersion(
-      tx,
-      row,
-      { status: step.to, closedOn: today, decidedOn, decidingBody: input.decidingBody ?? row.decidingBody },
-      ctx.clock.now(),
-    );
-    await completeTodos(tx, ctx.clock, { recordType: 'accountability', recordId: id });
-    await addEvent(tx, ctx, actor, id, 'confirm', { detail: { decidedOn } });
-    await recordAudit(tx, ctx.clock, actor, {
-      action: 'accountability.confirm',
-      objectType: 'accountability',
-      objectId: id,
-      detail: {
-        decidedOn,
-        sanctions: dated.map((s) => ({ id: s.id, kind: s.kind, effectiveFrom: s.effectiveFrom })),
-      },
-    });
-  });
+  await ctx.db.transaction((tx) => confirmRecordIn(tx, ctx, actor, id, input));
   return getRecord({ ctx, actor, id });
+}
+
+/** The confirmation inside the caller's transaction (the route's, or the demo's). */
+export async function confirmRecordIn(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof confirmIn>,
+) {
+  const row = await loadForChange(tx, actor, id, input.version);
+  const step = nextStatus(row.status as 'draft', 'confirm');
+  if ('problem' in step) throw unprocessable(step.problem);
+  const decidedOn = input.decidedOn ?? row.decidedOn;
+  const people = await tx
+    .select()
+    .from(accountabilityPersons)
+    .where(eq(accountabilityPersons.recordId, id))
+    .orderBy(asc(accountabilityPersons.sort), asc(accountabilityPersons.id));
+  const sanctions = await tx
+    .select()
+    .from(accountabilitySanctions)
+    .where(eq(accountabilitySanctions.recordId, id))
+    .orderBy(asc(accountabilitySanctions.id));
+  for (const [i, p] of people.entries())
+    if (!sanctions.some((s) => s.personId === p.id)) {
+      const message = `请为${p.name}确定处理，或将其移出被追究人`;
+      throw unprocessable(message, { [`persons.${i}.sanctions`]: message });
+    }
+  const today = chinaDate(ctx.clock.now());
+  const dated = sanctions.map((s) => ({ ...s, effectiveFrom: s.effectiveFrom ?? decidedOn ?? today }));
+  const problem = recordDatesProblem({ decidedOn, sanctions: dated, today, confirming: true });
+  if (problem) {
+    const field = problem.field.startsWith('sanctions.')
+      ? fieldOf(people, dated, problem.field)
+      : problem.field;
+    throw badRequest(problem.message, { [field]: problem.message });
+  }
+  const labels = await accountabilityLabels(tx);
+  for (const s of dated) {
+    const field = fieldOf(people, dated, `sanctions.${dated.indexOf(s)}.kind`);
+    const ruleKey = await requireEffectRule(ctx, s.kind, labels.kind(s.kind), s.effectiveFrom, field);
+    const gradeYear =
+      sanctionFamily(s.kind) === 'annual_grade' ? (s.gradeYear ?? Number(s.effectiveFrom.slice(0, 4))) : null;
+    await tx
+      .update(accountabilitySanctions)
+      .set({ effectiveFrom: s.effectiveFrom, ruleKey, gradeYear })
+      .where(eq(accountabilitySanctions.id, s.id));
+    const person = people.find((p) => p.id === s.personId)!;
+    await takeEffect(tx, ctx, actor, { ...s, ruleKey, gradeYear }, person, row.title, field);
+  }
+  await bumpVersion(
+    tx,
+    row,
+    { status: step.to, closedOn: today, decidedOn, decidingBody: input.decidingBody ?? row.decidingBody },
+    ctx.clock.now(),
+  );
+  await completeTodos(tx, ctx.clock, { recordType: 'accountability', recordId: id });
+  await addEvent(tx, ctx, actor, id, 'confirm', { detail: { decidedOn } });
+  await recordAudit(tx, ctx.clock, actor, {
+    action: 'accountability.confirm',
+    objectType: 'accountability',
+    objectId: id,
+    detail: {
+      decidedOn,
+      sanctions: dated.map((s) => ({ id: s.id, kind: s.kind, effectiveFrom: s.effectiveFrom })),
+    },
+  });
 }
 
 /** What a sanction does when it takes effect, beyond the register. */

@@ -40,7 +40,7 @@ export function registerAllSummaryParagraphs(): void {
       title: '责任追究',
       order: 30,
       template:
-        '加大惩诫力度，强化责任追究。建立选拔任用干部失察追究制度，明确组织人事干部在干部推荐、考察、任用等各个环节所应负的责任。[[全年{我}有{accountability.criticised_reviewed}名责任人和承办人因违规任免干部受到点名批评，并上台检讨，]][[撤销了有关单位{accountability.revoked_appointments}名干部的任免决定。]]建立工作失误追究制，规定干部在作出错误决策造成严重后果等8个方面的情形必须给予责任追究。[[全年全{单位}有{accountability.work_error_disciplined}名干部因{accountability.work_errors|名录}被给予党政纪处分。]]',
+        '加大惩诫力度，强化责任追究。建立选拔任用干部失察追究制度，明确组织人事干部在干部推荐、考察、任用等各个环节所应负的责任。[[全年{我}有{accountability.criticised_reviewed}名责任人和承办人因违规任免干部受到点名批评，并上台检讨，]][[撤销了有关单位{accountability.revoked_appointments}名干部的任免决定。]]建立工作失误追究制，规定干部在作出错误决策造成严重后果等8个方面的情形必须给予责任追究。[[全年全{单位}有{accountability.work_error_disciplined}名干部因{accountability.work_errors|名称}被给予党政纪处分。]]',
     },
   ]);
 }

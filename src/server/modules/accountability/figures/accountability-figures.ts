@@ -74,7 +74,7 @@ const DEFINITIONS: Record<Name, { label: string; unit: string; definition: strin
   work_errors: {
     label: '给予党政纪处分的工作失误事项',
     unit: '件',
-    definition: '工作失误事项中截至日期有人受到党纪处分或政务处分的事项数；名录为其工作失误类别',
+    definition: '工作失误事项中截至日期有人受到党纪处分或政务处分的事项数；列出的名称为其工作失误类别',
   },
 };
 
