@@ -53,12 +53,14 @@ it('an officer records a 工作失误 case with a 党纪警告, confirms it, and
   await drawer.getByLabel('干部').fill('张三');
   await page.getByTitle(/^张三（大兴镇/).click();
   await drawer.locator('.ant-select', { hasText: '处理种类' }).click();
-  await page.getByTitle('党内警告').click();
+  await page.keyboard.type('党内警告');
+  await page.getByTitle('党内警告', { exact: true }).click();
   await drawer.getByRole('button', { name: '保存为待确认' }).click();
 
   // the detail page: a draft, then confirmed after the warning of what it means
   await page.waitForURL(/\/accountability\/\d+$/);
   await page.getByText('待确认').first().waitFor();
+  await page.mouse.move(400, 600); // away from the header's account menu
   await page.getByRole('button', { name: '确认追究' }).click();
   await page.getByText('确认后追究事项生效').waitFor();
   await page.getByRole('button', { name: '确认，生效' }).click();

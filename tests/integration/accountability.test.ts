@@ -9,7 +9,8 @@ import {
 } from '../../src/server/modules/accountability/schema.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { dictItems } from '../../src/server/platform/dictionaries/schema.js';
-import { todos } from '../../src/server/platform/todos/schema.js';
+import { sweepReminders } from '../../src/server/platform/todos/reminder-sweep.js';
+import { notifications, todos } from '../../src/server/platform/todos/schema.js';
 import { users } from '../../src/server/platform/users/schema.js';
 import { accountabilityWorld } from '../support/accountability-world.js';
 import { auditRows } from '../support/admins.js';
@@ -501,5 +502,33 @@ describe('figures as of a date', () => {
     const f = await figures('spouse', 'from=2025-01-01&to=2025-12-31&asOf=2026-03-02');
     expect(f.work_error_disciplined.value).toBe(0);
     expect(f.records.value).toBe(1);
+  });
+});
+
+describe('the draft’s clock (last: it moves the clock)', () => {
+  it('past its due date the officers are reminded and the leadership told — the subject’s relative never', async () => {
+    const open = (await t.ctx.db.select().from(todos).where(eq(todos.recordType, 'accountability'))).filter(
+      (x) => x.status === 'open',
+    );
+    expect(open.length).toBeGreaterThan(0);
+    const due = open[0].dueOn!;
+    expect(due > '2026-03-02').toBe(true);
+    const days = (Date.parse(`${due}T00:00:00Z`) - Date.parse('2026-03-02T00:00:00Z')) / 86_400_000;
+    t.clock.advance((days + 2) * 86_400_000);
+    await sweepReminders(t.ctx);
+    const [after] = await t.ctx.db.select().from(todos).where(eq(todos.id, open[0].id));
+    expect(after.remindedAt).not.toBeNull();
+    expect(after.escalatedAt).not.toBeNull();
+    const told = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.title, `待办已逾期：${after.title}`));
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((n) => n.subjectCadreIds.includes(w.cadres.zhang))).toBe(true);
+    const toSpouse = await t.ctx.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, w.ids.spouse));
+    expect(toSpouse.filter((n) => n.title.includes('计划生育'))).toEqual([]);
   });
 });

@@ -95,6 +95,7 @@ export function SanctionKindSelect(props: {
       value={props.value}
       onChange={props.onChange}
       placeholder="处理种类"
+      showSearch={{ optionFilterProp: 'label' }}
       style={{ width: 180 }}
       options={families.map((f) => ({
         label: f,
