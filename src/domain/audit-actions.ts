@@ -133,6 +133,15 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'policy.readers_view': '查看制度学习情况',
   'policy.confirm_read': '确认学习制度',
   'policy.quiz_failed': '制度学习测验未通过',
+  'accountability.create': '登记责任追究',
+  'accountability.propose': '提出责任追究建议',
+  'accountability.update': '修改责任追究',
+  'accountability.confirm': '确认责任追究',
+  'accountability.dismiss': '不予追究',
+  'accountability.change_sanction': '变更处理（申诉、复查）',
+  'accountability.lift_sanction': '撤销处理（申诉、复查）',
+  'accountability.view': '查看责任追究',
+  'accountability.ledger_export': '导出责任追究台帐',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -160,6 +169,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   backup: '数据备份',
   figure: '统计指标',
   policy: '制度汇编',
+  accountability: '责任追究',
 };
 
 const VERBS: Record<string, string> = {
@@ -191,6 +201,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   petition: '信访件',
   backup: '备份文件',
   policy: '制度',
+  accountability: '责任追究事项',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'policy.manage': '管理制度（制定、修订、废止、布置学习、查看学习情况）',
   'summary.manage': '年度工作总结（生成、修改措辞、定稿、下载）',
   'dashboard.view': '查看领导驾驶舱（各模块统计、待办超期情况）',
+  'accountability.read': '查看责任追究（追究事项、处理、台帐与统计）',
+  'accountability.manage': '办理责任追究（登记、修改、确认、不予追究、申诉复查变更处理、导出台帐）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -86,6 +88,7 @@ const petitionOffice: Permission[] = [
   'petition.export',
   'petition.import',
 ];
+const accountabilityOffice: Permission[] = ['accountability.read', 'accountability.manage'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -138,6 +141,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       'dashboard.view',
+      'accountability.read',
     ],
   },
   {
@@ -152,6 +156,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.read',
       'petition.stats',
       'dashboard.view',
+      'accountability.read',
     ],
   },
   {
@@ -159,14 +164,29 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '组织委员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage', 'summary.manage'],
+    permissions: [
+      ...business,
+      'user.read',
+      ...cadreOffice,
+      'policy.manage',
+      'summary.manage',
+      ...accountabilityOffice,
+    ],
   },
   {
     code: 'discipline_officer',
     name: '纪检委员',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'summary.manage'],
+    permissions: [
+      ...business,
+      'user.read',
+      'cadre.read',
+      'cadre.file',
+      ...petitionOffice,
+      'summary.manage',
+      ...accountabilityOffice,
+    ],
   },
   {
     code: 'audit_officer',
@@ -195,6 +215,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       'dashboard.view',
+      ...accountabilityOffice,
     ],
   },
   {
@@ -211,6 +232,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       'dashboard.view',
+      ...accountabilityOffice,
     ],
   },
 ];
@@ -270,7 +292,10 @@ export function forbiddenForRole(adminClass: AdminClass | null, permission: Perm
  */
 export function isCaseContentPermission(permission: string): boolean {
   return (
-    permission.startsWith('petition.') || permission === 'cadre.file' || permission === 'cadre.id_number'
+    permission.startsWith('petition.') ||
+    permission.startsWith('accountability.') ||
+    permission === 'cadre.file' ||
+    permission === 'cadre.id_number'
   );
 }
 

@@ -46,11 +46,13 @@ describe('党纪 / 政务处分 and 组织处理 effect periods', () => {
   });
 
   it('a sanction of a kind no rule knows blocks with no date and says so', () => {
-    const e = check('2030-01-01', { sanctions: [{ kind: 'party.expulsion', effectiveFrom: '2025-01-10' }] });
+    const e = check('2030-01-01', {
+      sanctions: [{ kind: 'party.unknown_kind', effectiveFrom: '2025-01-10' }],
+    });
     expect(e.reasons[0]).toMatchObject({
       code: 'sanction',
       clearsOn: null,
-      rule: { key: 'sanction.party.expulsion' },
+      rule: { key: 'sanction.party.unknown_kind' },
     });
     expect(e.reasons[0].message).toContain('未配置规则');
   });

@@ -20,16 +20,21 @@ const KIND_LABELS: Record<string, string> = {
   'sanction.party.warning': '党内警告处分',
   'sanction.party.serious_warning': '党内严重警告处分',
   'sanction.party.removal_from_post': '撤销党内职务处分',
+  'sanction.party.probation': '留党察看处分',
+  'sanction.party.expulsion': '开除党籍处分',
   'sanction.government.warning': '政务警告处分',
   'sanction.government.demerit': '记过处分',
   'sanction.government.major_demerit': '记大过处分',
   'sanction.government.demotion': '降级处分',
   'sanction.government.dismissal': '撤职处分',
+  'sanction.government.expulsion': '开除处分',
   'org_measure.transfer': '调离岗位',
   'org_measure.removal': '免职',
   'org_measure.removal_higher': '免职（较重情形）',
   'org_measure.demotion': '降职',
 };
+
+const minDay = (a: string, b?: string) => (b && b < a ? b : a);
 
 /** 上年度考核基本称职或以下: does not clear by time, only by a new annual grade. */
 export function gradeReasons(records: CadreRecords, rules: Rules, onDate: string): BlockingReason[] {
@@ -42,7 +47,7 @@ export function gradeReasons(records: CadreRecords, rules: Rules, onDate: string
 
 /** 诫勉, 党纪政务处分, 组织处理: blocked from the day each takes effect for its rule's period. */
 export function periodReasons(records: CadreRecords, rules: Rules, onDate: string): BlockingReason[] {
-  const periods: { code: ReasonCode; key: string; from: string; title?: string }[] = [
+  const periods: { code: ReasonCode; key: string; from: string; title?: string; endsOn?: string }[] = [
     ...records.admonitions.map((a) => ({
       code: 'admonition' as const,
       key: 'admonition.promotion_block',
@@ -50,12 +55,13 @@ export function periodReasons(records: CadreRecords, rules: Rules, onDate: strin
     })),
     ...records.sanctions.map((s) => ({ code: 'sanction' as const, key: `sanction.${s.kind}`, ...s })),
     ...records.orgMeasures.map((m) => ({ code: 'org_measure' as const, key: `org_measure.${m.kind}`, ...m })),
-  ].map(({ code, key, effectiveFrom, title }) => ({ code, key, from: effectiveFrom, title }));
+  ].map(({ code, key, effectiveFrom, title, endsOn }) => ({ code, key, from: effectiveFrom, title, endsOn }));
   periods.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
   const out: BlockingReason[] = [];
-  for (const { code, key, from, title } of periods) {
+  for (const { code, key, from, title, endsOn } of periods) {
     if (from > onDate) continue; // not yet in effect
+    if (endsOn && onDate >= endsOn) continue; // taken out of force (changed, lifted, released) by then
     const label = title ?? KIND_LABELS[key] ?? key;
     const r = rules[key];
     if (!r) {
@@ -65,7 +71,7 @@ export function periodReasons(records: CadreRecords, rules: Rules, onDate: strin
       continue;
     }
     const unit = r.unit ?? 'months';
-    const clearsOn = periodClearsOn(from, r.value as number, unit);
+    const clearsOn = minDay(periodClearsOn(from, r.value as number, unit), endsOn);
     if (onDate >= clearsOn) continue;
     const message = `${label}（${from} 起）影响期 ${periodText(r.value as number, unit)}，${addDays(clearsOn, -1)} 期满前不得提拔`;
     out.push({ code, message, rule: ref(key, r), since: from, clearsOn });

@@ -12,6 +12,7 @@ export const RULE_UNITS: Record<string, string> = {
   ratio: '',
   boolean: '',
   list: '',
+  ladder: '',
 };
 
 /** Rule areas, from the first part of the key, in display order. */
@@ -27,6 +28,7 @@ export const RULE_AREAS: Record<string, string> = {
   review: '年度考核',
   ranking: '考评排名',
   pledge: '承诺践诺',
+  accountability: '责任追究',
   security: '安全策略',
 };
 
@@ -63,13 +65,33 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
     }
     return new Set(value).size === value.length ? null : '列表中有重复项';
   }
+  if (unit === 'ladder') return ladderProblem(value);
   return `未知的规则单位：${unit}`;
+}
+
+const STEPS = ['light', 'serious', 'grave'];
+
+/** A penalty ladder: for each category code, the sanction kind codes of 情节较轻 / 较重 / 严重. */
+function ladderProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '处理档次须按类别填写';
+  for (const [category, steps] of Object.entries(value)) {
+    if (!steps || typeof steps !== 'object' || Array.isArray(steps))
+      return `类别 ${category} 的处理档次格式不正确`;
+    for (const [step, kinds] of Object.entries(steps)) {
+      if (!STEPS.includes(step)) return `类别 ${category} 的情节 ${step} 不正确（应为 light/serious/grave）`;
+      if (!Array.isArray(kinds) || kinds.some((k) => typeof k !== 'string' || !/^[a-z0-9_]+$/.test(k)))
+        return `类别 ${category} 的处理种类须为处理种类编码的列表`;
+    }
+  }
+  return null;
 }
 
 /** The value as a Chinese reader expects it: "5 个工作日", "50%", "是", "基本称职、不称职". */
 export function formatRuleValue(unit: string, value: unknown): string {
   if (unit === 'boolean') return value ? '是' : '否';
   if (unit === 'list') return Array.isArray(value) ? value.join('、') : String(value);
+  if (unit === 'ladder' && value && typeof value === 'object')
+    return `${Object.keys(value).length} 类，每类按情节较轻、较重、严重列出处理种类`;
   if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
   if (unit === 'percent') return `${value}%`;
   const suffix = RULE_UNITS[unit] ?? '';

@@ -61,6 +61,13 @@ describe('rendering', () => {
       '出台了《甲制度》、《乙制度》等2项制度',
     );
   });
+
+  it('lists the names as they are, each once, for 名称', () => {
+    const v = values({ 'x.cases': 2, 'x.people': 2 }, { 'x.cases': ['计生工作失职', '计生工作失职'] });
+    expect(partsText(renderWording('有{x.people}名干部因{x.cases|名称}受到处分', v)!)).toBe(
+      '有2名干部因计生工作失职受到处分',
+    );
+  });
 });
 
 describe('the locked figures', () => {

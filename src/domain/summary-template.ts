@@ -8,13 +8,16 @@
  * - `余`: rounded down the way a report says it (20–29 → 20余, 100–199 → 100余; a round number, or
  *   one under ten, as it is);
  * - `%`: a percentage (100%);
- * - `名录`: the records' own names, e.g. the titles 《…》 of the institutions adopted.
+ * - `名录`: the records' own names, e.g. the titles 《…》 of the institutions adopted;
+ * - `名称`: the records' names as they are, each once (the 工作失误 categories: 计生工作失职).
  * A clause in `[[…]]` is left out when its figures are all zero, so a sentence never says "0件".
  * The wording is free, the figures are not: an edit must keep every placeholder and may not type a
  * digit outside one (`lockedWordingProblem`).
  */
 
-export const FIGURE_FORMATS = ['余', '%', '名录'] as const;
+export const FIGURE_FORMATS = ['余', '%', '名录', '名称'] as const;
+/** The formats that show the records' names rather than the number. */
+export const NAME_FORMATS: readonly FigureFormat[] = ['名录', '名称'];
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 export interface Placeholder {
@@ -61,7 +64,7 @@ export function formatFigure(value: number, format: FigureFormat | null): string
 /** A figure's value for rendering: null when it has nothing to count (a ratio over nothing). */
 export interface RenderValue {
   value: number | null;
-  /** For `名录`: the records' names (titles). */
+  /** For `名录` and `名称`: the records' names (titles). */
   names?: string[];
 }
 
@@ -93,9 +96,11 @@ export function renderWording(wording: string, values: Map<string, RenderValue>)
     const shown =
       h.format === '名录'
         ? (v.names ?? []).map((n) => (n.startsWith('《') ? n : `《${n}》`)).join('、')
-        : v.value === null
-          ? '—'
-          : formatFigure(v.value, h.format);
+        : h.format === '名称'
+          ? [...new Set(v.names ?? [])].join('、')
+          : v.value === null
+            ? '—'
+            : formatFigure(v.value, h.format);
     parts.push({ key: h.key, format: h.format, text: shown });
     at = m.index! + m[0].length;
   }

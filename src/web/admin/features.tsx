@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -153,6 +154,22 @@ export const FEATURES: FeatureRoute[] = [
     hidden: true,
     permission: 'policy.read',
     page: lazy(() => import('./features/policies/MyStudyReadPage')),
+  },
+  {
+    path: '/accountability',
+    label: '责任追究',
+    icon: <AlertOutlined />,
+    permission: 'accountability.read',
+    watermark: true,
+    page: lazy(() => import('./features/accountability/AccountabilityPage')),
+  },
+  {
+    path: '/accountability/:id',
+    label: '追究事项',
+    hidden: true,
+    permission: 'accountability.read',
+    watermark: true,
+    page: lazy(() => import('./features/accountability/AccountabilityDetailPage')),
   },
   {
     path: '/positions',

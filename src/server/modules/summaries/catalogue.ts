@@ -33,4 +33,14 @@ export function registerAllSummaryParagraphs(): void {
         '突出对领导干部的群众监督。监督渠道不宽，言路不畅，是影响人民群众正常行使监督权的重要障碍。我们围绕有信必查、有查必果的原则，对群众来信来访反映干部工作、生活、经济等方面的问题认真调查核实，同时将调查处理结果回复反映人，以充分调动群众参与干部监督管理的积极性。全年{我}共收到[[群众来信{petitions.letter}件，]][[来访{petitions.visitors}人次，]][[按期完成上级交办的信访{petitions.assigned_on_time}件，]][[办结率{petitions.conclusion_rate|%}，]][[上报调查报告{petitions.reports|余}份，]][[提出处理意见{petitions.opinions|余}条]]。',
     },
   ]);
+  // 三、配套措施: 加大惩诫力度，强化责任追究 (the accountability register's figures)
+  registerSummaryParagraphs('measures', [
+    {
+      id: 'accountability.punishment',
+      title: '责任追究',
+      order: 30,
+      template:
+        '加大惩诫力度，强化责任追究。建立选拔任用干部失察追究制度，明确组织人事干部在干部推荐、考察、任用等各个环节所应负的责任。[[全年{我}有{accountability.criticised_reviewed}名责任人和承办人因违规任免干部受到点名批评，并上台检讨，]][[撤销了有关单位{accountability.revoked_appointments}名干部的任免决定。]]建立工作失误追究制，规定干部在作出错误决策造成严重后果等8个方面的情形必须给予责任追究。[[全年全{单位}有{accountability.work_error_disciplined}名干部因{accountability.work_errors|名称}被给予党政纪处分。]]',
+    },
+  ]);
 }

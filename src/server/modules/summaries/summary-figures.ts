@@ -1,4 +1,4 @@
-import { placeholdersOf, type RenderValue } from '../../../domain/summary-template.js';
+import { NAME_FORMATS, placeholdersOf, type RenderValue } from '../../../domain/summary-template.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { computeFigures } from '../../platform/figures/compute-figures.js';
@@ -53,7 +53,7 @@ export async function summaryFigures(
   });
   if (!keys.length) return [];
   const got = await computeFigures({ ctx, actor, query: { keys: keys.join(','), ...period } });
-  const named = new Set(holders.filter((h) => h.format === '名录').map((h) => h.key));
+  const named = new Set(holders.filter((h) => h.format && NAME_FORMATS.includes(h.format)).map((h) => h.key));
   const names = new Map<string, string[]>();
   if (named.size) {
     const scope = await figureScope(ctx, actor, period);

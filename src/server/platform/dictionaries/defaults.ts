@@ -1,3 +1,8 @@
+import {
+  SANCTION_KIND_DEFAULTS,
+  WORK_ERROR_CATEGORY_DEFAULTS,
+} from '../../../domain/accountability/kinds.js';
+
 /** Built-in dictionaries: codes are stable, labels are what users read and may be edited. */
 export const DICTIONARY_DEFAULTS: { code: string; name: string; items: [string, string][] }[] = [
   {
@@ -119,6 +124,16 @@ export const DICTIONARY_DEFAULTS: { code: string; name: string; items: [string, 
       ['party_post_removal', '撤销党内职务'],
       ['grade_incompetent', '年度考核不称职'],
     ],
+  },
+  {
+    code: 'accountability_sanction',
+    name: '责任追究处理种类',
+    items: SANCTION_KIND_DEFAULTS,
+  },
+  {
+    code: 'work_error_category',
+    name: '工作失误类别',
+    items: WORK_ERROR_CATEGORY_DEFAULTS,
   },
   {
     code: 'admonition_source',

@@ -122,6 +122,19 @@ export const FIELD_LABELS: Record<string, string> = {
   text: '补充内容',
   rating: '评价',
   comment: '评价意见',
+  facts: '基本事实',
+  basis: '追究依据',
+  basisPolicyId: '依据制度',
+  decidingBody: '决定机关',
+  decidedOn: '决定日期',
+  persons: '被追究人',
+  sanctions: '处理',
+  post: '单位及职务',
+  gradeYear: '考核年度',
+  tenureIds: '撤销的任职',
+  sanctionId: '处理',
+  ground: '变更依据',
+  replacement: '变更后的处理',
 };
 
 /** Where a field's name means something else: on the portal, `code` is the reporter's 查询码. */

@@ -1,3 +1,5 @@
+import { DEFAULT_LADDER } from '../../../domain/accountability/kinds.js';
+
 /** Rule defaults from domain.md and security.md. Seeded as version 1, effective from 2000-01-01. */
 export interface RuleSeed {
   key: string;
@@ -122,6 +124,56 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     value: 24,
     unit: 'months',
     source: regs.government,
+  },
+  {
+    key: 'sanction.party.probation',
+    name: '留党察看影响期',
+    value: 24,
+    unit: 'months',
+    source: regs.party,
+  },
+  {
+    key: 'sanction.party.expulsion',
+    name: '开除党籍影响期（五年内不得重新入党）',
+    value: 5,
+    unit: 'years',
+    source: '中国共产党章程 第四十条',
+  },
+  {
+    key: 'sanction.government.expulsion',
+    name: '开除处分影响期',
+    value: 5,
+    unit: 'years',
+    source: regs.government,
+  },
+  ...(
+    [
+      ['criticism', '点名批评'],
+      ['written_review', '书面检讨'],
+      ['public_review', '上台检讨'],
+      ['circular', '通报批评'],
+      ['revoke_appointment', '撤销任免决定'],
+    ] as const
+  ).map(([code, label]) => ({
+    key: `accountability.effect.${code}`,
+    name: `${label}对提拔的影响期（0 为不影响）`,
+    value: 0,
+    unit: 'months',
+    source: regs.local,
+  })),
+  {
+    key: 'accountability.confirm_period',
+    name: '责任追究建议（待确认）办理期限',
+    value: 15,
+    unit: 'working_days',
+    source: regs.local,
+  },
+  {
+    key: 'accountability.work_error.ladder',
+    name: '工作失误追究处理档次（按类别：情节较轻/较重/严重）',
+    value: DEFAULT_LADDER,
+    unit: 'ladder',
+    source: `${regs.local}（工作失误追究制）`,
   },
   { key: 'org_measure.transfer', name: '调离岗位影响期', value: 12, unit: 'months', source: regs.orgMeasure },
   { key: 'org_measure.removal', name: '免职影响期', value: 12, unit: 'months', source: regs.orgMeasure },

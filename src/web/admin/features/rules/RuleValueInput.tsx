@@ -1,4 +1,5 @@
-import { InputNumber, Radio, Select } from 'antd';
+import { Input, InputNumber, Radio, Select } from 'antd';
+import { useState } from 'react';
 import { RULE_UNITS } from '../../../../domain/rule-values';
 
 /** The editor that suits a rule's unit: a number with its bounds, yes/no, or a list of words. */
@@ -24,6 +25,7 @@ export function RuleValueInput(props: { unit: string; value?: unknown; onChange?
       />
     );
   }
+  if (unit === 'ladder') return <LadderInput value={value} onChange={onChange} />;
   const bounds = unit === 'percent' ? { max: 100 } : unit === 'ratio' ? { max: 1, step: 0.01 } : {};
   const whole = !['percent', 'ratio', 'years'].includes(unit);
   return (
@@ -36,6 +38,26 @@ export function RuleValueInput(props: { unit: string; value?: unknown; onChange?
       onChange={onChange}
       suffix={unit === 'percent' ? '%' : RULE_UNITS[unit] || undefined}
       style={{ width: 200 }}
+    />
+  );
+}
+
+/** 工作失误处理档次: edited as JSON (类别编码 → light/serious/grave → 处理种类编码); the server checks it. */
+function LadderInput(props: { value?: unknown; onChange?: (v: unknown) => void }) {
+  const [text, setText] = useState(() => JSON.stringify(props.value ?? {}, null, 2));
+  return (
+    <Input.TextArea
+      rows={10}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        try {
+          props.onChange?.(JSON.parse(e.target.value));
+        } catch {
+          props.onChange?.(e.target.value);
+        }
+      }}
+      style={{ fontFamily: 'monospace' }}
     />
   );
 }
