@@ -39,6 +39,12 @@ export const PERMISSIONS = {
   'policy.manage': '管理制度（制定、修订、废止、布置学习、查看学习情况）',
   'summary.manage': '年度工作总结（生成、修改措辞、定稿、下载）',
   'dashboard.view': '查看领导驾驶舱（各模块统计、待办超期情况）',
+  'admonition.read': '查看谈话诫勉（诫勉、提醒谈话及跟踪考察）',
+  'admonition.manage': '实施谈话诫勉（谈话、跟踪考察、解除诫勉、组织措施、台帐）',
+  'inquiry.read': '查看函询',
+  'inquiry.manage': '函询（发函、结论、台帐）',
+  'inquiry.endorse': '为本单位干部的函询回复签字背书',
+  'inquiry.reply': '回复本人收到的函询',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -76,6 +82,14 @@ const cadreOffice: Permission[] = [
   'cadre.file',
 ];
 const cadreLeadership: Permission[] = ['cadre.read', 'cadre.export', 'cadre.file'];
+const supervisionOffice: Permission[] = [
+  'admonition.read',
+  'admonition.manage',
+  'inquiry.read',
+  'inquiry.manage',
+  'inquiry.endorse',
+];
+const supervisionLeadership: Permission[] = ['admonition.read', 'inquiry.read'];
 const petitionOffice: Permission[] = [
   'petition.read',
   'petition.register',
@@ -138,6 +152,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       'dashboard.view',
+      ...supervisionLeadership,
     ],
   },
   {
@@ -152,6 +167,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.read',
       'petition.stats',
       'dashboard.view',
+      ...supervisionLeadership,
     ],
   },
   {
@@ -159,14 +175,29 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '组织委员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'user.read', ...cadreOffice, 'policy.manage', 'summary.manage'],
+    permissions: [
+      ...business,
+      'user.read',
+      ...cadreOffice,
+      'policy.manage',
+      'summary.manage',
+      ...supervisionOffice,
+    ],
   },
   {
     code: 'discipline_officer',
     name: '纪检委员',
     adminClass: null,
     mfaRequired: true,
-    permissions: [...business, 'user.read', 'cadre.read', 'cadre.file', ...petitionOffice, 'summary.manage'],
+    permissions: [
+      ...business,
+      'user.read',
+      'cadre.read',
+      'cadre.file',
+      ...petitionOffice,
+      'summary.manage',
+      ...supervisionOffice,
+    ],
   },
   {
     code: 'audit_officer',
@@ -180,9 +211,15 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '单位负责人',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read', 'petition.assigned'],
+    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse'],
   },
-  { code: 'cadre', name: '干部', adminClass: null, mfaRequired: false, permissions: [...everyone] },
+  {
+    code: 'cadre',
+    name: '干部',
+    adminClass: null,
+    mfaRequired: false,
+    permissions: [...everyone, 'inquiry.reply'],
+  },
   {
     code: 'district_org',
     name: '区委组织部',
@@ -195,6 +232,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       'dashboard.view',
+      ...supervisionOffice,
     ],
   },
   {
@@ -211,6 +249,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       'dashboard.view',
+      ...supervisionOffice,
     ],
   },
 ];
@@ -270,7 +309,11 @@ export function forbiddenForRole(adminClass: AdminClass | null, permission: Perm
  */
 export function isCaseContentPermission(permission: string): boolean {
   return (
-    permission.startsWith('petition.') || permission === 'cadre.file' || permission === 'cadre.id_number'
+    permission.startsWith('petition.') ||
+    permission.startsWith('admonition.') ||
+    (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
+    permission === 'cadre.file' ||
+    permission === 'cadre.id_number'
   );
 }
 

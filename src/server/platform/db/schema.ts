@@ -1,5 +1,6 @@
 // Every table of the system, for Drizzle and drizzle-kit. Modules add their schema.ts here.
 
+export * from '../../modules/admonitions/schema.js';
 export * from '../../modules/cadres/schema.js';
 export * from '../../modules/petitions/portal/schema.js';
 export * from '../../modules/petitions/schema.js';
