@@ -1,4 +1,5 @@
 import { registerAllFigures } from './figures.js';
+import { admonitionRoutes } from './modules/admonitions/routes.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
@@ -54,4 +55,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(portalRoutes);
   await app.register(policyRoutes);
   await app.register(summaryRoutes);
+  await app.register(admonitionRoutes);
 }
