@@ -154,8 +154,12 @@ describe('petition 谈话函询 → inquiry → reply → 诫勉 → tracking �
       .where(eq(petitionEvents.petitionId, petitionId));
     expect(events.find((e) => e.action === 'inquiry_concluded')?.note).toContain('诫勉');
     // the reply went to the supervision file
-    const file = await ok(t, w.s.officer, 'GET', `/api/v1/cadres/${w.cadreId}/file`).catch(() => null);
-    if (file) expect(JSON.stringify(file)).toContain('函询回复');
+    const file = await ok(t, w.s.officer, 'GET', `/api/v1/cadres/${w.cadreId}/file`);
+    const titles = JSON.stringify(file.timeline);
+    expect(titles).toContain('函询回复');
+    expect(titles).toContain('诫勉谈话');
+    // the subject's own account never reads it
+    expect((await call(t, w.s.wife, 'GET', `/api/v1/cadres/${w.cadreId}/file`)).statusCode).toBe(404);
   });
 
   it('a talk with one talker or a future date is refused naming the field; nothing is written', async () => {
