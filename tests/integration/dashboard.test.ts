@@ -172,7 +172,12 @@ describe('every registered figure on the demo data', () => {
     const { checked, walked } = await walkEveryFigure(s.secretary, q);
     expect(checked).toBe(allFigures().filter((f) => f.kind !== 'ratio').length);
     const d = await checkDashboard(s.secretary, q, walked);
-    expect(d.modules.map((m: { module: string }) => m.module)).toEqual(['petitions', 'cadres']);
+    expect(d.modules.map((m: { module: string }) => m.module)).toEqual([
+      'petitions',
+      'cadres',
+      'admonitions',
+      'inquiries',
+    ]);
     const petitionsModule = d.modules[0];
     expect(
       petitionsModule.cards.find((c: FigureOut) => c.key === 'petitions.received').value,
@@ -201,10 +206,14 @@ describe('every registered figure on the demo data', () => {
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.orgOfficer, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
-    // the district's organisation department sees the cadres, not a number about the petitions
+    // the district's organisation department sees the cadres and the admonitions, not a number about the petitions
     const res = await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual(['cadres']);
+    expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
+      'cadres',
+      'admonitions',
+      'inquiries',
+    ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
       expect((await call(t, s.districtOrg, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode).toBe(403);
@@ -409,7 +418,13 @@ describe('the dashboard route', () => {
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信访举报', '干部队伍', '待办超期']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '信访举报',
+      '干部队伍',
+      '谈话诫勉',
+      '函询',
+      '待办超期',
+    ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();
     const card = dash.modules[0].cards.find((c: FigureOut) => c.key === 'petitions.received');
