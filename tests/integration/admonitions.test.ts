@@ -377,3 +377,47 @@ describe('organizational measures, escalation, bad input', () => {
     expect([409, 422]).toContain(stale.statusCode);
   });
 });
+
+describe('figures', () => {
+  it('count what the drill-down lists, as of a date, for the office and none for the relatives', async () => {
+    const keys = [
+      'admonitions.started',
+      'admonitions.released',
+      'admonitions.tracking',
+      'admonitions.measures',
+      'inquiries.sent',
+      'inquiries.answered_on_time',
+      'inquiries.concluded',
+    ];
+    const q = `orgId=${w.town.id}&from=2026-01-01&to=2026-12-31&asOf=2026-12-31`;
+    const res = await ok(t, w.s.orgOfficer, 'GET', `/api/v1/figures?keys=${keys.join(',')}&${q}`);
+    const value = Object.fromEntries(res.figures.map((f: any) => [f.key, f.value]));
+    expect(value).toEqual({
+      'admonitions.started': 3,
+      'admonitions.released': 1,
+      'admonitions.tracking': 1,
+      'admonitions.measures': 1,
+      'inquiries.sent': 2,
+      'inquiries.answered_on_time': 1,
+      'inquiries.concluded': 1,
+    });
+    for (const key of keys) {
+      const r = await ok(t, w.s.orgOfficer, 'GET', `/api/v1/figures/${key}/records?${q}&pageSize=100`);
+      expect(r.total, key).toBe(value[key]);
+      expect(r.items, key).toHaveLength(value[key]);
+    }
+    const concluded = res.figures.find((f: any) => f.key === 'inquiries.concluded');
+    expect(concluded.groups.find((g: any) => g.key === 'admonition').value).toBe(1);
+    // as of the day before the release, it was still under tracking
+    const before = await ok(
+      t,
+      w.s.orgOfficer,
+      'GET',
+      `/api/v1/figures?keys=admonitions.released,admonitions.tracking&orgId=${w.town.id}&from=2026-01-01&to=2026-12-31&asOf=2026-09-27`,
+    );
+    expect(before.figures.map((f: any) => f.value)).toEqual([0, 1]);
+    // the wife (related to 王建军) counts without his records
+    const hers = await ok(t, w.s.wife, 'GET', `/api/v1/figures?keys=admonitions.started&${q}`);
+    expect(hers.figures[0].value).toBe(2);
+  });
+});
