@@ -33,4 +33,14 @@ export function registerAllSummaryParagraphs(): void {
         '突出对领导干部的群众监督。监督渠道不宽，言路不畅，是影响人民群众正常行使监督权的重要障碍。我们围绕有信必查、有查必果的原则，对群众来信来访反映干部工作、生活、经济等方面的问题认真调查核实，同时将调查处理结果回复反映人，以充分调动群众参与干部监督管理的积极性。全年{我}共收到[[群众来信{petitions.letter}件，]][[来访{petitions.visitors}人次，]][[按期完成上级交办的信访{petitions.assigned_on_time}件，]][[办结率{petitions.conclusion_rate|%}，]][[上报调查报告{petitions.reports|余}份，]][[提出处理意见{petitions.opinions|余}条]]。',
     },
   ]);
+  // 三、配套措施: 谈话诫勉 (admonitions.*), in the seed's words
+  registerSummaryParagraphs('measures', [
+    {
+      id: 'admonitions.talks',
+      title: '谈话诫勉',
+      order: 20,
+      template:
+        '实施谈话诫勉，强化警示教育。建立谈话诫勉制度，是对既存在一定问题，但又不足以给予党纪、政纪处理的领导干部进行的超前提示和预警，从而达到教育、警示的目的。为了激励先进，鞭策后进，增强领导干部工作责任感和压力感，我们把在组织考察、民主测评、民主生活会、动态考核及群众来信来访等方面反映干部在工作中出现失误或者在工作中、生活中出现苗头性、倾向性问题将及时给予谈话诫勉，同时对被诫勉对象进行六个月的跟踪管理，并进行定期考核，对表现较好的干部，及时解除诫勉，不影响其提拔使用，对表现较差的干部，将采取必要的组织措施。{我}共对{admonitions.started}名同志实施了谈话诫勉[[，其中{admonitions.released}名同志跟踪考察期满后解除诫勉]][[，对{admonitions.measures}名同志采取了组织措施]]。',
+    },
+  ]);
 }
