@@ -428,6 +428,7 @@ describe('the dashboard route', () => {
       '谈话诫勉',
       '函询',
       '待办超期',
+      '诫勉跟踪考察中',
     ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();
