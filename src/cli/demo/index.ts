@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/platform/auth/passwords.js';
 import { securitySettings } from '../../server/platform/auth/security-settings.js';
 import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
+import { admonitionsDemo } from './admonitions.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
@@ -31,7 +32,13 @@ export interface DemoStep {
   run(demo: DemoRun): Promise<string>;
 }
 
-export const DEMO_STEPS: DemoStep[] = [platformDemo, cadresDemo, petitionsDemo, policiesDemo];
+export const DEMO_STEPS: DemoStep[] = [
+  platformDemo,
+  cadresDemo,
+  petitionsDemo,
+  policiesDemo,
+  admonitionsDemo,
+];
 
 export interface DemoResult {
   alreadyLoaded: boolean;

@@ -12,7 +12,8 @@ import { type Admonition, loadAdmonition } from './access.js';
 
 /**
  * Runs one tracking step in a transaction: loads the admonition in scope (locked), checks the
- * version and the transition, then lets the step write. Returns the id for the route to re-read.
+ * version and the transition, then lets the step write — in the caller's transaction when given.
+ * Returns the id for the route to re-read.
  */
 export async function admonitionStep(
   ctx: AppContext,
@@ -21,13 +22,17 @@ export async function admonitionStep(
   version: number,
   action: AdmonitionAction,
   write: (tx: Queryable, a: Admonition, to: AdmonitionStatus) => Promise<void>,
+  /** The caller's transaction (the demo, another use case); otherwise one of its own. */
+  outer?: Queryable,
 ): Promise<number> {
-  await ctx.db.transaction(async (tx) => {
+  const body = async (tx: Queryable) => {
     const a = await loadAdmonition(tx, actor, id, true);
     if (a.version !== version) throw conflict();
     const step = admonitionTransition(a.kind as AdmonitionKind, a.status as AdmonitionStatus, action);
     if ('error' in step) throw unprocessable(step.error);
     await write(tx, a, step.to);
-  });
+  };
+  if (outer) await body(outer);
+  else await ctx.db.transaction(body);
   return id;
 }

@@ -2,6 +2,7 @@ import { INQUIRY_CONCLUSIONS, type InquiryConclusion } from '../../../domain/adm
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { loadInquiry } from './access.js';
 import { inquiryEvent } from './events.js';
@@ -20,10 +21,11 @@ export async function concludeInquiry(opts: {
   actor: Actor;
   id: number;
   input: { version: number; conclusion: InquiryConclusion; note: string };
+  tx?: Queryable;
 }): Promise<number> {
-  const { ctx, actor, id, input } = opts;
+  const { ctx, actor, id, input, tx: outer } = opts;
   const today = todayOf(ctx);
-  await ctx.db.transaction(async (tx) => {
+  const body = async (tx: Queryable) => {
     const i = await loadInquiry(tx, actor, id, true);
     const opens = input.conclusion === 'admonition' || input.conclusion === 'reminder';
     if (opens && !actor.permissions.has('admonition.manage'))
@@ -66,6 +68,8 @@ export async function concludeInquiry(opts: {
       objectId: i.id,
       detail: { code: i.code, conclusion: input.conclusion, admonitionId: admonition?.id ?? null },
     });
-  });
+  };
+  if (outer) await body(outer);
+  else await ctx.db.transaction(body);
   return id;
 }

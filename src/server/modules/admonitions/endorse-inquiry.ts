@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { loadInquiry } from './access.js';
 import { inquiryEvent } from './events.js';
 import { stepInquiry } from './inquiry-step.js';
@@ -12,9 +13,10 @@ export async function endorseInquiry(opts: {
   actor: Actor;
   id: number;
   input: { version: number; note?: string | null };
+  tx?: Queryable;
 }): Promise<number> {
-  const { ctx, actor, id, input } = opts;
-  await ctx.db.transaction(async (tx) => {
+  const { ctx, actor, id, input, tx: outer } = opts;
+  const body = async (tx: Queryable) => {
     const i = await loadInquiry(tx, actor, id, true);
     await stepInquiry(tx, ctx, i, input.version, 'endorse', {
       endorsedBy: actor.userId,
@@ -34,6 +36,8 @@ export async function endorseInquiry(opts: {
       objectId: i.id,
       detail: { code: i.code },
     });
-  });
+  };
+  if (outer) await body(outer);
+  else await ctx.db.transaction(body);
   return id;
 }

@@ -2,6 +2,7 @@ import { answeredOnTime } from '../../../domain/admonitions/inquiry-workflow.js'
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { inquiryEvent } from './events.js';
 import { stepInquiry } from './inquiry-step.js';
 import { loadOwnInquiry } from './own-inquiry.js';
@@ -16,10 +17,11 @@ export async function replyInquiry(opts: {
   actor: Actor;
   id: number;
   input: { version: number; reply: string };
+  tx?: Queryable;
 }): Promise<number> {
-  const { ctx, actor, id, input } = opts;
+  const { ctx, actor, id, input, tx: outer } = opts;
   const today = todayOf(ctx);
-  await ctx.db.transaction(async (tx) => {
+  const body = async (tx: Queryable) => {
     const i = await loadOwnInquiry(tx, actor, id, true);
     await stepInquiry(tx, ctx, i, input.version, 'reply', {
       replyText: input.reply,
@@ -40,6 +42,8 @@ export async function replyInquiry(opts: {
       objectId: i.id,
       detail: { code: i.code, onTime },
     });
-  });
+  };
+  if (outer) await body(outer);
+  else await ctx.db.transaction(body);
   return id;
 }
