@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { admonitionsDemo } from '../../src/cli/demo/admonitions.js';
 import { cadresDemo } from '../../src/cli/demo/cadres.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
+import { petitionsDemo } from '../../src/cli/demo/petitions.js';
 import { platformDemo } from '../../src/cli/demo/platform.js';
 import { admonitions, inquiries } from '../../src/server/modules/admonitions/schema.js';
 import { petitionEvents } from '../../src/server/modules/petitions/schema.js';
@@ -17,7 +18,7 @@ let t: TestApp;
 let summary: string[];
 beforeAll(async () => {
   t = await createTestApp(); // today is 2026-03-02 in China
-  summary = (await loadDemo(t.ctx, [platformDemo, cadresDemo, admonitionsDemo])).summary;
+  summary = (await loadDemo(t.ctx, [platformDemo, cadresDemo, petitionsDemo, admonitionsDemo])).summary;
 }, 180_000);
 afterAll(async () => t.close());
 

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, between, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Rating } from '../../domain/admonitions/admonition-workflow.js';
-import { chinaDate } from '../../domain/calendar.js';
+import { addDays, chinaDate } from '../../domain/calendar.js';
 import type { Admonition } from '../../server/modules/admonitions/access.js';
 import { checkIn } from '../../server/modules/admonitions/check-in.js';
 import { concludeInquiry } from '../../server/modules/admonitions/conclude-inquiry.js';
@@ -13,13 +13,13 @@ import { replyInquiry } from '../../server/modules/admonitions/reply-inquiry.js'
 import { admonitions } from '../../server/modules/admonitions/schema.js';
 import { takeMeasure } from '../../server/modules/admonitions/take-measure.js';
 import { cadres } from '../../server/modules/cadres/schema.js';
-import { applyTransition } from '../../server/modules/petitions/workflow/apply-transition.js';
-import { registerPetition } from '../../server/modules/petitions/workflow/register-petition.js';
+import { petitionEvents, petitionSubjects, petitions } from '../../server/modules/petitions/schema.js';
 import type { Actor } from '../../server/platform/access/actor.js';
 import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
-import type { DemoStep } from './index.js';
+import { roles, userRoles, users } from '../../server/platform/users/schema.js';
+import type { DemoRun, DemoStep } from './index.js';
 import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
 
@@ -87,14 +87,16 @@ export const admonitionsDemo: DemoStep = {
       .limit(1);
     return !!row;
   },
-  async run({ ctx, tx, now }) {
+  async run(demo) {
+    const { ctx, tx, now } = demo;
     const today = chinaDate(now);
     const day = await daysOf(ctx, tx, now);
     const p = TOWNSHIPS[0].prefix;
     const org = withPermissions(await demoActor(tx, `${p}_org_officer`), OFFICE);
     const discipline = withPermissions(await demoActor(tx, `${p}_discipline_officer`), OFFICE);
     const own = withPermissions(await demoActor(tx, `${p}_cadre`), ['inquiry.reply']);
-    const subjects = await townshipCadres(tx, org.orgPath, own.cadreId);
+    const fromPetition = await talkInquiryPetition(tx, discipline.orgId);
+    const subjects = await townshipCadres(tx, org.orgPath, [own.cadreId, fromPetition?.cadreId ?? null]);
     let opened = 0;
     for (const [n, plan] of PLANS.entries()) {
       if (plan.talkOn > today) continue;
@@ -133,9 +135,7 @@ export const admonitionsDemo: DemoStep = {
           },
         });
     }
-    const inquiries = own.cadreId
-      ? await inquiryStory(tx, day, { org, discipline, own }, today)
-      : { sent: 0, admonitions: 0 };
+    const inquiries = await inquiryStory(demo, day, { org, discipline, own }, today);
     return `谈话诫勉：${opened + inquiries.admonitions} 人次（大兴镇），函询 ${inquiries.sent} 件`;
   },
 };
@@ -187,98 +187,129 @@ async function track(
 }
 
 /** The township's registry cadres other than the one with the demo cadre account, in a stable order. */
-async function townshipCadres(tx: Tx, townPath: string, except: number | null): Promise<number[]> {
+async function townshipCadres(tx: Tx, townPath: string, except: (number | null)[]): Promise<number[]> {
   const rows = await tx
     .select({ id: cadres.id, path: orgs.path })
     .from(cadres)
     .innerJoin(orgs, eq(orgs.id, cadres.orgId))
     .where(
-      and(eq(cadres.source, 'demo'), isNull(cadres.deletedAt), except ? ne(cadres.id, except) : undefined),
+      and(
+        eq(cadres.source, 'demo'),
+        isNull(cadres.deletedAt),
+        ...except.filter((id): id is number => id !== null).map((id) => ne(cadres.id, id)),
+      ),
     )
     .orderBy(asc(cadres.id));
   return rows.filter((r) => r.path.startsWith(townPath)).map((r) => r.id);
 }
 
+/**
+ * The petition under 谈话函询 the inquiry comes from: 大兴镇's earliest 2025 case investigated that
+ * way and naming a registry cadre (the petitions demo's own), or — without the petitions demo — none.
+ */
+async function talkInquiryPetition(tx: Tx, orgId: number) {
+  const [row] = await tx
+    .select({ id: petitions.id, cadreId: petitionSubjects.cadreId, on: petitionEvents.occurredOn })
+    .from(petitions)
+    .innerJoin(petitionEvents, eq(petitionEvents.petitionId, petitions.id))
+    .innerJoin(petitionSubjects, eq(petitionSubjects.petitionId, petitions.id))
+    .where(
+      and(
+        eq(petitions.orgId, orgId),
+        eq(petitionEvents.action, 'investigate'),
+        eq(petitionEvents.disposal, 'talk_inquiry'),
+        between(petitionEvents.occurredOn, '2025-01-01', '2025-06-30'),
+        isNotNull(petitionSubjects.cadreId),
+      ),
+    )
+    .orderBy(asc(petitionEvents.occurredOn), asc(petitions.id))
+    .limit(1);
+  return row ? { id: row.id, cadreId: row.cadreId!, investigatedOn: row.on } : null;
+}
+
+/** The cadre's own account (role 干部, own scope), made with the demo password when it has none. */
+async function cadreAccount(demo: DemoRun, cadreId: number, n: number): Promise<Actor> {
+  const { tx } = demo;
+  const [has] = await tx.select({ username: users.username }).from(users).where(eq(users.cadreId, cadreId));
+  if (has) return withPermissions(await demoActor(tx, has.username), ['inquiry.reply']);
+  const [c] = await tx.select().from(cadres).where(eq(cadres.id, cadreId));
+  const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, 'cadre'));
+  const username = `${TOWNSHIPS[0].prefix}_cadre${n}`;
+  const [u] = await tx
+    .insert(users)
+    .values({
+      username,
+      displayName: c.name,
+      orgId: c.orgId,
+      dataScope: 'self',
+      cadreId,
+      passwordHash: await demo.passwordHash(),
+      passwordChangedAt: demo.now,
+      mustChangePassword: true,
+    })
+    .returning({ id: users.id });
+  await tx.insert(userRoles).values({ userId: u.id, roleId: role.id });
+  return withPermissions(await demoActor(tx, username), ['inquiry.reply']);
+}
+
 async function inquiryStory(
-  tx: Tx,
+  demo: DemoRun,
   day: (on: string) => AppContext,
   who: { org: Actor; discipline: Actor; own: Actor },
   today: string,
 ) {
-  const cadreId = who.own.cadreId!;
+  const { tx } = demo;
   const out = { sent: 0, admonitions: 0 };
-  if ('2025-05-06' > today) return out;
-  let p = await registerPetition(tx, day('2025-04-21'), who.discipline, {
-    orgId: who.discipline.orgId,
-    channel: 'letter',
-    receivedOn: '2025-04-21',
-    realName: false,
-    title: '反映党政办干部办事推诿问题',
-    content: '群众来信反映党政办工作人员在办理证明材料时多次推诿，态度生硬。',
-    category: 'work_style',
-    subjects: [{ cadreId }],
-  });
-  p = await applyTransition(tx, day('2025-04-23'), who.discipline, p, 'accept', {});
-  p = await applyTransition(tx, day('2025-04-28'), who.discipline, p, 'investigate', {
-    disposal: 'talk_inquiry',
-    investigatorUserId: who.discipline.userId,
-  });
-  const first = await openInquiryIn(tx, day('2025-05-06'), who.discipline, {
-    cadreId,
-    sourceKind: '信访',
-    petitionId: p.id,
-    question: '群众来信反映你在办理证明材料时多次推诿、态度生硬，请就有关情况向组织作出书面说明。',
-    sentOn: '2025-05-06',
-  });
-  out.sent++;
-  await replyInquiry({
-    ctx: day('2025-05-19'),
-    actor: who.own,
-    id: first.id,
-    tx,
-    input: {
-      version: 1,
-      reply: '本人在办理证明时确有解释不耐心的情况，已深刻反思并向群众当面致歉，今后将改进工作方法。',
-    },
-  });
-  await endorseInquiry({
-    ctx: day('2025-05-20'),
-    actor: who.org,
-    id: first.id,
-    tx,
-    input: { version: 2, note: '情况属实，同意其说明' },
-  });
-  await concludeInquiry({
-    ctx: day('2025-05-28'),
-    actor: who.discipline,
-    id: first.id,
-    tx,
-    input: { version: 3, conclusion: 'admonition', note: '反映问题部分属实，工作方法简单，给予诫勉' },
-  });
-  const [a] = await tx
-    .select()
-    .from(admonitions)
-    .where(and(eq(admonitions.cadreId, cadreId), inArray(admonitions.status, ['pending_talk'])));
-  if (a) {
+  const petition = await talkInquiryPetition(tx, who.discipline.orgId);
+  if (petition) {
+    const sentOn = addDays(petition.investigatedOn, 3);
+    const on = (n: number) => addDays(sentOn, n);
+    if (on(40) > today) return out;
+    const cadre = await cadreAccount(demo, petition.cadreId, 2);
+    const first = await openInquiryIn(tx, day(sentOn), who.discipline, {
+      cadreId: petition.cadreId,
+      sourceKind: '信访',
+      petitionId: petition.id,
+      question: '群众反映你在工作中存在作风粗暴、办事拖拉等问题，请就有关情况向组织作出书面说明。',
+      sentOn,
+    });
+    out.sent++;
+    const reply = '本人在工作中确有急躁情绪，方法简单，已深刻反思并向群众当面致歉，今后将改进工作方法。';
+    await replyInquiry({ ctx: day(on(9)), actor: cadre, id: first.id, tx, input: { version: 1, reply } });
+    await endorseInquiry({
+      ctx: day(on(10)),
+      actor: who.org,
+      id: first.id,
+      tx,
+      input: { version: 2, note: '情况属实，同意其说明' },
+    });
+    await concludeInquiry({
+      ctx: day(on(16)),
+      actor: who.discipline,
+      id: first.id,
+      tx,
+      input: { version: 3, conclusion: 'admonition', note: '反映问题部分属实，工作方法简单，给予诫勉' },
+    });
+    const [a] = await tx
+      .select()
+      .from(admonitions)
+      .where(and(eq(admonitions.sourceRefType, 'inquiry'), eq(admonitions.sourceRefId, first.id)));
     out.admonitions++;
-    if ('2025-06-10' <= today) {
-      await talkIn(tx, day('2025-06-10'), who.org, a, talk('2025-06-10'));
-      await track(tx, day, who.org, a, ['一般', '好', '好', '好', '好', '好'], today);
-      if ('2025-12-11' <= today)
-        await releaseAdmonition({
-          ctx: day('2025-12-11'),
-          actor: who.org,
-          id: a.id,
-          tx,
-          input: {
-            version: await versionOf(tx, a.id),
-            on: '2025-12-11',
-            note: '跟踪考察期间表现良好，解除诫勉',
-          },
-        });
-    }
+    const talkOn = on(30);
+    const talked = await talkIn(tx, day(talkOn), who.org, a, talk(talkOn));
+    await track(tx, day, who.org, talked, ['一般', '好', '好', '好', '好', '好'], today);
+    const releaseOn = addDays(talked.trackingEndsOn!, 1);
+    if (releaseOn <= today)
+      await releaseAdmonition({
+        ctx: day(releaseOn),
+        actor: who.org,
+        id: a.id,
+        tx,
+        input: { version: await versionOf(tx, a.id), on: releaseOn, note: '跟踪考察期间表现良好，解除诫勉' },
+      });
   }
-  if ('2025-10-28' > today) return out;
+  const cadreId = who.own.cadreId;
+  if (!cadreId || '2025-10-28' > today) return out;
   const second = await openInquiryIn(tx, day('2025-10-09'), who.org, {
     cadreId,
     sourceKind: '个人有关事项',

@@ -39,7 +39,7 @@ export async function openInquiryIn(
   if (input.petitionId && input.sourceKind !== '信访')
     throw badRequest('由信访件发出的函询，来源应为信访', { sourceKind: '由信访件发出的函询，来源应为信访' });
   const petition = input.petitionId
-    ? await checkPetitionForInquiry(tx, actor, input.petitionId, cadre.id)
+    ? await checkPetitionForInquiry(tx, actor, input.petitionId, cadre.id, sentOn)
     : null;
   const days = await ctx.rules.value<number>('inquiry.reply', sentOn);
   const dueOn = await ctx.calendar.addWorkingDays(sentOn, days);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
@@ -20,9 +20,12 @@ export async function checkPetitionForInquiry(
   actor: Actor,
   petitionId: number,
   cadreId: number,
+  sentOn: string,
 ) {
   const p = await loadPetition(tx, actor, petitionId);
-  if (p.disposal !== 'talk_inquiry' || !['investigating', 'reported'].includes(p.status))
+  // the case as it stood on the day the letter is sent (today, or a past day the office records)
+  const then = await stateOn(tx, petitionId, sentOn);
+  if (then?.disposal !== 'talk_inquiry' || !['investigating', 'reported'].includes(then.status ?? ''))
     throw unprocessable('只有处置方式为“谈话函询”且正在调查核实的信访件可以发出函询', {
       petitionId: '该信访件的处置方式不是谈话函询',
     });
@@ -35,23 +38,43 @@ export async function checkPetitionForInquiry(
   return p;
 }
 
-/** An event on the petition's history (its status unchanged): 发出函询, 函询结论. */
+/** The petition's state after its last step on or before `on` (each event carries it). */
+async function stateOn(tx: Queryable, petitionId: number, on: string) {
+  const [e] = await tx
+    .select({
+      status: petitionEvents.toStatus,
+      disposal: petitionEvents.disposal,
+      dueOn: petitionEvents.dueOn,
+      extensionDays: petitionEvents.extensionDays,
+    })
+    .from(petitionEvents)
+    .where(and(eq(petitionEvents.petitionId, petitionId), lte(petitionEvents.occurredOn, on)))
+    .orderBy(desc(petitionEvents.occurredOn), desc(petitionEvents.id))
+    .limit(1);
+  return e ?? null;
+}
+
+/**
+ * An event on the petition's history that changes nothing: 发出函询, 函询结论. It carries the state
+ * of the case on its day (from the step before it), so the petition figures as of any date stay
+ * what they were — also when the office records an inquiry sent on a past day.
+ */
 export async function petitionNote(
   tx: Queryable,
   ctx: AppContext,
   petitionId: number,
   e: { action: 'inquiry' | 'inquiry_concluded'; on: string; userId: number | null; note: string },
 ): Promise<void> {
-  const [p] = await tx
-    .select({ status: petitions.status })
-    .from(petitions)
-    .where(eq(petitions.id, petitionId));
-  if (!p) return;
+  const then = await stateOn(tx, petitionId, e.on);
+  if (!then) return;
   await tx.insert(petitionEvents).values({
     petitionId,
     action: e.action,
-    fromStatus: p.status,
-    toStatus: p.status,
+    fromStatus: then.status,
+    toStatus: then.status,
+    dueOn: then.dueOn,
+    disposal: then.disposal,
+    extensionDays: then.extensionDays ?? 0,
     occurredOn: e.on,
     userId: e.userId,
     note: e.note,
