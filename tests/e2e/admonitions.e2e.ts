@@ -1,4 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
+import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { admonitions } from '../../src/server/modules/admonitions/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
