@@ -113,7 +113,7 @@ it('the officer sends an inquiry from a petition, the cadre replies, the officer
   await page.waitForURL(/\/inquiries\/\d+$/);
   const inquiryUrl = page.url();
   await page.getByText('待回复').first().waitFor();
-  await page.getByText('2026-03-23').waitFor(); // 15 working days
+  await page.getByText('2026-03-23').first().waitFor(); // 15 working days
 
   // 2. the cadre signs in and replies in 我的函询
   const cadre = await e.newPage();

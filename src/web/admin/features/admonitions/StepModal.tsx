@@ -38,7 +38,7 @@ export function StepModal(props: {
     }
   };
   const initial = Object.fromEntries(
-    props.fields.filter((f) => f.kind === 'date').map((f) => [f.name, today()]),
+    props.fields.filter((f) => f.kind === 'date' && f.required !== false).map((f) => [f.name, today()]),
   );
   return (
     <Modal
