@@ -41,6 +41,12 @@ export const PERMISSIONS = {
   'dashboard.view': '查看领导驾驶舱（各模块统计、待办超期情况）',
   'accountability.read': '查看责任追究（追究事项、处理、台帐与统计）',
   'accountability.manage': '办理责任追究（登记、修改、确认、不予追究、申诉复查变更处理、导出台帐）',
+  'admonition.read': '查看谈话诫勉（诫勉、提醒谈话及跟踪考察）',
+  'admonition.manage': '实施谈话诫勉（谈话、跟踪考察、解除诫勉、组织措施、台帐）',
+  'inquiry.read': '查看函询',
+  'inquiry.manage': '函询（发函、结论、台帐）',
+  'inquiry.endorse': '为本单位干部的函询回复签字背书',
+  'inquiry.reply': '回复本人收到的函询',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -78,6 +84,14 @@ const cadreOffice: Permission[] = [
   'cadre.file',
 ];
 const cadreLeadership: Permission[] = ['cadre.read', 'cadre.export', 'cadre.file'];
+const supervisionOffice: Permission[] = [
+  'admonition.read',
+  'admonition.manage',
+  'inquiry.read',
+  'inquiry.manage',
+  'inquiry.endorse',
+];
+const supervisionLeadership: Permission[] = ['admonition.read', 'inquiry.read'];
 const petitionOffice: Permission[] = [
   'petition.read',
   'petition.register',
@@ -142,6 +156,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       'accountability.read',
+      ...supervisionLeadership,
     ],
   },
   {
@@ -157,6 +172,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.stats',
       'dashboard.view',
       'accountability.read',
+      ...supervisionLeadership,
     ],
   },
   {
@@ -171,6 +187,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       ...accountabilityOffice,
+      ...supervisionOffice,
     ],
   },
   {
@@ -186,6 +203,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...petitionOffice,
       'summary.manage',
       ...accountabilityOffice,
+      ...supervisionOffice,
     ],
   },
   {
@@ -200,9 +218,15 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '单位负责人',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read', 'petition.assigned'],
+    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse'],
   },
-  { code: 'cadre', name: '干部', adminClass: null, mfaRequired: false, permissions: [...everyone] },
+  {
+    code: 'cadre',
+    name: '干部',
+    adminClass: null,
+    mfaRequired: false,
+    permissions: [...everyone, 'inquiry.reply'],
+  },
   {
     code: 'district_org',
     name: '区委组织部',
@@ -216,6 +240,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       ...accountabilityOffice,
+      ...supervisionOffice,
     ],
   },
   {
@@ -233,6 +258,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       ...accountabilityOffice,
+      ...supervisionOffice,
     ],
   },
 ];
@@ -294,6 +320,8 @@ export function isCaseContentPermission(permission: string): boolean {
   return (
     permission.startsWith('petition.') ||
     permission.startsWith('accountability.') ||
+    permission.startsWith('admonition.') ||
+    (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
     permission === 'cadre.file' ||
     permission === 'cadre.id_number'
   );

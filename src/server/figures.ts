@@ -1,13 +1,25 @@
 import { accountabilityFigures } from './modules/accountability/figures/accountability-figures.js';
+import { admonitionFigures } from './modules/admonitions/figures/admonition-figures.js';
+import { inquiryFigures } from './modules/admonitions/figures/inquiry-figures.js';
+import { trackingPanel } from './modules/admonitions/figures/tracking-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
 import { registerAllSummaryParagraphs } from './modules/summaries/catalogue.js';
+import { registerDashboardPanel } from './platform/dashboard/panels.js';
 import { registerFigures } from './platform/figures/registry.js';
 
 /** Every module's figures in the registry. A module adds one line here. */
 export function registerAllFigures(): void {
-  for (const m of [petitionFigures(), cadreFigures(), policyFigures(), accountabilityFigures()])
+  for (const m of [
+    petitionFigures(),
+    cadreFigures(),
+    policyFigures(),
+    accountabilityFigures(),
+    admonitionFigures(),
+    inquiryFigures(),
+  ])
     registerFigures(m.source, m.figures);
+  registerDashboardPanel(trackingPanel);
   registerAllSummaryParagraphs();
 }

@@ -1,3 +1,4 @@
+import { registerAdmonitionJobs } from './modules/admonitions/jobs.js';
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
 import { registerPolicyJobs } from './modules/policies/jobs.js';
 import { registerAuditJobs } from './platform/audit/jobs.js';
@@ -15,4 +16,5 @@ export function registerJobs(): void {
   registerBackupJobs();
   registerFileJobs();
   registerPolicyJobs();
+  registerAdmonitionJobs();
 }

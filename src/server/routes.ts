@@ -1,5 +1,6 @@
 import { registerAllFigures } from './figures.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
+import { admonitionRoutes } from './modules/admonitions/routes.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
@@ -56,4 +57,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(policyRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
+  await app.register(admonitionRoutes);
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { ratioPercent } from '../../src/domain/figure-period.js';
+import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
   registerDashboardPanel,
@@ -176,6 +177,8 @@ describe('every registered figure on the demo data', () => {
       'petitions',
       'cadres',
       'accountability',
+      'admonitions',
+      'inquiries',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -205,10 +208,15 @@ describe('every registered figure on the demo data', () => {
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.orgOfficer, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
-    // the district's organisation department sees the cadres and accountability, not a number about the petitions
+    // the district's organisation department sees the cadres, accountability and the admonitions, not a number about the petitions
     const res = await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual(['cadres', 'accountability']);
+    expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
+      'cadres',
+      'accountability',
+      'admonitions',
+      'inquiries',
+    ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
       expect((await call(t, s.districtOrg, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode).toBe(403);
@@ -382,6 +390,8 @@ describe('the dashboard route', () => {
 
   it('shows a registered panel to whom it is for, its value the rows it lists; none when none is registered', async () => {
     const q = `orgId=${org.daxing}`;
+    // the modules' own panels (诫勉跟踪考察中) set aside: this is about the mechanism
+    unregisterDashboardPanel(trackingPanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
     registerDashboardPanel({
       key: 'test.late_petitions',
@@ -421,6 +431,7 @@ describe('the dashboard route', () => {
       expect(other.panels).toEqual([]);
     } finally {
       unregisterDashboardPanel('test.late_petitions');
+      registerDashboardPanel(trackingPanel);
     }
   });
 
@@ -435,7 +446,15 @@ describe('the dashboard route', () => {
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['信访举报', '干部队伍', '责任追究', '待办超期']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '信访举报',
+      '干部队伍',
+      '责任追究',
+      '谈话诫勉',
+      '函询',
+      '待办超期',
+      '诫勉跟踪考察中',
+    ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();
     const card = dash.modules[0].cards.find((c: FigureOut) => c.key === 'petitions.received');

@@ -81,7 +81,11 @@ it('shows every status, some overdue and one under review, each consistent with 
   expect(running.filter((p) => p.dueOn! < TODAY).length).toBeGreaterThanOrEqual(3);
   expect(rows.filter((p) => p.status === 'concluded').length).toBeGreaterThan(60);
 
-  const events = await t.ctx.db.select().from(petitionEvents).orderBy(asc(petitionEvents.id));
+  // a case's history by date (an inquiry recorded later for a past day sits at its day)
+  const events = await t.ctx.db
+    .select()
+    .from(petitionEvents)
+    .orderBy(asc(petitionEvents.occurredOn), asc(petitionEvents.id));
   const docs = await t.ctx.db.select().from(petitionDocuments);
   for (const p of rows) {
     const mine = events.filter((e) => e.petitionId === p.id);

@@ -184,9 +184,16 @@ async function checkSlices(s: Session, keys: string[], query: string) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions, cadres, policies and accountability modules, each with its definition', () => {
+  it('is registered by the petitions, cadres, policies, accountability, admonitions and inquiries modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
-    expect([...modules].sort()).toEqual(['accountability', 'cadres', 'petitions', 'policies']);
+    expect([...modules].sort()).toEqual([
+      'accountability',
+      'admonitions',
+      'cadres',
+      'inquiries',
+      'petitions',
+      'policies',
+    ]);
     expect(allFigures().map((f) => f.key)).toEqual(
       expect.arrayContaining(['petitions.conclusion_rate', 'cadres.in_post', 'cadres.departed']),
     );
@@ -194,7 +201,7 @@ describe('every registered figure', () => {
 
   it('equals its drill-down for a township officer', async () => {
     // a discipline officer may not see the policy library's figures (policy.manage)
-    const v = await checkEvery(w.s.officer, w.daxing.id, ['petitions', 'cadres']);
+    const v = await checkEvery(w.s.officer, w.daxing.id, ['petitions', 'cadres', 'admonitions', 'inquiries']);
     expect(v).toMatchObject({
       'petitions.received': 8,
       'petitions.conclusion_rate': 60,
@@ -219,10 +226,10 @@ describe('every registered figure', () => {
       expect((await call(t, clerk, 'GET', `/api/v1/figures?keys=${f.key}`)).statusCode, f.key).toBe(403);
       expect((await call(t, clerk, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode, f.key).toBe(403);
     }
-    // the organisation office sees the cadres', the policies' and the accountability figures, not the petitions'
+    // the organisation office sees the cadres', the policies', the accountability, the admonitions' and the inquiries' figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
     expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
-      new Set(['cadres', 'policies', 'accountability']),
+      new Set(['cadres', 'policies', 'accountability', 'admonitions', 'inquiries']),
     );
     const refused = await call(
       t,

@@ -6,6 +6,7 @@ import { securitySettings } from '../../server/platform/auth/security-settings.j
 import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { accountabilityDemo } from './accountability.js';
+import { admonitionsDemo } from './admonitions.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
@@ -38,6 +39,7 @@ export const DEMO_STEPS: DemoStep[] = [
   petitionsDemo,
   policiesDemo,
   accountabilityDemo,
+  admonitionsDemo,
 ];
 
 export interface DemoResult {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../../src/server/app.js';
 import { openContext } from '../../../src/server/platform/bootstrap.js';
-import type { AppContext } from '../../../src/server/platform/context.js';
+import type { AppContext, Clock } from '../../../src/server/platform/context.js';
 import { openDatabase } from '../../../src/server/platform/db/client.js';
 import { testConfig } from '../../support/test-app.js';
 
@@ -15,10 +15,10 @@ export interface E2E {
 }
 
 /** The real server (built UI, embedded database in a temp folder) on a free port, and Debian's Chromium. */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: { clock?: Clock } = {}): Promise<E2E> {
   const config = testConfig();
   const database = await openDatabase({ dataDir: config.dataDir });
-  const ctx = await openContext({ config, database });
+  const ctx = await openContext({ config, database, clock: opts.clock });
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -43,4 +43,15 @@ export function registerAllSummaryParagraphs(): void {
         '加大惩诫力度，强化责任追究。建立选拔任用干部失察追究制度，明确组织人事干部在干部推荐、考察、任用等各个环节所应负的责任。[[全年{我}有{accountability.criticised_reviewed}名责任人和承办人因违规任免干部受到点名批评，并上台检讨，]][[撤销了有关单位{accountability.revoked_appointments}名干部的任免决定。]]建立工作失误追究制，规定干部在作出错误决策造成严重后果等8个方面的情形必须给予责任追究。[[全年全{单位}有{accountability.work_error_disciplined}名干部因{accountability.work_errors|名称}被给予党政纪处分。]]',
     },
   ]);
+
+  // 三、配套措施: 谈话诫勉 (admonitions.*), in the seed's words
+  registerSummaryParagraphs('measures', [
+    {
+      id: 'admonitions.talks',
+      title: '谈话诫勉',
+      order: 20,
+      template:
+        '实施谈话诫勉，强化警示教育。建立谈话诫勉制度，是对既存在一定问题，但又不足以给予党纪、政纪处理的领导干部进行的超前提示和预警，从而达到教育、警示的目的。为了激励先进，鞭策后进，增强领导干部工作责任感和压力感，我们把在组织考察、民主测评、民主生活会、动态考核及群众来信来访等方面反映干部在工作中出现失误或者在工作中、生活中出现苗头性、倾向性问题将及时给予谈话诫勉，同时对被诫勉对象进行六个月的跟踪管理，并进行定期考核，对表现较好的干部，及时解除诫勉，不影响其提拔使用，对表现较差的干部，将采取必要的组织措施。{我}共对{admonitions.started}名同志实施了谈话诫勉[[，其中{admonitions.released}名同志跟踪考察期满后解除诫勉]][[，对{admonitions.measures}名同志采取了组织措施]]。',
+    },
+  ]);
 }

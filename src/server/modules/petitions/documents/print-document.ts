@@ -58,7 +58,7 @@ async function caseFile(ctx: AppContext, p: Petition): Promise<CaseFile> {
       .from(petitionEvents)
       .leftJoin(users, eq(users.id, petitionEvents.userId))
       .where(eq(petitionEvents.petitionId, p.id))
-      .orderBy(asc(petitionEvents.id)),
+      .orderBy(asc(petitionEvents.occurredOn), asc(petitionEvents.id)),
     ledgerDictionaries(ctx.db, false),
   ]);
   const [creator] = p.createdBy

@@ -46,7 +46,7 @@ export async function getPetition(opts: {
       .from(petitionEvents)
       .leftJoin(users, eq(users.id, petitionEvents.userId))
       .where(eq(petitionEvents.petitionId, id))
-      .orderBy(asc(petitionEvents.id)),
+      .orderBy(asc(petitionEvents.occurredOn), asc(petitionEvents.id)),
     ctx.db
       .select({ d: petitionDocuments, userName: users.displayName })
       .from(petitionDocuments)

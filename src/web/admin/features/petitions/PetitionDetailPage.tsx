@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Spin, Tabs } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api';
+import { useCan } from '../../shared/me';
 import { AttachmentsTab } from './AttachmentsTab';
 import { fetchPetition } from './api';
 import { DocumentsTab } from './DocumentsTab';
@@ -15,6 +16,7 @@ export default function PetitionDetailPage() {
   const id = Number(useParams().id);
   const nav = useNavigate();
   const [search, setSearch] = useSearchParams();
+  const can = useCan();
   const q = useQuery({
     queryKey: ['petitions', 'detail', id],
     queryFn: () => fetchPetition(id),
@@ -44,6 +46,13 @@ export default function PetitionDetailPage() {
         信访举报
       </Button>
       <PetitionHeader p={p} />
+      {can('inquiry.manage') &&
+        p.disposal === 'talk_inquiry' &&
+        (p.status === 'investigating' || p.status === 'reported') && (
+          <Button style={{ margin: '8px 0' }} onClick={() => nav(`/inquiries?petitionId=${p.id}`)}>
+            发出函询
+          </Button>
+        )}
       <Tabs
         activeKey={search.get('tab') ?? 'handle'}
         onChange={(tab) => setSearch({ tab }, { replace: true })}

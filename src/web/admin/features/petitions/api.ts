@@ -154,6 +154,8 @@ export const EVENT_LABELS: Record<string, string> = {
   recusal_raise: '回避上移',
   material: '反映人补充材料',
   rate: '反映人评价',
+  inquiry: '发出函询',
+  inquiry_concluded: '函询结论',
 };
 
 export const DOCUMENT_KINDS: Record<string, string> = {
