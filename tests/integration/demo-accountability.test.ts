@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { accountabilityDemo } from '../../src/cli/demo/accountability.js';
@@ -6,6 +6,7 @@ import { cadresDemo } from '../../src/cli/demo/cadres.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { platformDemo } from '../../src/cli/demo/platform.js';
 import { policiesDemo } from '../../src/cli/demo/policies.js';
+import { admonitions } from '../../src/server/modules/admonitions/schema.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
@@ -29,14 +30,15 @@ const YEAR = 'from=2025-01-01&to=2025-12-31';
 
 it('reproduces the seed’s 失察 case and 计生工作失职 through the register’s use cases', async () => {
   expect(summary.at(-1)).toBe(
-    '责任追究：2025 年失察追究 3 人点名批评并上台检讨、撤销任免决定 9 名，工作失误追究 1 人受党纪处分',
+    '责任追究：2025 年失察追究 3 人点名批评并上台检讨、撤销任免决定 9 名，工作失误追究 1 人受党纪处分、1 人诫勉',
   );
   const list = (await call(t, sec, 'GET', '/api/v1/accountability?year=2025')).json();
   expect(list.items.map((r: any) => [r.kind, r.status, r.decidedOn])).toEqual([
     ['work_error', 'in_force', '2025-09-12'],
+    ['work_error', 'in_force', '2025-06-16'],
     ['selection_oversight', 'in_force', '2025-05-20'],
   ]);
-  const oversight = (await call(t, sec, 'GET', `/api/v1/accountability/${list.items[1].id}`)).json();
+  const oversight = (await call(t, sec, 'GET', `/api/v1/accountability/${list.items[2].id}`)).json();
   expect(oversight.basisPolicy.title).toBe('选拔任用干部失察追究制度');
   expect(oversight.events.map((e: any) => [e.action, e.occurredOn])).toEqual([
     ['create', '2025-05-13'],
@@ -49,7 +51,17 @@ it('reproduces the seed’s 失察 case and 计生工作失职 through the regis
   );
   // every draft's to-do was done on its day; the audit chain holds
   const mine = (await t.ctx.db.select().from(todos)).filter((x) => x.recordType === 'accountability');
-  expect(mine.map((x) => x.status)).toEqual(['done', 'done']);
+  expect(mine.map((x) => x.status)).toEqual(['done', 'done', 'done']);
+  // the 诫勉 sanction opened its admonition, talked to the next day, tracked and released after six months
+  const opened = await t.ctx.db
+    .select()
+    .from(admonitions)
+    .where(
+      and(eq(admonitions.sourceRefType, 'accountability'), eq(admonitions.sourceRefId, list.items[1].id)),
+    );
+  expect(opened.map((a) => [a.sourceKind, a.talkOn, a.status, a.releasedOn])).toEqual([
+    ['责任追究', '2025-06-17', 'released', '2025-12-22'],
+  ]);
   expect((await verifyAuditChain(t.ctx.db)).firstBreak).toBeNull();
 });
 
@@ -57,12 +69,12 @@ it('gives the seed’s figures for 大兴镇’s 2025, and its summary says them
   const res = await call(t, sec, 'GET', `/api/v1/figures?module=accountability&orgId=${daxing}&${YEAR}`);
   const f = Object.fromEntries(res.json().figures.map((x: any) => [x.key.split('.')[1], x.value]));
   expect(f).toMatchObject({
-    records: 2,
+    records: 3,
     criticised_reviewed: 3,
     revoked_appointments: 9,
     work_error_disciplined: 1,
     work_errors: 1,
-    people: 13,
+    people: 14,
   });
   const made = await call(t, sec, 'POST', '/api/v1/summaries', { orgId: daxing, year: 2025 });
   expect(made.statusCode, made.body).toBe(200);

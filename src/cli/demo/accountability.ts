@@ -8,6 +8,7 @@ import { policies } from '../../server/modules/policies/schema.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
 import { users } from '../../server/platform/users/schema.js';
+import { followRegisterAdmonition } from './admonitions.js';
 import type { DemoStep } from './index.js';
 import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
@@ -41,7 +42,8 @@ const policyId = async (tx: Tx, orgId: number, title: string) =>
  * 大兴镇's accountability in the demo year, through the register's own use cases on the days they
  * happened: the 选人用人失察 case (3 责任人和承办人 criticised by name with 上台检讨, and the 9
  * appointment decisions revoked: the 9 posts end) and the 工作失误 case (1 cadre given a 党纪处分 for
- * 计生工作失职); each registered a week before it was decided, and confirmed with its decision date on that day.
+ * 计生工作失职), and one 工作失误 (推诿扯皮) ending in 诫勉 — the admonition it opens is talked to, tracked
+ * and released; each registered a week before it was decided, and confirmed with its decision date on that day.
  */
 export const accountabilityDemo: DemoStep = {
   name: 'accountability',
@@ -148,6 +150,45 @@ export const accountabilityDemo: DemoStep = {
       { source: 'manual' },
     );
     await confirmRecordIn(tx, day(punished), discipline, workError, { version: 1, decidedOn: punished });
-    return `责任追究：${year} 年失察追究 3 人点名批评并上台检讨、撤销任免决定 ${REVOKED} 名，工作失误追究 1 人受党纪处分`;
+
+    // 推诿扯皮贻误工作: 诫勉 — the sanction opens the admonition, talked to the next day, tracked six months
+    const admonishedOn = `${year}-06-16`;
+    const shirker = people[people.length - 1];
+    const shirking = await insertDraft(
+      tx,
+      day(addDays(admonishedOn, -7)),
+      discipline,
+      {
+        orgId: town.id,
+        kind: 'work_error',
+        category: 'shirking',
+        title: '推诿扯皮贻误群众办事',
+        facts: `${shirker.orgName}${shirker.name}对群众申请办理的事项推诿扯皮，多次往返未予办理，贻误工作，造成不良影响。`,
+        basis: '《工作失误追究制》第三条',
+        basisPolicyId: await policyId(tx, town.id, '工作失误追究制'),
+        decidingBody: '中共大兴镇纪律检查委员会',
+        persons: [
+          {
+            cadreId: shirker.id,
+            post: shirker.orgName,
+            role: '责任人',
+            sanctions: [{ kind: 'admonition', tenureIds: [] }],
+          },
+        ],
+      },
+      { source: 'manual' },
+    );
+    await confirmRecordIn(tx, day(admonishedOn), discipline, shirking, {
+      version: 1,
+      decidedOn: admonishedOn,
+    });
+    await followRegisterAdmonition(
+      tx,
+      day,
+      shirking,
+      { talkOn: addDays(admonishedOn, 1), releaseOn: `${year}-12-22` },
+      chinaDate(now),
+    );
+    return `责任追究：${year} 年失察追究 3 人点名批评并上台检讨、撤销任免决定 ${REVOKED} 名，工作失误追究 1 人受党纪处分、1 人诫勉`;
   },
 };

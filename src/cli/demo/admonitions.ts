@@ -140,7 +140,7 @@ export const admonitionsDemo: DemoStep = {
   },
 };
 
-const talk = (on: string) => ({
+export const talk = (on: string) => ({
   talkOn: on,
   place: '镇党委会议室',
   talkers: TALKERS,
@@ -149,7 +149,7 @@ const talk = (on: string) => ({
   acknowledgedOn: on,
 });
 
-async function versionOf(tx: Tx, id: number): Promise<number> {
+export async function versionOf(tx: Tx, id: number): Promise<number> {
   const [a] = await tx
     .select({ version: admonitions.version })
     .from(admonitions)
@@ -158,7 +158,7 @@ async function versionOf(tx: Tx, id: number): Promise<number> {
 }
 
 /** The check-ins held so far, each on its due day with its rating. */
-async function track(
+export async function track(
   tx: Tx,
   day: (on: string) => AppContext,
   actor: Actor,
@@ -339,4 +339,38 @@ async function inquiryStory(
     input: { version: 3, conclusion: 'clarified', note: '经核实，属理解偏差漏报，予以了结澄清' },
   });
   return out;
+}
+
+/**
+ * The admonition the accountability register opened for its 诫勉 sanction (record `recordId`): the
+ * talk on `talkOn`, the check-ins, and the release once the tracking is over — steps after today
+ * are left for later.
+ */
+export async function followRegisterAdmonition(
+  tx: Tx,
+  day: (on: string) => AppContext,
+  recordId: number,
+  dates: { talkOn: string; releaseOn: string },
+  today: string,
+): Promise<void> {
+  const org = withPermissions(await demoActor(tx, `${TOWNSHIPS[0].prefix}_org_officer`), OFFICE);
+  const [opened] = await tx
+    .select()
+    .from(admonitions)
+    .where(and(eq(admonitions.sourceRefType, 'accountability'), eq(admonitions.sourceRefId, recordId)));
+  if (!opened || dates.talkOn > today) return;
+  const a = await talkIn(tx, day(dates.talkOn), org, opened, talk(dates.talkOn));
+  await track(tx, day, org, a, ['一般', '好', '好', '好', '好', '好'], today);
+  if (dates.releaseOn <= today)
+    await releaseAdmonition({
+      ctx: day(dates.releaseOn),
+      actor: org,
+      id: a.id,
+      tx,
+      input: {
+        version: await versionOf(tx, a.id),
+        on: dates.releaseOn,
+        note: '跟踪考察期间整改到位，经研究解除诫勉',
+      },
+    });
 }

@@ -38,8 +38,8 @@ export const DEMO_STEPS: DemoStep[] = [
   cadresDemo,
   petitionsDemo,
   policiesDemo,
-  accountabilityDemo,
   admonitionsDemo,
+  accountabilityDemo,
 ];
 
 export interface DemoResult {

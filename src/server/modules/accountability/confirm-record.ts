@@ -123,6 +123,7 @@ export async function takeEffect(
     await onAdmonitionSanction(tx, ctx, actor, {
       cadreId: person.cadreId,
       sanctionId: s.id,
+      recordId: s.recordId,
       effectiveFrom: s.effectiveFrom,
       reason,
     });

@@ -183,6 +183,11 @@ export default function AdmonitionDetailPage() {
                 （<Link to={`/inquiries/${a.inquiry.id}`}>函询 {a.inquiry.code}</Link>）
               </>
             )}
+            {a.sourceRefType === 'accountability' && a.sourceRefId !== null && (
+              <>
+                （<Link to={`/accountability/${a.sourceRefId}`}>查看责任追究事项</Link>）
+              </>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label="立项日期">{a.openedOn}</Descriptions.Item>
           <Descriptions.Item label="跟踪责任人">{a.responsibleName ?? '—'}</Descriptions.Item>
