@@ -139,6 +139,26 @@ describe('the demo township’s 2025 summary', () => {
       for (const item of res.json().items) expect(text).toContain(item.label);
     }
     expect(text).not.toMatch(/[^0-9]0件/);
+    // 三、配套措施: the seed's 6 admonitions, 3 criticised, 9 revoked and 1 sanctioned, from the registry
+    const measures = await registry([
+      'admonitions.started',
+      'accountability.criticised_reviewed',
+      'accountability.revoked_appointments',
+      'accountability.work_error_disciplined',
+    ]);
+    expect(measures).toEqual({
+      'admonitions.started': 6,
+      'accountability.criticised_reviewed': 3,
+      'accountability.revoked_appointments': 9,
+      'accountability.work_error_disciplined': 1,
+    });
+    expect(text).toContain(`共对${measures['admonitions.started']}名同志实施了谈话诫勉`);
+    expect(text).toContain(
+      `有${measures['accountability.criticised_reviewed']}名责任人和承办人因违规任免干部受到点名批评，并上台检讨，撤销了有关单位${measures['accountability.revoked_appointments']}名干部的任免决定。`,
+    );
+    expect(text).toContain(
+      `有${measures['accountability.work_error_disciplined']}名干部因计生工作失职被给予党政纪处分。`,
+    );
   });
 
   it('each appendix path lists as many records as the figure says', async () => {
