@@ -49,12 +49,14 @@ const DEFINITIONS: Record<Name, { label: string; unit: string; definition: strin
   people: {
     label: '被追究人数',
     unit: '人',
-    definition: '按“责任追究事项”口径计入的事项中，截至日期至少有一项处理有效的被追究人数（名册内干部和名册外人员）',
+    definition:
+      '按“责任追究事项”口径计入的事项中，截至日期至少有一项处理有效的被追究人数（名册内干部和名册外人员）',
   },
   sanctions: {
     label: '处理人次',
     unit: '人次',
-    definition: '按“责任追究事项”口径计入的事项中，截至日期有效的处理数（经申诉、复查变更或撤销的，按截至日期时的处理计）；按处理类别分组',
+    definition:
+      '按“责任追究事项”口径计入的事项中，截至日期有效的处理数（经申诉、复查变更或撤销的，按截至日期时的处理计）；按处理类别分组',
   },
   criticised_reviewed: {
     label: '失察责任人点名批评并作检讨',
