@@ -22,7 +22,9 @@ it('the demo adds about 300 cadres with valid ID numbers, tenures, an own record
   expect(new Set(ids).size).toBe(300);
   expect(rows.every((c) => c.nameInitials.length > 0 && c.idNumberMasked?.includes('*'))).toBe(true);
   const [{ n }] = await t.ctx.db.select({ n: count() }).from(tenures);
-  expect(n).toBe(300);
+  // one post each, and the 9 posts the accountability demo's 失察 case filled and revoked
+  expect(n).toBe(309);
+  expect(await t.ctx.db.select().from(tenures).where(eq(tenures.endReason, 'revoked'))).toHaveLength(9);
   expect(
     (await t.ctx.db.select().from(tenures).where(isNotNull(tenures.probationEnd))).length,
   ).toBeGreaterThan(0);
