@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOverdueSupervision } from '../../src/server/modules/admonitions/overdue-sweep.js';
 import { admonitions, inquiries } from '../../src/server/modules/admonitions/schema.js';
@@ -280,6 +281,22 @@ describe('petition 谈话函询 → inquiry → reply → 诫勉 → tracking �
     expect(list.items.map((x: any) => x.id)).toEqual([admonitionId]);
     const ledger = await call(t, w.s.orgOfficer, 'GET', '/api/v1/admonitions/ledger.xlsx?year=2026');
     expect(ledger.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(ledger.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('诫勉台帐')!;
+    expect(sheet.getRow(2).getCell(2).value).toBe('编号');
+    expect(sheet.getRow(3).getCell(3).value).toBe('王建军');
+    expect(sheet.getRow(3).getCell(6).value).toBe('函询');
+    expect(sheet.getRow(3).getCell(13).value).toBe('已解除诫勉');
+    const inq = await call(t, w.s.officer, 'GET', '/api/v1/inquiries/ledger.xlsx?year=2026');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(inq.rawPayload as unknown as ArrayBuffer);
+    expect(wb2.getWorksheet('函询台帐')!.getRow(3).getCell(15).value).toBe('诫勉');
+    // the wife's ledger leaves him out
+    const hers = await call(t, w.s.wife, 'GET', '/api/v1/inquiries/ledger.xlsx?year=2026');
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.load(hers.rawPayload as unknown as ArrayBuffer);
+    expect(wb3.getWorksheet('函询台帐')!.actualRowCount).toBe(2);
   });
 });
 
