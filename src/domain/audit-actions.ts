@@ -142,6 +142,25 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accountability.lift_sanction': '撤销处理（申诉、复查）',
   'accountability.view': '查看责任追究',
   'accountability.ledger_export': '导出责任追究台帐',
+  'admonition.open': '立项谈话诫勉',
+  'admonition.talk': '记录诫勉谈话',
+  'admonition.check_in': '记录跟踪谈心谈话',
+  'admonition.report': '记录诫勉对象书面报告',
+  'admonition.release': '解除诫勉',
+  'admonition.measure': '诫勉后采取组织措施',
+  'admonition.view': '查看谈话诫勉',
+  'admonition.ledger_export': '导出诫勉台帐',
+  'admonition.attachment_upload': '上传谈话诫勉材料',
+  'admonition.attachment_download': '下载谈话诫勉材料',
+  'inquiry.open': '发出函询',
+  'inquiry.reply': '回复函询',
+  'inquiry.endorse': '函询回复签字背书',
+  'inquiry.conclude': '作出函询结论',
+  'inquiry.print': '打印函询通知书',
+  'inquiry.view': '查看函询',
+  'inquiry.ledger_export': '导出函询台帐',
+  'inquiry.attachment_upload': '上传函询材料',
+  'inquiry.attachment_download': '下载函询材料',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -170,6 +189,8 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   figure: '统计指标',
   policy: '制度汇编',
   accountability: '责任追究',
+  admonition: '谈话诫勉',
+  inquiry: '函询',
 };
 
 const VERBS: Record<string, string> = {
@@ -202,6 +223,8 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   backup: '备份文件',
   policy: '制度',
   accountability: '责任追究事项',
+  admonition: '谈话诫勉',
+  inquiry: '函询',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;
