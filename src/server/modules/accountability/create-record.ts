@@ -6,11 +6,15 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
+import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { checkRecordInput } from './check-input.js';
 import type { CreateRecordInput } from './contract.js';
 import { getRecord } from './get-record.js';
 import { accountabilityRecords } from './schema.js';
 import { addEvent, writePeople } from './write-people.js';
+
+// a draft's to-do names the case: shown to others only beside the register itself
+registerTodoRecordType('accountability', 'accountability.read');
 
 export type RecordSource = 'manual' | 'appointment' | 'last_place' | 'import' | 'other';
 

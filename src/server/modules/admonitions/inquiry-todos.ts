@@ -3,11 +3,16 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { completeTodos } from '../../platform/todos/close-todos.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
+import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { users } from '../../platform/users/schema.js';
 import type { Inquiry } from './access.js';
 import { cadreName } from './tracking.js';
 
 export const inquiryRef = (i: { id: number }) => ({ recordType: 'inquiry', recordId: i.id });
+
+registerTodoRecordType('inquiry', 'inquiry.read');
+registerTodoRecordType('inquiry_overdue', 'inquiry.read');
+registerTodoRecordType('petition_inquiry', 'petition.read');
 
 /**
  * The inquiry's open to-do: the reply for the cadre's own account(s) (their own record: no recusal

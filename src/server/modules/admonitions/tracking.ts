@@ -6,6 +6,7 @@ import type { Queryable } from '../../platform/db/client.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { completeTodos } from '../../platform/todos/close-todos.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
+import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { cadres } from '../cadres/schema.js';
 import type { Admonition } from './access.js';
 
@@ -49,6 +50,10 @@ export async function cadreName(db: Queryable, cadreId: number): Promise<string>
 }
 
 export const admonitionRef = (a: { id: number }) => ({ recordType: 'admonition', recordId: a.id });
+
+// an admonition's to-dos name the cadre's case: shown to others only beside the record itself
+registerTodoRecordType('admonition', 'admonition.read');
+registerTodoRecordType('admonition_overdue', 'admonition.read');
 
 /**
  * The admonition's one open to-do, for its responsible officer (or the organization office when
