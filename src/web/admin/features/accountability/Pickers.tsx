@@ -1,38 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { fetchTenures, type Options, searchCadres, searchPolicies } from './api';
-
-/** A cadre of the registry, searched by name or pinyin initials. */
-export function CadreSelect(props: {
-  id?: string;
-  value?: number | null;
-  onChange?: (v: number | null) => void;
-}) {
-  const [q, setQ] = useState('');
-  const cadres = useQuery({
-    queryKey: ['cadres', 'pick', q],
-    queryFn: () => searchCadres(q),
-    enabled: q.length > 0,
-  });
-  return (
-    <Select
-      id={props.id}
-      allowClear
-      value={props.value ?? undefined}
-      onChange={(v) => props.onChange?.(v ?? null)}
-      placeholder="输入姓名搜索干部名册"
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      loading={cadres.isFetching}
-      notFoundContent={q ? '名册中没有匹配的干部，可改为填写姓名' : '请输入姓名'}
-      options={(cadres.data?.items ?? []).map((c) => ({
-        value: c.id,
-        label: `${c.name}（${c.orgName}${c.positionTitle ? `，${c.positionTitle}` : ''}）`,
-      }))}
-      style={{ width: 260 }}
-    />
-  );
-}
+import { fetchTenures, type Options, searchPolicies } from './api';
 
 /** The posts a 撤销任免决定 may name: the cadre's tenures still held. */
 export function TenureSelect(props: {

@@ -15,11 +15,12 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { CadreSelect } from '../../shared/CadreSelect';
 import { applyServerErrors } from '../../shared/forms';
 import { useMe } from '../../shared/me';
 import { OrgPicker } from '../users/OrgPicker';
 import { createRecord, fetchOptions, type RecordDetail, type RecordInput, updateRecord } from './api';
-import { CadreSelect, PolicySelect, SanctionKindSelect, TenureSelect } from './Pickers';
+import { PolicySelect, SanctionKindSelect, TenureSelect } from './Pickers';
 
 interface SanctionValues {
   kind: string;
@@ -276,7 +277,7 @@ function PersonCard(props: {
     >
       <Space wrap>
         <Form.Item name={[props.name, 'cadreId']} label="干部">
-          <CadreSelect />
+          <CadreSelect notFoundHint="可改为填写姓名" />
         </Form.Item>
         {!cadreId && (
           <Form.Item name={[props.name, 'name']} label="姓名（名册外人员）">

@@ -177,14 +177,6 @@ export const reviewSanction = (
   },
 ) => api<RecordDetail>('POST', `/api/v1/accountability/${id}/sanction-review`, body);
 
-export interface CadreOption {
-  id: number;
-  name: string;
-  orgName: string;
-  positionTitle: string | null;
-}
-export const searchCadres = (q: string) =>
-  api<Page<CadreOption>>('GET', `/api/v1/cadres${qs({ q, pageSize: 20 })}`);
 export interface TenureOption {
   id: number;
   title: string;

@@ -1,8 +1,8 @@
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
+import { CadreSelect } from '../../shared/CadreSelect';
 import { applyServerErrors } from '../../shared/forms';
 import { ADMONITION_KINDS, ADMONITION_SOURCES, openAdmonition, today } from './api';
-import { CadrePick } from './CadrePick';
 
 /** 新增谈话诫勉: the cadre, the kind, the source and the reason; the talk is recorded on the record. */
 export function NewAdmonitionDrawer(props: { onClose: () => void; onCreated: (id: number) => void }) {
@@ -39,7 +39,7 @@ export function NewAdmonitionDrawer(props: { onClose: () => void; onCreated: (id
     >
       <Form form={form} layout="vertical" initialValues={{ kind: 'admonition', openedOn: today() }}>
         <Form.Item name="cadreId" label="谈话对象" rules={[{ required: true, message: '请选择谈话对象' }]}>
-          <CadrePick />
+          <CadreSelect />
         </Form.Item>
         <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
           <Select options={Object.entries(ADMONITION_KINDS).map(([value, label]) => ({ value, label }))} />

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
+import { CadreSelect } from '../../shared/CadreSelect';
 import { applyServerErrors } from '../../shared/forms';
 import { fetchPetitionSubjects, INQUIRY_SOURCES, openInquiry, today } from './api';
-import { CadrePick } from './CadrePick';
 
 /** 发函: to a cadre of the registry, or — from a petition under 谈话函询 — to a cadre it names. */
 export function NewInquiryDrawer(props: {
@@ -60,7 +60,7 @@ export function NewInquiryDrawer(props: {
               options={named.map((s) => ({ value: s.cadreId!, label: s.name }))}
             />
           ) : (
-            <CadrePick />
+            <CadreSelect />
           )}
         </Form.Item>
         <Form.Item name="sourceKind" label="来源" rules={[{ required: true, message: '请选择来源' }]}>

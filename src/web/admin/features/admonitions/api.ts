@@ -180,14 +180,6 @@ export const fetchMyInquiry = (id: number) => api<MyInquiry>('GET', `/api/v1/me/
 export const replyMyInquiry = (id: number, body: { version: number; reply: string }) =>
   api<MyInquiry>('POST', `/api/v1/me/inquiries/${id}/reply`, body);
 
-export interface CadreOption {
-  id: number;
-  name: string;
-  orgName: string;
-  positionTitle?: string | null;
-}
-export const searchCadres = (q: string) =>
-  api<Page<CadreOption>>('GET', `/api/v1/cadres${qs({ q, pageSize: 20 })}`);
 export const fetchPetitionSubjects = (id: number) =>
   api<{ code: string; subjectsDetail: { cadreId: number | null; name: string }[] }>(
     'GET',

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Radio, Space } from 'antd';
-import { CadreSelect } from './CadreSelect';
+import { CadreSelect } from '../../shared/CadreSelect';
 
 /** 被反映人: each from the cadre registry, or by name and unit when not in it. */
 export function SubjectsEditor() {
@@ -41,7 +41,7 @@ export function SubjectsEditor() {
                       rules={[{ required: true, message: '请选择干部' }]}
                       noStyle
                     >
-                      <CadreSelect />
+                      <CadreSelect notFoundHint="可改为手工填写" />
                     </Form.Item>
                   )
                 }

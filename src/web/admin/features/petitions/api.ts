@@ -120,15 +120,6 @@ export const extendPetition = (id: number, body: { version: number; days: number
 export const attachmentUrl = (id: number, attachmentId: number) =>
   `/api/v1/petitions/${id}/attachments/${attachmentId}`;
 
-export interface CadreOption {
-  id: number;
-  name: string;
-  orgName: string;
-  positionTitle: string | null;
-}
-export const searchCadres = (q: string) =>
-  api<Page<CadreOption>>('GET', `/api/v1/cadres${qs({ q, pageSize: 20 })}`);
-
 /** Uploads one file as multipart/form-data (the CSRF header comes from the shared client's token). */
 export async function uploadAttachment(id: number, file: File, csrf: string): Promise<Attachment> {
   const body = new FormData();
