@@ -11,6 +11,7 @@ import {
 } from '../../src/server/platform/dashboard/panels.js';
 import { allFigures } from '../../src/server/platform/figures/registry.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { registeredTodoTypes } from '../../src/server/platform/todos/record-types.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
@@ -319,6 +320,15 @@ describe('the dashboard route', () => {
     for (const r of latePetitions) expect(titles).not.toContain(r.title);
     expect(orgDept.todos.overdue).toBeLessThanOrEqual(discipline.todos.overdue - latePetitions.length);
     expect(orgDept.todos.open).toBeLessThanOrEqual(discipline.todos.open - petitionTodos.length);
+  });
+
+  it('knows every kind of workflow to-do the demo leaves, so none is hidden from everyone', async () => {
+    const kinds = await t.ctx.db
+      .selectDistinct({ type: todos.recordType })
+      .from(todos)
+      .where(eq(todos.kind, 'step'));
+    expect(kinds.length).toBeGreaterThan(1);
+    for (const { type } of kinds) expect(registeredTodoTypes().has(type), type).toBe(true);
   });
 
   it('leaves out what a party secretary related to a named cadre must not see: counts and late titles', async () => {

@@ -15,6 +15,9 @@ export function registerTodoRecordType(recordType: string, readPermission: strin
   readPermissions.set(recordType, readPermission);
 }
 
+/** Every registered record type and the permission that opens its records. */
+export const registeredTodoTypes = (): ReadonlyMap<string, string> => readPermissions;
+
 /** The record types whose records the caller may open. */
 export function readableTodoTypes(actor: Actor): string[] {
   return [...readPermissions].filter(([, p]) => actor.permissions.has(p)).map(([t]) => t);
