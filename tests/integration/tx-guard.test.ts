@@ -42,10 +42,17 @@ describe('outer database handle inside a transaction', () => {
     expect(seen).toHaveLength(1);
     // after the transaction the outer handle is free again, in this chain and in one the transaction left behind
     expect(Array.isArray(await db.select().from(orgs))).toBe(true);
+    // (the left-behind work waits for a gate opened once the transaction has settled — a timer
+    // could fire while COMMIT is still on its way to PostgreSQL, still inside the transaction)
     let later: Promise<unknown> = Promise.resolve();
-    await db.transaction(async () => {
-      later = new Promise((resolve) => setTimeout(resolve, 0)).then(() => db.select().from(orgs));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
     });
+    await db.transaction(async () => {
+      later = gate.then(() => db.select().from(orgs));
+    });
+    open();
     await expect(later).resolves.toBeInstanceOf(Array);
   });
 
