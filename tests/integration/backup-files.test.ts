@@ -31,7 +31,7 @@ import {
   postPetition,
 } from '../support/petition-workflow-world.js';
 import { anonymousReport, docx, jpeg, submitReport } from '../support/portal-helpers.js';
-import { runCli } from '../support/run-cli.js';
+import { embeddedSuite, runCli } from '../support/run-cli.js';
 import { createTestApp, FakeClock, freshDatabase, type TestApp, testConfig } from '../support/test-app.js';
 
 /**
@@ -382,7 +382,7 @@ describe('backups of the running system carry the files', () => {
   }, 240_000);
 });
 
-describe('the jiandu commands', () => {
+describe.runIf(embeddedSuite)('the jiandu commands', () => {
   it('`backup` takes DATA_DIR/files along and `restore` puts them into the new DATA_DIR/files', async () => {
     const from = mkdtempSync(path.join(os.tmpdir(), 'jiandu-clisrc-'));
     const created = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {

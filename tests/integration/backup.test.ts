@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupCommand, restoreCommand } from '../../src/cli/backup-commands.js';
 import { createAdminCommand } from '../../src/cli/create-admin.js';
-import { loadDemo } from '../../src/cli/demo/index.js';
 import { appendAudit } from '../../src/server/platform/audit/append.js';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
 import { backup } from '../../src/server/platform/backup/backup.js';
@@ -14,7 +13,8 @@ import { restore } from '../../src/server/platform/backup/restore.js';
 import { backupTables } from '../../src/server/platform/backup/tables.js';
 import { type Database, openDatabase } from '../../src/server/platform/db/client.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
-import { createTestApp, freshDatabase, type TestApp } from '../support/test-app.js';
+import { createDemoTestApp } from '../support/demo-app.js';
+import { freshDatabase, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-backup-'));
@@ -27,9 +27,8 @@ const newFiles = () => mkdtempSync(path.join(os.tmpdir(), 'jiandu-backup-files-'
 const key = () => ({ key: t.ctx.config.fieldKey!, from: 'FIELD_KEY' });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts)
   await createAdminCommand(t.ctx, { username: 'root', org: '新城区', password: 'Bk!2026-admin' });
-  await loadDemo(t.ctx);
   // Enough audit records to cross many fetch and insert batches, with nested, non-ASCII detail.
   for (let i = 0; i < 60; i++)
     await appendAudit(t.ctx.db, {

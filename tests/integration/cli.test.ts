@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/server/platform/db/client.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { roles, userRoles, users } from '../../src/server/platform/users/schema.js';
 import { loginAs } from '../support/factories.js';
-import { holdDataDir, runCli, startServe, stopServe } from '../support/run-cli.js';
+import { embeddedSuite, holdDataDir, runCli, startServe, stopServe } from '../support/run-cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -160,7 +160,7 @@ describe('jiandu verify-audit', () => {
   });
 });
 
-describe('the real command line', () => {
+describe.runIf(embeddedSuite)('the real command line', () => {
   it('creates an administrator from a password on stdin, then verifies the audit log', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-cli-'));
     const weak = await runCli(['create-admin', '--username', 'root', '--org', '新城区'], {

@@ -1,7 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/cli/demo/index.js';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
@@ -14,8 +13,9 @@ import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { registeredTodoTypes } from '../../src/server/platform/todos/record-types.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
+import { createDemoTestApp } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * The leadership dashboard on the demo data (新城区, 大兴镇 and 青山镇, a year of petitions, the
@@ -31,8 +31,7 @@ const s = {} as Record<'secretary' | 'district' | 'districtOrg' | 'orgOfficer' |
 const YEAR = 'from=2025-01-01&to=2025-12-31';
 
 beforeAll(async () => {
-  t = await createTestApp(); // today is 2026-03-02 in China
-  await loadDemo(t.ctx);
+  t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts) // today is 2026-03-02 in China
   const named = async (name: string) =>
     (
       await t.ctx.db

@@ -5,16 +5,16 @@ import { demoUser } from '../../src/cli/demo/lookup.js';
 import { idNumberProblem } from '../../src/domain/id-number.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
 import { recusals, users } from '../../src/server/platform/users/schema.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createDemoTestApp } from '../support/demo-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts)
 });
 afterAll(async () => t.close());
 
 it('the demo adds about 300 cadres with valid ID numbers, tenures, an own record and a family recusal', async () => {
-  await loadDemo(t.ctx);
   const rows = await t.ctx.db.select().from(cadres);
   expect(rows).toHaveLength(300);
   const ids = rows.map((c) => t.ctx.crypto.decrypt(c.idNumberEnc!));

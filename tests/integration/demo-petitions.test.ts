@@ -13,12 +13,12 @@ import {
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createDemoTestApp } from '../support/demo-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp(); // today is 2026-03-02 in China
-  await loadDemo(t.ctx);
+  t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts) // today is 2026-03-02 in China
 }, 240_000);
 afterAll(async () => t.close());
 

@@ -1,7 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/cli/demo/index.js';
 import { setStoredCounts } from '../../src/server/modules/petitions/figures/cube.js';
 import { petitionFigureCubes } from '../../src/server/modules/petitions/figures/cube-schema.js';
 import {
@@ -16,9 +15,10 @@ import { allFigures } from '../../src/server/platform/figures/registry.js';
 import { registeredJobs } from '../../src/server/platform/jobs/registry.js';
 import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { createDemoTestApp } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { letter, registerDirect } from '../support/petition-workflow-world.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * The stored petition counts (petition_figure_cubes): every figure, group and slice they give is
@@ -37,8 +37,7 @@ const KEYS = () =>
     .join(',');
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.ctx);
+  t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts)
   const named = async (name: string) =>
     (
       await t.ctx.db

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/cli/demo/index.js';
 import { cadres } from '../../src/server/modules/cadres/schema.js';
 import { petitions } from '../../src/server/modules/petitions/schema.js';
 import { summaries } from '../../src/server/modules/summaries/schema.js';
@@ -9,8 +8,9 @@ import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { registerFigures } from '../../src/server/platform/figures/registry.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
+import { createDemoTestApp } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /**
  * The annual work summary of the demo township 大兴镇 for the demo year 2025, on a fresh demo
@@ -26,8 +26,7 @@ let cadre: Session;
 const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.ctx);
+  t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts)
   const town = async (name: string) => (await t.ctx.db.select().from(orgs).where(eq(orgs.name, name)))[0];
   daxing = (await town('大兴镇')).id;
   qingshan = (await town('青山镇')).id;

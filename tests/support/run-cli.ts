@@ -3,6 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * A spawned command always runs on the embedded database, whatever the suite: its tests run in the
+ * default (embedded) suite and are skipped in the PostgreSQL one, which would only repeat them.
+ */
+export const embeddedSuite = !process.env.TEST_DATABASE_URL;
+
 /** The environment of a spawned command: the embedded database in `dataDir`, never a PostgreSQL server. */
 function envFor(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };

@@ -31,14 +31,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh database for one test file: in-memory PGlite, or a new PostgreSQL database when TEST_DATABASE_URL is set. */
-export async function freshDatabase(): Promise<{ databaseUrl?: string; drop(): Promise<void> }> {
+/** A fresh database for one test file: in-memory PGlite, or a new PostgreSQL database (a copy of `template` if given) when TEST_DATABASE_URL is set. */
+export async function freshDatabase(
+  template?: string,
+): Promise<{ databaseUrl?: string; drop(): Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return { drop: async () => {} };
   const name = `jd_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+      break;
+    } catch (e) {
+      // a copy of a template waits while another copy of it is being made ("being accessed by other users")
+      if (!template || attempt >= 60) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

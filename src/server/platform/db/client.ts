@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   /** Folder of the embedded database; omit for an in-memory one (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** A dump of an embedded database (`dumpDataDir`) to start the in-memory one from (tests' demo snapshot). */
+  loadDataDir?: Blob;
   /** Refuse outer-handle queries inside a transaction on PostgreSQL too (default: under the test runner). */
   strictTxGuard?: boolean;
 }
@@ -49,7 +51,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     ensurePrivateDir(dir);
   }
   // btree_gin lets one GIN index hold a scalar column with an array (petitions: org + search tokens)
-  const raw = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { btree_gin } });
+  const raw = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { btree_gin },
+  });
   // one connection: an outer-handle query inside a transaction would wait for ever (see tx-guard.ts)
   const client = guardClient(raw, ['query', 'exec', 'sql', 'dumpDataDir', 'listen']);
   // PGlite lays out a new database as 666 whatever the umask: only the server's account may read it

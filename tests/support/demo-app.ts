@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadDemo } from '../../src/cli/demo/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { openContext } from '../../src/server/platform/bootstrap.js';
+import { openDatabase } from '../../src/server/platform/db/client.js';
+import { repoRoot } from './run-cli.js';
+import { FakeClock, freshDatabase, type TestApp, testConfig } from './test-app.js';
+
+/**
+ * The demo district, loaded once per test run and copied into each test file that reads it.
+ *
+ * `jiandu demo` takes about a minute; half a dozen test files read the demo year, on both
+ * databases. The first of them to ask loads it (through `loadDemo`, on the same default fake clock
+ * as `createTestApp`, 2026-03-02) and keeps a snapshot: a `dumpDataDir` tarball of the embedded
+ * database, or a template database on PostgreSQL. Every later file starts from a copy, as if it
+ * had run `loadDemo` itself. The snapshot is keyed by a digest of `src/` (server, domain, demo) and
+ * `migrations/`, so any change to what the demo runs makes a new one. `cli.test.ts` still runs the
+ * real `jiandu demo`, and the demo tests call `loadDemo` again on the copy (already loaded).
+ */
+const SNAPSHOTS = path.join(os.tmpdir(), 'jiandu-demo-snapshots');
+const STALE_LOCK_MS = 10 * 60_000;
+const OLD_SNAPSHOT_MS = 3 * 3600_000;
+
+interface Meta {
+  fieldKey: string;
+  template?: string;
+}
+
+function digestOf(dirs: string[], extra: string): string {
+  const h = createHash('sha256').update(extra);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (p !== path.join(repoRoot, 'src', 'web')) walk(p);
+      } else if (!e.name.endsWith('.test.ts')) {
+        h.update(path.relative(repoRoot, p)).update(readFileSync(p));
+      }
+    }
+  };
+  for (const d of dirs) walk(path.join(repoRoot, d));
+  return h.digest('hex').slice(0, 16);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `build` once across the test processes of this machine; the others wait for its meta file. */
+async function once(name: string, build: () => Promise<Meta>): Promise<Meta> {
+  mkdirSync(SNAPSHOTS, { recursive: true });
+  const metaFile = path.join(SNAPSHOTS, `${name}.json`);
+  const lock = path.join(SNAPSHOTS, `${name}.lock`);
+  for (;;) {
+    try {
+      return JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+    } catch {}
+    try {
+      mkdirSync(lock);
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
+          rmSync(lock, { recursive: true, force: true });
+      } catch {}
+      await sleep(500);
+      continue;
+    }
+    try {
+      const meta = await build();
+      writeFileSync(`${metaFile}.tmp`, JSON.stringify(meta));
+      renameSync(`${metaFile}.tmp`, metaFile);
+      return meta;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Snapshots of other digests, untouched for hours, are removed (templates dropped) when a new one is made. */
+async function pruneOld(keep: string, base?: string): Promise<void> {
+  for (const f of readdirSync(SNAPSHOTS)) {
+    if (!f.endsWith('.json') || f.startsWith(keep)) continue;
+    const p = path.join(SNAPSHOTS, f);
+    if (Date.now() - statSync(p).mtimeMs < OLD_SNAPSHOT_MS) continue;
+    const meta = JSON.parse(readFileSync(p, 'utf8')) as Meta;
+    if (meta.template && base) {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${meta.template} with (force)`).catch(() => {});
+      await c.end();
+    }
+    rmSync(p, { force: true });
+    rmSync(p.replace(/\.json$/, '.tar.gz'), { force: true });
+  }
+}
+
+async function buildSnapshot(name: string, base: string | undefined): Promise<Meta> {
+  const fieldKey = randomBytes(32).toString('hex');
+  const clock = new FakeClock();
+  if (!base) {
+    const database = await openDatabase({});
+    const ctx = await openContext({ config: testConfig({ fieldKey }), clock, database });
+    await loadDemo(ctx);
+    const dump = await database.pglite!.dumpDataDir('gzip');
+    writeFileSync(path.join(SNAPSHOTS, `${name}.tar.gz`), Buffer.from(await dump.arrayBuffer()));
+    await database.close();
+    await pruneOld(name);
+    return { fieldKey };
+  }
+  const fresh = await freshDatabase();
+  const database = await openDatabase({ databaseUrl: fresh.databaseUrl, poolSize: 4 });
+  const ctx = await openContext({
+    config: testConfig({ fieldKey, databaseUrl: fresh.databaseUrl }),
+    clock,
+    database,
+  });
+  await loadDemo(ctx);
+  await database.close();
+  const template = `jd_demo_${name.replace(/[^a-z0-9]/g, '')}`;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`drop database if exists ${template} with (force)`);
+  await c.query(`alter database ${new URL(fresh.databaseUrl!).pathname.slice(1)} rename to ${template}`);
+  await c.end();
+  await pruneOld(name, base);
+  return { fieldKey, template };
+}
+
+/** A test app on a copy of the loaded demo (today 2026-03-02 on its fake clock), on the suite's database. */
+export async function createDemoTestApp(): Promise<TestApp> {
+  const base = process.env.TEST_DATABASE_URL;
+  const digest = digestOf(['src', 'migrations'], base ? `postgres ${base}` : 'pglite');
+  const name = `${digest}-${base ? 'postgres' : 'pglite'}`;
+  const meta = await once(name, () => buildSnapshot(name, base));
+  const clock = new FakeClock();
+  const fresh = await freshDatabase(meta.template);
+  const config = testConfig({ databaseUrl: fresh.databaseUrl, fieldKey: meta.fieldKey });
+  const database = await openDatabase({
+    databaseUrl: fresh.databaseUrl,
+    poolSize: 4,
+    ...(base ? {} : { loadDataDir: new Blob([readFileSync(path.join(SNAPSHOTS, `${name}.tar.gz`))]) }),
+  });
+  const ctx = await openContext({ config, clock, database });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    databaseUrl: fresh.databaseUrl,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await fresh.drop();
+    },
+  };
+}
