@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -55,7 +64,9 @@ async function once(name: string, build: () => Promise<Meta>): Promise<Meta> {
   const lock = path.join(SNAPSHOTS, `${name}.lock`);
   for (;;) {
     try {
-      return JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+      const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+      utimesSync(metaFile, new Date(), new Date()); // in use: not pruned as old
+      return meta;
     } catch {}
     try {
       mkdirSync(lock);
