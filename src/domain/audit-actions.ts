@@ -146,6 +146,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',
   'admonition.report': '记录诫勉对象书面报告',
+  'admonition.own_report': '诫勉对象提交书面报告',
   'admonition.release': '解除诫勉',
   'admonition.measure': '诫勉后采取组织措施',
   'admonition.view': '查看谈话诫勉',

@@ -47,6 +47,7 @@ export const PERMISSIONS = {
   'inquiry.manage': '函询（发函、结论、台帐）',
   'inquiry.endorse': '为本单位干部的函询回复签字背书',
   'inquiry.reply': '回复本人收到的函询',
+  'admonition.own_report': '查看本人的诫勉并提交书面报告',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -225,7 +226,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '干部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...everyone, 'inquiry.reply'],
+    permissions: [...everyone, 'inquiry.reply', 'admonition.own_report'],
   },
   {
     code: 'district_org',
@@ -320,7 +321,7 @@ export function isCaseContentPermission(permission: string): boolean {
   return (
     permission.startsWith('petition.') ||
     permission.startsWith('accountability.') ||
-    permission.startsWith('admonition.') ||
+    (permission.startsWith('admonition.') && permission !== 'admonition.own_report') ||
     (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
     permission === 'cadre.file' ||
     permission === 'cadre.id_number'

@@ -164,7 +164,27 @@ it('the officer sends an inquiry from a petition, the cadre replies, the officer
   // 5. six monthly check-ins, each on its day
   const [row] = await e.ctx.db.select().from(admonitions);
   expect(row.checkInDates).toHaveLength(6);
+  expect(row.reportDates).toHaveLength(2); // a written report each quarter
+  const REPORT = '本季度本人认真反思征地工作中的问题，改进工作方法，已向当事群众道歉并按期整改。';
+  let reported = false;
   for (const due of row.checkInDates) {
+    // the first quarter's written report, handed in by the cadre from 我的诫勉 when it falls due
+    if (!reported && due >= row.reportDates[0]) {
+      reported = true;
+      await setDay(row.reportDates[0]);
+      await cadre.page.goto(`${e.baseUrl}/`);
+      await cadre.page.getByRole('menuitem', { name: '我的诫勉' }).click();
+      await cadre.page.getByRole('link', { name: /JM2026-0001/ }).click();
+      await cadre.page.getByLabel(/本期书面报告/).fill(REPORT);
+      await cadre.page.getByRole('button', { name: '提交书面报告' }).click();
+      await cadre.page.getByRole('button', { name: '确认提交' }).click();
+      await cadre.page.getByText('已提交书面报告').waitFor();
+      await cadre.page.getByText(REPORT).waitFor();
+      await cadre.page.getByText(`本期书面报告（${row.reportDates[1]} 前提交）`).waitFor();
+      // the officer reads it on the record's timeline
+      await page.goto(admonitionUrl);
+      await page.getByText(REPORT).waitFor();
+    }
     await setDay(due);
     await page.goto(admonitionUrl);
     await page.getByRole('button', { name: '记录谈心谈话' }).click();

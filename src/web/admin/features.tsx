@@ -147,6 +147,20 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/admonitions/InquiryDetailPage')),
   },
   {
+    path: '/my-admonitions',
+    label: '我的诫勉',
+    icon: <MessageOutlined />,
+    permission: 'admonition.own_report',
+    page: lazy(() => import('./features/admonitions/MyAdmonitionsPage')),
+  },
+  {
+    path: '/my-admonitions/:id',
+    label: '诫勉期间书面报告',
+    hidden: true,
+    permission: 'admonition.own_report',
+    page: lazy(() => import('./features/admonitions/MyAdmonitionPage')),
+  },
+  {
     path: '/my-inquiries',
     label: '我的函询',
     icon: <MessageOutlined />,

@@ -6,6 +6,7 @@ import {
   RATINGS,
 } from '../../../domain/admonitions/admonition-workflow.js';
 import { INQUIRY_CONCLUSIONS, INQUIRY_SOURCES } from '../../../domain/admonitions/inquiry-workflow.js';
+import { OWN_REPORT_MAX, OWN_REPORT_MIN } from '../../../domain/admonitions/own-report.js';
 import { listQuery } from '../../platform/http/pagination.js';
 import { isoDay, text } from '../../platform/http/text.js';
 
@@ -89,6 +90,12 @@ export const openInquiryIn = z.strictObject({
   sentOn: day('发函日期').optional(),
 });
 export const replyIn = z.strictObject({ version, reply: longText('回复内容', 10000) });
+export const ownReportIn = z.strictObject({
+  version,
+  text: longText('书面报告', OWN_REPORT_MAX).refine((t) => t.length >= OWN_REPORT_MIN, {
+    message: `书面报告不少于 ${OWN_REPORT_MIN} 字`,
+  }),
+});
 export const endorseIn = z.strictObject({ version, note: optionalText(500) });
 export const concludeIn = z.strictObject({
   version,

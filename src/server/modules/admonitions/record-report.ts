@@ -1,9 +1,11 @@
+import { nextReportDue } from '../../../domain/admonitions/own-report.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { admonitionStep } from './admonition-step.js';
 import { admonitionEvent } from './events.js';
+import { reportsDone } from './report-todos.js';
 import { saveAdmonition } from './save-admonition.js';
 import { checkStepDate } from './tracking.js';
 
@@ -24,14 +26,16 @@ export function recordReport(opts: {
     'report',
     async (tx, a) => {
       checkStepDate(ctx, 'on', '报告日期', input.on, { on: a.talkOn, label: '谈话日期' });
-      await saveAdmonition(tx, ctx, a, {});
+      // the event first: the cadre's report to-do, moved by the save, counts it
       await admonitionEvent(tx, ctx, {
         admonitionId: a.id,
         action: 'report',
         occurredOn: input.on,
+        dueOn: nextReportDue(a.reportDates, await reportsDone(tx, a.id)),
         note: input.note,
         userId: actor.userId,
       });
+      await saveAdmonition(tx, ctx, a, {});
       await recordAudit(tx, ctx.clock, actor, {
         action: 'admonition.report',
         objectType: 'admonition',

@@ -17,6 +17,7 @@ import {
   measureIn,
   openAdmonitionIn,
   openInquiryIn,
+  ownReportIn,
   releaseIn,
   replyIn,
   reportIn,
@@ -29,6 +30,7 @@ import { printInquiryLetter } from './inquiry-letter.js';
 import { exportLedger } from './ledger.js';
 import { listAdmonitions } from './list-admonitions.js';
 import { listInquiries } from './list-inquiries.js';
+import { getMyAdmonition, myAdmonitions } from './my-admonitions.js';
 import { getMyInquiry, myInquiries } from './my-inquiries.js';
 import { openAdmonition } from './open-admonition.js';
 import { openInquiry } from './open-inquiry.js';
@@ -36,6 +38,7 @@ import { recordReport } from './record-report.js';
 import { recordTalk } from './record-talk.js';
 import { releaseAdmonition } from './release-admonition.js';
 import { replyInquiry } from './reply-inquiry.js';
+import { submitOwnReport } from './submit-own-report.js';
 import { takeMeasure } from './take-measure.js';
 import { uploadedFile } from './upload.js';
 
@@ -243,6 +246,30 @@ export async function admonitionRoutes(app: App) {
         attachmentId: req.params.attachmentId,
       });
       return reply.headers(f.headers).send(f.bytes);
+    },
+  );
+
+  // 我的诫勉: the cadre's own admonitions and the written reports they hand in
+  app.get(
+    '/api/v1/me/admonitions',
+    { schema: { tags }, config: { access: 'admonition.own_report' } },
+    (req) => myAdmonitions({ ctx, actor: actorOf(req) }),
+  );
+  app.get(
+    '/api/v1/me/admonitions/:id',
+    { schema: { tags, params: idParam }, config: { access: 'admonition.own_report' } },
+    (req) => getMyAdmonition({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.post(
+    '/api/v1/me/admonitions/:id/reports',
+    {
+      schema: { tags, params: idParam, body: ownReportIn },
+      config: { access: 'admonition.own_report', audit: 'admonition.own_report' },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      await submitOwnReport({ ctx, actor, id: req.params.id, input: req.body });
+      return getMyAdmonition({ ctx, actor, id: req.params.id });
     },
   );
 

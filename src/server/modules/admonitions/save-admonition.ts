@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { conflict } from '../../platform/http/errors.js';
 import type { Admonition } from './access.js';
+import { moveReportTodo } from './report-todos.js';
 import { admonitions } from './schema.js';
 import { moveAdmonitionTodo } from './tracking.js';
 
@@ -20,5 +21,6 @@ export async function saveAdmonition(
     .returning();
   if (!saved) throw conflict();
   await moveAdmonitionTodo(tx, ctx, saved);
+  await moveReportTodo(tx, ctx, saved);
   return saved;
 }

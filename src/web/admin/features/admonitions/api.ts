@@ -175,6 +175,28 @@ export const openInquiry = (body: Record<string, unknown>) =>
 export const inquiryStep = (id: number, step: string, body: Record<string, unknown>) =>
   api<InquiryDetail>('POST', `/api/v1/inquiries/${id}/${step}`, body);
 
+export interface MyAdmonitionRow {
+  id: number;
+  code: string;
+  orgName: string;
+  status: string;
+  statusLabel: string;
+  talkOn: string | null;
+  trackingEndsOn: string | null;
+  releasedOn: string | null;
+  reportDates: string[];
+  reportsDone: number;
+  nextReportDue: string | null;
+  reportOverdue: boolean;
+  version: number;
+}
+export interface MyAdmonition extends MyAdmonitionRow {
+  reports: { on: string; dueOn: string | null; text: string | null; byOwnAccount: boolean }[];
+}
+export const fetchMyAdmonitions = () => api<{ items: MyAdmonitionRow[] }>('GET', '/api/v1/me/admonitions');
+export const fetchMyAdmonition = (id: number) => api<MyAdmonition>('GET', `/api/v1/me/admonitions/${id}`);
+export const submitMyReport = (id: number, body: { version: number; text: string }) =>
+  api<MyAdmonition>('POST', `/api/v1/me/admonitions/${id}/reports`, body);
 export const fetchMyInquiries = () => api<{ items: InquiryRow[] }>('GET', '/api/v1/me/inquiries');
 export const fetchMyInquiry = (id: number) => api<MyInquiry>('GET', `/api/v1/me/inquiries/${id}`);
 export const replyMyInquiry = (id: number, body: { version: number; reply: string }) =>
