@@ -15,6 +15,7 @@ import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { petitionScenarios, rawPetitions } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
 import { summaryScenarios } from './summary.js';
+import { prepareSupervision, supervisionReport, supervisionScenarios } from './supervision.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -35,6 +36,8 @@ const SUMMARY_ONLY = process.env.BENCH_SCENARIOS === 'summary';
 const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions' || SUMMARY_ONLY;
 /** BENCH_SCENARIOS=dashboard measures the leadership dashboard alone (with BENCH_REUSE=1 on prepared data). */
 const DASHBOARD_ONLY = process.env.BENCH_SCENARIOS === 'dashboard';
+/** BENCH_SCENARIOS=supervision: admonitions and the accountability register at 100,000 records (PostgreSQL, on prepared data). */
+const SUPERVISION_ONLY = process.env.BENCH_SCENARIOS === 'supervision';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -177,6 +180,12 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   try {
     if (DASHBOARD_ONLY) {
       results.push(...(await dashboardScenarios(b.name, base, () => dropCubes(b))));
+      return results;
+    }
+    if (SUPERVISION_ONLY) {
+      if (!b.databaseUrl) return results; // the 100,000 records are added to a PostgreSQL bench database
+      const cadreId = await prepareSupervision(b.databaseUrl, log);
+      results.push(...(await supervisionScenarios(b.name, base, cadreId)));
       return results;
     }
     if (!PETITIONS_ONLY) {
@@ -408,6 +417,21 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (SUPERVISION_ONLY) {
+    const md = [
+      '# Benchmark results: admonitions and the accountability register',
+      '',
+      `Run: \`BENCH_SCENARIOS=supervision BENCH_REUSE=1 BENCH_ONLY=postgres npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores. Data: the prepared bench database plus 100,000 admonitions and 100,000 register records (each with its person and a sanction) across the 100 townships, and one cadre with 25 admonitions and 25 sanctions. Latencies in milliseconds through the API; 8 clients, then one.`,
+      '',
+      ...supervisionReport(
+        all,
+        backends.map((b) => b.name),
+      ),
+      '',
+    ];
+    writeFileSync(path.join(root, process.env.BENCH_OUT ?? 'bench/results-supervision.md'), md.join('\n'));
+    return log('\nwrote the supervision results');
+  }
   if (DASHBOARD_ONLY) {
     for (const r of all) log(fmt(r));
     const md = [

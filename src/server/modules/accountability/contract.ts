@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_KIND_CODES } from '../../../domain/accountability/kinds.js';
+import { cappedTotal } from '../../platform/http/capped-count.js';
 import { listQuery, pageOf } from '../../platform/http/pagination.js';
 import { isoDay, text } from '../../platform/http/text.js';
 
@@ -147,7 +148,7 @@ export const recordSummaryOut = z.object({
   sanctions: z.array(z.string()),
   version: z.number(),
 });
-export const recordListOut = pageOf(recordSummaryOut);
+export const recordListOut = pageOf(recordSummaryOut).extend(cappedTotal);
 
 export const recordDetailOut = recordSummaryOut.extend({
   facts: z.string(),

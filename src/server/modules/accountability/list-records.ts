@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
+import { countUpToCap } from '../../platform/http/capped-count.js';
 import { likePattern } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { recordVisibility } from './access.js';
@@ -77,9 +78,9 @@ export async function registerRows(
 export async function listRecords(opts: { ctx: AppContext; actor: Actor; query: RecordListQuery }) {
   const { ctx, actor, query: q } = opts;
   const where = recordWhere(actor, q);
-  const [{ rows, people, sanctions }, [{ total }], labels] = await Promise.all([
+  const [{ rows, people, sanctions }, { total, totalCapped }, labels] = await Promise.all([
     registerRows(ctx.db, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    ctx.db.select({ total: count() }).from(r).where(where),
+    countUpToCap(ctx.db, r, where),
     accountabilityLabels(ctx.db),
   ]);
   return {
@@ -94,7 +95,8 @@ export async function listRecords(opts: { ctx: AppContext; actor: Actor; query: 
           .map((s) => ({ kindLabel: labels.kind(s.kind), status: s.status })),
       ),
     ),
-    total: Number(total),
+    total,
+    totalCapped,
     page: q.page,
     pageSize: q.pageSize,
   };

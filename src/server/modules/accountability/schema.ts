@@ -52,6 +52,13 @@ export const accountabilityRecords = pgTable(
   },
   (t) => [
     index('accountability_records_org_idx').on(t.orgId, t.decidedOn),
+    // the register's order (undecided drafts first, then newest decided) and its status filter, district-wide
+    index('accountability_records_order_idx').on(sql`coalesce(${t.decidedOn}, '9999-12-31'::date)`, t.id),
+    index('accountability_records_status_order_idx').on(
+      t.status,
+      sql`coalesce(${t.decidedOn}, '9999-12-31'::date)`,
+      t.id,
+    ),
     index('accountability_records_subjects_idx').using('gin', t.subjectCadreIds),
   ],
 );

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle
 import { ADMONITION_STATUSES } from '../../../domain/admonitions/admonition-workflow.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { countUpToCap } from '../../platform/http/capped-count.js';
 import { likePattern, offsetOf, orderBy } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadres } from '../cadres/schema.js';
@@ -21,7 +22,8 @@ export function admonitionWhere(
   if (q.kind) conds.push(eq(admonitions.kind, q.kind));
   if (q.sourceKind) conds.push(eq(admonitions.sourceKind, q.sourceKind));
   if (q.cadreId) conds.push(eq(admonitions.cadreId, q.cadreId));
-  if (q.year) conds.push(sql`extract(year from ${admonitions.openedOn}) = ${q.year}`);
+  // a range, not extract(year …): the (status, opened_on) index serves it
+  if (q.year) conds.push(sql`${admonitions.openedOn} between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`);
   if (q.orgId)
     conds.push(
       inArray(
@@ -37,7 +39,13 @@ export function admonitionWhere(
   if (q.overdue === 'false') conds.push(sql`not coalesce(${late}, false)`);
   if (q.q) {
     const like = likePattern(q.q);
-    conds.push(or(ilike(admonitions.code, like), ilike(admonitions.reason, like), ilike(cadres.name, like)));
+    conds.push(
+      or(
+        ilike(admonitions.code, like),
+        ilike(admonitions.reason, like),
+        inArray(admonitions.cadreId, sql`(select c.id from ${cadres} c where c.name ilike ${like})`),
+      ),
+    );
   }
   return and(...conds);
 }
@@ -46,12 +54,8 @@ export async function listAdmonitions(opts: { ctx: AppContext; actor: Actor; que
   const { ctx, actor, query } = opts;
   const today = todayOf(ctx);
   const where = admonitionWhere(actor, query, today);
-  const [[{ total }], rows] = await Promise.all([
-    ctx.db
-      .select({ total: count() })
-      .from(admonitions)
-      .innerJoin(cadres, eq(cadres.id, admonitions.cadreId))
-      .where(where),
+  const [{ total, totalCapped }, rows] = await Promise.all([
+    countUpToCap(ctx.db, admonitions, where),
     ctx.db
       .select({ a: admonitions, cadreName: cadres.name, orgName: orgs.name })
       .from(admonitions)
@@ -74,7 +78,8 @@ export async function listAdmonitions(opts: { ctx: AppContext; actor: Actor; que
       .offset(offsetOf(query)),
   ]);
   return {
-    total: Number(total),
+    total,
+    totalCapped,
     page: query.page,
     pageSize: query.pageSize,
     items: rows.map(({ a, cadreName, orgName }) => ({

@@ -61,6 +61,9 @@ export const admonitions = pgTable(
   (t) => [
     uniqueIndex('admonitions_code_uq').on(t.orgId, t.code),
     index('admonitions_org_idx').on(t.orgId, t.status, t.openedOn),
+    // the district's lists: by status and year, newest first
+    index('admonitions_status_opened_idx').on(t.status, t.openedOn, t.id),
+    index('admonitions_opened_idx').on(t.openedOn, t.id),
     index('admonitions_cadre_idx').on(t.cadreId),
     index('admonitions_source_idx').on(t.sourceRefType, t.sourceRefId),
   ],
