@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';

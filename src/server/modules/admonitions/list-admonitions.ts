@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { ADMONITION_STATUSES } from '../../../domain/admonitions/admonition-workflow.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
