@@ -13,6 +13,7 @@ export const RULE_UNITS: Record<string, string> = {
   boolean: '',
   list: '',
   ladder: '',
+  authority: '',
 };
 
 /** Rule areas, from the first part of the key, in display order. */
@@ -66,7 +67,17 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
     return new Set(value).size === value.length ? null : '列表中有重复项';
   }
   if (unit === 'ladder') return ladderProblem(value);
+  if (unit === 'authority') return authorityTableProblem(value);
   return `未知的规则单位：${unit}`;
+}
+
+/** 选拔任用决定权限: for each position level code, the deciding body codes that may decide it. */
+function authorityTableProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '决定权限须按职务层次填写';
+  for (const [level, bodies] of Object.entries(value))
+    if (!Array.isArray(bodies) || bodies.some((b) => typeof b !== 'string' || !/^[a-z0-9_]+$/.test(b)))
+      return `职务层次 ${level} 的决定机构须为机构编码的列表`;
+  return null;
 }
 
 const STEPS = ['light', 'serious', 'grave'];
@@ -92,6 +103,8 @@ export function formatRuleValue(unit: string, value: unknown): string {
   if (unit === 'list') return Array.isArray(value) ? value.join('、') : String(value);
   if (unit === 'ladder' && value && typeof value === 'object')
     return `${Object.keys(value).length} 类，每类按情节较轻、较重、严重列出处理种类`;
+  if (unit === 'authority' && value && typeof value === 'object')
+    return `${Object.keys(value).length} 个职务层次，每层列出可作决定的机构`;
   if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
   if (unit === 'percent') return `${value}%`;
   const suffix = RULE_UNITS[unit] ?? '';
