@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   'inquiry.manage': '函询（发函、结论、台帐）',
   'inquiry.endorse': '为本单位干部的函询回复签字背书',
   'inquiry.reply': '回复本人收到的函询',
+  'appointment.read': '查看选拔任用纪实（动议、推荐、考察、讨论决定、任前公示、任职）',
+  'appointment.manage': '办理选拔任用（各步骤录入、任前公示、任职、撤销、导出台帐）',
+  'appointment.override': '对资格审查未通过的人选作出决定（须记录理由）',
+  'appointment.integrity': '出具廉政意见、办结任前公示期间的反映（不影响任用/影响任用）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -103,6 +107,8 @@ const petitionOffice: Permission[] = [
   'petition.import',
 ];
 const accountabilityOffice: Permission[] = ['accountability.read', 'accountability.manage'];
+const appointmentOffice: Permission[] = ['appointment.read', 'appointment.manage'];
+const appointmentDiscipline: Permission[] = ['appointment.read', 'appointment.integrity'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -157,6 +163,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       'accountability.read',
       ...supervisionLeadership,
+      'appointment.read',
+      'appointment.override',
     ],
   },
   {
@@ -173,6 +181,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       'accountability.read',
       ...supervisionLeadership,
+      'appointment.read',
     ],
   },
   {
@@ -188,6 +197,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentOffice,
     ],
   },
   {
@@ -204,6 +214,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentDiscipline,
     ],
   },
   {
@@ -241,6 +252,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentOffice,
+      'appointment.override',
     ],
   },
   {
@@ -259,6 +272,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentDiscipline,
     ],
   },
 ];

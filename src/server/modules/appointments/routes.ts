@@ -1,0 +1,116 @@
+import './audit-labels.js';
+import './interlock.js';
+import { type App, actorOf } from '../../platform/http/types.js';
+import { appoint } from './appoint.js';
+import { concludeObjection } from './conclude-objection.js';
+import {
+  appointIn,
+  caseListQuery,
+  createCaseIn,
+  decideIn,
+  idParam,
+  inspectIn,
+  integrityIn,
+  noticeIn,
+  objectionIn,
+  recommendIn,
+  revokeIn,
+  stopIn,
+} from './contract.js';
+import { createCase } from './create-case.js';
+import { decide } from './decide.js';
+import { getCase } from './get-case.js';
+import { inspect } from './inspect.js';
+import { giveIntegrityOpinion } from './integrity-opinion.js';
+import { listCases } from './list-cases.js';
+import { publishNotice } from './publish-notice.js';
+import { recommend } from './recommend.js';
+import { revokeDecisions } from './revoke-decision.js';
+import { stopCase } from './stop-case.js';
+
+/** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
+export async function appointmentRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['appointments'];
+  const base = '/api/v1/appointments';
+  const manage = { access: 'appointment.manage' as const };
+
+  app.get(
+    base,
+    { schema: { tags, querystring: caseListQuery }, config: { access: 'appointment.read' } },
+    (req) => listCases({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.post(
+    base,
+    { schema: { tags, body: createCaseIn }, config: { ...manage, audit: 'appointment.create' } },
+    (req) => createCase({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    `${base}/:id`,
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'appointment.read', auditView: 'appointment.view' },
+    },
+    (req) => getCase({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.post(
+    `${base}/:id/recommendation`,
+    {
+      schema: { tags, params: idParam, body: recommendIn },
+      config: { ...manage, audit: 'appointment.recommend' },
+    },
+    (req) => recommend({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/inspection`,
+    {
+      schema: { tags, params: idParam, body: inspectIn },
+      config: { ...manage, audit: 'appointment.inspect' },
+    },
+    (req) => inspect({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/integrity-opinion`,
+    {
+      schema: { tags, params: idParam, body: integrityIn },
+      config: { access: 'appointment.integrity', audit: 'appointment.integrity_opinion' },
+    },
+    (req) => giveIntegrityOpinion({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/decision`,
+    { schema: { tags, params: idParam, body: decideIn }, config: { ...manage, audit: 'appointment.decide' } },
+    (req) => decide({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/notice`,
+    { schema: { tags, params: idParam, body: noticeIn }, config: { ...manage, audit: 'appointment.notice' } },
+    (req) => publishNotice({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/objections`,
+    {
+      schema: { tags, params: idParam, body: objectionIn },
+      config: { access: 'appointment.integrity', audit: 'appointment.objection_conclude' },
+    },
+    (req) => concludeObjection({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/appointment`,
+    {
+      schema: { tags, params: idParam, body: appointIn },
+      config: { ...manage, audit: 'appointment.appoint' },
+    },
+    (req) => appoint({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/stop`,
+    { schema: { tags, params: idParam, body: stopIn }, config: { ...manage, audit: 'appointment.stop' } },
+    (req) => stopCase({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/revocation`,
+    { schema: { tags, params: idParam, body: revokeIn }, config: { ...manage, audit: 'appointment.revoke' } },
+    (req) => revokeDecisions({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+}
