@@ -1,8 +1,8 @@
 // Every table of the system, for Drizzle and drizzle-kit. Modules add their schema.ts here.
 
 export * from '../../modules/accountability/schema.js';
-export * from '../../modules/appointments/schema.js';
 export * from '../../modules/admonitions/schema.js';
+export * from '../../modules/appointments/schema.js';
 export * from '../../modules/cadres/schema.js';
 export * from '../../modules/petitions/figures/cube-schema.js';
 export * from '../../modules/petitions/portal/schema.js';
