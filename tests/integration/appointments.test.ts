@@ -105,6 +105,9 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
     expect(todos.map((x: any) => x.title)).toContain('出具廉政意见：甲组〔2026〕1号');
     // the recused officer sees neither the case nor its to-do
     expect((await w.api('spouse', 'GET', url(id))).statusCode).toBe(404);
+    const pre = await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`));
+    expect(pre.statusCode, pre.body).toBe(200);
+    expect(pre.json()).toMatchObject({ petitions: { total: 0, open: 0 }, inEffect: [] });
     for (const c of [zhangC, liC]) {
       const op = await w.api('discipline', 'POST', url(id, '/integrity-opinion'), {
         candidateId: c,
@@ -288,6 +291,16 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain(petitionZhang.code);
     expect(refused.json().error.message).not.toContain('礼金');
+    // the integrity pre-fill counts the report, never its reporter or content
+    const pre = (
+      await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`))
+    ).json();
+    expect(pre.petitions).toMatchObject({ total: 1, open: 1 });
+    expect(JSON.stringify(pre)).not.toContain('礼金');
+    // the file shows the case on 张三's timeline for the organisation officer
+    const file = (await w.api('org', 'GET', `/api/v1/cadres/${w.cadres.zhang}/file`)).json();
+    const entry = file.timeline.flatMap((y: any) => y.entries).find((e: any) => e.kind === 'appointment');
+    expect(entry).toMatchObject({ link: `/appointments/${id}` });
   });
 
   it('the discipline officer concludes: 不影响任用 for 张三, 影响任用 stops 李四', async () => {

@@ -64,6 +64,8 @@ export const integrityIn = z.strictObject({
   opinion: text().trim().min(1, '请填写廉政意见').max(2000, '廉政意见不超过 2000 字'),
 });
 
+export const prefillQuery = z.strictObject({ candidateId: z.coerce.number().int().positive('人选不正确') });
+
 export const decideIn = z.strictObject({
   version: z.number().int(),
   on: isoDay('请填写会议日期'),

@@ -1,5 +1,6 @@
 import './audit-labels.js';
 import './interlock.js';
+import './provider.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { appoint } from './appoint.js';
 import { concludeObjection } from './conclude-objection.js';
@@ -13,6 +14,7 @@ import {
   integrityIn,
   noticeIn,
   objectionIn,
+  prefillQuery,
   recommendIn,
   revokeIn,
   stopIn,
@@ -22,6 +24,7 @@ import { decide } from './decide.js';
 import { getCase } from './get-case.js';
 import { inspect } from './inspect.js';
 import { giveIntegrityOpinion } from './integrity-opinion.js';
+import { integrityPrefill } from './integrity-prefill.js';
 import { listCases } from './list-cases.js';
 import { publishNotice } from './publish-notice.js';
 import { recommend } from './recommend.js';
@@ -76,6 +79,15 @@ export async function appointmentRoutes(app: App) {
       config: { access: 'appointment.integrity', audit: 'appointment.integrity_opinion' },
     },
     (req) => giveIntegrityOpinion({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.get(
+    `${base}/:id/integrity-prefill`,
+    {
+      schema: { tags, params: idParam, querystring: prefillQuery },
+      config: { access: 'appointment.integrity', auditView: 'appointment.view' },
+    },
+    (req) =>
+      integrityPrefill({ ctx, actor: actorOf(req), id: req.params.id, candidateId: req.query.candidateId }),
   );
   app.post(
     `${base}/:id/decision`,
