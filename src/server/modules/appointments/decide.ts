@@ -30,8 +30,8 @@ export async function decide(opts: { ctx: AppContext; actor: Actor; id: number; 
   // eligibility reads through the outer handle: before the transaction
   const blocked = new Map<number, string>();
   for (const c of candidates) {
-    const e = await eligibilityOf(ctx, c.cadreId, input.on);
-    if (e.verdict === 'blocked') blocked.set(c.id, e.reasons.map((r) => r.message ?? r.code).join('；'));
+    const e = await eligibilityOf(ctx, c.cadreId, input.on, { level: c.level, isPrincipal: c.isPrincipal });
+    if (e.verdict === 'blocked') blocked.set(c.id, e.reasons.map((r) => r.message).join('；'));
   }
   await ctx.db.transaction(async (tx) => {
     const row = await loadForChange(tx, actor, id, input.version);

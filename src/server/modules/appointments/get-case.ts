@@ -44,17 +44,24 @@ export function caseSummary(row: CaseRow, orgName: string) {
 /** The candidates of a case with their names and posts. */
 export async function candidatesOf(db: Queryable, caseId: number) {
   const rows = await db
-    .select({ c: appointmentCandidates, name: cadres.name, post: positions.title, level: positions.level })
+    .select({
+      c: appointmentCandidates,
+      name: cadres.name,
+      post: positions.title,
+      level: positions.level,
+      isPrincipal: positions.isPrincipal,
+    })
     .from(appointmentCandidates)
     .innerJoin(cadres, eq(cadres.id, appointmentCandidates.cadreId))
     .innerJoin(positions, eq(positions.id, appointmentCandidates.positionId))
     .where(eq(appointmentCandidates.caseId, caseId))
     .orderBy(asc(appointmentCandidates.id));
-  return rows.map(({ c, name, post, level }) => ({
+  return rows.map(({ c, name, post, level, isPrincipal }) => ({
     ...c,
     name,
     post,
     level,
+    isPrincipal,
     statusLabel: label(CANDIDATE_STATUSES, c.status),
   }));
 }
