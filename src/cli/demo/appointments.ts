@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { appointInTx } from '../../server/modules/appointments/appoint.js';
+import { concludeObjection } from '../../server/modules/appointments/conclude-objection.js';
 import { insertCase } from '../../server/modules/appointments/create-case.js';
 import { decide } from '../../server/modules/appointments/decide.js';
 import { candidatesOf } from '../../server/modules/appointments/get-case.js';
 import { recordInspection } from '../../server/modules/appointments/inspect.js';
 import { giveIntegrityOpinion } from '../../server/modules/appointments/integrity-opinion.js';
+import { openObjections } from '../../server/modules/appointments/interlock.js';
 import { publishNotice } from '../../server/modules/appointments/publish-notice.js';
 import { recordRecommendation } from '../../server/modules/appointments/recommend.js';
 import { revokeDecisionsIn } from '../../server/modules/appointments/revoke-decision.js';
@@ -149,6 +151,20 @@ async function runCase(
       contact: '镇纪委办公室 0571-8888 1234',
     },
   });
+  // a report that named someone under notice went to the discipline officer first (公示–举报 interlock)
+  for (const c of chosen)
+    for (const p of await openObjections(tx, c, d.notice[0], d.appoint))
+      await concludeObjection({
+        ctx: day(d.appoint),
+        actor: discipline,
+        id,
+        input: {
+          candidateId: c.id,
+          petitionId: p.id,
+          outcome: 'no_effect',
+          reason: '经纪委会同有关部门核查，反映问题与拟任人选无关，不影响任用。',
+        },
+      });
   await appointInTx(tx, day(d.appoint), org, id, {
     version: await version(tx, id),
     dispatchCode: `大兴组干〔${d.appoint.slice(0, 4)}〕${plan.code}号`,

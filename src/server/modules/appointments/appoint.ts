@@ -53,7 +53,7 @@ export async function appointInTx(tx: Queryable, ctx: AppContext, actor: Actor, 
   const passed = (await candidatesOf(tx, id)).filter((c) => c.status === 'passed');
   if (!passed.length) throw unprocessable('没有可任职的人选（均未通过或已终止任用）');
   for (const c of passed) {
-    const open = await openObjections(tx, c, row.noticeStartsOn!);
+    const open = await openObjections(tx, c, row.noticeStartsOn!, today);
     if (open.length)
       throw objectionOpen(
         c.name,

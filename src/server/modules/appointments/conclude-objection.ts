@@ -1,4 +1,4 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -38,6 +38,7 @@ export async function concludeObjection(opts: {
         and(
           eq(petitions.id, input.petitionId),
           gte(petitions.receivedOn, row.noticeStartsOn),
+          lte(petitions.receivedOn, chinaDate(ctx.clock.now())),
           sql`exists (select 1 from ${petitionSubjects} s where s.petition_id = ${petitions.id} and s.cadre_id = ${c.cadreId})`,
         ),
       );

@@ -30,11 +30,15 @@ export async function underNotice(db: Queryable, cadreIds: number[], onDate: str
 
 setUnderNoticeSource(underNotice);
 
-/** Petitions naming the candidate's cadre since the notice began that have no conclusion for them. */
+/**
+ * Petitions naming the candidate's cadre received from the notice's first day to `today` that have
+ * no conclusion for them.
+ */
 export async function openObjections(
   db: Queryable,
   candidate: { id: number; cadreId: number },
   noticeStartsOn: string,
+  today: string,
 ) {
   return db
     .select({ id: petitions.id, code: petitions.code, receivedOn: petitions.receivedOn })
@@ -42,6 +46,7 @@ export async function openObjections(
     .where(
       and(
         gte(petitions.receivedOn, noticeStartsOn),
+        lte(petitions.receivedOn, today),
         sql`exists (select 1 from ${petitionSubjects} s where s.petition_id = ${petitions.id} and s.cadre_id = ${candidate.cadreId})`,
         notExists(
           db
