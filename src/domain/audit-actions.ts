@@ -154,6 +154,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'appointment.stop': '撤销选拔任用事项',
   'appointment.revoke': '撤销任免决定',
   'appointment.view': '查看选拔任用纪实',
+  'appointment.ledger_export': '导出选拔任用纪实台帐',
   'admonition.open': '立项谈话诫勉',
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',

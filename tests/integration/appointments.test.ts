@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accountabilityPersons,
@@ -428,6 +429,15 @@ describe('scope, role, recusal and bad transitions', () => {
     expect((await w.api('otherTown', 'GET', url(id))).statusCode).toBe(404);
     expect((await w.api('otherTown', 'GET', '/api/v1/appointments')).json().total).toBe(0);
     expect((await w.api('spouse', 'GET', '/api/v1/appointments')).json().total).toBe(0);
+    // the 台帐: one row per candidate; the secretary (read only) may not export it
+    const ledger = await w.api('org', 'GET', '/api/v1/appointments/ledger.xlsx?year=2026');
+    expect(ledger.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(ledger.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(2).getCell(2).value).toBe('编号');
+    expect(sheet.rowCount).toBe(2 + 4);
+    expect((await w.api('secretary', 'GET', '/api/v1/appointments/ledger.xlsx')).statusCode).toBe(403);
     expect((await w.api('spouse', 'POST', url(id, '/stop'), { version: 1, reason: 'x' })).statusCode).toBe(
       404,
     );

@@ -139,3 +139,5 @@ export const caseListQuery = listQuery.extend({
   step: z.enum(STEP_CODES as [string, ...string[]]).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const ledgerQuery = caseListQuery.omit({ page: true, pageSize: true, sort: true, order: true });

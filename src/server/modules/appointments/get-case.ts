@@ -6,12 +6,14 @@ import {
   CANDIDATE_STATUSES,
   CASE_STEPS,
 } from '../../../domain/appointments/workflow.js';
+import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadres, positions } from '../cadres/schema.js';
 import { type CaseRow, loadCase } from './access.js';
+import { openObjections } from './interlock.js';
 import {
   appointmentCandidates,
   appointmentEvents,
@@ -94,8 +96,31 @@ export async function getCase(opts: { ctx: AppContext; actor: Actor; id: number 
       .where(eq(appointmentEvents.caseId, id))
       .orderBy(asc(appointmentEvents.id)),
   ]);
+  // the reports about people under notice still waiting for the discipline officer's conclusion
+  const today = chinaDate(ctx.clock.now());
+  const pendingObjections =
+    row.step === 'noticed' && row.noticeStartsOn
+      ? (
+          await Promise.all(
+            candidates
+              .filter((c) => c.status === 'passed')
+              .map(async (c) =>
+                (
+                  await openObjections(ctx.db, c, row.noticeStartsOn!, today)
+                ).map((p) => ({
+                  candidateId: c.id,
+                  name: c.name,
+                  petitionId: p.id,
+                  code: p.code,
+                  receivedOn: p.receivedOn,
+                })),
+              ),
+          )
+        ).flat()
+      : [];
   return {
     ...caseSummary(row, org?.name ?? ''),
+    pendingObjections,
     plan: row.plan,
     recommendation: row.recommendation,
     inspection: row.inspection,

@@ -12,6 +12,7 @@ import {
   idParam,
   inspectIn,
   integrityIn,
+  ledgerQuery,
   noticeIn,
   objectionIn,
   prefillQuery,
@@ -21,6 +22,7 @@ import {
 } from './contract.js';
 import { createCase } from './create-case.js';
 import { decide } from './decide.js';
+import { exportLedger } from './export-ledger.js';
 import { getCase } from './get-case.js';
 import { inspect } from './inspect.js';
 import { giveIntegrityOpinion } from './integrity-opinion.js';
@@ -42,6 +44,23 @@ export async function appointmentRoutes(app: App) {
     base,
     { schema: { tags, querystring: caseListQuery }, config: { access: 'appointment.read' } },
     (req) => listCases({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.get(
+    `${base}/ledger.xlsx`,
+    {
+      schema: { tags, querystring: ledgerQuery },
+      config: { access: 'appointment.manage', audit: 'appointment.ledger_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportLedger({ ctx, actor: actorOf(req), query: req.query });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="appointment-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
   );
   app.post(
     base,
