@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CadreSelect } from '../../shared/CadreSelect';
 import { applyServerErrors } from '../../shared/forms';
+import { useMe } from '../../shared/me';
 import { OrgPicker } from '../users/OrgPicker';
 import { BODIES, createCase, fetchPositions, METHODS } from './api';
 
@@ -22,6 +23,7 @@ interface Values {
 /** 动议: the posts to fill, the method, the deciding body (checked against the delegated authority). */
 export function CreateCaseDrawer(props: { onClose: () => void; onSaved: (id: number) => void }) {
   const [form] = Form.useForm<Values>();
+  const { me } = useMe();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const positions = useQuery({ queryKey: ['positions', 'all'], queryFn: fetchPositions });
@@ -67,7 +69,7 @@ export function CreateCaseDrawer(props: { onClose: () => void; onSaved: (id: num
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ method: 'competitive', decidingBody: 'cadre_group' }}
+        initialValues={{ orgId: me?.orgId, method: 'competitive', decidingBody: 'cadre_group' }}
       >
         <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
           <OrgPicker />
