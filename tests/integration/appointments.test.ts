@@ -6,7 +6,10 @@ import {
   accountabilityRecords,
 } from '../../src/server/modules/accountability/schema.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
+import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import { appointmentWorld } from '../support/appointment-world.js';
+import { call } from '../support/factories.js';
+import { anonymousReport, submitReport } from '../support/portal-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -265,10 +268,49 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
       return res.json();
     };
     const pz = await report(w.cadres.zhang, '反映张三违规收受礼金');
-    const pl = await report(w.cadres.li, '反映李四学历造假');
-    expect([pz.urgent, pl.urgent]).toEqual([true, true]);
+    expect(pz.urgent).toBe(true);
     petitionZhang = { id: pz.id, code: pz.code };
+    // the public portal lists the open notice with one-line bios and nothing internal
+    const list = (await call(t, null, 'GET', '/api/v1/portal/notices')).json();
+    expect(list.items).toHaveLength(1);
+    const notice = list.items[0];
+    expect(notice).toMatchObject({
+      code: '甲组公〔2026〕1号',
+      endsOn: '2026-03-13',
+      contact: '镇纪委 0571-12345678',
+    });
+    expect(notice.people.map((p: any) => [p.name, p.proposed])).toEqual([
+      ['张三', '拟任财政所所长（中层正职）'],
+      ['李四', '拟任农业服务中心副主任（中层副职）'],
+    ]);
+    expect(notice.people[0].bio).toContain('男，1985年6月生');
+    expect(JSON.stringify(notice)).not.toMatch(/approve|votes|opinion|integrity|reason/);
+    // a citizen objects from the notice page: the report names 李四 in the registry and is urgent
+    const li = notice.people[1];
+    const sent = await submitReport(
+      t,
+      anonymousReport(w.townA, {
+        title: '反映李四学历造假',
+        content: '拟任农业服务中心副主任的李四学历造假，请组织核查。',
+        subjects: [],
+        notice: { caseId: id, candidateId: li.candidateId },
+      }),
+    );
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().receiptCode).toBeTruthy();
+    const [pl] = await t.ctx.db
+      .select({ id: petitions.id, code: petitions.code, urgent: petitions.urgent })
+      .from(petitions)
+      .innerJoin(petitionSubjects, eq(petitionSubjects.petitionId, petitions.id))
+      .where(eq(petitionSubjects.cadreId, w.cadres.li));
+    expect(pl.urgent).toBe(true);
     petitionLi = { id: pl.id, code: pl.code };
+    // a notice that is not open cannot be objected to from the portal
+    const stale = await submitReport(
+      t,
+      anonymousReport(w.townA, { notice: { caseId: id + 100, candidateId: li.candidateId } }),
+    );
+    expect(stale.statusCode).toBe(400);
     const lines = [
       { kind: 'appoint', cadreId: w.cadres.zhang, positionId: w.posts.director },
       { kind: 'appoint', cadreId: w.cadres.li, positionId: w.posts.deputy },
@@ -290,6 +332,9 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
       lines,
     });
     expect(refused.statusCode).toBe(409);
+    // the notice closed itself: it left the portal at once
+    expect((await call(t, null, 'GET', '/api/v1/portal/notices')).json().items).toEqual([]);
+    expect((await call(t, null, 'GET', `/api/v1/portal/notices/${id}`)).statusCode).toBe(404);
     expect(refused.json().error.message).toContain(petitionZhang.code);
     expect(refused.json().error.message).not.toContain('礼金');
     // the integrity pre-fill counts the report, never its reporter or content
