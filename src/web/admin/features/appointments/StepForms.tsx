@@ -134,13 +134,14 @@ export function InspectForm(p: Props) {
   );
 }
 
-function TeamSelect(props: { value?: number[]; onChange?: (v: number[]) => void }) {
+function TeamSelect(props: { id?: string; value?: number[]; onChange?: (v: number[]) => void }) {
   const value = props.value ?? [];
   return (
     <Space wrap>
       {[...value, null].map((v, i) => (
         <div key={v ?? 'new'} style={{ width: 180 }}>
           <CadreSelect
+            id={i === 0 ? props.id : undefined}
             value={v}
             onChange={(x) => {
               const next = [...value];
@@ -178,13 +179,18 @@ export function DecideForm(p: Props) {
         membersDue: v.membersDue,
         membersPresent: v.membersPresent,
         chair: { cadreId: v.chair },
-        votes: v.votes.map((r) => ({
-          ...r,
-          approve: r.approve ?? 0,
-          oppose: r.oppose ?? 0,
-          abstain: r.abstain ?? 0,
-          overrideReason: r.overrideReason || null,
-        })),
+        votes: inspected
+          .map((x, i) => ({
+            ...v.votes?.[i],
+            candidateId: x.id,
+          }))
+          .map((r) => ({
+            ...r,
+            approve: r.approve ?? 0,
+            oppose: r.oppose ?? 0,
+            abstain: r.abstain ?? 0,
+            overrideReason: r.overrideReason || null,
+          })),
       })}
     >
       {(form) => <VoteTable form={form} names={inspected.map((x) => `${x.name}（${x.post}）`)} />}
@@ -213,13 +219,13 @@ function VoteTable(props: { form: any; names: string[] }) {
         <Form.Item name="membersPresent" label="实到会人数" rules={req('请填写实到会人数')}>
           <InputNumber min={0} />
         </Form.Item>
-        <Form.Item name="chair" label="主持人（决定责任人）" rules={req('请选择主持人')}>
-          <div style={{ width: 180 }}>
-            <CadreSelect
-              value={Form.useWatch('chair', props.form)}
-              onChange={(v) => props.form.setFieldValue('chair', v)}
-            />
-          </div>
+        <Form.Item
+          name="chair"
+          label="主持人（决定责任人）"
+          rules={req('请选择主持人')}
+          style={{ width: 200 }}
+        >
+          <CadreSelect />
         </Form.Item>
       </Space>
       {need !== null && (
