@@ -117,8 +117,6 @@ it('an organisation officer runs a 竞争上岗 case from 动议 to 任职', asy
   await modal.getByText('6（应为 7）').waitFor();
   await cells.nth(2).fill('1');
   await modal.getByRole('button', { name: /^保\s*存$/ }).click();
-  await page.waitForTimeout(1500);
-  if (await modal.isVisible()) console.log('MODAL', await modal.innerText());
   await page.getByText('同意 5 / 反对 1 / 弃权 1').waitFor();
   await page.getByText('讨论通过').waitFor();
 

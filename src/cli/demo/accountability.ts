@@ -4,7 +4,7 @@ import { confirmRecordIn } from '../../server/modules/accountability/confirm-rec
 import { insertDraft } from '../../server/modules/accountability/create-record.js';
 import { accountabilityPersons, accountabilityRecords } from '../../server/modules/accountability/schema.js';
 import { updateRecord } from '../../server/modules/accountability/update-record.js';
-import { cadres, tenures } from '../../server/modules/cadres/schema.js';
+import { cadres } from '../../server/modules/cadres/schema.js';
 import { policies } from '../../server/modules/policies/schema.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
