@@ -21,7 +21,9 @@ let daxing: number;
 let sec: Session;
 beforeAll(async () => {
   t = await createTestApp(); // today is 2026-03-02 in China: the demo year is 2025
-  summary = (await loadDemo(t.ctx, [platformDemo, cadresDemo, policiesDemo, appointmentsDemo, accountabilityDemo])).summary;
+  summary = (
+    await loadDemo(t.ctx, [platformDemo, cadresDemo, policiesDemo, appointmentsDemo, accountabilityDemo])
+  ).summary;
   daxing = (await t.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇')))[0].id;
   sec = await signIn(t, (await makeUser(t.ctx, { orgId: daxing, roles: ['party_secretary'] })).username);
 }, 180_000);
