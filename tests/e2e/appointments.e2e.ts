@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoActor } from '../../src/cli/demo/petition-life.js';
+import { concludeObjection } from '../../src/server/modules/appointments/conclude-objection.js';
+import { appointmentCandidates } from '../../src/server/modules/appointments/schema.js';
 import { positions, tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import { makeOrg, makeUser } from '../support/factories.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
@@ -25,9 +30,10 @@ const pickCadre = async (page: import('playwright-core').Page, label: string, na
   await page.getByTitle(new RegExp(`^${name}（`)).click();
 };
 
-it('an organisation officer runs a 竞争上岗 case from 动议 to 任职', async () => {
+it('an officer runs a 竞争上岗 case to 任职; a citizen’s objection from the portal holds 任职 until it is concluded', async () => {
   const town = await makeOrg(e.ctx, '大兴镇');
   await makeUser(e.ctx, { orgId: town.id, roles: ['org_officer'], username: 'zuzhi_a' });
+  await makeUser(e.ctx, { orgId: town.id, roles: ['discipline_officer'], username: 'jijian_a' });
   const [zhang] = await insertCadres(
     e.ctx.db,
     e.ctx,
@@ -144,13 +150,73 @@ it('an organisation officer runs a 竞争上岗 case from 动议 to 任职', asy
   await publish('2026-03-13');
   await page.getByText('大兴组公〔2026〕1号（2026-03-09 至 2026-03-13）').waitFor();
 
-  // after the notice: 任职 with the 任免文件
+  // during the notice a citizen on a 375-pixel phone objects from the portal's notice page
+  now = new Date('2026-03-10T02:00:00Z');
+  const phone = await e.newPage({ mobile: true });
+  const citizen = phone.page;
+  await citizen.goto(`${e.baseUrl}/portal`);
+  await citizen.getByRole('link', { name: '任前公示' }).click();
+  await citizen.getByText('大兴镇 大兴组公〔2026〕1号').waitFor();
+  await citizen
+    .getByText(/拟任财政所所长/)
+    .first()
+    .waitFor();
+  await citizen.getByRole('link', { name: '我要反映' }).click();
+  await citizen.getByRole('heading', { name: '对任前公示对象反映问题' }).waitFor();
+  await citizen.getByText(/反映对象：张三/).waitFor();
+  await citizen.getByText('匿名举报', { exact: true }).click();
+  await citizen.getByLabel('标题').fill('反映张三违规收受礼金');
+  await citizen.getByLabel('反映内容').fill('拟任财政所所长的张三去年春节期间收受下属礼金，请组织核查。');
+  await citizen.getByText('安全校验已完成').waitFor({ timeout: 30_000 });
+  expect(await citizen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await citizen.getByRole('button', { name: '提交', exact: true }).click();
+  await citizen.getByRole('heading', { name: '提交成功' }).waitFor();
+  await phone.context.close();
+
+  // after the notice: 任职 is refused while the report is open, naming its number
   now = new Date('2026-03-16T02:00:00Z');
   await fillLogin(page, e.baseUrl, 'zuzhi_a', 'Jd!2026-test');
   await page.waitForURL(`${e.baseUrl}/`);
   await page.getByRole('menuitem', { name: '选拔任用' }).click();
   await page.getByRole('link', { name: '大兴组〔2026〕1号' }).click();
+  await page.getByText(/公示期间有反映尚未办结：DX-XF2026-\d{4}（张三）/).waitFor();
   await page.mouse.move(400, 600); // away from the header's account menu
+  await page.getByRole('button', { name: '办理任职' }).click();
+  await modal.getByLabel('任免文件文号').fill('大兴组干〔2026〕3号');
+  await pickDate(page, '发文日期', '2026-03-16');
+  await pickDate(page, '任职日期', '2026-03-16');
+  await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+  await modal.getByText(/张三在任前公示期间被反映的问题尚未办结（信访件 DX-XF2026-\d{4}）/).waitFor();
+  await modal.getByRole('button', { name: /^取\s*消$/ }).click();
+  await modal.waitFor({ state: 'hidden' });
+
+  // the discipline officer concludes it: 不影响任用 (through the use case here: the discipline
+  // officer's browser sign-in with a second factor is the petitions' journeys' own)
+  const [report] = await e.ctx.db
+    .select({ id: petitions.id, urgent: petitions.urgent })
+    .from(petitions)
+    .innerJoin(petitionSubjects, eq(petitionSubjects.petitionId, petitions.id))
+    .where(eq(petitionSubjects.cadreId, zhang));
+  expect(report.urgent).toBe(true);
+  const caseId = Number(page.url().split('/').at(-1));
+  const [candidate] = await e.ctx.db
+    .select()
+    .from(appointmentCandidates)
+    .where(eq(appointmentCandidates.caseId, caseId));
+  await concludeObjection({
+    ctx: e.ctx,
+    actor: await demoActor(e.ctx.db as never, 'jijian_a'),
+    id: caseId,
+    input: {
+      candidateId: candidate.id,
+      petitionId: report.id,
+      outcome: 'no_effect',
+      reason: '经核查，反映问题不属实。',
+    },
+  });
+  await page.reload();
+  await page.getByText(/不影响任用：经核查，反映问题不属实。/).waitFor();
+  await page.mouse.move(400, 600);
   await page.getByRole('button', { name: '办理任职' }).click();
   await modal.getByLabel('任免文件文号').fill('大兴组干〔2026〕3号');
   await pickDate(page, '发文日期', '2026-03-16');
