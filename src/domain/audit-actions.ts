@@ -155,6 +155,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'appointment.revoke': '撤销任免决定',
   'appointment.view': '查看选拔任用纪实',
   'appointment.ledger_export': '导出选拔任用纪实台帐',
+  'appointment.print': '打印选拔任用文书（考察材料、任前公示、任免文件）',
   'admonition.open': '立项谈话诫勉',
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accountabilityPersons,
@@ -422,6 +423,20 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
       probationEnd: '2027-03-16',
       endDate: null,
     });
+    // the documents: 考察材料, the notice and the 任免文件 as .docx (a zip), audited
+    for (const kind of ['inspection', 'notice', 'dispatch']) {
+      const doc = await w.api('org', 'GET', url(id, `/documents/${kind}`));
+      expect(doc.statusCode, `${kind} ${doc.body.slice(0, 200)}`).toBe(200);
+      expect(doc.headers['content-type']).toContain('wordprocessingml');
+      const xml = strFromU8(unzipSync(new Uint8Array(doc.rawPayload))['word/document.xml']).replace(
+        /<[^>]+>/g,
+        '',
+      );
+      if (kind === 'notice') expect(xml).toContain('张三');
+      if (kind === 'dispatch') expect(xml).toContain('张三为财政所所长');
+      if (kind === 'inspection') expect(xml).toContain('群众公认度高');
+    }
+    expect((await w.api('org', 'GET', url(id, '/documents/other'))).statusCode).toBe(400);
     const [cadre] = await t.ctx.db.select().from(cadres).where(eq(cadres.id, w.cadres.zhang));
     expect(cadre.currentPosition).toContain('财政所所长');
     const todos = (await w.api('org', 'GET', '/api/v1/todos?pageSize=100')).json().items;

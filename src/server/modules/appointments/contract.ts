@@ -9,6 +9,9 @@ const id = (message: string) => z.number({ message }).int(message).positive(mess
 const count = (message: string) => z.number({ message }).int(message).min(0, message).max(100000, message);
 
 export const idParam = z.object({ id: z.coerce.number().int().positive('编号不正确') });
+export const documentParams = idParam.extend({
+  kind: z.enum(['inspection', 'notice', 'dispatch'], { message: '文书种类不正确' }),
+});
 
 /** A responsible person: a cadre of the registry, or a name as written (e.g. a clerk outside it). */
 export const personRef = z

@@ -27,7 +27,7 @@ async function labels(db: Queryable) {
     code ? (rows.find((r) => r.type === type && r.code === code)?.label ?? code) : null;
 }
 
-async function people(db: Queryable, caseIds: number[]) {
+async function people(db: Queryable, caseIds: number[], statuses = ['passed']) {
   if (!caseIds.length) return [];
   const [rows, label] = await Promise.all([
     db
@@ -35,7 +35,9 @@ async function people(db: Queryable, caseIds: number[]) {
       .from(appointmentCandidates)
       .innerJoin(cadres, eq(cadres.id, appointmentCandidates.cadreId))
       .innerJoin(positions, eq(positions.id, appointmentCandidates.positionId))
-      .where(and(inArray(appointmentCandidates.caseId, caseIds), eq(appointmentCandidates.status, 'passed')))
+      .where(
+        and(inArray(appointmentCandidates.caseId, caseIds), inArray(appointmentCandidates.status, statuses)),
+      )
       .orderBy(asc(appointmentCandidates.id)),
     labels(db),
   ]);
@@ -119,3 +121,7 @@ setNoticeSubjectSource(async (db, ref, onDate) => {
     );
   return row ? { cadreId: row.cadreId, name: row.name, unitText: `拟任${row.post}`, orgId: row.orgId } : null;
 });
+
+/** The people of a case's notice as the public sees them (for the printed notice). */
+export const getPublicNoticeOf = async (db: Queryable, caseId: number) =>
+  (await people(db, [caseId], ['passed', 'appointed', 'stopped', 'revoked'])).map(({ caseId: _, ...p }) => p);

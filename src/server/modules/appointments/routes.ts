@@ -1,6 +1,7 @@
 import './audit-labels.js';
 import './interlock.js';
 import './provider.js';
+import { downloadHeaders } from '../../platform/files/disposition.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { appoint } from './appoint.js';
 import { concludeObjection } from './conclude-objection.js';
@@ -9,6 +10,7 @@ import {
   caseListQuery,
   createCaseIn,
   decideIn,
+  documentParams,
   idParam,
   inspectIn,
   integrityIn,
@@ -22,6 +24,7 @@ import {
 } from './contract.js';
 import { createCase } from './create-case.js';
 import { decide } from './decide.js';
+import { printDocument } from './documents.js';
 import { exportLedger } from './export-ledger.js';
 import { getCase } from './get-case.js';
 import { inspect } from './inspect.js';
@@ -84,6 +87,24 @@ export async function appointmentRoutes(app: App) {
       config: { access: 'appointment.read', auditView: 'appointment.view' },
     },
     (req) => getCase({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.get(
+    `${base}/:id/documents/:kind`,
+    {
+      schema: { tags, params: documentParams },
+      config: { access: 'appointment.read', audit: 'appointment.print' },
+    },
+    async (req, reply) => {
+      const doc = await printDocument({ ctx, actor: actorOf(req), id: req.params.id, kind: req.params.kind });
+      return reply
+        .headers(
+          downloadHeaders(
+            doc.fileName,
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ),
+        )
+        .send(doc.bytes);
+    },
   );
   app.post(
     `${base}/:id/recommendation`,

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Table, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { type Candidate, type CaseDetail, EVENTS, fetchCase, OUTCOMES, STEP_ORDER, STEPS } from './api';
 import {
@@ -148,6 +149,28 @@ export default function AppointmentDetailPage() {
             {c.plan ?? '—'}
           </Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card size="small" title="文书">
+        <Space wrap>
+          <Button
+            disabled={!c.inspection}
+            onClick={() => download(`/api/v1/appointments/${c.id}/documents/inspection`)}
+          >
+            考察材料（.docx）
+          </Button>
+          <Button
+            disabled={!c.noticeCode}
+            onClick={() => download(`/api/v1/appointments/${c.id}/documents/notice`)}
+          >
+            任前公示（.docx）
+          </Button>
+          <Button
+            disabled={!c.dispatchCode}
+            onClick={() => download(`/api/v1/appointments/${c.id}/documents/dispatch`)}
+          >
+            任免文件（.docx）
+          </Button>
+        </Space>
       </Card>
       <Card title="人选" size="small">
         <Table<Candidate>
