@@ -527,3 +527,77 @@ describe('scope, role, recusal and bad transitions', () => {
     expect(again.json().error.message).toBe('该选拔任用事项当前为“已撤销”，不能撤销');
   });
 });
+
+describe('a post already filled', () => {
+  it('任职 into a principal post someone holds is refused (409), nothing written; a cadre account has no access', async () => {
+    expect((await w.api('self', 'GET', '/api/v1/appointments')).statusCode).toBe(403);
+    await t.ctx.db.insert(tenures).values({
+      cadreId: w.cadres.zhou,
+      positionId: w.posts.office,
+      orgId: w.townA,
+      title: '党政办主任',
+      level: 'middle_principal',
+      isPrincipal: true,
+      startDate: '2024-01-01',
+    });
+    let r = await w.api('org', 'POST', '/api/v1/appointments', {
+      orgId: w.townA,
+      title: '党政办主任选任',
+      method: 'org_recommendation',
+      decidingBody: 'party_committee',
+      positionIds: [w.posts.office],
+      proposedOn: '2026-03-16',
+      proposer: { cadreId: w.cadres.wang },
+      handler: { name: '周立新' },
+    });
+    const id = r.json().id;
+    r = await w.api('org', 'POST', url(id, '/recommendation'), {
+      version: r.json().version,
+      on: '2026-03-16',
+      kind: 'talk',
+      due: 10,
+      present: 10,
+      candidates: [{ cadreId: w.cadres.qian, positionId: w.posts.office, votes: 9 }],
+      recommenders: [{ cadreId: w.cadres.wang }],
+    });
+    const cand = r.json().candidates[0].id;
+    r = await w.api('org', 'POST', url(id, '/inspection'), {
+      version: r.json().version,
+      on: '2026-03-16',
+      candidateIds: [cand],
+      team: [{ cadreId: w.cadres.zhao }, { cadreId: w.cadres.sun }],
+      talkedTo: 10,
+      findings: '表现良好。',
+    });
+    r = await w.api('org', 'POST', url(id, '/decision'), {
+      version: r.json().version,
+      on: '2026-03-16',
+      membersDue: 7,
+      membersPresent: 7,
+      chair: { cadreId: w.cadres.wang },
+      votes: [{ candidateId: cand, approve: 7, oppose: 0, abstain: 0 }],
+    });
+    r = await w.api('org', 'POST', url(id, '/notice'), {
+      version: r.json().version,
+      code: '甲组公〔2026〕3号',
+      startsOn: '2026-03-16',
+      endsOn: '2026-03-20',
+      contact: '镇纪委',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    await w.advanceDays(7); // 2026-03-23
+    const filled = await w.api('org', 'POST', url(id, '/appointment'), {
+      version: r.json().version,
+      dispatchCode: '甲组干〔2026〕5号',
+      dispatchOn: '2026-03-23',
+      startDate: '2026-03-23',
+      lines: [{ kind: 'appoint', cadreId: w.cadres.qian, positionId: w.posts.office }],
+    });
+    expect(filled.statusCode).toBe(409);
+    expect(filled.json().error).toMatchObject({ code: 'post_filled' });
+    expect(filled.json().error.message).toContain('该职务已有在任正职');
+    const held = await t.ctx.db.select().from(tenures).where(eq(tenures.cadreId, w.cadres.qian));
+    expect(held).toEqual([]);
+    expect((await w.api('org', 'GET', url(id))).json().step).toBe('noticed');
+  });
+});

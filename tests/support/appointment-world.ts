@@ -75,8 +75,8 @@ export async function appointmentWorld(t: TestApp) {
     }
     return x;
   };
-  const user = async (key: string, orgId: number, roles: string[]) => {
-    const u = await makeUser(t.ctx, { orgId, roles });
+  const user = async (key: string, orgId: number, roles: string[], cadreId?: number) => {
+    const u = await makeUser(t.ctx, { orgId, roles, cadreId });
     usernames[key] = u.username;
     s[key] = await signIn(key);
     users[key] = u.id;
@@ -86,6 +86,7 @@ export async function appointmentWorld(t: TestApp) {
   await user('discipline', townA.id, ['discipline_officer']);
   await user('secretary', townA.id, ['party_secretary']);
   await user('otherTown', townB.id, ['org_officer']);
+  await user('self', townA.id, ['cadre'], zhang);
   const spouse = await user('spouse', townA.id, ['org_officer']);
   await t.ctx.db.insert(recusals).values({ userId: spouse.id, cadreId: zhang, reason: 'family' });
   return {
