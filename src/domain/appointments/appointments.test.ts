@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkCalendar } from '../calendar.js';
+import { formatRuleValue, ruleValueProblem } from '../rule-values.js';
 import { authorityProblem, DEFAULT_AUTHORITY } from './authority.js';
 import {
   earliestNoticeEnd,
@@ -187,5 +188,17 @@ describe('responsibility and the dispatch document', () => {
     expect(dispatchProblem([line(1, 10), line(2, 12)], decisions)?.field).toBe('lines.1');
     expect(dispatchProblem([line(1, 10)], decisions)?.field).toBe('lines');
     expect(dispatchProblem([line(1, 10), line(1, 10), line(2, 11)], decisions)?.message).toContain('重复');
+  });
+});
+
+describe('rule data of the module', () => {
+  it('checks the score weights and the delegated-authority table', () => {
+    expect(ruleValueProblem('weights', { exam: 0.4, interview: 0.6 })).toBeNull();
+    expect(ruleValueProblem('weights', { exam: 0.5, interview: 0.6 })).toBe(
+      '各项权重须在 0 到 1 之间且合计为 1',
+    );
+    expect(formatRuleValue('weights', { exam: 0.4, interview: 0.6 })).toBe('笔试 40%，面试 60%');
+    expect(ruleValueProblem('authority', { fuke: ['district'] })).toBeNull();
+    expect(ruleValueProblem('authority', { fuke: 'district' })).toContain('fuke');
   });
 });

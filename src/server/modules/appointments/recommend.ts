@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attendanceProblem, rankRecommendation } from '../../../domain/appointments/votes.js';
+import { attendanceProblem, rankRecommendation, weightedScore } from '../../../domain/appointments/votes.js';
 import { nextStep } from '../../../domain/appointments/workflow.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -49,10 +49,28 @@ export async function recordRecommendation(
     actor,
     input.candidates.map((c, i) => ({ id: c.cadreId, field: `candidates.${i}.cadreId` })),
   );
+  // 公开选拔 / 竞争上岗 with exam and interview scores rank by the weighted total (weights: rule
+  // appointment.score_weights); otherwise by the recommendation votes
+  const scored =
+    (row.method === 'open_selection' || row.method === 'competitive') &&
+    input.candidates.every((c) => c.examScore != null && c.interviewScore != null);
+  const weights = scored
+    ? await ctx.rules.value<{ exam: number; interview: number }>('appointment.score_weights', input.on)
+    : null;
   const ranked = new Map<number, number>();
   for (const positionId of row.positionIds) {
-    const rows = input.candidates.map((c, idx) => ({ ...c, idx })).filter((c) => c.positionId === positionId);
-    for (const r of rankRecommendation(rows, input.present)) ranked.set(r.idx, r.rank);
+    const rows = input.candidates
+      .map((c, idx) => ({
+        ...c,
+        idx,
+        key: weights ? weightedScore(c.examScore!, c.interviewScore!, weights) : c.votes,
+      }))
+      .filter((c) => c.positionId === positionId);
+    const order = rankRecommendation(
+      rows.map((r) => ({ ...r, votes: r.key })),
+      input.present,
+    );
+    for (const r of order) ranked.set(r.idx, r.rank);
   }
   await tx.delete(appointmentCandidates).where(eq(appointmentCandidates.caseId, id));
   await tx.insert(appointmentCandidates).values(

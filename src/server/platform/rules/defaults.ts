@@ -56,6 +56,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.local,
   },
   {
+    key: 'appointment.score_weights',
+    name: '公开选拔、竞争上岗笔试和面试成绩权重',
+    value: { exam: 0.5, interview: 0.5 },
+    unit: 'weights',
+    source: regs.local,
+  },
+  {
     key: 'appointment.integrity_opinion',
     name: '廉政意见回复期限',
     value: 5,
