@@ -335,6 +335,7 @@ export function isCaseContentPermission(permission: string): boolean {
     permission.startsWith('petition.') ||
     permission.startsWith('accountability.') ||
     permission.startsWith('admonition.') ||
+    permission.startsWith('appointment.') ||
     (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
     permission === 'cadre.file' ||
     permission === 'cadre.id_number'
