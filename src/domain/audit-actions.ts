@@ -142,6 +142,20 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accountability.lift_sanction': '撤销处理（申诉、复查）',
   'accountability.view': '查看责任追究',
   'accountability.ledger_export': '导出责任追究台帐',
+  'appointment.create': '选拔任用动议',
+  'appointment.recommend': '录入民主推荐结果',
+  'appointment.inspect': '录入考察情况',
+  'appointment.integrity_opinion': '出具廉政意见',
+  'appointment.decide': '录入讨论决定',
+  'appointment.override': '资格审查未通过人选作出决定（记录理由）',
+  'appointment.notice': '发布任前公示',
+  'appointment.objection_conclude': '办结任前公示期间的反映',
+  'appointment.appoint': '办理任职',
+  'appointment.stop': '撤销选拔任用事项',
+  'appointment.revoke': '撤销任免决定',
+  'appointment.view': '查看选拔任用纪实',
+  'appointment.ledger_export': '导出选拔任用纪实台帐',
+  'appointment.print': '打印选拔任用文书（考察材料、任前公示、任免文件）',
   'admonition.open': '立项谈话诫勉',
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',
@@ -192,6 +206,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   accountability: '责任追究',
   admonition: '谈话诫勉',
   inquiry: '函询',
+  appointment: '选拔任用',
 };
 
 const VERBS: Record<string, string> = {
@@ -226,6 +241,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   accountability: '责任追究事项',
   admonition: '谈话诫勉',
   inquiry: '函询',
+  appointment: '选拔任用事项',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'inquiry.endorse': '为本单位干部的函询回复签字背书',
   'inquiry.reply': '回复本人收到的函询',
   'admonition.own_report': '查看本人的诫勉并提交书面报告',
+  'appointment.read': '查看选拔任用纪实（动议、推荐、考察、讨论决定、任前公示、任职）',
+  'appointment.manage': '办理选拔任用（各步骤录入、任前公示、任职、撤销、导出台帐）',
+  'appointment.override': '对资格审查未通过的人选作出决定（须记录理由）',
+  'appointment.integrity': '出具廉政意见、办结任前公示期间的反映（不影响任用/影响任用）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -104,6 +108,8 @@ const petitionOffice: Permission[] = [
   'petition.import',
 ];
 const accountabilityOffice: Permission[] = ['accountability.read', 'accountability.manage'];
+const appointmentOffice: Permission[] = ['appointment.read', 'appointment.manage'];
+const appointmentDiscipline: Permission[] = ['appointment.read', 'appointment.integrity'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -158,6 +164,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       'accountability.read',
       ...supervisionLeadership,
+      'appointment.read',
+      'appointment.override',
     ],
   },
   {
@@ -174,6 +182,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       'accountability.read',
       ...supervisionLeadership,
+      'appointment.read',
     ],
   },
   {
@@ -189,6 +198,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentOffice,
     ],
   },
   {
@@ -205,6 +215,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentDiscipline,
     ],
   },
   {
@@ -242,6 +253,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentOffice,
+      'appointment.override',
     ],
   },
   {
@@ -260,6 +273,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       ...accountabilityOffice,
       ...supervisionOffice,
+      ...appointmentDiscipline,
     ],
   },
 ];
@@ -322,6 +336,7 @@ export function isCaseContentPermission(permission: string): boolean {
     permission.startsWith('petition.') ||
     permission.startsWith('accountability.') ||
     (permission.startsWith('admonition.') && permission !== 'admonition.own_report') ||
+    permission.startsWith('appointment.') ||
     (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
     permission === 'cadre.file' ||
     permission === 'cadre.id_number'

@@ -13,6 +13,8 @@ export const RULE_UNITS: Record<string, string> = {
   boolean: '',
   list: '',
   ladder: '',
+  authority: '',
+  weights: '',
 };
 
 /** Rule areas, from the first part of the key, in display order. */
@@ -66,7 +68,26 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
     return new Set(value).size === value.length ? null : '列表中有重复项';
   }
   if (unit === 'ladder') return ladderProblem(value);
+  if (unit === 'authority') return authorityTableProblem(value);
+  if (unit === 'weights') {
+    const v = value as Record<string, unknown> | null;
+    const ok =
+      !!v &&
+      typeof v === 'object' &&
+      Object.values(v).every((x) => typeof x === 'number' && x >= 0 && x <= 1) &&
+      Math.abs(Object.values(v).reduce<number>((a, x) => a + (x as number), 0) - 1) < 1e-9;
+    return ok ? null : '各项权重须在 0 到 1 之间且合计为 1';
+  }
   return `未知的规则单位：${unit}`;
+}
+
+/** 选拔任用决定权限: for each position level code, the deciding body codes that may decide it. */
+function authorityTableProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '决定权限须按职务层次填写';
+  for (const [level, bodies] of Object.entries(value))
+    if (!Array.isArray(bodies) || bodies.some((b) => typeof b !== 'string' || !/^[a-z0-9_]+$/.test(b)))
+      return `职务层次 ${level} 的决定机构须为机构编码的列表`;
+  return null;
 }
 
 const STEPS = ['light', 'serious', 'grave'];
@@ -92,6 +113,15 @@ export function formatRuleValue(unit: string, value: unknown): string {
   if (unit === 'list') return Array.isArray(value) ? value.join('、') : String(value);
   if (unit === 'ladder' && value && typeof value === 'object')
     return `${Object.keys(value).length} 类，每类按情节较轻、较重、严重列出处理种类`;
+  if (unit === 'weights' && value && typeof value === 'object')
+    return Object.entries(value)
+      .map(
+        ([k, v]) =>
+          `${k === 'exam' ? '笔试' : k === 'interview' ? '面试' : k} ${+(Number(v) * 100).toFixed(2)}%`,
+      )
+      .join('，');
+  if (unit === 'authority' && value && typeof value === 'object')
+    return `${Object.keys(value).length} 个职务层次，每层列出可作决定的机构`;
   if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
   if (unit === 'percent') return `${value}%`;
   const suffix = RULE_UNITS[unit] ?? '';

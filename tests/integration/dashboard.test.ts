@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
+import { noticePanel } from '../../src/server/modules/appointments/figures/notice-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
   registerDashboardPanel,
@@ -179,6 +180,7 @@ describe('every registered figure on the demo data', () => {
       'accountability',
       'admonitions',
       'inquiries',
+      'appointments',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -208,7 +210,7 @@ describe('every registered figure on the demo data', () => {
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.orgOfficer, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
-    // the district's organisation department sees the cadres, accountability and the admonitions, not a number about the petitions
+    // the district's organisation department sees the cadres, accountability, the admonitions and the appointments, not a number about the petitions
     const res = await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
@@ -216,6 +218,7 @@ describe('every registered figure on the demo data', () => {
       'accountability',
       'admonitions',
       'inquiries',
+      'appointments',
     ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
@@ -401,6 +404,7 @@ describe('the dashboard route', () => {
     const q = `orgId=${org.daxing}`;
     // the modules' own panels (诫勉跟踪考察中) set aside: this is about the mechanism
     unregisterDashboardPanel(trackingPanel.key);
+    unregisterDashboardPanel(noticePanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
     registerDashboardPanel({
       key: 'test.late_petitions',
@@ -441,6 +445,7 @@ describe('the dashboard route', () => {
     } finally {
       unregisterDashboardPanel('test.late_petitions');
       registerDashboardPanel(trackingPanel);
+      registerDashboardPanel(noticePanel);
     }
   });
 
@@ -461,8 +466,10 @@ describe('the dashboard route', () => {
       '责任追究',
       '谈话诫勉',
       '函询',
+      '选拔任用',
       '待办超期',
       '诫勉跟踪考察中',
+      '任前公示中',
     ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();

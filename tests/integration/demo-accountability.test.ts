@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { accountabilityDemo } from '../../src/cli/demo/accountability.js';
+import { appointmentsDemo } from '../../src/cli/demo/appointments.js';
 import { cadresDemo } from '../../src/cli/demo/cadres.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { platformDemo } from '../../src/cli/demo/platform.js';
@@ -20,7 +21,9 @@ let daxing: number;
 let sec: Session;
 beforeAll(async () => {
   t = await createTestApp(); // today is 2026-03-02 in China: the demo year is 2025
-  summary = (await loadDemo(t.ctx, [platformDemo, cadresDemo, policiesDemo, accountabilityDemo])).summary;
+  summary = (
+    await loadDemo(t.ctx, [platformDemo, cadresDemo, policiesDemo, appointmentsDemo, accountabilityDemo])
+  ).summary;
   daxing = (await t.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇')))[0].id;
   sec = await signIn(t, (await makeUser(t.ctx, { orgId: daxing, roles: ['party_secretary'] })).username);
 }, 180_000);
@@ -40,8 +43,12 @@ it('reproduces the seed’s 失察 case and 计生工作失职 through the regis
   ]);
   const oversight = (await call(t, sec, 'GET', `/api/v1/accountability/${list.items[2].id}`)).json();
   expect(oversight.basisPolicy.title).toBe('选拔任用干部失察追究制度');
+  // proposed by the selection case's revocation, given its sanctions and confirmed on the day
+  expect(oversight.source).toBe('appointment');
+  expect(oversight.persons).toHaveLength(3);
   expect(oversight.events.map((e: any) => [e.action, e.occurredOn])).toEqual([
-    ['create', '2025-05-13'],
+    ['propose', '2025-05-20'],
+    ['update', '2025-05-20'],
     ['confirm', '2025-05-20'],
   ]);
   const revoked = await t.ctx.db.select().from(tenures).where(eq(tenures.endReason, 'revoked'));
@@ -74,7 +81,7 @@ it('gives the seed’s figures for 大兴镇’s 2025, and its summary says them
     revoked_appointments: 9,
     work_error_disciplined: 1,
     work_errors: 1,
-    people: 14,
+    people: 5,
   });
   const made = await call(t, sec, 'POST', '/api/v1/summaries', { orgId: daxing, year: 2025 });
   expect(made.statusCode, made.body).toBe(200);

@@ -22,8 +22,9 @@ it('the demo adds about 300 cadres with valid ID numbers, tenures, an own record
   expect(new Set(ids).size).toBe(300);
   expect(rows.every((c) => c.nameInitials.length > 0 && c.idNumberMasked?.includes('*'))).toBe(true);
   const [{ n }] = await t.ctx.db.select({ n: count() }).from(tenures);
-  // one post each, and the 9 posts the accountability demo's 失察 case filled and revoked
-  expect(n).toBe(309);
+  // one post each, the 9 posts of the selection case the 失察 case revoked, and the 2 posts the
+  // appointments demo's 竞争上岗 and 公开选拔 filled (the posts they left ended the same day)
+  expect(n).toBe(311);
   expect(await t.ctx.db.select().from(tenures).where(eq(tenures.endReason, 'revoked'))).toHaveLength(9);
   expect(
     (await t.ctx.db.select().from(tenures).where(isNotNull(tenures.probationEnd))).length,

@@ -2,8 +2,9 @@ import { and, asc, eq, isNull, like, notInArray, sql } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../domain/calendar.js';
 import { confirmRecordIn } from '../../server/modules/accountability/confirm-record.js';
 import { insertDraft } from '../../server/modules/accountability/create-record.js';
-import { accountabilityRecords } from '../../server/modules/accountability/schema.js';
-import { cadres, tenures } from '../../server/modules/cadres/schema.js';
+import { accountabilityPersons, accountabilityRecords } from '../../server/modules/accountability/schema.js';
+import { updateRecord } from '../../server/modules/accountability/update-record.js';
+import { cadres } from '../../server/modules/cadres/schema.js';
 import { policies } from '../../server/modules/policies/schema.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
@@ -13,12 +14,11 @@ import type { DemoStep } from './index.js';
 import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
 
-/** The seed's 失察 case: 9 posts filled on one day without 民主推荐 and 考察, revoked two months later. */
+/** The seed's 失察 case: the 9 decisions of one selection case revoked (see ./appointments.ts). */
 const REVOKED = 9;
-const MIDDLE_POSTS = ['副主任', '副所长', '副站长'];
 
 /** The 大兴镇 cadres of the registry with no account (the people the cases are about), in order. */
-async function township(tx: Tx, name: string) {
+export async function township(tx: Tx, name: string) {
   const [town] = await tx.select().from(orgs).where(eq(orgs.name, name));
   const linked = tx.select({ id: users.cadreId }).from(users).where(sql`${users.cadreId} is not null`);
   const people = await tx
@@ -48,7 +48,12 @@ const policyId = async (tx: Tx, orgId: number, title: string) =>
 export const accountabilityDemo: DemoStep = {
   name: 'accountability',
   async loaded(tx) {
-    const [row] = await tx.select({ id: accountabilityRecords.id }).from(accountabilityRecords).limit(1);
+    // the appointments step's 失察 proposal is not this step's: its own records are the manual ones
+    const [row] = await tx
+      .select({ id: accountabilityRecords.id })
+      .from(accountabilityRecords)
+      .where(eq(accountabilityRecords.source, 'manual'))
+      .limit(1);
     return !!row;
   },
   async run({ ctx, tx, now }) {
@@ -57,72 +62,60 @@ export const accountabilityDemo: DemoStep = {
     const org = await demoActor(tx, `${TOWNSHIPS[0].prefix}_org_officer`);
     const discipline = await demoActor(tx, `${TOWNSHIPS[0].prefix}_discipline_officer`);
     const { town, people } = await township(tx, TOWNSHIPS[0].name);
-    const [responsible, revoked, careless] = [
-      people.slice(0, 2),
-      people.slice(2, 2 + REVOKED),
-      people[2 + REVOKED],
-    ];
+    const careless = people[2 + REVOKED];
 
-    // the appointments the case finds irregular, made on one day in the units
-    const appointed = `${year}-03-18`;
-    const posts: number[] = [];
-    for (const [i, c] of revoked.entries()) {
-      const [t] = await tx
-        .insert(tenures)
-        .values({
-          cadreId: c.id,
-          orgId: c.orgId,
-          title: `${c.orgName}${MIDDLE_POSTS[i % MIDDLE_POSTS.length]}`,
-          level: 'middle_deputy',
-          startDate: appointed,
-          note: '单位自行任命（未经民主推荐和考察）',
-        })
-        .returning({ id: tenures.id });
-      posts.push(t.id);
-    }
+    // the 9 appointments of the irregular selection case were revoked by the appointments step on the
+    // day of the decision, which proposed 失察 for the case's 3 responsible people: the organisation
+    // officer gives each their sanctions and confirms it the same day
     const decided = `${year}-05-20`;
-    const oversight = await insertDraft(
-      tx,
-      day(addDays(decided, -7)),
-      org,
-      {
-        orgId: town.id,
+    const [proposal] = await tx
+      .select()
+      .from(accountabilityRecords)
+      .where(
+        and(
+          eq(accountabilityRecords.source, 'appointment'),
+          eq(accountabilityRecords.orgId, town.id),
+          eq(accountabilityRecords.kind, 'selection_oversight'),
+        ),
+      );
+    if (!proposal)
+      throw new Error('demo: run the appointments step first (its revocation proposes the 失察 case)');
+    const proposed = await tx
+      .select()
+      .from(accountabilityPersons)
+      .where(eq(accountabilityPersons.recordId, proposal.id))
+      .orderBy(asc(accountabilityPersons.sort), asc(accountabilityPersons.id));
+    const at = new Map(people.map((c) => [c.id, c.orgName]));
+    await updateRecord({
+      ctx: day(decided),
+      actor: org,
+      id: proposal.id,
+      input: {
+        version: proposal.version,
         kind: 'selection_oversight',
         title: '违规任免干部',
-        facts: `${appointed}，有关单位未经民主推荐、组织考察，自行任免中层干部${REVOKED}名，违反干部选拔任用程序。`,
+        facts: `${proposal.facts}有关单位未经民主推荐、组织考察，自行确定中层干部人选${REVOKED}名，违反干部选拔任用程序；推荐、考察和承办的责任人员负有失察责任。`,
         basis: '《选拔任用干部失察追究制度》第二条',
         basisPolicyId: await policyId(tx, town.id, '选拔任用干部失察追究制度'),
         decidingBody: '中共大兴镇委员会',
-        persons: [
-          ...responsible.map((c) => ({
-            cadreId: c.id,
-            post: c.orgName,
-            role: '责任人',
-            sanctions: [
-              { kind: 'criticism', tenureIds: [] },
-              { kind: 'public_review', tenureIds: [] },
-            ],
-          })),
-          {
-            name: '周立新',
-            post: '原党政办干事',
-            role: '承办人',
-            sanctions: [
-              { kind: 'criticism', tenureIds: [] },
-              { kind: 'public_review', tenureIds: [] },
-            ],
-          },
-          ...revoked.map((c, i) => ({
-            cadreId: c.id,
-            post: c.orgName,
-            role: '违规任用人员',
-            sanctions: [{ kind: 'revoke_appointment', tenureIds: [posts[i]] }],
-          })),
-        ],
+        decidedOn: decided,
+        persons: proposed.map((p) => ({
+          cadreId: p.cadreId,
+          name: p.cadreId ? null : p.name,
+          post: p.cadreId ? (at.get(p.cadreId) ?? null) : '原党政办干事',
+          role: p.cadreId ? '责任人' : '承办人',
+          sanctions: [
+            { kind: 'criticism', tenureIds: [] },
+            { kind: 'public_review', tenureIds: [] },
+          ],
+        })),
       },
-      { source: 'manual' },
-    );
-    await confirmRecordIn(tx, day(decided), org, oversight, { version: 1, decidedOn: decided });
+    });
+    const oversight = proposal.id;
+    await confirmRecordIn(tx, day(decided), org, oversight, {
+      version: proposal.version + 1,
+      decidedOn: decided,
+    });
 
     const punished = `${year}-09-12`;
     const workError = await insertDraft(

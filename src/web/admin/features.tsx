@@ -234,6 +234,22 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/accountability/AccountabilityDetailPage')),
   },
   {
+    path: '/appointments',
+    label: '选拔任用',
+    icon: <SolutionOutlined />,
+    permission: 'appointment.read',
+    watermark: true,
+    page: lazy(() => import('./features/appointments/AppointmentsPage')),
+  },
+  {
+    path: '/appointments/:id',
+    label: '选拔任用纪实',
+    hidden: true,
+    permission: 'appointment.read',
+    watermark: true,
+    page: lazy(() => import('./features/appointments/AppointmentDetailPage')),
+  },
+  {
     path: '/positions',
     label: '职务管理',
     icon: <ApartmentOutlined />,

@@ -1,12 +1,18 @@
 import { Home } from './pages/Home';
+import { NoticesPage } from './pages/NoticesPage';
 import { ReportPage } from './pages/ReportPage';
 import { StatusPage } from './pages/StatusPage';
 import { Link, usePath } from './router';
 
-/** The public portal: 首页, 我要举报 (→ 提交成功 with the receipt code), 查询进度. */
+/** The public portal: 首页, 任前公示, 我要举报 (→ 提交成功 with the receipt code), 查询进度. */
 export function App() {
   const path = usePath();
-  const page = path.endsWith('/report') ? (
+  const notice = path.match(/\/notices\/(\d+)$/);
+  const page = notice ? (
+    <NoticesPage id={Number(notice[1])} />
+  ) : path.endsWith('/notices') ? (
+    <NoticesPage />
+  ) : path.endsWith('/report') ? (
     <ReportPage />
   ) : path.endsWith('/status') ? (
     <StatusPage />
@@ -20,6 +26,7 @@ export function App() {
           信访举报网上受理
         </Link>
         <nav>
+          <Link to="/portal/notices">任前公示</Link>
           <Link to="/portal/report">我要举报</Link>
           <Link to="/portal/status">查询进度</Link>
         </nav>

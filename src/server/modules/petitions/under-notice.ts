@@ -15,3 +15,21 @@ export function setUnderNoticeSource(s: UnderNoticeSource): void {
 
 export const cadresUnderNotice: UnderNoticeSource = (db, cadreIds, onDate) =>
   cadreIds.length ? source(db, cadreIds, onDate) : Promise.resolve(new Set());
+
+/**
+ * A report sent from the portal's 任前公示 page names the person of an open notice: the appointments
+ * module resolves (notice, person) to the registry cadre, or null when the notice is not open today.
+ */
+export type NoticeSubjectSource = (
+  db: Queryable,
+  ref: { caseId: number; candidateId: number },
+  onDate: string,
+) => Promise<{ cadreId: number; name: string; unitText: string; orgId: number } | null>;
+
+let subjectSource: NoticeSubjectSource = async () => null;
+
+export function setNoticeSubjectSource(s: NoticeSubjectSource): void {
+  subjectSource = s;
+}
+
+export const noticeSubject: NoticeSubjectSource = (db, ref, onDate) => subjectSource(db, ref, onDate);

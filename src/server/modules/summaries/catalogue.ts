@@ -33,6 +33,16 @@ export function registerAllSummaryParagraphs(): void {
         '突出对领导干部的群众监督。监督渠道不宽，言路不畅，是影响人民群众正常行使监督权的重要障碍。我们围绕有信必查、有查必果的原则，对群众来信来访反映干部工作、生活、经济等方面的问题认真调查核实，同时将调查处理结果回复反映人，以充分调动群众参与干部监督管理的积极性。全年{我}共收到[[群众来信{petitions.letter}件，]][[来访{petitions.visitors}人次，]][[按期完成上级交办的信访{petitions.assigned_on_time}件，]][[办结率{petitions.conclusion_rate|%}，]][[上报调查报告{petitions.reports|余}份，]][[提出处理意见{petitions.opinions|余}条]]。',
     },
   ]);
+  // 二、重点: 对拟提拔公示干部的举报 (the appointments module's notices and their objections)
+  registerSummaryParagraphs('focus', [
+    {
+      id: 'appointments.notice_reports',
+      title: '任前公示举报查处',
+      order: 25,
+      template:
+        '特别是对拟提拔公示干部的举报，由纪委牵头，会同有关部门迅速查处报结，为镇党委提供用人决策依据。[[全年{我}共进行干部任前公示{appointments.notices}次，]][[公示期间群众反映问题{appointments.objections}件均已查处报结，]][[{appointments.appointed}名干部经民主推荐、考察、讨论决定和任前公示后任职。]]',
+    },
+  ]);
   // 三、配套措施: 加大惩诫力度，强化责任追究 (the accountability register's figures)
   registerSummaryParagraphs('measures', [
     {

@@ -1,4 +1,5 @@
 import { DEFAULT_LADDER } from '../../../domain/accountability/kinds.js';
+import { DEFAULT_AUTHORITY } from '../../../domain/appointments/authority.js';
 
 /** Rule defaults from domain.md and security.md. Seeded as version 1, effective from 2000-01-01. */
 export interface RuleSeed {
@@ -38,6 +39,34 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     name: '讨论决定通过比例（超过应到会成员的）',
     value: 0.5,
     unit: 'ratio',
+    source: regs.appointment,
+  },
+  {
+    key: 'appointment.meeting_attendance',
+    name: '讨论决定到会比例（应到会成员的，不少于）',
+    value: 2 / 3,
+    unit: 'ratio',
+    source: regs.appointment,
+  },
+  {
+    key: 'appointment.delegated_authority',
+    name: '选拔任用决定权限（职务层次 → 可作决定的机构）',
+    value: DEFAULT_AUTHORITY,
+    unit: 'authority',
+    source: regs.local,
+  },
+  {
+    key: 'appointment.score_weights',
+    name: '公开选拔、竞争上岗笔试和面试成绩权重',
+    value: { exam: 0.5, interview: 0.5 },
+    unit: 'weights',
+    source: regs.local,
+  },
+  {
+    key: 'appointment.integrity_opinion',
+    name: '廉政意见回复期限',
+    value: 5,
+    unit: 'working_days',
     source: regs.appointment,
   },
   {

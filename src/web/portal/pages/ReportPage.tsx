@@ -21,6 +21,21 @@ export function ReportPage() {
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
   const [content, setContent] = useState('');
+  // “我要反映” on a 任前公示 page: the notice and the person come pre-linked, the org chosen
+  const [fromNotice] = useState(() => {
+    const q = new URLSearchParams(window.location.search);
+    const caseId = Number(q.get('notice'));
+    const candidateId = Number(q.get('person'));
+    return caseId && candidateId
+      ? {
+          caseId,
+          candidateId,
+          orgId: q.get('org') ?? '',
+          name: q.get('name') ?? '',
+          post: q.get('post') ?? '',
+        }
+      : null;
+  });
   const [subjects, setSubjects] = useState<Subject[]>(() => [newSubject()]);
   const [files, setFiles] = useState<File[]>([]);
   const [website, setWebsite] = useState('');
@@ -35,11 +50,12 @@ export function ReportPage() {
     getJson<Options>('/orgs').then(
       (o) => {
         setOptions(o);
-        if (o.orgs.length === 1) setOrgId(String(o.orgs[0].id));
+        if (fromNotice) setOrgId(fromNotice.orgId);
+        else if (o.orgs.length === 1) setOrgId(String(o.orgs[0].id));
       },
       (e: ApiError) => setError({ message: e.message, fields: {} }),
     );
-  }, []);
+  }, [fromNotice]);
 
   if (result) return <ReceiptPage result={result} />;
 
@@ -68,6 +84,7 @@ export function ReportPage() {
       subjects: subjects
         .filter((s) => s.name.trim())
         .map((s) => ({ name: s.name, unitText: s.unitText || null })),
+      notice: fromNotice ? { caseId: fromNotice.caseId, candidateId: fromNotice.candidateId } : null,
       website,
       idempotencyKey: key,
     };
@@ -93,7 +110,12 @@ export function ReportPage() {
   const f = error?.fields ?? {};
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <h1>我要举报</h1>
+      <h1>{fromNotice ? '对任前公示对象反映问题' : '我要举报'}</h1>
+      {fromNotice && (
+        <p className="lead">
+          反映对象：{fromNotice.name}（{fromNotice.post}）。公示期内反映的问题由纪委优先核查。
+        </p>
+      )}
       {error && (
         <div className="alert" role="alert">
           {error.message}

@@ -30,6 +30,25 @@ import {
  * must recuse from; a sanction counts when it was in force on the as-of date (one changed on appeal
  * after that date counts as it was; its replacement counts from the change).
  */
+/**
+ * 撤销任免决定 carried out by another module (the appointments module revokes a selection case's
+ * decisions itself and proposes accountability for the people responsible): counted with the
+ * sanctions in `revoked_appointments`. A revocation is made once — by a sanction or by the case — so
+ * the two never count the same tenure.
+ */
+export interface RevokedAppointmentSource {
+  count(scope: FigureScope): Promise<number>;
+  records(
+    scope: FigureScope,
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; items: FigureRecord[] }>;
+}
+let revokedElsewhere: RevokedAppointmentSource | null = null;
+export function registerRevokedAppointmentSource(s: RevokedAppointmentSource): void {
+  revokedElsewhere = s;
+}
+
 type Name =
   | 'records'
   | 'people'
@@ -66,7 +85,8 @@ const DEFINITIONS: Record<Name, { label: string; unit: string; definition: strin
   revoked_appointments: {
     label: '撤销任免决定',
     unit: '名',
-    definition: '截至日期有效的“撤销任免决定”处理所涉干部人数（其任职以撤销离任）',
+    definition:
+      '截至日期有效的“撤销任免决定”处理所涉干部人数，加上选拔任用中撤销日期在统计期内的任免决定所涉干部人数（其任职以撤销离任；同一任职只计一次）',
   },
   work_error_disciplined: {
     label: '因工作失误受党政纪处分',
@@ -195,7 +215,9 @@ async function countFigure(scope: FigureScope, name: Name): Promise<FigureValue>
     .from(p)
     .innerJoin(r, eq(r.id, p.recordId))
     .where(personWhere(scope, name));
-  return { value: Number(x.n) };
+  const elsewhere =
+    name === 'revoked_appointments' && revokedElsewhere ? await revokedElsewhere.count(scope) : 0;
+  return { value: Number(x.n) + elsewhere };
 }
 
 async function records(scope: FigureScope, name: Name, page: PageRequest, group?: string) {
@@ -308,6 +330,26 @@ async function records(scope: FigureScope, name: Name, page: PageRequest, group?
       .limit(page.pageSize)
       .offset(offset),
   ]);
+  if (name === 'revoked_appointments' && revokedElsewhere) {
+    // the sanctions' persons first, then the revocations carried out by selection cases
+    const own = Number(total);
+    const rest = await revokedElsewhere.records(
+      scope,
+      Math.max(0, offset - own),
+      page.pageSize - rows.length,
+    );
+    const mine = await personItems(db, scope, rows, labels);
+    return { total: own + rest.total, items: [...mine, ...(rows.length < page.pageSize ? rest.items : [])] };
+  }
+  return { total: Number(total), items: await personItems(db, scope, rows, labels) };
+}
+
+async function personItems(
+  db: FigureScope['db'],
+  scope: FigureScope,
+  rows: { p: typeof p.$inferSelect; r: typeof r.$inferSelect }[],
+  labels: Awaited<ReturnType<typeof accountabilityLabels>>,
+): Promise<FigureRecord[]> {
   const sanctions = rows.length
     ? await db
         .select()
@@ -322,25 +364,22 @@ async function records(scope: FigureScope, name: Name, page: PageRequest, group?
           ),
         )
     : [];
-  return {
-    total: Number(total),
-    items: rows.map(
-      (x): FigureRecord => ({
-        id: String(x.p.id),
-        link: `/accountability/${x.r.id}`,
-        label: x.p.name,
-        cells: {
-          post: x.p.post,
-          record: x.r.title,
-          sanctions: sanctions
-            .filter((y) => y.personId === x.p.id)
-            .map((y) => labels.kind(y.kind))
-            .join('、'),
-          decidedOn: x.r.decidedOn,
-        },
-      }),
-    ),
-  };
+  return rows.map(
+    (x): FigureRecord => ({
+      id: String(x.p.id),
+      link: `/accountability/${x.r.id}`,
+      label: x.p.name,
+      cells: {
+        post: x.p.post,
+        record: x.r.title,
+        sanctions: sanctions
+          .filter((y) => y.personId === x.p.id)
+          .map((y) => labels.kind(y.kind))
+          .join('、'),
+        decidedOn: x.r.decidedOn,
+      },
+    }),
+  );
 }
 
 export function accountabilityFigures(): { source: FigureSource; figures: Figure[] } {

@@ -35,6 +35,14 @@ export const submissionInput = z
       )
       .max(5, '被反映人不超过 5 人')
       .default([]),
+    /** Sent from a 任前公示 page's “我要反映”: the notice (its case) and the person it is about. */
+    notice: z
+      .object({
+        caseId: z.number().int().positive('公示不正确'),
+        candidateId: z.number().int().positive('公示人选不正确'),
+      })
+      .nullable()
+      .optional(),
     challenge: challengeAnswer,
     /** A field no person fills in (it is hidden); anything in it marks a bot. */
     website: text().max(500).optional(),

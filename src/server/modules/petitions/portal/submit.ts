@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { badRequest } from '../../../platform/http/errors.js';
 import { petitionAttachments, petitions, portalSubmissions } from '../schema.js';
+import { noticeSubject } from '../under-notice.js';
 import { todayOf } from '../workflow/petition-clock.js';
 import { registerPetition } from '../workflow/register-petition.js';
 import { checkAttachments, keepAttachments, publicAttachmentRows } from './attachments.js';
@@ -36,6 +37,10 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
   const org = await portalOrg(ctx.db, input.orgId);
   if (!org) throw badRequest('请选择受理乡镇', { orgId: '请选择受理乡镇' });
   const checked = checkAttachments(form.files);
+  // a report from a 任前公示 page names the person under notice (the interlock reads the link)
+  const named = input.notice ? await noticeSubject(ctx.db, input.notice, todayOf(ctx)) : null;
+  if (input.notice && (!named || named.orgId !== org.id))
+    throw badRequest('该任前公示已结束或不存在', { notice: '该任前公示已结束或不存在' });
 
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jiandu.portal_form'), hashtext(${key}))`);
@@ -54,7 +59,10 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
       title: input.title,
       content: input.content,
       category: input.category || null,
-      subjects: input.subjects.map((s) => ({ name: s.name, unitText: s.unitText ?? null })),
+      subjects: [
+        ...(named ? [{ cadreId: named.cadreId, name: named.name, unitText: named.unitText }] : []),
+        ...input.subjects.map((s) => ({ name: s.name, unitText: s.unitText ?? null })),
+      ],
       receiptDigest: receipt.digest,
     });
     if (stored.length)

@@ -25,7 +25,9 @@ export function RuleValueInput(props: { unit: string; value?: unknown; onChange?
       />
     );
   }
-  if (unit === 'ladder') return <LadderInput value={value} onChange={onChange} />;
+  // the ladder, the delegated-authority table and the score weights are edited as JSON; the server checks them
+  if (unit === 'ladder' || unit === 'authority' || unit === 'weights')
+    return <LadderInput value={value} onChange={onChange} />;
   const bounds = unit === 'percent' ? { max: 100 } : unit === 'ratio' ? { max: 1, step: 0.01 } : {};
   const whole = !['percent', 'ratio', 'years'].includes(unit);
   return (

@@ -1,0 +1,119 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
+import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
+import {
+  APPOINTMENT_METHODS,
+  CANDIDATE_STATUSES,
+  CASE_STEPS,
+} from '../../../domain/appointments/workflow.js';
+import { chinaDate } from '../../../domain/calendar.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
+import { cadres, positions } from '../cadres/schema.js';
+import type { CaseListQuery } from './contract.js';
+import { caseWhere } from './list-cases.js';
+import { appointmentCandidates, appointmentResponsibles, appointmentCases as k } from './schema.js';
+
+const label = (m: Record<string, string>, key: string | null) => (key ? (m[key] ?? key) : '');
+
+/** 选拔任用纪实台帐: one row per candidate of each case, in the order offices keep it. */
+export const LEDGER_COLUMNS = [
+  { key: 'no', header: '序号', width: 6 },
+  { key: 'code', header: '编号', width: 16 },
+  { key: 'org', header: '单位', width: 12 },
+  { key: 'title', header: '事项', width: 24 },
+  { key: 'method', header: '选拔方式', width: 10 },
+  { key: 'proposedOn', header: '动议日期', width: 12 },
+  { key: 'name', header: '人选', width: 10 },
+  { key: 'post', header: '拟任职务', width: 20 },
+  { key: 'votes', header: '推荐得票', width: 10 },
+  { key: 'decision', header: '表决（同意/反对/弃权）', width: 16 },
+  { key: 'body', header: '决定机构', width: 14 },
+  { key: 'notice', header: '任前公示', width: 24 },
+  { key: 'dispatch', header: '任免文件', width: 18 },
+  { key: 'status', header: '结果', width: 14 },
+  { key: 'step', header: '事项进度', width: 10 },
+  { key: 'responsible', header: '责任人（推荐、考察、承办、决定）', width: 36 },
+];
+
+export async function exportLedger(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  query: Omit<CaseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
+}) {
+  const { ctx, actor, query } = opts;
+  const rows = await ctx.db
+    .select({ k, orgName: orgs.name })
+    .from(k)
+    .leftJoin(orgs, eq(orgs.id, k.orgId))
+    .where(caseWhere(actor, query))
+    .orderBy(desc(k.proposedOn), desc(k.id));
+  const ids = rows.map((r) => r.k.id);
+  const [cands, people] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select({ c: appointmentCandidates, name: cadres.name, post: positions.title })
+          .from(appointmentCandidates)
+          .innerJoin(cadres, eq(cadres.id, appointmentCandidates.cadreId))
+          .innerJoin(positions, eq(positions.id, appointmentCandidates.positionId))
+          .where(inArray(appointmentCandidates.caseId, ids))
+          .orderBy(asc(appointmentCandidates.id)),
+        ctx.db.select().from(appointmentResponsibles).where(inArray(appointmentResponsibles.caseId, ids)),
+      ])
+    : [[], []];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('选拔任用纪实台帐', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = LEDGER_COLUMNS.map((c) => ({
+    key: c.key,
+    width: c.width,
+    style: { numFmt: '@', alignment: { vertical: 'top', wrapText: true } },
+  }));
+  const today = chinaDate(ctx.clock.now());
+  ws.getRow(1).getCell(1).value = `选拔任用纪实台帐（${query.year ? `${query.year}年` : `截至 ${today}`}）`;
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
+  const header = ws.getRow(2);
+  header.values = LEDGER_COLUMNS.map((c) => c.header);
+  styleHeader(header);
+  let n = 0;
+  for (const { k: row, orgName } of rows) {
+    const responsible = people
+      .filter((p) => p.caseId === row.id)
+      .map((p) => `${label(RESPONSIBLE_ROLES, p.role)}：${p.name}`)
+      .join('；');
+    for (const { c, name, post } of cands.filter((x) => x.c.caseId === row.id)) {
+      const line = ws.addRow({
+        no: String(++n),
+        code: row.code,
+        org: orgName ?? '',
+        title: row.title,
+        method: label(APPOINTMENT_METHODS, row.method),
+        proposedOn: row.proposedOn,
+        name,
+        post,
+        votes: c.recommendVotes === null ? '' : String(c.recommendVotes),
+        decision: c.approve === null ? '' : `${c.approve}/${c.oppose}/${c.abstain}`,
+        body: label(DECIDING_BODIES, row.decidingBody),
+        notice: row.noticeCode ? `${row.noticeCode}（${row.noticeStartsOn} 至 ${row.noticeEndsOn}）` : '',
+        dispatch: row.dispatchCode ? `${row.dispatchCode}（${row.dispatchOn}）` : '',
+        status: label(CANDIDATE_STATUSES, c.status),
+        step: label(CASE_STEPS, row.step),
+        responsible,
+      });
+      line.eachCell((cell) => {
+        cell.border = BORDER;
+      });
+    }
+  }
+  await recordAudit(ctx.db, ctx.clock, actor, {
+    action: 'appointment.ledger_export',
+    objectType: 'appointment',
+    detail: { ...query, rows: n },
+  });
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return { buffer, filename: `选拔任用纪实台帐-${query.year ?? today.replaceAll('-', '')}.xlsx`, rows: n };
+}

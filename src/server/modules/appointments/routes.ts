@@ -1,0 +1,178 @@
+import './audit-labels.js';
+import './interlock.js';
+import './provider.js';
+import { downloadHeaders } from '../../platform/files/disposition.js';
+import { type App, actorOf } from '../../platform/http/types.js';
+import { appoint } from './appoint.js';
+import { concludeObjection } from './conclude-objection.js';
+import {
+  appointIn,
+  caseListQuery,
+  createCaseIn,
+  decideIn,
+  documentParams,
+  idParam,
+  inspectIn,
+  integrityIn,
+  ledgerQuery,
+  noticeIn,
+  objectionIn,
+  prefillQuery,
+  recommendIn,
+  revokeIn,
+  stopIn,
+} from './contract.js';
+import { createCase } from './create-case.js';
+import { decide } from './decide.js';
+import { printDocument } from './documents.js';
+import { exportLedger } from './export-ledger.js';
+import { getCase } from './get-case.js';
+import { inspect } from './inspect.js';
+import { giveIntegrityOpinion } from './integrity-opinion.js';
+import { integrityPrefill } from './integrity-prefill.js';
+import { listCases } from './list-cases.js';
+import { getPublicNotice, listPublicNotices } from './public-notices.js';
+import { publishNotice } from './publish-notice.js';
+import { recommend } from './recommend.js';
+import { revokeDecisions } from './revoke-decision.js';
+import { stopCase } from './stop-case.js';
+
+/** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
+export async function appointmentRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['appointments'];
+  const base = '/api/v1/appointments';
+  const manage = { access: 'appointment.manage' as const };
+
+  app.get(
+    base,
+    { schema: { tags, querystring: caseListQuery }, config: { access: 'appointment.read' } },
+    (req) => listCases({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  // 任前公示 on the public portal: no account, open notices only, nothing internal
+  app.get('/api/v1/portal/notices', { schema: { tags }, config: { access: 'public' } }, () =>
+    listPublicNotices(ctx),
+  );
+  app.get(
+    '/api/v1/portal/notices/:id',
+    { schema: { tags, params: idParam }, config: { access: 'public' } },
+    (req) => getPublicNotice(ctx, req.params.id),
+  );
+  app.get(
+    `${base}/ledger.xlsx`,
+    {
+      schema: { tags, querystring: ledgerQuery },
+      config: { access: 'appointment.manage', audit: 'appointment.ledger_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportLedger({ ctx, actor: actorOf(req), query: req.query });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="appointment-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
+  app.post(
+    base,
+    { schema: { tags, body: createCaseIn }, config: { ...manage, audit: 'appointment.create' } },
+    (req) => createCase({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    `${base}/:id`,
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'appointment.read', auditView: 'appointment.view' },
+    },
+    (req) => getCase({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.get(
+    `${base}/:id/documents/:kind`,
+    {
+      schema: { tags, params: documentParams },
+      config: { access: 'appointment.read', audit: 'appointment.print' },
+    },
+    async (req, reply) => {
+      const doc = await printDocument({ ctx, actor: actorOf(req), id: req.params.id, kind: req.params.kind });
+      return reply
+        .headers(
+          downloadHeaders(
+            doc.fileName,
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ),
+        )
+        .send(doc.bytes);
+    },
+  );
+  app.post(
+    `${base}/:id/recommendation`,
+    {
+      schema: { tags, params: idParam, body: recommendIn },
+      config: { ...manage, audit: 'appointment.recommend' },
+    },
+    (req) => recommend({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/inspection`,
+    {
+      schema: { tags, params: idParam, body: inspectIn },
+      config: { ...manage, audit: 'appointment.inspect' },
+    },
+    (req) => inspect({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/integrity-opinion`,
+    {
+      schema: { tags, params: idParam, body: integrityIn },
+      config: { access: 'appointment.integrity', audit: 'appointment.integrity_opinion' },
+    },
+    (req) => giveIntegrityOpinion({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.get(
+    `${base}/:id/integrity-prefill`,
+    {
+      schema: { tags, params: idParam, querystring: prefillQuery },
+      config: { access: 'appointment.integrity', auditView: 'appointment.view' },
+    },
+    (req) =>
+      integrityPrefill({ ctx, actor: actorOf(req), id: req.params.id, candidateId: req.query.candidateId }),
+  );
+  app.post(
+    `${base}/:id/decision`,
+    { schema: { tags, params: idParam, body: decideIn }, config: { ...manage, audit: 'appointment.decide' } },
+    (req) => decide({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/notice`,
+    { schema: { tags, params: idParam, body: noticeIn }, config: { ...manage, audit: 'appointment.notice' } },
+    (req) => publishNotice({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/objections`,
+    {
+      schema: { tags, params: idParam, body: objectionIn },
+      config: { access: 'appointment.integrity', audit: 'appointment.objection_conclude' },
+    },
+    (req) => concludeObjection({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/appointment`,
+    {
+      schema: { tags, params: idParam, body: appointIn },
+      config: { ...manage, audit: 'appointment.appoint' },
+    },
+    (req) => appoint({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/stop`,
+    { schema: { tags, params: idParam, body: stopIn }, config: { ...manage, audit: 'appointment.stop' } },
+    (req) => stopCase({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/revocation`,
+    { schema: { tags, params: idParam, body: revokeIn }, config: { ...manage, audit: 'appointment.revoke' } },
+    (req) => revokeDecisions({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+}
