@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   'inquiry.manage': '函询（发函、结论、台帐）',
   'inquiry.endorse': '为本单位干部的函询回复签字背书',
   'inquiry.reply': '回复本人收到的函询',
+  'econ_audit.read': '查看经济责任审计（审计项目、审计发现、整改事项、联席会议与统计）',
+  'econ_audit.manage': '办理经济责任审计（计划、审计项目、审计发现、认定销号、台帐）',
+  'rectification.unit': '办理本单位的审计整改事项（制定方案、报告进展、申请销号）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -157,6 +160,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       'accountability.read',
       ...supervisionLeadership,
+      'econ_audit.read',
     ],
   },
   {
@@ -173,6 +177,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       'accountability.read',
       ...supervisionLeadership,
+      'econ_audit.read',
     ],
   },
   {
@@ -188,6 +193,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       ...accountabilityOffice,
       ...supervisionOffice,
+      'econ_audit.read',
     ],
   },
   {
@@ -204,6 +210,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       ...accountabilityOffice,
       ...supervisionOffice,
+      'econ_audit.read',
     ],
   },
   {
@@ -211,14 +218,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '审计人员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read'],
+    permissions: [...business, 'cadre.read', 'econ_audit.read', 'econ_audit.manage'],
   },
   {
     code: 'unit_head',
     name: '单位负责人',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse'],
+    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse', 'rectification.unit'],
   },
   {
     code: 'cadre',
@@ -241,6 +248,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       ...accountabilityOffice,
       ...supervisionOffice,
+      'econ_audit.read',
     ],
   },
   {
@@ -259,6 +267,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'dashboard.view',
       ...accountabilityOffice,
       ...supervisionOffice,
+      'econ_audit.read',
     ],
   },
 ];
@@ -321,6 +330,8 @@ export function isCaseContentPermission(permission: string): boolean {
     permission.startsWith('petition.') ||
     permission.startsWith('accountability.') ||
     permission.startsWith('admonition.') ||
+    permission.startsWith('econ_audit.') ||
+    permission === 'rectification.unit' ||
     (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
     permission === 'cadre.file' ||
     permission === 'cadre.id_number'

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { isAmountKind, type OutcomeKind, toFen } from '../../../domain/audits/outcomes.js';
+import { chinaDate } from '../../../domain/calendar.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import { badRequest, unprocessable } from '../../platform/http/errors.js';
+import { bumpAudit, loadAuditForChange } from './access.js';
+import type { outcomeIn } from './contract.js';
+import { addAuditEvent } from './events.js';
+import { getAudit } from './get-audit.js';
+import { auditFindings, auditOutcomes } from './schema.js';
+
+/** 整改成效: an amount (上缴财政, 归还原资金渠道, 调整账项) or a count (移送事项/人员, 完善制度). */
+export async function recordOutcome(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  id: number;
+  input: z.infer<typeof outcomeIn>;
+}) {
+  const { ctx, actor, id, input } = opts;
+  const kind = input.kind as OutcomeKind;
+  const amountKind = isAmountKind(kind);
+  if (amountKind && input.amount == null) throw badRequest('请填写金额', { amount: '请填写金额' });
+  if (!amountKind && !input.count) throw badRequest('请填写数量', { count: '请填写数量' });
+  if (input.achievedOn > chinaDate(ctx.clock.now()))
+    throw badRequest('日期不能晚于今天', { achievedOn: '日期不能晚于今天' });
+  await ctx.db.transaction(async (tx) => {
+    const audit = await loadAuditForChange(tx, actor, id, input.version);
+    if (audit.status === 'draft' || audit.status === 'dismissed')
+      throw unprocessable('该审计项目尚未开展，不能登记整改成效');
+    let unitOrgId = audit.orgId;
+    if (input.findingId) {
+      const [f] = await tx
+        .select({ unitOrgId: auditFindings.unitOrgId })
+        .from(auditFindings)
+        .where(and(eq(auditFindings.id, input.findingId), eq(auditFindings.auditId, id)));
+      if (!f) throw badRequest('审计发现不属于该审计项目', { findingId: '审计发现不属于该审计项目' });
+      unitOrgId = f.unitOrgId;
+    }
+    const [row] = await tx
+      .insert(auditOutcomes)
+      .values({
+        auditId: id,
+        findingId: input.findingId ?? null,
+        unitOrgId,
+        kind,
+        amountFen: amountKind ? (toFen(input.amount!) ?? 0) : 0,
+        count: amountKind ? 0 : (input.count ?? 0),
+        achievedOn: input.achievedOn,
+        note: input.note ?? null,
+        createdAt: ctx.clock.now(),
+      })
+      .returning({ id: auditOutcomes.id });
+    await bumpAudit(tx, audit, {}, ctx.clock.now());
+    await addAuditEvent(tx, ctx, actor, id, 'outcome', { detail: { outcomeId: row.id, kind } });
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'econ_audit.outcome',
+      objectType: 'econ_audit',
+      objectId: id,
+      detail: { outcomeId: row.id, kind },
+    });
+  });
+  return getAudit({ ctx, actor, id });
+}

@@ -1,0 +1,344 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overdueItemsOfUnit } from '../../src/server/modules/audits/overdue.js';
+import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
+import { departureEvents } from '../../src/server/modules/cadres/schema.js';
+import { todos } from '../../src/server/platform/todos/schema.js';
+import { auditWorld } from '../support/audit-world.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let w: Awaited<ReturnType<typeof auditWorld>>;
+beforeAll(async () => {
+  t = await createTestApp(); // today is 2026-03-02 in China
+  w = await auditWorld(t);
+});
+afterAll(async () => t.close());
+
+const openTodos = (recordType: string, recordId: number) =>
+  t.ctx.db
+    .select()
+    .from(todos)
+    .where(
+      and(eq(todos.recordType, recordType), eq(todos.recordId, String(recordId)), eq(todos.status, 'open')),
+    );
+
+let auditId: number;
+let itemId: number;
+let item2Id: number;
+
+describe('a departure audit is drafted when a principal leader leaves', () => {
+  it('ending 张三’s principal tenure writes a draft on the audit officers’ to-do, in the same transaction', async () => {
+    const res = await w.api('org', 'POST', `/api/v1/tenures/${w.post}/end`, {
+      endDate: '2026-02-27',
+      endReason: 'transfer',
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const [draft] = await t.ctx.db
+      .select()
+      .from(econAudits)
+      .where(eq(econAudits.subjectCadreId, w.cadres.zhang));
+    expect(draft).toMatchObject({
+      kind: 'departure',
+      status: 'draft',
+      orgId: w.unitA,
+      periodFrom: '2021-03-01',
+      periodTo: '2026-02-27',
+      source: 'departure',
+      tenureId: w.post,
+    });
+    auditId = draft.id;
+    const [event] = await t.ctx.db.select().from(departureEvents).where(eq(departureEvents.tenureId, w.post));
+    expect(event.consumedAt).not.toBeNull();
+    expect(draft.departureEventId).toBe(event.id);
+    const list = (await w.api('auditor', 'GET', '/api/v1/todos')).json().items;
+    expect(list.map((x: any) => x.title)).toContain(
+      '确认离任审计：张三（原农业服务中心主任）离任经济责任审计',
+    );
+    const detail = (await w.api('auditor', 'GET', `/api/v1/econ-audits/${auditId}`)).json();
+    expect(detail).toMatchObject({ statusLabel: '待确认', kindLabel: '离任审计', subjectCadreName: '张三' });
+  });
+
+  it('the subject, a relative and another township never see it', async () => {
+    expect((await w.api('spouse', 'GET', `/api/v1/econ-audits/${auditId}`)).statusCode).toBe(404);
+    expect((await w.api('spouse', 'GET', '/api/v1/econ-audits')).json().total).toBe(0);
+    expect((await w.api('otherTown', 'GET', `/api/v1/econ-audits/${auditId}`)).statusCode).toBe(404);
+    expect((await w.api('self', 'GET', `/api/v1/econ-audits/${auditId}`)).statusCode).toBe(403);
+    expect((await w.api('headA', 'GET', '/api/v1/econ-audits')).statusCode).toBe(403);
+  });
+
+  it('an auditor related to the subject is refused (回避), naming the field; nothing written', async () => {
+    const res = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/confirm`, {
+      version: 1,
+      auditorUserIds: [w.ids.spouse],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields.auditorUserIds).toContain('须回避');
+    const [row] = await t.ctx.db.select().from(econAudits).where(eq(econAudits.id, auditId));
+    expect(row).toMatchObject({ status: 'draft', version: 1 });
+  });
+
+  it('the officer confirms it with the auditors; the to-do is done', async () => {
+    const res = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/confirm`, {
+      version: 1,
+      auditorUserIds: [w.ids.auditor2, w.ids.unitAuditor],
+      noticeNo: '大审通〔2026〕3号',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'in_progress', version: 2 });
+    expect(res.json().auditors.map((a: any) => a.id)).toEqual([
+      w.ids.auditor,
+      w.ids.auditor2,
+      w.ids.unitAuditor,
+    ]);
+    expect(await openTodos('econ_audit', auditId)).toEqual([]);
+    // a stale version is a 409
+    const stale = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/dismiss`, {
+      version: 1,
+      reason: 'x',
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+});
+
+describe('findings and the rectification lifecycle', () => {
+  it('an amount that is not yuan with two decimals is refused, naming the field', async () => {
+    const res = await w.api(
+      'auditor',
+      'POST',
+      `/api/v1/econ-audits/${auditId}/findings`,
+      w.finding(2, { amount: '12.345' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty('amount');
+    const bad = await w.api(
+      'auditor',
+      'POST',
+      `/api/v1/econ-audits/${auditId}/findings`,
+      w.finding(2, { problemType: 'nope' }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('problemType');
+  });
+
+  it('a finding issues its item to the unit, the plan due in 10 working days, on the unit head’s to-do', async () => {
+    const res = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/findings`, w.finding(2));
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json().findings[0];
+    expect(f).toMatchObject({ amount: '36000.00', repeat: false, problemTypeLabel: '专项资金' });
+    expect(f.responsible[0]).toMatchObject({ name: '张三', tierLabel: '领导责任' });
+    expect(f.item).toMatchObject({ status: 'issued', issuedOn: '2026-03-02', planDueOn: '2026-03-16' });
+    itemId = f.item.id;
+    const second = await w.api(
+      'auditor',
+      'POST',
+      `/api/v1/econ-audits/${auditId}/findings`,
+      w.finding(3, { summary: '固定资产未入账', problemType: 'assets', amount: 5200 }),
+    );
+    expect(second.statusCode, second.body).toBe(200);
+    item2Id = second.json().findings[1].item.id;
+    const head = (await w.api('headA', 'GET', '/api/v1/todos')).json().items.map((x: any) => x.title);
+    expect(head).toContain('制定整改方案：违规发放津补贴');
+  });
+
+  it('a unit head sees only their unit’s items', async () => {
+    const mine = (await w.api('headA', 'GET', '/api/v1/rectification-items')).json();
+    expect(mine.items.map((x: any) => x.id).sort()).toEqual([itemId, item2Id].sort());
+    expect((await w.api('headB', 'GET', '/api/v1/rectification-items')).json().total).toBe(0);
+    expect((await w.api('headB', 'GET', `/api/v1/rectification-items/${itemId}`)).statusCode).toBe(404);
+    const step = await w.api('headB', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 1,
+      action: 'plan',
+      measures: 'x',
+      responsibleUnit: 'x',
+      responsiblePerson: 'x',
+      deadline: '2026-06-30',
+    });
+    expect(step.statusCode).toBe(404);
+    expect((await w.api('spouse', 'GET', `/api/v1/rectification-items/${itemId}`)).statusCode).toBe(404);
+  });
+
+  it('no plan without measures; the plan starts the monthly report clock', async () => {
+    const bare = await w.api('headA', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 1,
+      action: 'plan',
+      responsibleUnit: '农业服务中心',
+      responsiblePerson: '李四',
+      deadline: '2026-06-30',
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields).toEqual({ measures: '制定方案须填写整改措施' });
+    const early = await w.api('headA', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 1,
+      action: 'report',
+      progress: '已开始清退',
+    });
+    expect(early.statusCode).toBe(400);
+    const res = await w.api('headA', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 1,
+      action: 'plan',
+      measures: '清退违规补贴，制定津补贴审批制度',
+      responsibleUnit: '农业服务中心',
+      responsiblePerson: '李四',
+      deadline: '2026-06-30',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'rectifying',
+      nextReportDue: '2026-04-02',
+      dueOn: '2026-06-30',
+    });
+    const [todo] = await openTodos('rectification', itemId);
+    expect(todo).toMatchObject({ dueOn: '2026-04-02', assigneeRole: 'unit_head', orgId: w.unitA });
+  });
+
+  it('申请销号 needs evidence', async () => {
+    const none = await w.api('headA', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 2,
+      action: 'apply',
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.fields).toHaveProperty('evidence');
+    const res = await w.api('headA', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 2,
+      action: 'apply',
+      evidence: '清退收款凭证 12 份',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('applied');
+    const queue = (await w.api('auditor2', 'GET', '/api/v1/rectification-items?queue=true')).json();
+    expect(queue.items.map((x: any) => x.id)).toEqual([itemId]);
+  });
+
+  it('separation of duties: the unit never 销号 its own item, nor an auditor placed in it, nor a non-auditor', async () => {
+    const accept = { version: 3, action: 'accept' };
+    const head = await w.api('headA', 'POST', `/api/v1/rectification-items/${itemId}/steps`, accept);
+    expect(head.statusCode).toBe(403);
+    const inUnit = await w.api('unitAuditor', 'POST', `/api/v1/rectification-items/${itemId}/steps`, accept);
+    expect(inUnit.statusCode).toBe(403);
+    expect(inUnit.json().error.message).toContain('整改单位不能');
+    const other = await w.api('bystander', 'POST', `/api/v1/rectification-items/${itemId}/steps`, accept);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.message).toContain('审计人员');
+    const [row] = await t.ctx.db.select().from(rectificationItems).where(eq(rectificationItems.id, itemId));
+    expect(row).toMatchObject({ status: 'applied', version: 3 });
+    const ok = await w.api('auditor2', 'POST', `/api/v1/rectification-items/${itemId}/steps`, accept);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      status: 'closed',
+      closedOn: '2026-03-02',
+      verdict: '已整改',
+      bucket: null,
+    });
+    expect(await openTodos('rectification', itemId)).toEqual([]);
+  });
+
+  it('持续整改 needs a reason category and a checkpoint, and stays open', async () => {
+    const plan = await w.api('headA', 'POST', `/api/v1/rectification-items/${item2Id}/steps`, {
+      version: 1,
+      action: 'plan',
+      measures: '补登固定资产卡片',
+      responsibleUnit: '农业服务中心',
+      responsiblePerson: '李四',
+      deadline: '2026-04-30',
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    await w.api('headA', 'POST', `/api/v1/rectification-items/${item2Id}/steps`, {
+      version: 2,
+      action: 'apply',
+      evidence: '资产卡片',
+    });
+    const missing = await w.api('auditor', 'POST', `/api/v1/rectification-items/${item2Id}/steps`, {
+      version: 3,
+      action: 'continue',
+      nextCheckpoint: '2026-09-30',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toHaveProperty('reasonCategory');
+    const res = await w.api('auditor', 'POST', `/api/v1/rectification-items/${item2Id}/steps`, {
+      version: 3,
+      action: 'continue',
+      reasonCategory: 'historical',
+      nextCheckpoint: '2026-09-30',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'continuing',
+      continueReasonLabel: '历史遗留',
+      dueOn: '2026-09-30',
+    });
+    const open = (await w.api('auditor', 'GET', '/api/v1/rectification-items?open=true')).json();
+    expect(open.items.map((x: any) => x.id)).toEqual([item2Id]);
+  });
+});
+
+describe('屡审屡犯, outcomes and the clocks', () => {
+  it('the same problem type in the same unit in a later audit is flagged', async () => {
+    const created = await w.api('auditor', 'POST', '/api/v1/econ-audits', {
+      orgId: w.unitA,
+      kind: 'targeted',
+      title: '2026年农业服务中心专项资金重点审计',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      auditorUserIds: [w.ids.auditor2],
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    t.clock.advance(86_400_000);
+    await w.resign();
+    const res = await w.api('auditor', 'POST', `/api/v1/econ-audits/${id}/findings`, w.finding(1));
+    expect(res.statusCode, res.body).toBe(200);
+    const [f] = res.json().findings;
+    expect(f.repeat).toBe(true);
+    const [first] = await t.ctx.db.select().from(auditFindings).where(eq(auditFindings.auditId, auditId));
+    expect(f.repeatOfId).toBe(first.id);
+  });
+
+  it('outcomes: amounts in yuan, counts; a bad amount is refused', async () => {
+    const bad = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/outcomes`, {
+      version: 4,
+      kind: 'remitted',
+      amount: '1,000',
+      achievedOn: '2026-03-02',
+    });
+    expect(bad.statusCode).toBe(400);
+    const ok = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/outcomes`, {
+      version: 4,
+      kind: 'remitted',
+      amount: '36000.5',
+      achievedOn: '2026-03-02',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().tally).toMatchObject({ remitted: '36000.50', policy: 0 });
+  });
+
+  it('a missed monthly report makes the item overdue and puts it in the overdue bucket', async () => {
+    // the first item is closed; reopen it on a spot check with a new deadline
+    const reopen = await w.api('auditor2', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
+      version: 4,
+      action: 'reopen',
+      reason: '抽查发现仍有 2 人未清退',
+    });
+    expect(reopen.statusCode, reopen.body).toBe(200);
+    expect(reopen.json()).toMatchObject({ status: 'rectifying', nextReportDue: '2026-04-03' });
+    const ids = async (on: string) => (await overdueItemsOfUnit(t.ctx.db, w.unitA, on)).map((x) => x.id);
+    // 持续整改 until 09-30, but its monthly report was due 04-02: overdue from 04-03
+    expect(await ids('2026-04-02')).not.toContain(item2Id);
+    expect(await ids('2026-04-03')).toContain(item2Id);
+    expect(await ids('2026-04-03')).not.toContain(itemId);
+    expect(await ids('2026-04-04')).toContain(itemId);
+    t.clock.advance(33 * 86_400_000); // 2026-04-05
+    await w.resign();
+    // the deadline (06-30) is more than 20 working days away; the report is its own late to-do
+    const board = (await w.api('auditor', 'GET', '/api/v1/rectification-items?bucket=beyond20')).json();
+    expect(board.items.map((x: any) => x.id)).toContain(itemId);
+    const overdue = (await w.api('auditor', 'GET', '/api/v1/rectification-items?bucket=overdue')).json();
+    expect(overdue.items.map((x: any) => x.bucket)).toEqual(overdue.items.map(() => 'overdue'));
+    expect(overdue.items.map((x: any) => x.id)).not.toContain(itemId);
+    const [todo] = await openTodos('rectification', itemId);
+    expect(todo.dueOn).toBe('2026-04-03');
+    const item = (await w.api('headA', 'GET', `/api/v1/rectification-items/${itemId}`)).json();
+    expect(item.reportOverdue).toBe(true);
+    expect(await overdueItemsOfUnit(t.ctx.db, w.unitB, '2026-04-05')).toEqual([]);
+  });
+});
