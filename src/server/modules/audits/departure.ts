@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -7,7 +7,11 @@ import type { Queryable } from '../../platform/db/client.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
 import { cadres, departureEvents } from '../cadres/schema.js';
-import { type Departure, registerDepartureHandler } from '../cadres/tenures/departure-hooks.js';
+import {
+  type Departure,
+  type DepartureCorrection,
+  registerDepartureHandler,
+} from '../cadres/tenures/departure-hooks.js';
 import { addAuditEvent } from './events.js';
 import { econAudits } from './schema.js';
 
@@ -66,4 +70,20 @@ export async function draftDepartureAudit(tx: Queryable, ctx: AppContext, actor:
   });
 }
 
-registerDepartureHandler(draftDepartureAudit);
+/** The tenure's end was corrected: a departure audit still a draft follows (its period's end). */
+export async function correctDepartureAudit(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  c: DepartureCorrection,
+) {
+  const rows = await tx
+    .update(econAudits)
+    .set({ periodTo: c.leftOn, updatedAt: ctx.clock.now(), version: sql`${econAudits.version} + 1` })
+    .where(and(eq(econAudits.tenureId, c.tenureId), eq(econAudits.status, 'draft')))
+    .returning({ id: econAudits.id });
+  for (const r of rows)
+    await addAuditEvent(tx, ctx, actor, r.id, 'period_corrected', { detail: { periodTo: c.leftOn } });
+}
+
+registerDepartureHandler({ departed: draftDepartureAudit, corrected: correctDepartureAudit });
