@@ -342,3 +342,23 @@ describe('屡审屡犯, outcomes and the clocks', () => {
     expect(await overdueItemsOfUnit(t.ctx.db, w.unitB, '2026-04-05')).toEqual([]);
   });
 });
+
+describe('the cadre’s supervision file', () => {
+  it('shows 张三’s audits and the open findings he is responsible for', async () => {
+    const res = await w.api('secretary', 'GET', `/api/v1/cadres/${w.cadres.zhang}/file`);
+    expect(res.statusCode, res.body).toBe(200);
+    const entries = res
+      .json()
+      .timeline.flatMap((y: any) => y.entries)
+      .filter((e: any) => e.kind === 'econ_audit')
+      .map((e: any) => e.title);
+    expect(entries).toContain('离任审计：张三（原农业服务中心主任）离任经济责任审计（审计中）');
+    // the targeted audit is of the unit, not of him; its finding names him responsible
+    expect(entries.filter((x: string) => x.startsWith('审计发现问题未整改完毕')).sort()).toEqual([
+      '审计发现问题未整改完毕：固定资产未入账（持续整改）',
+      '审计发现问题未整改完毕：违规发放津补贴（已下发）',
+      '审计发现问题未整改完毕：违规发放津补贴（整改中）',
+    ]);
+    expect(entries).toHaveLength(4);
+  });
+});

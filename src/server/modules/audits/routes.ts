@@ -1,5 +1,6 @@
 import './audit-labels.js';
 import './departure.js';
+import './provider.js';
 import { z } from 'zod';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { addFinding } from './add-finding.js';
