@@ -362,3 +362,44 @@ describe('the cadre’s supervision file', () => {
     expect(entries).toHaveLength(4);
   });
 });
+
+describe('figures', () => {
+  it('count what their drill-downs list, for the township’s party secretary', async () => {
+    const q = `orgId=${w.townA}&from=2026-01-01&to=2026-12-31`;
+    const res = await w.api('secretary', 'GET', `/api/v1/figures?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const figures = res.json().figures.filter((f: any) => f.key.startsWith('econ_audits.'));
+    const v = Object.fromEntries(figures.map((f: any) => [f.key, f.value]));
+    expect(v).toMatchObject({
+      'econ_audits.audits': 2,
+      'econ_audits.departure': 1,
+      'econ_audits.findings': 3,
+      'econ_audits.finding_amount': 77200,
+      'econ_audits.repeat_findings': 1,
+      'econ_audits.items_issued': 3,
+      'econ_audits.items_issued_closed': 0,
+      'econ_audits.items_open': 3,
+      'econ_audits.outcome_remitted': 36000.5,
+      'econ_audits.rectification_rate': 0,
+    });
+    expect(v['econ_audits.items_overdue']).toBeGreaterThanOrEqual(2);
+    for (const f of figures) {
+      if (f.kind === 'ratio') continue;
+      const r = await w.api('secretary', 'GET', `/api/v1/figures/${f.key}/records?${q}&pageSize=200`);
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json();
+      const measured = f.kind === 'sum' ? body.items.reduce((n: number, x: any) => n + (x.weight ?? 0), 0) : body.total;
+      expect(measured, f.key).toBe(f.value);
+    }
+    expect(figures.find((f: any) => f.key === 'econ_audits.audits').groups).toEqual([
+      { key: 'departure', label: '离任审计', value: 1 },
+      { key: 'targeted', label: '重点审计', value: 1 },
+    ]);
+    const dash = (await w.api('secretary', 'GET', `/api/v1/dashboard?${q}`)).json();
+    const panel = dash.panels.find((p: any) => p.key === 'econ_audits.overdue_items');
+    expect(panel.value).toBe(v['econ_audits.items_overdue']);
+    // a relative of 张三 counts nothing of his audit
+    const spouse = (await w.api('spouse', 'GET', `/api/v1/figures?keys=econ_audits.departure&${q}`)).json();
+    expect(spouse.figures[0].value).toBe(0);
+  });
+});

@@ -180,6 +180,7 @@ describe('every registered figure on the demo data', () => {
       'accountability',
       'admonitions',
       'inquiries',
+      'econ_audits',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -209,7 +210,7 @@ describe('every registered figure on the demo data', () => {
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.orgOfficer, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
-    // the district's organisation department sees the cadres, accountability and the admonitions, not a number about the petitions
+    // the district's organisation department sees the cadres, accountability, the admonitions and the audits, not a number about the petitions
     const res = await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
@@ -217,6 +218,7 @@ describe('every registered figure on the demo data', () => {
       'accountability',
       'admonitions',
       'inquiries',
+      'econ_audits',
     ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
