@@ -7,6 +7,7 @@ import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { accountabilityDemo } from './accountability.js';
 import { admonitionsDemo } from './admonitions.js';
+import { auditsDemo } from './audits.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
@@ -40,6 +41,7 @@ export const DEMO_STEPS: DemoStep[] = [
   policiesDemo,
   admonitionsDemo,
   accountabilityDemo,
+  auditsDemo,
 ];
 
 export interface DemoResult {

@@ -126,9 +126,11 @@ describe('clocks and buckets across holidays', () => {
     expect(itemDueOn({ ...item, status: 'issued' })).toBe('2026-01-15');
     expect(itemDueOn({ ...item, status: 'continuing', nextCheckpoint: '2026-09-30' })).toBe('2026-09-30');
     expect(itemDueOn({ ...item, status: 'closed' })).toBeNull();
+    expect(itemDueOn({ ...item, status: 'applied' })).toBeNull();
     expect(isOverdue(item, '2026-03-01')).toBe(false);
     expect(isOverdue(item, '2026-03-02')).toBe(true);
     expect(isOverdue({ ...item, status: 'applied' }, '2026-03-02')).toBe(false);
+    expect(isOverdue({ ...item, status: 'applied', deadline: '2026-01-01' }, '2026-03-02')).toBe(false);
     expect(isOverdue({ ...item, status: 'closed', deadline: '2020-01-01' }, '2026-03-02')).toBe(false);
   });
 });

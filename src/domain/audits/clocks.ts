@@ -30,14 +30,15 @@ export const BUCKETS = {
 } as const;
 export type Bucket = keyof typeof BUCKETS;
 
-/** The day an open item must next meet: its deadline, or while 持续整改 its next checkpoint. */
+/** The day an open item must next meet: its plan day, its deadline, or while 持续整改 its next checkpoint. */
 export function itemDueOn(item: {
   status: ItemStatus;
   deadline: string | null;
   nextCheckpoint: string | null;
   planDueOn: string | null;
 }): string | null {
-  if (item.status === 'closed') return null;
+  // 申请销号: the item waits on the auditors (their own to-do has the clock), not on the unit
+  if (item.status === 'closed' || item.status === 'applied') return null;
   if (item.status === 'continuing') return item.nextCheckpoint;
   if (item.status === 'issued') return item.planDueOn;
   return item.deadline;

@@ -139,10 +139,20 @@ export async function insertFinding(
 
 export async function addFinding(opts: { ctx: AppContext; actor: Actor; id: number; input: FindingInput }) {
   const { ctx, actor, id, input } = opts;
-  await ctx.db.transaction(async (tx) => {
-    const audit = await loadAuditForChange(tx, actor, id, input.version);
-    await insertFinding(tx, ctx, actor, audit, input);
-    await bumpAudit(tx, audit, {}, ctx.clock.now());
-  });
+  await ctx.db.transaction((tx) => addFindingIn(tx, ctx, actor, id, input));
   return getAudit({ ctx, actor, id });
+}
+
+/** 登记审计发现 on an audit (by id and version) inside the caller's transaction. */
+export async function addFindingIn(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: FindingInput,
+) {
+  const audit = await loadAuditForChange(tx, actor, id, input.version);
+  const ids = await insertFinding(tx, ctx, actor, audit, input);
+  await bumpAudit(tx, audit, {}, ctx.clock.now());
+  return ids;
 }

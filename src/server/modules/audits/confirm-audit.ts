@@ -4,11 +4,12 @@ import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { unprocessable } from '../../platform/http/errors.js';
 import { completeTodos } from '../../platform/todos/close-todos.js';
 import { bumpAudit, loadAuditForChange } from './access.js';
 import { checkAuditors } from './check-auditors.js';
-import type { confirmAuditIn, dismissAuditIn } from './contract.js';
+import type { confirmAuditIn as confirmBody, dismissAuditIn } from './contract.js';
 import { addAuditEvent } from './events.js';
 import { getAudit } from './get-audit.js';
 
@@ -17,10 +18,22 @@ export async function confirmAudit(opts: {
   ctx: AppContext;
   actor: Actor;
   id: number;
-  input: z.infer<typeof confirmAuditIn>;
+  input: z.infer<typeof confirmBody>;
 }) {
   const { ctx, actor, id, input } = opts;
-  await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction((tx) => confirmAuditIn(tx, ctx, actor, id, input));
+  return getAudit({ ctx, actor, id });
+}
+
+/** The same inside the caller's transaction (the demo). */
+export async function confirmAuditIn(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof confirmBody>,
+) {
+  {
     const row = await loadAuditForChange(tx, actor, id, input.version);
     const step = nextAuditStatus(row.status as 'draft', 'confirm');
     if ('problem' in step) throw unprocessable(step.problem);
@@ -46,8 +59,7 @@ export async function confirmAudit(opts: {
       objectId: id,
       detail: { auditors },
     });
-  });
-  return getAudit({ ctx, actor, id });
+  }
 }
 
 /** 不予审计: a draft is closed with its reason. */

@@ -76,7 +76,7 @@ export async function takeItemStep(
       Object.assign(set, { progress: input.progress, lastReportOn: today, nextReportDue: nextReport });
       break;
     case 'apply':
-      Object.assign(set, { evidence: input.evidence ?? item.evidence, appliedOn: today });
+      Object.assign(set, { evidence: input.evidence ?? item.evidence, appliedOn: today, dueOn: null });
       break;
     case 'accept':
       Object.assign(set, { verdict: '已整改', closedOn: today, closedBy: actor.userId, dueOn: null });

@@ -5,6 +5,7 @@ import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
 import { bumpAudit, loadAuditForChange } from './access.js';
 import type { outcomeIn } from './contract.js';
@@ -20,13 +21,25 @@ export async function recordOutcome(opts: {
   input: z.infer<typeof outcomeIn>;
 }) {
   const { ctx, actor, id, input } = opts;
+  await ctx.db.transaction((tx) => recordOutcomeIn(tx, ctx, actor, id, input));
+  return getAudit({ ctx, actor, id });
+}
+
+/** The same inside the caller's transaction (the demo). */
+export async function recordOutcomeIn(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof outcomeIn>,
+) {
   const kind = input.kind as OutcomeKind;
   const amountKind = isAmountKind(kind);
   if (amountKind && input.amount == null) throw badRequest('请填写金额', { amount: '请填写金额' });
   if (!amountKind && !input.count) throw badRequest('请填写数量', { count: '请填写数量' });
   if (input.achievedOn > chinaDate(ctx.clock.now()))
     throw badRequest('日期不能晚于今天', { achievedOn: '日期不能晚于今天' });
-  await ctx.db.transaction(async (tx) => {
+  {
     const audit = await loadAuditForChange(tx, actor, id, input.version);
     if (audit.status === 'draft' || audit.status === 'dismissed')
       throw unprocessable('该审计项目尚未开展，不能登记整改成效');
@@ -61,6 +74,5 @@ export async function recordOutcome(opts: {
       objectId: id,
       detail: { outcomeId: row.id, kind },
     });
-  });
-  return getAudit({ ctx, actor, id });
+  }
 }

@@ -5,9 +5,10 @@ import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
 import { bumpAudit, loadAuditForChange } from './access.js';
-import type { reportAuditIn } from './contract.js';
+import type { reportAuditIn as reportBody } from './contract.js';
 import { addAuditEvent } from './events.js';
 import { getAudit } from './get-audit.js';
 
@@ -16,10 +17,22 @@ export async function reportAudit(opts: {
   ctx: AppContext;
   actor: Actor;
   id: number;
-  input: z.infer<typeof reportAuditIn>;
+  input: z.infer<typeof reportBody>;
 }) {
   const { ctx, actor, id, input } = opts;
-  await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction((tx) => reportAuditIn(tx, ctx, actor, id, input));
+  return getAudit({ ctx, actor, id });
+}
+
+/** The same inside the caller's transaction (the demo). */
+export async function reportAuditIn(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: z.infer<typeof reportBody>,
+) {
+  {
     const row = await loadAuditForChange(tx, actor, id, input.version);
     const step = nextAuditStatus(row.status as 'draft', 'report');
     if ('problem' in step) throw unprocessable(step.problem);
@@ -46,6 +59,5 @@ export async function reportAudit(opts: {
       objectId: id,
       detail: { reportNo: input.reportNo, reportedOn: input.reportedOn },
     });
-  });
-  return getAudit({ ctx, actor, id });
+  }
 }
