@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overdueItemsOfUnit } from '../../src/server/modules/audits/overdue.js';
 import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
@@ -401,5 +402,36 @@ describe('figures', () => {
     // a relative of 张三 counts nothing of his audit
     const spouse = (await w.api('spouse', 'GET', `/api/v1/figures?keys=econ_audits.departure&${q}`)).json();
     expect(spouse.figures[0].value).toBe(0);
+  });
+});
+
+describe('the 审计台帐', () => {
+  it('exports the board’s rows in the offices’ column order; a unit head may not', async () => {
+    const res = await w.api('auditor', 'GET', '/api/v1/rectification-items/ledger.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(2).values as string[]).slice(2, 15)).toEqual([
+      '问题摘要',
+      '具体描述',
+      '涉及金额',
+      '定性依据',
+      '整改建议',
+      '整改措施',
+      '责任单位',
+      '责任人',
+      '整改时限',
+      '整改进展',
+      '证明材料',
+      '认定',
+      '销号',
+    ]);
+    const board = (await w.api('auditor', 'GET', '/api/v1/rectification-items')).json();
+    expect(ws.rowCount - 2).toBe(board.total);
+    const first = ws.getRow(3);
+    expect(first.getCell(2).value).toBe('违规发放津补贴');
+    expect(first.getCell(4).value).toBe('36000.00');
+    expect((await w.api('headA', 'GET', '/api/v1/rectification-items/ledger.xlsx')).statusCode).toBe(403);
   });
 });

@@ -131,5 +131,7 @@ export const itemListQuery = listQuery.extend({
   unitOrgId: z.coerce.number().int().positive().optional(),
   /** The auditor's 认定 queue: items applied for 销号 in audits the caller audits. */
   queue: z.enum(['true', 'false']).optional(),
+  /** The year the items were issued (下发). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type ItemListQuery = z.infer<typeof itemListQuery>;

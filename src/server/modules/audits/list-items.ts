@@ -26,20 +26,17 @@ function bucketWhere(bucket: string, b: ReturnType<typeof bucketBounds>): SQL | 
   return undefined;
 }
 
-/**
- * The findings board (整改事项): for an officer the items of the audits in scope, for a unit head
- * only their own unit's; filters by status, open, the due buckets (working days on the calendar),
- * audit, unit and text; `queue` is the auditor's 认定 queue (申请销号 in audits they audit).
- */
-export async function listItems(opts: { ctx: AppContext; actor: Actor; query: ItemListQuery }) {
-  const { ctx, actor, query: q } = opts;
-  const today = chinaDate(ctx.clock.now());
-  const cal = await ctx.calendar.current();
-  const where = and(
+/** The list's filters (also the ledger's): visibility, status, open, bucket, audit, unit, queue, text, year issued. */
+export function itemWhere(
+  actor: Actor,
+  q: Omit<ItemListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  bounds: ReturnType<typeof bucketBounds>,
+): SQL | undefined {
+  return and(
     itemVisibility(actor),
     q.status ? eq(i.status, q.status) : undefined,
     q.open === 'true' ? ne(i.status, 'closed') : q.open === 'false' ? eq(i.status, 'closed') : undefined,
-    q.bucket ? bucketWhere(q.bucket, bucketBounds(today, cal)) : undefined,
+    q.bucket ? bucketWhere(q.bucket, bounds) : undefined,
     q.auditId ? eq(i.auditId, q.auditId) : undefined,
     q.unitOrgId ? eq(i.unitOrgId, q.unitOrgId) : undefined,
     q.queue === 'true'
@@ -50,7 +47,20 @@ export async function listItems(opts: { ctx: AppContext; actor: Actor; query: It
         )
       : undefined,
     q.q ? ilike(f.summary, likePattern(q.q)) : undefined,
+    q.year ? sql`${i.issuedOn} between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}` : undefined,
   );
+}
+
+/**
+ * The findings board (整改事项): for an officer the items of the audits in scope, for a unit head
+ * only their own unit's; filters by status, open, the due buckets (working days on the calendar),
+ * audit, unit and text; `queue` is the auditor's 认定 queue (申请销号 in audits they audit).
+ */
+export async function listItems(opts: { ctx: AppContext; actor: Actor; query: ItemListQuery }) {
+  const { ctx, actor, query: q } = opts;
+  const today = chinaDate(ctx.clock.now());
+  const cal = await ctx.calendar.current();
+  const where = itemWhere(actor, q, bucketBounds(today, cal));
   const [rows, [{ n }]] = await Promise.all([
     ctx.db
       .select({ i, summary: f.summary, repeat: f.repeatOfId, auditTitle: a.title, unitName: orgs.name })

@@ -19,6 +19,7 @@ import {
   stepIn,
 } from './contract.js';
 import { createAudit } from './create-audit.js';
+import { exportLedger } from './export-ledger.js';
 import { getAudit } from './get-audit.js';
 import { getItem } from './get-item.js';
 import { itemStep } from './item-step.js';
@@ -83,6 +84,26 @@ export async function econAuditRoutes(app: App) {
   auditStep('outcomes', outcomeIn, 'econ_audit.outcome', recordOutcome);
 
   const itemAccess = ['econ_audit.read', 'rectification.unit'] as const;
+  app.get(
+    '/api/v1/rectification-items/ledger.xlsx',
+    {
+      schema: {
+        tags,
+        querystring: itemListQuery.omit({ page: true, pageSize: true, sort: true, order: true }),
+      },
+      config: { access: 'econ_audit.manage', audit: 'econ_audit.ledger_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportLedger({ ctx, actor: actorOf(req), query: req.query });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="audit-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
   app.get(
     '/api/v1/rectification-items',
     { schema: { tags, querystring: itemListQuery }, config: { access: [...itemAccess] } },
