@@ -389,7 +389,8 @@ describe('figures', () => {
       const r = await w.api('secretary', 'GET', `/api/v1/figures/${f.key}/records?${q}&pageSize=200`);
       expect(r.statusCode, r.body).toBe(200);
       const body = r.json();
-      const measured = f.kind === 'sum' ? body.items.reduce((n: number, x: any) => n + (x.weight ?? 0), 0) : body.total;
+      const measured =
+        f.kind === 'sum' ? body.items.reduce((n: number, x: any) => n + (x.weight ?? 0), 0) : body.total;
       expect(measured, f.key).toBe(f.value);
     }
     expect(figures.find((f: any) => f.key === 'econ_audits.audits').groups).toEqual([

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
+import { overdueItemsPanel } from '../../src/server/modules/audits/figures/overdue-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
   registerDashboardPanel,
@@ -402,8 +403,9 @@ describe('the dashboard route', () => {
 
   it('shows a registered panel to whom it is for, its value the rows it lists; none when none is registered', async () => {
     const q = `orgId=${org.daxing}`;
-    // the modules' own panels (诫勉跟踪考察中) set aside: this is about the mechanism
+    // the modules' own panels (诫勉跟踪考察中, 审计整改超期事项) set aside: this is about the mechanism
     unregisterDashboardPanel(trackingPanel.key);
+    unregisterDashboardPanel(overdueItemsPanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
     registerDashboardPanel({
       key: 'test.late_petitions',
@@ -444,6 +446,7 @@ describe('the dashboard route', () => {
     } finally {
       unregisterDashboardPanel('test.late_petitions');
       registerDashboardPanel(trackingPanel);
+      registerDashboardPanel(overdueItemsPanel);
     }
   });
 
@@ -464,8 +467,10 @@ describe('the dashboard route', () => {
       '责任追究',
       '谈话诫勉',
       '函询',
+      '经济责任审计',
       '待办超期',
       '诫勉跟踪考察中',
+      '审计整改超期事项',
     ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();
