@@ -109,7 +109,10 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await page.goto(auditUrl);
   await page.getByRole('link', { name: '惠农补贴资金挪用' }).click();
   await page.getByRole('button', { name: '认定已整改，销号' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: label('确定') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: label('确定') })
+    .click();
   await page.getByText('已销号').first().waitFor();
   await page.goto(auditUrl);
   await page.getByRole('link', { name: '白条入账' }).click();
