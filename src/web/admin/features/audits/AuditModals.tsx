@@ -16,7 +16,6 @@ import {
   TIERS,
 } from './api';
 
-// biome-ignore lint/suspicious/noExplicitAny: form values of each modal
 type Values = Record<string, any>;
 
 /** Dates as the API wants them (YYYY-MM-DD), empty strings as null. */
