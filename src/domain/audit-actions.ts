@@ -171,6 +171,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'econ_audit.outcome': '登记整改成效',
   'econ_audit.view': '查看审计项目',
   'econ_audit.ledger_export': '导出审计台帐',
+  'econ_audit.meeting': '登记联席会议',
+  'econ_audit.decision_done': '联席会议决定办结',
   'rectification.step': '办理整改事项',
   'rectification.plan': '制定整改方案',
   'rectification.report': '报告整改进展',
@@ -213,6 +215,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   econ_audit: '经济责任审计',
   econ_audit_plan: '审计计划',
   rectification: '审计整改',
+  joint_meeting: '联席会议',
 };
 
 const VERBS: Record<string, string> = {
@@ -250,6 +253,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   econ_audit: '经济责任审计',
   econ_audit_plan: '审计计划',
   rectification: '审计整改',
+  joint_meeting: '联席会议',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

@@ -436,3 +436,53 @@ describe('the 审计台帐', () => {
     expect((await w.api('headA', 'GET', '/api/v1/rectification-items/ledger.xlsx')).statusCode).toBe(403);
   });
 });
+
+describe('joint meetings', () => {
+  it('records a meeting; each decision is a to-do with its clock for whoever must act, done on time', async () => {
+    const bad = await w.api('auditor', 'POST', '/api/v1/audit-meetings', {
+      orgId: w.townA,
+      heldOn: '2026-04-05',
+      title: '一季度审计联席会议',
+      attendees: ['纪委书记', '组织委员', '财政所长'],
+      auditIds: [auditId],
+      minutes: '通报审计情况。',
+      decisions: [
+        { content: '约谈', assigneeOrgId: w.townA, assigneeRole: 'discipline_officer', dueOn: '2026-04-01' },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty(['decisions.0.dueOn']);
+    const res = await w.api('auditor', 'POST', '/api/v1/audit-meetings', {
+      orgId: w.townA,
+      heldOn: '2026-04-05',
+      title: '一季度审计联席会议',
+      attendees: ['纪委书记', '组织委员', '财政所长'],
+      auditIds: [auditId],
+      minutes: '通报审计情况，研究落实审计建议。',
+      decisions: [
+        {
+          content: '约谈农业服务中心负责人',
+          assigneeOrgId: w.townA,
+          assigneeRole: 'org_officer',
+          dueOn: '2026-04-15',
+        },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const m = res.json();
+    expect(m.audits.map((a: any) => a.id)).toEqual([auditId]);
+    expect(m.decisions[0]).toMatchObject({ state: '办理中', assigneeRoleLabel: '组织委员' });
+    const todo = (await w.api('org', 'GET', '/api/v1/todos'))
+      .json()
+      .items.find((x: any) => x.title.startsWith('落实联席会议决定'));
+    expect(todo).toMatchObject({ dueOn: '2026-04-15' });
+    // a unit head may not mark it done; the organisation officer does
+    const path = `/api/v1/audit-meetings/${m.id}/decisions/${m.decisions[0].id}/done`;
+    expect((await w.api('headA', 'POST', path, { note: '已约谈' })).statusCode).toBe(403);
+    const done = await w.api('org', 'POST', path, { note: '已约谈' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().decisions[0]).toMatchObject({ state: '按期办结', doneOn: '2026-04-05' });
+    expect(await openTodos('meeting_decision', m.decisions[0].id)).toEqual([]);
+    expect((await w.api('otherTown', 'GET', `/api/v1/audit-meetings/${m.id}`)).statusCode).toBe(404);
+  });
+});

@@ -25,10 +25,22 @@ import { getItem } from './get-item.js';
 import { itemStep } from './item-step.js';
 import { listAudits } from './list-audits.js';
 import { listItems } from './list-items.js';
+import {
+  completeDecision,
+  createMeeting,
+  decisionDoneIn,
+  getMeeting,
+  listMeetings,
+  meetingIn,
+} from './meetings.js';
 import { createPlan, listPlans } from './plans.js';
 import { recordOutcome } from './record-outcome.js';
 import { reportAudit } from './report-audit.js';
 
+const decisionParams = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  decisionId: z.coerce.number().int().positive('编号不正确'),
+});
 const planQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 /** 经济责任审计: plans, audits, findings, rectification items (the board and the unit's own), 成效. */
@@ -82,6 +94,36 @@ export async function econAuditRoutes(app: App) {
   auditStep('report', reportAuditIn, 'econ_audit.report', reportAudit);
   auditStep('findings', findingIn, 'econ_audit.add_finding', addFinding);
   auditStep('outcomes', outcomeIn, 'econ_audit.outcome', recordOutcome);
+
+  app.get('/api/v1/audit-meetings', { schema: { tags }, config: read }, (req) =>
+    listMeetings({ ctx, actor: actorOf(req) }),
+  );
+  app.post(
+    '/api/v1/audit-meetings',
+    {
+      schema: { tags, body: meetingIn },
+      config: { access: 'econ_audit.manage', audit: 'econ_audit.meeting' },
+    },
+    (req) => createMeeting({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get('/api/v1/audit-meetings/:id', { schema: { tags, params: idParam }, config: read }, (req) =>
+    getMeeting({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.post(
+    '/api/v1/audit-meetings/:id/decisions/:decisionId/done',
+    {
+      schema: { tags, params: decisionParams, body: decisionDoneIn },
+      config: { access: 'econ_audit.read', audit: 'econ_audit.decision_done' },
+    },
+    (req) =>
+      completeDecision({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        decisionId: req.params.decisionId,
+        note: req.body.note,
+      }),
+  );
 
   const itemAccess = ['econ_audit.read', 'rectification.unit'] as const;
   app.get(

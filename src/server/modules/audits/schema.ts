@@ -205,3 +205,40 @@ export const auditOutcomes = pgTable(
   },
   (t) => [index('audit_outcomes_audit_idx').on(t.auditId)],
 );
+
+/** 联席会议: the discipline, organisation and finance heads hear the audits and decide. */
+export const jointMeetings = pgTable(
+  'joint_meetings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    /** Who attended, as written (name and post). */
+    attendees: text('attendees').array().notNull().default(sql`'{}'::text[]`),
+    /** The audits reported to the meeting. */
+    auditIds: bigint('audit_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    minutes: text('minutes').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('joint_meetings_org_idx').on(t.orgId, t.heldOn)],
+);
+
+/** A meeting's decision: who must act (a role of an org) and by when; a to-do until done. */
+export const meetingDecisions = pgTable(
+  'meeting_decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    meetingId: bigint('meeting_id', { mode: 'number' }).notNull(),
+    content: text('content').notNull(),
+    assigneeOrgId: bigint('assignee_org_id', { mode: 'number' }).notNull(),
+    assigneeRole: text('assignee_role').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    doneNote: text('done_note'),
+    doneBy: bigint('done_by', { mode: 'number' }),
+  },
+  (t) => [index('meeting_decisions_meeting_idx').on(t.meetingId)],
+);
