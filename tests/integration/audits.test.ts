@@ -484,5 +484,14 @@ describe('joint meetings', () => {
     expect(done.json().decisions[0]).toMatchObject({ state: '按期办结', doneOn: '2026-04-05' });
     expect(await openTodos('meeting_decision', m.decisions[0].id)).toEqual([]);
     expect((await w.api('otherTown', 'GET', `/api/v1/audit-meetings/${m.id}`)).statusCode).toBe(404);
+    const keys =
+      'econ_audits.meetings,econ_audits.decisions,econ_audits.decisions_on_time,econ_audits.decision_on_time_rate';
+    const q = `orgId=${w.townA}&from=2026-01-01&to=2026-12-31`;
+    const f = (await w.api('secretary', 'GET', `/api/v1/figures?keys=${keys}&${q}`)).json().figures;
+    expect(f.map((x: any) => x.value)).toEqual([1, 1, 1, 100]);
+    const rows = (
+      await w.api('secretary', 'GET', `/api/v1/figures/econ_audits.decisions_on_time/records?${q}`)
+    ).json();
+    expect(rows.items.map((r: any) => r.label)).toEqual(['约谈农业服务中心负责人']);
   });
 });

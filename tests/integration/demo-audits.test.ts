@@ -41,7 +41,7 @@ async function demoSession(username: string) {
 
 it('holds the seed’s 十余名 departure audits, each drafted by a principal’s tenure end and confirmed', async () => {
   expect(summary.at(-1)).toBe(
-    '经济责任审计：2025 年离任审计 12 项（出具报告 8 项），定期审计 1 项、重点审计 2 项，东风村整改事项 4 项（屡审屡犯 1 个）',
+    '经济责任审计：2025 年离任审计 12 项（出具报告 8 项），定期审计 1 项、重点审计 2 项，东风村整改事项 4 项（屡审屡犯 1 个），联席会议 2 次',
   );
   const events = await t.ctx.db.select().from(departureEvents);
   expect(events).toHaveLength(12);
@@ -62,6 +62,9 @@ it('holds the seed’s 十余名 departure audits, each drafted by a principal�
     'econ_audits.outcome_remitted': 15000,
     'econ_audits.referred_persons': 1,
     'econ_audits.policies_improved': 1,
+    'econ_audits.meetings': 2,
+    'econ_audits.decisions': 2,
+    'econ_audits.decisions_on_time': 1,
   });
   const list = (await call(t, sec, 'GET', '/api/v1/econ-audits?kind=departure&pageSize=50')).json();
   expect(list.total).toBe(12);

@@ -5,9 +5,15 @@ import { confirmAuditIn } from '../../server/modules/audits/confirm-audit.js';
 import type { FindingInput } from '../../server/modules/audits/contract.js';
 import { insertAudit } from '../../server/modules/audits/create-audit.js';
 import { takeItemStep } from '../../server/modules/audits/item-step.js';
+import { completeDecisionIn, insertMeeting } from '../../server/modules/audits/meetings.js';
 import { recordOutcomeIn } from '../../server/modules/audits/record-outcome.js';
 import { reportAuditIn } from '../../server/modules/audits/report-audit.js';
-import { auditPlans, econAudits, rectificationItems } from '../../server/modules/audits/schema.js';
+import {
+  auditPlans,
+  econAudits,
+  meetingDecisions,
+  rectificationItems,
+} from '../../server/modules/audits/schema.js';
 import { cadres, tenures } from '../../server/modules/cadres/schema.js';
 import { endTenureIn } from '../../server/modules/cadres/tenures/end-tenure.js';
 import { loadTenure } from '../../server/modules/cadres/tenures/load-tenure.js';
@@ -70,7 +76,8 @@ async function principals(tx: Tx, townPath: string) {
  * tenure end drafts each 离任审计, which the audit officer confirms); 8 are reported, 2 with a finding
  * issued to the unit; a 定期审计 and a 重点审计 of 东风村 find the same type of problem (屡审屡犯), its
  * items taken through the lifecycle by the village's head (plan, reports, 申请销号) and the auditor
- * (销号, 持续整改, 退回; one awaits 认定); a 重点审计 of 财政所; and the 整改成效.
+ * (销号, 持续整改, 退回; one awaits 认定); a 重点审计 of 财政所; the 整改成效; and two 联席会议 with their
+ * decisions (the half-year one's done, one of them late).
  */
 export const auditsDemo: DemoStep = {
   name: 'audits',
@@ -338,10 +345,69 @@ export const auditsDemo: DemoStep = {
       achievedOn: `${year}-12-10`,
     });
 
+    // two joint meetings: the half-year one (its decisions done, one late) and the year-end one
+    const discipline = await demoActor(tx, `${t.prefix}_discipline_officer`);
+    const heads = ['镇纪委书记', '组织委员', '财政所所长', '审计人员'];
+    const mid = await insertMeeting(tx, day(`${year}-07-08`), auditor, {
+      orgId: town.id,
+      heldOn: `${year}-07-08`,
+      title: `${year}年上半年审计工作联席会议`,
+      attendees: heads,
+      auditIds: [periodic, ...departures.slice(0, 4)],
+      minutes: '通报上半年离任审计和村级财务定期审计情况，研究落实审计建议。',
+      decisions: [
+        {
+          content: `督促${t.villages[0]}建立专项资金管理制度`,
+          assigneeOrgId: town.id,
+          assigneeRole: 'audit_officer',
+          dueOn: `${year}-07-31`,
+        },
+        {
+          content: '对审计发现问题较多单位的负责人进行提醒谈话',
+          assigneeOrgId: town.id,
+          assigneeRole: 'discipline_officer',
+          dueOn: `${year}-08-15`,
+        },
+      ],
+    });
+    const midDecisions = await tx.select().from(meetingDecisions).where(eq(meetingDecisions.meetingId, mid));
+    await completeDecisionIn(
+      tx,
+      day(`${year}-07-25`),
+      auditor,
+      mid,
+      midDecisions[0].id,
+      '已指导制定并印发。',
+    );
+    await completeDecisionIn(
+      tx,
+      day(`${year}-08-20`),
+      withPermissions({ ...discipline, roles: ['discipline_officer'] }, 'econ_audit.read'),
+      mid,
+      midDecisions[1].id,
+      '已对 2 名单位负责人进行提醒谈话。',
+    );
+    await insertMeeting(tx, day(`${year}-12-18`), auditor, {
+      orgId: town.id,
+      heldOn: `${year}-12-18`,
+      title: `${year}年度审计工作联席会议`,
+      attendees: heads,
+      auditIds: [targeted, fiscal, ...departures.slice(4, REPORTED)],
+      minutes: '通报全年审计和整改情况，部署跟踪回访。',
+      decisions: [
+        {
+          content: `对${t.villages[0]}持续整改事项开展跟踪回访`,
+          assigneeOrgId: town.id,
+          assigneeRole: 'audit_officer',
+          dueOn: `${year + 1}-03-31`,
+        },
+      ],
+    });
+
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(rectificationItems)
       .where(eq(rectificationItems.orgId, village));
-    return `经济责任审计：${year} 年离任审计 ${departures.length} 项（出具报告 ${REPORTED} 项），定期审计 1 项、重点审计 2 项，东风村整改事项 ${n} 项（屡审屡犯 1 个）`;
+    return `经济责任审计：${year} 年离任审计 ${departures.length} 项（出具报告 ${REPORTED} 项），定期审计 1 项、重点审计 2 项，东风村整改事项 ${n} 项（屡审屡犯 1 个），联席会议 2 次`;
   },
 };

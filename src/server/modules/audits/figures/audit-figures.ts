@@ -38,6 +38,7 @@ import {
   rectificationItems as i,
   auditOutcomes as o,
 } from '../schema.js';
+import { countMeetingFigure, MEETING_FIGURES, meetingFigureList } from './meeting-figures.js';
 
 /**
  * 经济责任审计 figures, as of a date: audits by kind (the seed's 离任审计 of 十余名 leaders), findings
@@ -446,14 +447,18 @@ export function auditFigures(): { source: FigureSource; figures: Figure[] } {
     denominator: 'econ_audits.items_issued',
     dashboard: ['card'],
   });
+  figures.push(...meetingFigureList());
   const source: FigureSource = {
     module: 'econ_audits',
     label: '经济责任审计',
     async count(scope, keys) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
-        const spec = SPECS[key.slice('econ_audits.'.length)];
+        const name = key.slice('econ_audits.'.length);
+        const spec = SPECS[name];
         if (spec) out[key] = await figureValue(scope, spec);
+        else if ((MEETING_FIGURES as string[]).includes(name))
+          out[key] = { value: await countMeetingFigure(scope, name as (typeof MEETING_FIGURES)[number]) };
       }
       return out;
     },
