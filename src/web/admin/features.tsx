@@ -236,6 +236,22 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/audits/AuditDetailPage')),
   },
   {
+    path: '/audit-meetings',
+    label: '审计联席会议',
+    icon: <TeamOutlined />,
+    permission: 'econ_audit.read',
+    watermark: true,
+    page: lazy(() => import('./features/audits/MeetingsPage')),
+  },
+  {
+    path: '/audit-meetings/:id',
+    label: '联席会议',
+    hidden: true,
+    permission: 'econ_audit.read',
+    watermark: true,
+    page: lazy(() => import('./features/audits/MeetingDetailPage')),
+  },
+  {
     path: '/rectification',
     label: '审计整改',
     icon: <CheckSquareOutlined />,
