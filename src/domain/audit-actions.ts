@@ -172,6 +172,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'econ_audit.view': '查看审计项目',
   'econ_audit.ledger_export': '导出审计台帐',
   'econ_audit.meeting': '登记联席会议',
+  'econ_audit.print': '打印审计整改文书',
   'econ_audit.decision_done': '联席会议决定办结',
   'rectification.step': '办理整改事项',
   'rectification.plan': '制定整改方案',

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overdueItemsOfUnit } from '../../src/server/modules/audits/overdue.js';
 import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
@@ -493,5 +494,26 @@ describe('joint meetings', () => {
       await w.api('secretary', 'GET', `/api/v1/figures/econ_audits.decisions_on_time/records?${q}`)
     ).json();
     expect(rows.items.map((r: any) => r.label)).toEqual(['约谈农业服务中心负责人']);
+  });
+});
+
+describe('documents', () => {
+  const text = (bytes: Buffer) =>
+    strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']).replace(/<[^>]+>/g, '');
+  it('prints the 整改通知书 for the unit and the 对账销号单 for the auditor', async () => {
+    const notice = await w.api('headA', 'GET', `/api/v1/rectification-items/${itemId}/notice.docx`);
+    expect(notice.statusCode).toBe(200);
+    expect(text(notice.rawPayload)).toContain('审计整改通知书');
+    expect(text(notice.rawPayload)).toContain('违规发放津补贴');
+    expect(
+      (await w.api('headB', 'GET', `/api/v1/rectification-items/${itemId}/notice.docx`)).statusCode,
+    ).toBe(404);
+    const sheet = await w.api('auditor', 'GET', `/api/v1/econ-audits/${auditId}/closing-sheet.docx`);
+    expect(sheet.statusCode).toBe(200);
+    expect(text(sheet.rawPayload)).toContain('审计整改对账销号单');
+    expect(text(sheet.rawPayload)).toContain('持续整改（历史遗留');
+    expect(
+      (await w.api('headA', 'GET', `/api/v1/econ-audits/${auditId}/closing-sheet.docx`)).statusCode,
+    ).toBe(403);
   });
 });

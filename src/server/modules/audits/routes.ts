@@ -2,6 +2,7 @@ import './audit-labels.js';
 import './departure.js';
 import './provider.js';
 import { z } from 'zod';
+import { downloadHeaders } from '../../platform/files/disposition.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { addFinding } from './add-finding.js';
 import { confirmAudit, dismissAudit } from './confirm-audit.js';
@@ -19,6 +20,7 @@ import {
   stepIn,
 } from './contract.js';
 import { createAudit } from './create-audit.js';
+import { printClosingSheet, printNotice } from './documents.js';
 import { exportLedger } from './export-ledger.js';
 import { getAudit } from './get-audit.js';
 import { getItem } from './get-item.js';
@@ -126,6 +128,23 @@ export async function econAuditRoutes(app: App) {
   );
 
   const itemAccess = ['econ_audit.read', 'rectification.unit'] as const;
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  app.get(
+    '/api/v1/rectification-items/:id/notice.docx',
+    { schema: { tags, params: idParam }, config: { access: [...itemAccess], audit: 'econ_audit.print' } },
+    async (req, reply) => {
+      const doc = await printNotice({ ctx, actor: actorOf(req), id: req.params.id });
+      return reply.headers(downloadHeaders(doc.fileName, DOCX)).send(doc.bytes);
+    },
+  );
+  app.get(
+    '/api/v1/econ-audits/:id/closing-sheet.docx',
+    { schema: { tags, params: idParam }, config: { access: 'econ_audit.manage', audit: 'econ_audit.print' } },
+    async (req, reply) => {
+      const doc = await printClosingSheet({ ctx, actor: actorOf(req), id: req.params.id });
+      return reply.headers(downloadHeaders(doc.fileName, DOCX)).send(doc.bytes);
+    },
+  );
   app.get(
     '/api/v1/rectification-items/ledger.xlsx',
     {

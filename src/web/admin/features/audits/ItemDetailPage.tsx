@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { FormModal } from './AuditModals';
 import {
@@ -83,6 +84,9 @@ export default function ItemDetailPage() {
         }
         extra={
           <Space>
+            <Button onClick={() => download(`/api/v1/rectification-items/${id}/notice.docx`)}>
+              打印整改通知书
+            </Button>
             {steps.map((s) => (
               <Button
                 key={s}
