@@ -173,6 +173,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'econ_audit.ledger_export': '导出审计台帐',
   'econ_audit.meeting': '登记联席会议',
   'econ_audit.print': '打印审计整改文书',
+  'econ_audit.visit': '登记跟踪回访',
   'econ_audit.decision_done': '联席会议决定办结',
   'rectification.step': '办理整改事项',
   'rectification.plan': '制定整改方案',
@@ -217,6 +218,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   econ_audit_plan: '审计计划',
   rectification: '审计整改',
   joint_meeting: '联席会议',
+  econ_audit_visit: '跟踪回访',
 };
 
 const VERBS: Record<string, string> = {
@@ -255,6 +257,7 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   econ_audit_plan: '审计计划',
   rectification: '审计整改',
   joint_meeting: '联席会议',
+  econ_audit_visit: '跟踪回访',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

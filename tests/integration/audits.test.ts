@@ -517,3 +517,25 @@ describe('documents', () => {
     ).toBe(403);
   });
 });
+
+describe('跟踪回访', () => {
+  it('records a visit to a unit covering its own items; another unit’s items are refused', async () => {
+    const body = {
+      orgId: w.townA,
+      unitOrgId: w.unitA,
+      visitedOn: '2026-04-05',
+      visitors: ['审计人员甲', '纪检委员乙'],
+      checked: '核对清退凭证和新建制度执行情况',
+      itemIds: [itemId, item2Id],
+      result: '清退到位，制度已执行。',
+    };
+    const wrong = await w.api('auditor', 'POST', '/api/v1/audit-visits', { ...body, unitOrgId: w.unitB });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toHaveProperty('itemIds');
+    const ok = await w.api('auditor', 'POST', '/api/v1/audit-visits', body);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await w.api('secretary', 'GET', '/api/v1/audit-visits')).json().items).toHaveLength(1);
+    expect((await w.api('otherTown', 'GET', '/api/v1/audit-visits')).json().items).toHaveLength(0);
+    expect((await w.api('headA', 'POST', '/api/v1/audit-visits', body)).statusCode).toBe(403);
+  });
+});

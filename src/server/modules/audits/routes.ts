@@ -38,6 +38,7 @@ import {
 import { createPlan, listPlans } from './plans.js';
 import { recordOutcome } from './record-outcome.js';
 import { reportAudit } from './report-audit.js';
+import { createVisit, listVisits, visitIn } from './visits.js';
 
 const decisionParams = z.object({
   id: z.coerce.number().int().positive('编号不正确'),
@@ -125,6 +126,15 @@ export async function econAuditRoutes(app: App) {
         decisionId: req.params.decisionId,
         note: req.body.note,
       }),
+  );
+
+  app.get('/api/v1/audit-visits', { schema: { tags }, config: read }, (req) =>
+    listVisits({ ctx, actor: actorOf(req) }),
+  );
+  app.post(
+    '/api/v1/audit-visits',
+    { schema: { tags, body: visitIn }, config: { access: 'econ_audit.manage', audit: 'econ_audit.visit' } },
+    (req) => createVisit({ ctx, actor: actorOf(req), input: req.body }),
   );
 
   const itemAccess = ['econ_audit.read', 'rectification.unit'] as const;

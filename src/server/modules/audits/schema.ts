@@ -242,3 +242,22 @@ export const meetingDecisions = pgTable(
   },
   (t) => [index('meeting_decisions_meeting_idx').on(t.meetingId)],
 );
+
+/** 跟踪回访: a visit to a unit to check how it carries out the audit's opinions. */
+export const followUpVisits = pgTable(
+  'follow_up_visits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The township whose officers see it (its scope). */
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    unitOrgId: bigint('unit_org_id', { mode: 'number' }).notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    visitors: text('visitors').array().notNull().default(sql`'{}'::text[]`),
+    checked: text('checked').notNull(),
+    itemIds: bigint('item_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    result: text('result').notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('follow_up_visits_unit_idx').on(t.unitOrgId, t.visitedOn)],
+);
