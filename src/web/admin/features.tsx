@@ -252,6 +252,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/audits/MeetingDetailPage')),
   },
   {
+    path: '/audit-visits',
+    label: '跟踪回访',
+    icon: <SolutionOutlined />,
+    permission: 'econ_audit.read',
+    watermark: true,
+    page: lazy(() => import('./features/audits/VisitsPage')),
+  },
+  {
     path: '/rectification',
     label: '审计整改',
     icon: <CheckSquareOutlined />,
