@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-it('the audit officer records an audit with two findings, the unit head plans and applies for 销号, the auditor accepts one and marks the other 持续整改; the cadre’s file shows the open finding', async () => {
+it('the audit officer records an audit with two findings, the unit head plans and applies for 销号, the auditor accepts one and marks the other 持续整改, the joint meeting decides; the cadre’s file shows the open finding', async () => {
   const town = await makeOrg(e.ctx, '大兴镇');
   const village = await makeOrg(e.ctx, '东风村', town.id, 'village');
   const [cadreId] = await insertCadres(
@@ -126,7 +126,36 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await cont.waitFor({ state: 'hidden' });
   await page.getByText('持续整改').first().waitFor();
 
-  // 4. the cadre's file shows the open finding he is responsible for
+  // 4. the joint meeting decides; the decision is done on time
+  const visible = page.locator('.ant-select-dropdown:visible');
+  await page.goto(`${e.baseUrl}/audit-meetings`);
+  await page.getByRole('button', { name: '登记联席会议' }).click();
+  const meet = page.getByRole('dialog');
+  await meet.getByLabel('会议名称').fill('一季度审计联席会议');
+  await meet.getByLabel('单位', { exact: true }).click();
+  await visible.getByTitle('大兴镇').click();
+  await meet.getByLabel('会议日期').fill('2026-03-02');
+  await meet.getByLabel('会议日期').press('Enter');
+  await meet.getByLabel('参会人员（以顿号分隔）').fill('纪委书记、组织委员、财政所长');
+  await meet.getByLabel('会议纪要').fill('通报东风村审计情况，研究落实审计建议。');
+  await meet.getByRole('button', { name: '添加决定事项' }).click();
+  await page.locator('#decisions_0_content').fill('约谈东风村负责人');
+  await page.locator('#decisions_0_assigneeOrgId').click();
+  await visible.getByTitle('大兴镇').click();
+  await page.locator('#decisions_0_assigneeRole').click();
+  await visible.getByTitle('财政所（审计）').click();
+  await page.locator('#decisions_0_dueOn').fill('2026-03-16');
+  await page.locator('#decisions_0_dueOn').press('Enter');
+  await meet.getByRole('button', { name: label('确定') }).click();
+  await page.waitForURL(/\/audit-meetings\/\d+$/);
+  await page.getByText('办理中').waitFor();
+  await page.getByRole('button', { name: '登记办结' }).click();
+  const doneDialog = page.getByRole('dialog');
+  await doneDialog.getByLabel('办理情况').fill('已约谈。');
+  await doneDialog.getByRole('button', { name: label('确定') }).click();
+  await page.getByText('按期办结').waitFor();
+
+  // 5. the cadre's file shows the open finding he is responsible for
   const sec = await e.newPage();
   await fillLogin(sec.page, e.baseUrl, 'shuji1', 'Jd!2026-test');
   await sec.page.waitForURL(`${e.baseUrl}/`);
