@@ -7,11 +7,15 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
+import { createTodo } from '../../platform/todos/create-todo.js';
+import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { bumpAudit, loadAuditForChange } from './access.js';
 import type { outcomeIn } from './contract.js';
 import { addAuditEvent } from './events.js';
 import { getAudit } from './get-audit.js';
 import { auditFindings, auditOutcomes } from './schema.js';
+
+registerTodoRecordType('econ_audit_referral', 'econ_audit.read');
 
 /** 整改成效: an amount (上缴财政, 归还原资金渠道, 调整账项) or a count (移送事项/人员, 完善制度). */
 export async function recordOutcome(opts: {
@@ -66,6 +70,21 @@ export async function recordOutcomeIn(
         createdAt: ctx.clock.now(),
       })
       .returning({ id: auditOutcomes.id });
+    if (kind === 'referred_matter' || kind === 'referred_person') {
+      // 移送: the discipline officer of the audited unit's township gets it to handle, with its clock
+      const days = await ctx.rules.value<number>('econ_audit.referral_period');
+      await createTodo(tx, ctx.clock, {
+        title: `办理审计移送${kind === 'referred_person' ? '人员' : '事项'}：${input.note ?? audit.title}`,
+        recordType: 'econ_audit_referral',
+        recordId: row.id,
+        link: `/audits/${id}`,
+        orgId: audit.orgId,
+        assigneeRole: 'discipline_officer',
+        dueOn: await ctx.calendar.addWorkingDays(input.achievedOn, days),
+        kind: 'personal',
+        subjectCadreIds: audit.subjectCadreIds,
+      });
+    }
     await bumpAudit(tx, audit, {}, ctx.clock.now());
     await addAuditEvent(tx, ctx, actor, id, 'outcome', { detail: { outcomeId: row.id, kind } });
     await recordAudit(tx, ctx.clock, actor, {

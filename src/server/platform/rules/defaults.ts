@@ -218,6 +218,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: '审计整改工作规定',
   },
   {
+    key: 'econ_audit.referral_period',
+    name: '审计移送事项（人员）办理期限',
+    value: 15,
+    unit: 'working_days',
+    source: '审计整改工作规定',
+  },
+  {
     key: 'econ_audit.departure_confirm_period',
     name: '离任审计（待确认）办理期限',
     value: 10,
