@@ -500,6 +500,11 @@ describe('joint meetings', () => {
     expect(done.json().decisions[0]).toMatchObject({ state: '按期办结', doneOn: '2026-04-05' });
     expect(await openTodos('meeting_decision', m.decisions[0].id)).toEqual([]);
     expect((await w.api('otherTown', 'GET', `/api/v1/audit-meetings/${m.id}`)).statusCode).toBe(404);
+    const doc = await w.api('secretary', 'GET', `/api/v1/audit-meetings/${m.id}/decisions.docx`);
+    expect(doc.statusCode).toBe(200);
+    expect(strFromU8(unzipSync(new Uint8Array(doc.rawPayload))['word/document.xml'])).toContain(
+      '约谈农业服务中心负责人',
+    );
     const keys =
       'econ_audits.meetings,econ_audits.decisions,econ_audits.decisions_on_time,econ_audits.decision_on_time_rate';
     const q = `orgId=${w.townA}&from=2026-01-01&to=2026-12-31`;

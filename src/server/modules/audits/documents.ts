@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { formDocx } from '../petitions/documents/docx-form.js';
 import { loadAudit, loadItem } from './access.js';
+import { getMeeting } from './meetings.js';
 import { auditFindings, econAudits, rectificationItems } from './schema.js';
 
 const cn = (day: string) =>
@@ -117,4 +118,32 @@ export async function printClosingSheet(opts: { ctx: AppContext; actor: Actor; i
     detail: { document: 'closing_sheet', items: rows.length },
   });
   return { bytes, fileName: `对账销号单-${a.title.slice(0, 20)}.docx` };
+}
+
+/** The 联席会议's decision list (.docx): each decision, who acts, by when, and whether it is done. */
+export async function printMeetingDecisions(opts: { ctx: AppContext; actor: Actor; id: number }) {
+  const { ctx, actor, id } = opts;
+  const m = await getMeeting({ ctx, actor, id });
+  const bytes = await formDocx({
+    title: '审计联席会议决定事项清单',
+    subtitle: `${m.title}    ${m.heldOn}`,
+    rows: [
+      { label: '参会人员', value: m.attendees.join('、') },
+      { label: '通报审计项目', value: m.audits.map((a) => a.title).join('\n') || '—' },
+      ...m.decisions.map((d, n) => ({
+        label: `${n + 1}. ${d.assigneeRoleLabel}`,
+        value: `${d.content}\n办理时限：${d.dueOn}　${d.state}${d.doneOn ? `（${d.doneOn}：${d.doneNote ?? ''}）` : ''}`,
+        minLines: 2,
+      })),
+    ],
+    after: [`会议纪要：${m.minutes}`],
+    footer: `打印：${actor.displayName}  ${chinaDate(ctx.clock.now())}`,
+  });
+  await recordAudit(ctx.db, ctx.clock, actor, {
+    action: 'econ_audit.print',
+    objectType: 'joint_meeting',
+    objectId: id,
+    detail: { document: 'decisions' },
+  });
+  return { bytes, fileName: `联席会议决定事项-${m.heldOn}.docx` };
 }

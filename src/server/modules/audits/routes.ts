@@ -20,7 +20,7 @@ import {
   stepIn,
 } from './contract.js';
 import { createAudit } from './create-audit.js';
-import { printClosingSheet, printNotice } from './documents.js';
+import { printClosingSheet, printMeetingDecisions, printNotice } from './documents.js';
 import { exportLedger } from './export-ledger.js';
 import { getAudit } from './get-audit.js';
 import { getItem } from './get-item.js';
@@ -144,6 +144,14 @@ export async function econAuditRoutes(app: App) {
     { schema: { tags, params: idParam }, config: { access: [...itemAccess], audit: 'econ_audit.print' } },
     async (req, reply) => {
       const doc = await printNotice({ ctx, actor: actorOf(req), id: req.params.id });
+      return reply.headers(downloadHeaders(doc.fileName, DOCX)).send(doc.bytes);
+    },
+  );
+  app.get(
+    '/api/v1/audit-meetings/:id/decisions.docx',
+    { schema: { tags, params: idParam }, config: { ...read, audit: 'econ_audit.print' } },
+    async (req, reply) => {
+      const doc = await printMeetingDecisions({ ctx, actor: actorOf(req), id: req.params.id });
       return reply.headers(downloadHeaders(doc.fileName, DOCX)).send(doc.bytes);
     },
   );

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api';
+import { api, download } from '../../shared/api';
 import { FormModal } from './AuditModals';
 
 interface Decision {
@@ -44,7 +44,14 @@ export default function MeetingDetailPage() {
   const m = q.data;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={m.title}>
+      <Card
+        title={m.title}
+        extra={
+          <Button onClick={() => download(`/api/v1/audit-meetings/${id}/decisions.docx`)}>
+            打印决定事项清单
+          </Button>
+        }
+      >
         <Descriptions size="small" column={2}>
           <Descriptions.Item label="会议日期">{m.heldOn}</Descriptions.Item>
           <Descriptions.Item label="参会人员">{m.attendees.join('、')}</Descriptions.Item>
