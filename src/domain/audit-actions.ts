@@ -176,6 +176,29 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'inquiry.ledger_export': '导出函询台帐',
   'inquiry.attachment_upload': '上传函询材料',
   'inquiry.attachment_download': '下载函询材料',
+  'econ_audit.plan': '制定审计计划',
+  'econ_audit.create': '登记审计项目',
+  'econ_audit.draft': '生成离任审计（待确认）',
+  'econ_audit.confirm': '确认离任审计',
+  'econ_audit.dismiss': '不予审计',
+  'econ_audit.report': '出具审计报告',
+  'econ_audit.add_finding': '登记审计发现',
+  'econ_audit.outcome': '登记整改成效',
+  'econ_audit.view': '查看审计项目',
+  'econ_audit.ledger_export': '导出审计台帐',
+  'econ_audit.meeting': '登记联席会议',
+  'econ_audit.print': '打印审计整改文书',
+  'econ_audit.visit': '登记跟踪回访',
+  'econ_audit.decision_done': '联席会议决定办结',
+  'rectification.step': '办理整改事项',
+  'rectification.plan': '制定整改方案',
+  'rectification.report': '报告整改进展',
+  'rectification.apply': '申请销号',
+  'rectification.accept': '认定已整改并销号',
+  'rectification.continue': '认定持续整改',
+  'rectification.return': '认定未整改并退回',
+  'rectification.reopen': '抽查复核重新打开整改事项',
+  'rectification.view': '查看整改事项',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */
@@ -207,6 +230,11 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   admonition: '谈话诫勉',
   inquiry: '函询',
   appointment: '选拔任用',
+  econ_audit: '经济责任审计',
+  econ_audit_plan: '审计计划',
+  rectification: '审计整改',
+  joint_meeting: '联席会议',
+  econ_audit_visit: '跟踪回访',
 };
 
 const VERBS: Record<string, string> = {
@@ -242,6 +270,11 @@ export const AUDIT_OBJECT_TYPES: Record<string, string> = {
   admonition: '谈话诫勉',
   inquiry: '函询',
   appointment: '选拔任用事项',
+  econ_audit: '经济责任审计',
+  econ_audit_plan: '审计计划',
+  rectification: '审计整改',
+  joint_meeting: '联席会议',
+  econ_audit_visit: '跟踪回访',
 };
 
 export const objectTypeLabel = (type: string) => AUDIT_OBJECT_TYPES[type] ?? type;

@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'appointment.manage': '办理选拔任用（各步骤录入、任前公示、任职、撤销、导出台帐）',
   'appointment.override': '对资格审查未通过的人选作出决定（须记录理由）',
   'appointment.integrity': '出具廉政意见、办结任前公示期间的反映（不影响任用/影响任用）',
+  'econ_audit.read': '查看经济责任审计（审计项目、审计发现、整改事项、联席会议与统计）',
+  'econ_audit.manage': '办理经济责任审计（计划、审计项目、审计发现、认定销号、台帐）',
+  'rectification.unit': '办理本单位的审计整改事项（制定方案、报告进展、申请销号）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -166,6 +169,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionLeadership,
       'appointment.read',
       'appointment.override',
+      'econ_audit.read',
     ],
   },
   {
@@ -183,6 +187,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'accountability.read',
       ...supervisionLeadership,
       'appointment.read',
+      'econ_audit.read',
     ],
   },
   {
@@ -199,6 +204,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...accountabilityOffice,
       ...supervisionOffice,
       ...appointmentOffice,
+      'econ_audit.read',
     ],
   },
   {
@@ -216,6 +222,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...accountabilityOffice,
       ...supervisionOffice,
       ...appointmentDiscipline,
+      'econ_audit.read',
     ],
   },
   {
@@ -223,14 +230,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '审计人员',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read'],
+    permissions: [...business, 'cadre.read', 'econ_audit.read', 'econ_audit.manage'],
   },
   {
     code: 'unit_head',
     name: '单位负责人',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse'],
+    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse', 'rectification.unit'],
   },
   {
     code: 'cadre',
@@ -255,6 +262,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentOffice,
       'appointment.override',
+      'econ_audit.read',
     ],
   },
   {
@@ -274,6 +282,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...accountabilityOffice,
       ...supervisionOffice,
       ...appointmentDiscipline,
+      'econ_audit.read',
     ],
   },
 ];
@@ -337,6 +346,8 @@ export function isCaseContentPermission(permission: string): boolean {
     permission.startsWith('accountability.') ||
     (permission.startsWith('admonition.') && permission !== 'admonition.own_report') ||
     permission.startsWith('appointment.') ||
+    permission.startsWith('econ_audit.') ||
+    permission === 'rectification.unit' ||
     (permission.startsWith('inquiry.') && permission !== 'inquiry.reply') ||
     permission === 'cadre.file' ||
     permission === 'cadre.id_number'

@@ -4,6 +4,8 @@ import { inquiryFigures } from './modules/admonitions/figures/inquiry-figures.js
 import { trackingPanel } from './modules/admonitions/figures/tracking-panel.js';
 import { appointmentFigures } from './modules/appointments/figures/appointment-figures.js';
 import { noticePanel } from './modules/appointments/figures/notice-panel.js';
+import { auditFigures } from './modules/audits/figures/audit-figures.js';
+import { overdueItemsPanel } from './modules/audits/figures/overdue-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
@@ -21,9 +23,11 @@ export function registerAllFigures(): void {
     admonitionFigures(),
     inquiryFigures(),
     appointmentFigures(),
+    auditFigures(),
   ])
     registerFigures(m.source, m.figures);
   registerDashboardPanel(trackingPanel);
   registerDashboardPanel(noticePanel);
+  registerDashboardPanel(overdueItemsPanel);
   registerAllSummaryParagraphs();
 }

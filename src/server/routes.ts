@@ -2,6 +2,7 @@ import { registerAllFigures } from './figures.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
+import { econAuditRoutes } from './modules/audits/routes.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
@@ -60,4 +61,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(accountabilityRoutes);
   await app.register(admonitionRoutes);
   await app.register(appointmentRoutes);
+  await app.register(econAuditRoutes);
 }

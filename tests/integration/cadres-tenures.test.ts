@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { econAudits } from '../../src/server/modules/audits/schema.js';
 import { collectTimeline } from '../../src/server/modules/cadres/providers.js';
 import { departureEvents } from '../../src/server/modules/cadres/schema.js';
 import { postCadre } from '../support/cadre-helpers.js';
@@ -138,7 +139,10 @@ describe('leaving a post', () => {
       leftOn: '2026-02-28',
       reason: 'removal',
     });
-    expect(event.consumedAt).toBeNull();
+    // the audits module turns it into a draft departure audit in the same transaction
+    expect(event.consumedAt).not.toBeNull();
+    const [draft] = await t.ctx.db.select().from(econAudits).where(eq(econAudits.departureEventId, event.id));
+    expect(draft).toMatchObject({ status: 'draft', periodFrom: '2025-04-10', periodTo: '2026-02-28' });
     const again = await call(t, s, 'POST', `/api/v1/tenures/${principal.id}/end`, {
       endDate: '2026-03-01',
       endReason: 'removal',
@@ -154,7 +158,7 @@ describe('leaving a post', () => {
     expect(next.statusCode).toBe(200);
   });
 
-  it('corrects dates with the version; the unprocessed departure event follows; overlaps are refused', async () => {
+  it('corrects dates with the version; the departure event and its draft departure audit follow; overlaps are refused', async () => {
     const [ended] = (await tenuresOf(secretary.id)).filter((x: any) => x.endDate);
     const body = {
       startDate: ended.startDate,
@@ -169,6 +173,8 @@ describe('leaving a post', () => {
       .from(departureEvents)
       .where(eq(departureEvents.tenureId, ended.id));
     expect(event.leftOn).toBe('2026-02-20');
+    const [draft] = await t.ctx.db.select().from(econAudits).where(eq(econAudits.tenureId, ended.id));
+    expect(draft.periodTo).toBe('2026-02-20');
     expect((await call(t, s, 'PUT', `/api/v1/tenures/${ended.id}`, body)).statusCode).toBe(409);
     const overlap = await call(t, s, 'PUT', `/api/v1/tenures/${ended.id}`, {
       ...body,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
 import { noticePanel } from '../../src/server/modules/appointments/figures/notice-panel.js';
+import { overdueItemsPanel } from '../../src/server/modules/audits/figures/overdue-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
   registerDashboardPanel,
@@ -181,6 +182,7 @@ describe('every registered figure on the demo data', () => {
       'admonitions',
       'inquiries',
       'appointments',
+      'econ_audits',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -210,7 +212,7 @@ describe('every registered figure on the demo data', () => {
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.orgOfficer, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
-    // the district's organisation department sees the cadres, accountability, the admonitions and the appointments, not a number about the petitions
+    // the district's organisation department sees the cadres, accountability, the admonitions, the appointments and the audits, not a number about the petitions
     const res = await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
@@ -219,6 +221,7 @@ describe('every registered figure on the demo data', () => {
       'admonitions',
       'inquiries',
       'appointments',
+      'econ_audits',
     ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
@@ -402,9 +405,10 @@ describe('the dashboard route', () => {
 
   it('shows a registered panel to whom it is for, its value the rows it lists; none when none is registered', async () => {
     const q = `orgId=${org.daxing}`;
-    // the modules' own panels (诫勉跟踪考察中) set aside: this is about the mechanism
+    // the modules' own panels (诫勉跟踪考察中, 审计整改超期事项) set aside: this is about the mechanism
     unregisterDashboardPanel(trackingPanel.key);
     unregisterDashboardPanel(noticePanel.key);
+    unregisterDashboardPanel(overdueItemsPanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
     registerDashboardPanel({
       key: 'test.late_petitions',
@@ -446,6 +450,7 @@ describe('the dashboard route', () => {
       unregisterDashboardPanel('test.late_petitions');
       registerDashboardPanel(trackingPanel);
       registerDashboardPanel(noticePanel);
+      registerDashboardPanel(overdueItemsPanel);
     }
   });
 
@@ -467,9 +472,11 @@ describe('the dashboard route', () => {
       '谈话诫勉',
       '函询',
       '选拔任用',
+      '经济责任审计',
       '待办超期',
       '诫勉跟踪考察中',
       '任前公示中',
+      '审计整改超期事项',
     ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();

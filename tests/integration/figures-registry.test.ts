@@ -184,13 +184,14 @@ async function checkSlices(s: Session, keys: string[], query: string) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries and appointments modules, each with its definition', () => {
+  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments and audits modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
     expect([...modules].sort()).toEqual([
       'accountability',
       'admonitions',
       'appointments',
       'cadres',
+      'econ_audits',
       'inquiries',
       'petitions',
       'policies',
@@ -227,10 +228,10 @@ describe('every registered figure', () => {
       expect((await call(t, clerk, 'GET', `/api/v1/figures?keys=${f.key}`)).statusCode, f.key).toBe(403);
       expect((await call(t, clerk, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode, f.key).toBe(403);
     }
-    // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries' and the appointments' figures, not the petitions'
+    // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries', the appointments' and the audits' figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
     expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
-      new Set(['cadres', 'policies', 'accountability', 'admonitions', 'inquiries', 'appointments']),
+      new Set(['cadres', 'policies', 'accountability', 'admonitions', 'inquiries', 'appointments', 'econ_audits']),
     );
     const refused = await call(
       t,

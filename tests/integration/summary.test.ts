@@ -115,7 +115,18 @@ describe('the demo township’s 2025 summary', () => {
     expect(text).toContain('大兴镇2025年干部监督管理工作总结');
     expect(text).toContain('统计数据截至2025年12月31日');
     expect(text).toContain('二、在内容上，突出监督重点');
-    expect(text).toContain('一是突出对领导干部的群众监督');
+    // 一是 the audits (the seed's 十余名离任领导干部: the demo's 12), 二是 the petitions
+    const audits = await registry([
+      'econ_audits.departure',
+      'econ_audits.findings',
+      'econ_audits.items_closed',
+    ]);
+    expect(audits['econ_audits.departure']).toBe(12);
+    expect(text).toContain('一是突出对领导干部的审计监督');
+    expect(text).toContain(
+      `全年我镇对12名离任领导干部实施了经济责任审计，审计发现问题${audits['econ_audits.findings']}个，整改销号${audits['econ_audits.items_closed']}项，对广大干部的监督管理起到了很好的促进作用。`,
+    );
+    expect(text).toContain('二是突出对领导干部的群众监督');
     expect(text).toContain('全年我镇共收到');
     // the appendix: each figure with its definition, value and the filter that lists its records
     expect(text).toContain('附表：统计数据来源及复核方法');
@@ -191,18 +202,20 @@ describe('the demo township’s 2025 summary', () => {
     const res = await generate(sec, { orgId: village, year: 2025 });
     expect(res.statusCode, res.body).toBe(200);
     const focus = res.json().sections.find((x: any) => x.key === 'focus');
-    expect(focus.number).toBeNull();
-    expect(focus.paragraphs[0].parts).toBeNull();
+    // the village was audited (its paragraph stays); it had no petitions
+    expect(focus.paragraphs.find((x: any) => x.id === 'petitions.mass_supervision').parts).toBeNull();
     const text = docxText((await download(sec, res.json().id)).rawPayload);
     expect(text).not.toContain('群众来信');
-    expect(text).not.toContain('在内容上');
+    expect(text).toContain('突出对领导干部的审计监督');
     expect(text).not.toContain('[[');
     expect(text).toContain('做好干部监督管理工作');
   });
 
   it('lets the officer reword a paragraph but refuses a changed, dropped or typed figure, naming the paragraph', async () => {
     const got = (await call(t, sec, 'GET', `/api/v1/summaries/${draftId}`)).json();
-    const p = got.sections.find((x: any) => x.key === 'focus').paragraphs[0];
+    const p = got.sections
+      .find((x: any) => x.key === 'focus')
+      .paragraphs.find((x: any) => x.id === 'petitions.mass_supervision');
     const url = `/api/v1/summaries/${draftId}/paragraphs/${p.id}`;
     const typed = await call(t, sec, 'PUT', url, { text: p.text.replace('{petitions.letter}', '45') });
     expect(typed.statusCode).toBe(400);

@@ -8,7 +8,7 @@ import { registerPetition } from '../../src/server/modules/petitions/workflow/re
 import { totpCode } from '../../src/server/platform/auth/totp.js';
 import { dictItems } from '../../src/server/platform/dictionaries/schema.js';
 import { notifications, todos } from '../../src/server/platform/todos/schema.js';
-import { roles, users } from '../../src/server/platform/users/schema.js';
+import { rolePermissions, roles, users } from '../../src/server/platform/users/schema.js';
 import { idNumberFor } from './cadre-helpers.js';
 import { call, GOOD_PASSWORD, loginAs, makeOrg, makeUser, type Session, signIn } from './factories.js';
 import type { TestApp } from './test-app.js';
@@ -92,6 +92,26 @@ export async function adversaryWorld(t: TestApp) {
   const town = await makeOrg(t.ctx, '甲镇', district.id);
   const unit = await makeOrg(t.ctx, '甲镇农业服务中心', town.id, 'department');
   const admin = (role: string) => makeUser(t.ctx, { orgId: district.id, roles: [role], dataScope: 'all' });
+  // An account that reads no case content but the roster (the audit officer once was one; since the
+  // economic-responsibility audits, audit findings are case content): a custom role 名册查阅员.
+  const [rosterRole] = await t.ctx.db
+    .insert(roles)
+    .values({ code: 'roster_reader', name: '名册查阅员', builtin: false, mfaRequired: false })
+    .returning({ id: roles.id });
+  await t.ctx.db
+    .insert(rolePermissions)
+    .values(
+      [
+        'todo.read',
+        'todo.manage',
+        'calendar.read',
+        'rule.read',
+        'dict.read',
+        'policy.read',
+        'org.read',
+        'cadre.read',
+      ].map((permission) => ({ roleId: rosterRole.id, permission })),
+    );
   const people = {
     sys: await admin('sys_admin'),
     sec: await admin('security_admin'),
@@ -99,7 +119,7 @@ export async function adversaryWorld(t: TestApp) {
     officer: await makeUser(t.ctx, { orgId: town.id, roles: ['discipline_officer'] }),
     secretary: await makeUser(t.ctx, { orgId: town.id, roles: ['party_secretary'] }),
     orgOfficer: await makeUser(t.ctx, { orgId: town.id, roles: ['org_officer'] }),
-    auditor: await makeUser(t.ctx, { orgId: town.id, roles: ['audit_officer'] }),
+    auditor: await makeUser(t.ctx, { orgId: town.id, roles: ['roster_reader'] }),
     cadre: await makeUser(t.ctx, { orgId: town.id, roles: ['cadre'] }),
     roleless: await makeUser(t.ctx, { orgId: town.id, roles: [] }),
     /** A unit head (cases handed to his unit, no second factor): the world's decided reset request is about him. */

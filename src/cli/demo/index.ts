@@ -8,6 +8,7 @@ import type { Tx } from '../../server/platform/db/client.js';
 import { accountabilityDemo } from './accountability.js';
 import { admonitionsDemo } from './admonitions.js';
 import { appointmentsDemo } from './appointments.js';
+import { auditsDemo } from './audits.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
@@ -42,6 +43,7 @@ export const DEMO_STEPS: DemoStep[] = [
   admonitionsDemo,
   appointmentsDemo,
   accountabilityDemo,
+  auditsDemo,
 ];
 
 export interface DemoResult {

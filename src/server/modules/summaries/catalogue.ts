@@ -23,6 +23,16 @@ export function registerAllSummaryParagraphs(): void {
         '根据工作实际，修订完善了{policies.revised|名录}等{policies.revised}项制度。在加快制度创新的基础上，我们要求{单位}各级党组织加强对制度的学习和贯彻，切实做到组织人事工作的规范、公正、科学。',
     },
   ]);
+  // 二、重点: 突出对领导干部的审计监督 (econ_audits.*), in the seed's words
+  registerSummaryParagraphs('focus', [
+    {
+      id: 'econ_audits.audit_supervision',
+      title: '审计监督',
+      order: 10,
+      template:
+        '突出对领导干部的审计监督。为全面、客观、公正地识别和选拔干部，我们把离任审计作为干部监督管理的一项重要手段常抓不放，实行领导干部定期审计和重点审计制度，建立审计台帐。{我}党委定期、不定期召开纪检、组织、财政等部门主要负责人联席会议，通报审计情况，研究落实审计建议，并对各单位落实审计意见情况进行跟踪回访，从而保证审计意见得到及时落实。[[全年{我}对{econ_audits.departure}名离任领导干部实施了经济责任审计，]][[审计发现问题{econ_audits.findings}个，]][[整改销号{econ_audits.items_closed}项，]]对广大干部的监督管理起到了很好的促进作用。',
+    },
+  ]);
   // 二、重点: mass supervision through petitions (信访)
   registerSummaryParagraphs('focus', [
     {

@@ -10,6 +10,7 @@ import { requireDictCode } from '../dict-code.js';
 import { departureEvents, tenures } from '../schema.js';
 import type { tenureEnd } from './contract.js';
 import { syncCurrentPosition } from './current-posts.js';
+import { runDepartureHandlers } from './departure-hooks.js';
 import { loadTenure } from './load-tenure.js';
 
 /**
@@ -72,6 +73,17 @@ export async function endTenureIn(
           })
           .returning({ id: departureEvents.id })
       : [];
+  if (event && tenure.orgId !== null)
+    await runDepartureHandlers(tx, ctx, actor, {
+      eventId: event.id,
+      cadreId: tenure.cadreId,
+      tenureId: id,
+      orgId: tenure.orgId,
+      title: tenure.title,
+      startDate: tenure.startDate,
+      leftOn: input.endDate,
+      reason: input.endReason,
+    });
   await syncCurrentPosition(tx, tenure.cadreId, ctx.clock.now());
   await recordAudit(tx, ctx.clock, actor, {
     action: 'tenure.end',

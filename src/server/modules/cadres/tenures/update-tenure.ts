@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   principalOverlapProblem,
@@ -11,6 +11,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { badRequest, conflict, unprocessable } from '../../../platform/http/errors.js';
 import { departureEvents, tenures } from '../schema.js';
 import type { tenureUpdate } from './contract.js';
+import { runDepartureCorrections } from './departure-hooks.js';
 import { loadTenure } from './load-tenure.js';
 
 /**
@@ -65,11 +66,12 @@ export async function updateTenure(opts: {
       .where(and(eq(tenures.id, id), eq(tenures.version, input.version)))
       .returning();
     if (!saved) throw conflict();
-    if (before.isPrincipal && endDate && endDate !== before.endDate)
-      await tx
-        .update(departureEvents)
-        .set({ leftOn: endDate })
-        .where(and(eq(departureEvents.tenureId, id), isNull(departureEvents.consumedAt)));
+    if (before.isPrincipal && endDate && endDate !== before.endDate) {
+      // the event records the fact: it follows the correction, consumed or not, and so do the
+      // records made from it that are still drafts (a departure audit's period)
+      await tx.update(departureEvents).set({ leftOn: endDate }).where(eq(departureEvents.tenureId, id));
+      await runDepartureCorrections(tx, ctx, actor, { tenureId: id, leftOn: endDate });
+    }
     await recordAudit(tx, ctx.clock, actor, {
       action: 'tenure.update',
       objectType: 'cadre',

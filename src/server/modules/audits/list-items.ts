@@ -1,0 +1,94 @@
+import { and, count, desc, eq, gt, ilike, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { bucketBounds } from '../../../domain/audits/clocks.js';
+import { chinaDate } from '../../../domain/calendar.js';
+import type { Actor } from '../../platform/access/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { likePattern, offsetOf } from '../../platform/http/pagination.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import { itemVisibility } from './access.js';
+import type { ItemListQuery } from './contract.js';
+import { itemSummary } from './labels.js';
+import { econAudits as a, auditFindings as f, rectificationItems as i } from './schema.js';
+
+/** The bucket as a condition on the item's due day (open items only). */
+function bucketWhere(bucket: string, b: ReturnType<typeof bucketBounds>): SQL | undefined {
+  const open = ne(i.status, 'closed');
+  switch (bucket) {
+    case 'overdue':
+      return and(open, lt(i.dueOn, b.today));
+    case 'within10':
+      return and(open, sql`${i.dueOn} between ${b.today} and ${b.d10}`);
+    case 'within20':
+      return and(open, gt(i.dueOn, b.d10), lte(i.dueOn, b.d20));
+    case 'beyond20':
+      return and(open, gt(i.dueOn, b.d20));
+  }
+  return undefined;
+}
+
+/** The list's filters (also the ledger's): visibility, status, open, bucket, audit, unit, queue, text, year issued. */
+export function itemWhere(
+  actor: Actor,
+  q: Omit<ItemListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  bounds: ReturnType<typeof bucketBounds>,
+): SQL | undefined {
+  return and(
+    itemVisibility(actor),
+    q.status ? eq(i.status, q.status) : undefined,
+    q.open === 'true' ? ne(i.status, 'closed') : q.open === 'false' ? eq(i.status, 'closed') : undefined,
+    q.bucket ? bucketWhere(q.bucket, bounds) : undefined,
+    q.auditId ? eq(i.auditId, q.auditId) : undefined,
+    q.unitOrgId ? eq(i.unitOrgId, q.unitOrgId) : undefined,
+    q.queue === 'true'
+      ? and(
+          eq(i.status, 'applied'),
+          sql`${actor.userId} = any(${a.auditorUserIds})`,
+          ne(i.unitOrgId, actor.orgId),
+        )
+      : undefined,
+    q.q ? ilike(f.summary, likePattern(q.q)) : undefined,
+    q.year ? sql`${i.issuedOn} between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}` : undefined,
+  );
+}
+
+/**
+ * The findings board (整改事项): for an officer the items of the audits in scope, for a unit head
+ * only their own unit's; filters by status, open, the due buckets (working days on the calendar),
+ * audit, unit and text; `queue` is the auditor's 认定 queue (申请销号 in audits they audit).
+ */
+export async function listItems(opts: { ctx: AppContext; actor: Actor; query: ItemListQuery }) {
+  const { ctx, actor, query: q } = opts;
+  const today = chinaDate(ctx.clock.now());
+  const cal = await ctx.calendar.current();
+  const where = itemWhere(actor, q, bucketBounds(today, cal));
+  const [rows, [{ n }]] = await Promise.all([
+    ctx.db
+      .select({ i, summary: f.summary, repeat: f.repeatOfId, auditTitle: a.title, unitName: orgs.name })
+      .from(i)
+      .innerJoin(f, eq(f.id, i.findingId))
+      .innerJoin(a, eq(a.id, i.auditId))
+      .leftJoin(orgs, eq(orgs.id, i.unitOrgId))
+      .where(where)
+      .orderBy(sql`${i.dueOn} asc nulls last`, desc(i.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db
+      .select({ n: count() })
+      .from(i)
+      .innerJoin(f, eq(f.id, i.findingId))
+      .innerJoin(a, eq(a.id, i.auditId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...itemSummary(r.i, today, cal),
+      summary: r.summary,
+      repeat: r.repeat !== null,
+      auditTitle: r.auditTitle,
+      unitName: r.unitName,
+    })),
+    total: Number(n),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
