@@ -231,7 +231,15 @@ describe('every registered figure', () => {
     // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries', the appointments' and the audits' figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
     expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
-      new Set(['cadres', 'policies', 'accountability', 'admonitions', 'inquiries', 'appointments', 'econ_audits']),
+      new Set([
+        'cadres',
+        'policies',
+        'accountability',
+        'admonitions',
+        'inquiries',
+        'appointments',
+        'econ_audits',
+      ]),
     );
     const refused = await call(
       t,
