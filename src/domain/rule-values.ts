@@ -13,7 +13,11 @@ export const RULE_UNITS: Record<string, string> = {
   boolean: '',
   list: '',
   ladder: '',
+  rounding: '',
 };
+
+/** The values of a rounding rule (e.g. how the 优秀 cap's share of a headcount is rounded). */
+export const ROUNDING_VALUES: Record<string, string> = { floor: '向下取整', round: '四舍五入', ceil: '向上取整' };
 
 /** Rule areas, from the first part of the key, in display order. */
 export const RULE_AREAS: Record<string, string> = {
@@ -28,6 +32,7 @@ export const RULE_AREAS: Record<string, string> = {
   review: '年度考核',
   ranking: '考评排名',
   pledge: '承诺践诺',
+  evaluation: '民主测评',
   accountability: '责任追究',
   security: '安全策略',
 };
@@ -66,6 +71,8 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
     return new Set(value).size === value.length ? null : '列表中有重复项';
   }
   if (unit === 'ladder') return ladderProblem(value);
+  if (unit === 'rounding')
+    return typeof value === 'string' && value in ROUNDING_VALUES ? null : '请选择向下取整、四舍五入或向上取整';
   return `未知的规则单位：${unit}`;
 }
 
@@ -92,6 +99,7 @@ export function formatRuleValue(unit: string, value: unknown): string {
   if (unit === 'list') return Array.isArray(value) ? value.join('、') : String(value);
   if (unit === 'ladder' && value && typeof value === 'object')
     return `${Object.keys(value).length} 类，每类按情节较轻、较重、严重列出处理种类`;
+  if (unit === 'rounding') return ROUNDING_VALUES[String(value)] ?? String(value);
   if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
   if (unit === 'percent') return `${value}%`;
   const suffix = RULE_UNITS[unit] ?? '';
