@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'inquiry.manage': '函询（发函、结论、台帐）',
   'inquiry.endorse': '为本单位干部的函询回复签字背书',
   'inquiry.reply': '回复本人收到的函询',
+  'assessment.read': '查看考核（年度考核等次、单位考评排名、民主测评结果）',
+  'assessment.manage': '组织考核（评定年度考核等次、录入单位考评并排名、组织民主测评与发放测评码）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -103,6 +105,7 @@ const petitionOffice: Permission[] = [
   'petition.import',
 ];
 const accountabilityOffice: Permission[] = ['accountability.read', 'accountability.manage'];
+const assessmentOffice: Permission[] = ['assessment.read', 'assessment.manage'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -156,6 +159,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       'accountability.read',
+      'assessment.read',
       ...supervisionLeadership,
     ],
   },
@@ -172,6 +176,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.stats',
       'dashboard.view',
       'accountability.read',
+      'assessment.read',
       ...supervisionLeadership,
     ],
   },
@@ -187,6 +192,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       ...accountabilityOffice,
+      ...assessmentOffice,
       ...supervisionOffice,
     ],
   },
@@ -240,6 +246,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       ...accountabilityOffice,
+      ...assessmentOffice,
       ...supervisionOffice,
     ],
   },

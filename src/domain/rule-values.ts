@@ -17,7 +17,11 @@ export const RULE_UNITS: Record<string, string> = {
 };
 
 /** The values of a rounding rule (e.g. how the 优秀 cap's share of a headcount is rounded). */
-export const ROUNDING_VALUES: Record<string, string> = { floor: '向下取整', round: '四舍五入', ceil: '向上取整' };
+export const ROUNDING_VALUES: Record<string, string> = {
+  floor: '向下取整',
+  round: '四舍五入',
+  ceil: '向上取整',
+};
 
 /** Rule areas, from the first part of the key, in display order. */
 export const RULE_AREAS: Record<string, string> = {
@@ -72,7 +76,9 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
   }
   if (unit === 'ladder') return ladderProblem(value);
   if (unit === 'rounding')
-    return typeof value === 'string' && value in ROUNDING_VALUES ? null : '请选择向下取整、四舍五入或向上取整';
+    return typeof value === 'string' && value in ROUNDING_VALUES
+      ? null
+      : '请选择向下取整、四舍五入或向上取整';
   return `未知的规则单位：${unit}`;
 }
 

@@ -1,6 +1,8 @@
 import { registerAllFigures } from './figures.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
+import { ballotPortalRoutes } from './modules/assessments/portal-routes.js';
+import { assessmentRoutes } from './modules/assessments/routes.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
@@ -58,4 +60,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
   await app.register(admonitionRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(ballotPortalRoutes);
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  consecutiveIncompetent,
-  excellentCapCheck,
-  excellentMax,
-  gradeAllowedUnderCap,
-} from './grades.js';
+import { type BallotAnswers, ballotProblem, belowThreshold, resultsVisible, tally } from './evaluation.js';
+import { consecutiveIncompetent, excellentCapCheck, excellentMax, gradeAllowedUnderCap } from './grades.js';
 import { composeScore, type IndicatorNode, type ScoreItem, weightProblem } from './indicators.js';
-import { ballotProblem, belowThreshold, resultsVisible, tally, type BallotAnswers } from './evaluation.js';
 import { lastPlaceOutcome, rankUnits } from './ranking.js';
 
 const node = (key: string, parentKey: string | null, weight: number): IndicatorNode => ({
@@ -70,7 +65,11 @@ describe('score composition', () => {
       ],
       caps,
     );
-    expect('result' in r && r.result).toMatchObject({ total: 100, vetoed: '安全生产一票否决', passed: false });
+    expect('result' in r && r.result).toMatchObject({
+      total: 100,
+      vetoed: '安全生产一票否决',
+      passed: false,
+    });
   });
   it('refuses a score above the item cap, naming the line', () => {
     const r = composeScore(items, [{ itemKey: 's2', points: 41 }], caps);

@@ -4,7 +4,14 @@
  * share of 差 overall at or above the threshold (rule evaluation.poor_threshold, percent) proposes an
  * admonition talk.
  */
-export const DIMENSIONS = { de: '德', neng: '能', qin: '勤', ji: '绩', lian: '廉', overall: '总体评价' } as const;
+export const DIMENSIONS = {
+  de: '德',
+  neng: '能',
+  qin: '勤',
+  ji: '绩',
+  lian: '廉',
+  overall: '总体评价',
+} as const;
 export type Dimension = keyof typeof DIMENSIONS;
 export const DIMENSION_KEYS = Object.keys(DIMENSIONS) as Dimension[];
 export const RATINGS = ['好', '较好', '一般', '差'] as const;
@@ -54,7 +61,13 @@ export function tally(ballots: BallotAnswers[], subjectIds: number[]): SubjectTa
       for (const d of DIMENSION_KEYS) counts[d][row[d]]++;
     }
     const o = counts.overall;
-    return { subjectId: id, ballots: n, counts, goodRate: pct(o['好'] + o['较好'], n), poorShare: pct(o['差'], n) };
+    return {
+      subjectId: id,
+      ballots: n,
+      counts,
+      goodRate: pct(o['好'] + o['较好'], n),
+      poorShare: pct(o['差'], n),
+    };
   });
 }
 

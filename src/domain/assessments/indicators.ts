@@ -109,6 +109,13 @@ export function composeScore(
   deduction = Math.min(deduction, caps.deductionCap);
   const total = round2(Math.max(0, base + bonus - deduction));
   return {
-    result: { base: round2(base), bonus: round2(bonus), deduction: round2(deduction), total, vetoed, passed: !vetoed },
+    result: {
+      base: round2(base),
+      bonus: round2(bonus),
+      deduction: round2(deduction),
+      total,
+      vetoed,
+      passed: !vetoed,
+    },
   };
 }

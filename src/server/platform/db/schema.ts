@@ -2,6 +2,7 @@
 
 export * from '../../modules/accountability/schema.js';
 export * from '../../modules/admonitions/schema.js';
+export * from '../../modules/assessments/schema.js';
 export * from '../../modules/cadres/schema.js';
 export * from '../../modules/petitions/figures/cube-schema.js';
 export * from '../../modules/petitions/portal/schema.js';

@@ -1,0 +1,149 @@
+import './audit-labels.js';
+import './provider.js';
+import { type App, actorOf } from '../../platform/http/types.js';
+import { codesDocx } from './codes-docx.js';
+import {
+  closeIn,
+  codesIn,
+  codesOut,
+  evaluationIn,
+  evaluationOut,
+  evaluationsOut,
+  gradesOut,
+  gradesQuery,
+  idParam,
+  paperIn,
+  roundDetailOut,
+  roundIn,
+  roundsOut,
+  roundsQuery,
+  setGradeIn,
+  setGradeOut,
+} from './contract.js';
+import {
+  addPaperBallots,
+  closeEvaluation,
+  createEvaluation,
+  getEvaluation,
+  issueCodes,
+  listEvaluations,
+} from './evaluations.js';
+import { getRound, listRounds, roundDetail } from './get-round.js';
+import { setGrade } from './grades.js';
+import { listGrades } from './list-grades.js';
+import { recordRoundIn } from './record-round.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 考核: annual grades with the 优秀 cap, unit evaluation rounds with ranking and 末位, 民主测评. */
+export async function assessmentRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['assessments'];
+  const base = '/api/v1/assessments';
+  const read = { access: 'assessment.read' } as const;
+
+  app.get(
+    `${base}/grades`,
+    { schema: { tags, querystring: gradesQuery, response: { 200: gradesOut } }, config: read },
+    (req) => listGrades({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.post(
+    `${base}/grades`,
+    {
+      schema: { tags, body: setGradeIn, response: { 200: setGradeOut } },
+      config: { access: 'assessment.manage', audit: 'assessment.grade' },
+    },
+    (req) => setGrade({ ctx, actor: actorOf(req), input: req.body }),
+  );
+
+  app.get(
+    `${base}/rounds`,
+    { schema: { tags, querystring: roundsQuery, response: { 200: roundsOut } }, config: read },
+    (req) => listRounds({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.post(
+    `${base}/rounds`,
+    {
+      schema: { tags, body: roundIn, response: { 200: roundDetailOut } },
+      config: { access: 'assessment.manage', audit: 'assessment.round_record' },
+    },
+    (req) =>
+      ctx.db.transaction(async (tx) => {
+        const actor = actorOf(req);
+        return roundDetail(tx, actor, await recordRoundIn(tx, ctx, actor, req.body));
+      }),
+  );
+  app.get(
+    `${base}/rounds/:id`,
+    { schema: { tags, params: idParam, response: { 200: roundDetailOut } }, config: read },
+    (req) => getRound({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+
+  app.get(
+    `${base}/evaluations`,
+    { schema: { tags, response: { 200: evaluationsOut } }, config: read },
+    (req) => listEvaluations({ ctx, actor: actorOf(req) }),
+  );
+  app.post(
+    `${base}/evaluations`,
+    {
+      schema: { tags, body: evaluationIn, response: { 200: evaluationOut } },
+      config: { access: 'assessment.manage', audit: 'assessment.evaluation_create' },
+    },
+    (req) => createEvaluation({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    `${base}/evaluations/:id`,
+    { schema: { tags, params: idParam, response: { 200: evaluationOut } }, config: read },
+    (req) => getEvaluation({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.post(
+    `${base}/evaluations/:id/codes`,
+    {
+      schema: { tags, params: idParam, body: codesIn, response: { 200: codesOut } },
+      config: { access: 'assessment.manage', audit: 'assessment.codes_issue' },
+    },
+    (req) => issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count }),
+  );
+  app.post(
+    `${base}/evaluations/:id/codes.docx`,
+    {
+      schema: { tags, params: idParam, body: codesIn },
+      config: { access: 'assessment.manage', audit: 'assessment.codes_issue' },
+    },
+    async (req, reply) => {
+      const r = await issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count });
+      const buffer = await codesDocx({ title: r.title, heldOn: r.heldOn, codes: r.codes });
+      return reply
+        .type(DOCX)
+        .header(
+          'content-disposition',
+          `attachment; filename="evaluation-codes.docx"; filename*=UTF-8''${encodeURIComponent(`${r.title}-测评码.docx`)}`,
+        )
+        .send(buffer);
+    },
+  );
+  app.post(
+    `${base}/evaluations/:id/paper-ballots`,
+    {
+      schema: { tags, params: idParam, body: paperIn, response: { 200: evaluationOut } },
+      config: { access: 'assessment.manage', audit: 'assessment.paper_ballots' },
+    },
+    (req) =>
+      addPaperBallots({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        version: req.body.version,
+        ballots: req.body.ballots,
+      }),
+  );
+  app.post(
+    `${base}/evaluations/:id/close`,
+    {
+      schema: { tags, params: idParam, body: closeIn, response: { 200: evaluationOut } },
+      config: { access: 'assessment.manage', audit: 'assessment.evaluation_close' },
+    },
+    (req) => closeEvaluation({ ctx, actor: actorOf(req), id: req.params.id, version: req.body.version }),
+  );
+}
