@@ -155,7 +155,7 @@ const answersRow = z.strictObject({
 });
 export const paperIn = z.strictObject({
   version: z.number().int(),
-  ballots: z.array(z.record(z.string(), answersRow)).min(1, '请录入至少一张测评票').max(5000),
+  ballots: z.array(z.record(text(), answersRow)).min(1, '请录入至少一张测评票').max(5000),
 });
 
 const tallyOut = z.object({
@@ -210,5 +210,5 @@ export const ballotOpenOut = z.object({
 });
 export const ballotIn = z.strictObject({
   code: text().trim().min(1, '请输入测评码').max(40, '测评码不正确'),
-  answers: z.record(z.string(), answersRow),
+  answers: z.record(text(), answersRow),
 });
