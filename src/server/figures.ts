@@ -2,6 +2,8 @@ import { accountabilityFigures } from './modules/accountability/figures/accounta
 import { admonitionFigures } from './modules/admonitions/figures/admonition-figures.js';
 import { inquiryFigures } from './modules/admonitions/figures/inquiry-figures.js';
 import { trackingPanel } from './modules/admonitions/figures/tracking-panel.js';
+import { assessmentFigures } from './modules/assessments/figures/assessment-figures.js';
+import { lastPlacePanel } from './modules/assessments/figures/last-place-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
@@ -18,8 +20,10 @@ export function registerAllFigures(): void {
     accountabilityFigures(),
     admonitionFigures(),
     inquiryFigures(),
+    assessmentFigures(),
   ])
     registerFigures(m.source, m.figures);
   registerDashboardPanel(trackingPanel);
+  registerDashboardPanel(lastPlacePanel);
   registerAllSummaryParagraphs();
 }

@@ -7,6 +7,7 @@ import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { accountabilityDemo } from './accountability.js';
 import { admonitionsDemo } from './admonitions.js';
+import { assessmentsDemo } from './assessments.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
@@ -38,6 +39,7 @@ export const DEMO_STEPS: DemoStep[] = [
   cadresDemo,
   petitionsDemo,
   policiesDemo,
+  assessmentsDemo,
   admonitionsDemo,
   accountabilityDemo,
 ];

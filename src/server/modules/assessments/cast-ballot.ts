@@ -55,33 +55,39 @@ export async function openBallot(ctx: AppContext, ip: string, code: string) {
 }
 
 /**
- * 投票: the code is spent and the ballot stored in one transaction; the ballot has a random id and
- * no time, address or code, so nothing links it to the code or a person. A code votes once: the
- * spend is a guarded update, so two concurrent uses store one ballot.
+ * Spends a code and stores its ballot inside the caller's transaction; null when the code is unknown
+ * or used. The ballot has a random id and no time, address or code, so nothing links it to the code
+ * or a person. The spend is a guarded update, so two concurrent uses store one ballot.
  */
+export async function spendCodeIn(tx: Queryable, ctx: AppContext, code: string, answers: unknown) {
+  const row = await unusedCode(tx, ctx, code);
+  if (!row) return null;
+  if (row.e.status !== 'open') throw unprocessable('本次测评已结束，不能再投票', { code: '本次测评已结束' });
+  const problem = ballotProblem(answers, row.e.subjectCadreIds);
+  if (problem) throw badRequest(problem, { answers: problem });
+  const spent = await tx
+    .update(evaluationCodes)
+    .set({ used: true })
+    .where(and(eq(evaluationCodes.id, row.c.id), eq(evaluationCodes.used, false)))
+    .returning({ id: evaluationCodes.id });
+  if (!spent.length) return null;
+  await tx.insert(evaluationBallots).values({
+    id: randomUUID(),
+    evaluationId: row.e.id,
+    channel: 'online',
+    answers: answers as object,
+  });
+  return { ok: true as const };
+}
+
+/** 投票 on the portal: one transaction per ballot, wrong codes counted per address. */
 export async function castBallot(ctx: AppContext, ip: string, code: string, answers: unknown) {
   return guarded(ctx, ip, async () => {
     try {
       return await ctx.db.transaction(async (tx) => {
-        const row = await unusedCode(tx, ctx, code);
-        if (!row) throw new Refused();
-        if (row.e.status !== 'open')
-          throw unprocessable('本次测评已结束，不能再投票', { code: '本次测评已结束' });
-        const problem = ballotProblem(answers, row.e.subjectCadreIds);
-        if (problem) throw badRequest(problem, { answers: problem });
-        const spent = await tx
-          .update(evaluationCodes)
-          .set({ used: true })
-          .where(and(eq(evaluationCodes.id, row.c.id), eq(evaluationCodes.used, false)))
-          .returning({ id: evaluationCodes.id });
-        if (!spent.length) throw new Refused();
-        await tx.insert(evaluationBallots).values({
-          id: randomUUID(),
-          evaluationId: row.e.id,
-          channel: 'online',
-          answers: answers as object,
-        });
-        return { ok: true as const };
+        const done = await spendCodeIn(tx, ctx, code, answers);
+        if (!done) throw new Refused();
+        return done;
       });
     } catch (e) {
       if (e instanceof Refused) return null;

@@ -119,6 +119,11 @@ export async function recordRoundIn(tx: Queryable, ctx: AppContext, actor: Actor
     let recordId: number | null = null;
     if (leader) {
       const warning = outcome === 'warning';
+      // the sanctions proposed are rule data; the officer may change them before confirming
+      const kinds = await ctx.rules.value<string[]>(
+        warning ? 'ranking.last_place_warning' : 'ranking.last_place_penalty',
+        input.heldOn,
+      );
       recordId = await proposeAccountability(tx, ctx, actor, {
         orgId: org.id,
         kind: 'last_place',
@@ -134,12 +139,11 @@ export async function recordRoundIn(tx: Queryable, ctx: AppContext, actor: Actor
             cadreId: leader.cadreId,
             role: '主要负责人',
             post: leader.title,
-            sanctions: warning
-              ? [
-                  { kind: 'party_warning', tenureIds: [] },
-                  { kind: 'grade_incompetent', gradeYear: year, tenureIds: [] },
-                ]
-              : [],
+            sanctions: kinds.map((kind) => ({
+              kind,
+              gradeYear: kind === 'grade_incompetent' ? year : null,
+              tenureIds: [],
+            })),
           },
         ],
         source: 'last_place',

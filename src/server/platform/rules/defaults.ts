@@ -308,6 +308,20 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.local,
   },
   {
+    key: 'ranking.last_place_penalty',
+    name: '排名末位时对主要负责人的处理（处理种类代码）',
+    value: ['circular'],
+    unit: 'list',
+    source: regs.local,
+  },
+  {
+    key: 'ranking.last_place_warning',
+    name: '连续末位时对主要负责人的处理（处理种类代码，含年度考核不称职）',
+    value: ['party_warning', 'grade_incompetent'],
+    unit: 'list',
+    source: regs.local,
+  },
+  {
     key: 'evaluation.poor_threshold',
     name: '民主测评“差”票比例（提出诫勉谈话建议）',
     value: 30,
