@@ -265,6 +265,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       ...accountabilityOffice,
+      'assessment.read',
       ...supervisionOffice,
     ],
   },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
+import { lastPlacePanel } from '../../src/server/modules/assessments/figures/last-place-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
   registerDashboardPanel,
@@ -180,6 +181,7 @@ describe('every registered figure on the demo data', () => {
       'accountability',
       'admonitions',
       'inquiries',
+      'assessments',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -217,6 +219,7 @@ describe('every registered figure on the demo data', () => {
       'accountability',
       'admonitions',
       'inquiries',
+      'assessments',
     ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
@@ -402,6 +405,7 @@ describe('the dashboard route', () => {
     const q = `orgId=${org.daxing}`;
     // the modules' own panels (诫勉跟踪考察中) set aside: this is about the mechanism
     unregisterDashboardPanel(trackingPanel.key);
+    unregisterDashboardPanel(lastPlacePanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
     registerDashboardPanel({
       key: 'test.late_petitions',
@@ -442,6 +446,7 @@ describe('the dashboard route', () => {
     } finally {
       unregisterDashboardPanel('test.late_petitions');
       registerDashboardPanel(trackingPanel);
+      registerDashboardPanel(lastPlacePanel);
     }
   });
 
@@ -462,8 +467,10 @@ describe('the dashboard route', () => {
       '责任追究',
       '谈话诫勉',
       '函询',
+      '考核',
       '待办超期',
       '诫勉跟踪考察中',
+      '单位考评排名末位',
     ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();

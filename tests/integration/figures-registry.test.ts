@@ -184,11 +184,12 @@ async function checkSlices(s: Session, keys: string[], query: string) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions, cadres, policies, accountability, admonitions and inquiries modules, each with its definition', () => {
+  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries and assessments modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
     expect([...modules].sort()).toEqual([
       'accountability',
       'admonitions',
+      'assessments',
       'cadres',
       'inquiries',
       'petitions',
@@ -229,7 +230,7 @@ describe('every registered figure', () => {
     // the organisation office sees the cadres', the policies', the accountability, the admonitions' and the inquiries' figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
     expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
-      new Set(['cadres', 'policies', 'accountability', 'admonitions', 'inquiries']),
+      new Set(['cadres', 'policies', 'accountability', 'admonitions', 'inquiries', 'assessments']),
     );
     const refused = await call(
       t,

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, ne, notInArray, sql } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../domain/calendar.js';
 import { confirmRecordIn } from '../../server/modules/accountability/confirm-record.js';
 import { insertDraft } from '../../server/modules/accountability/create-record.js';
@@ -48,7 +48,12 @@ const policyId = async (tx: Tx, orgId: number, title: string) =>
 export const accountabilityDemo: DemoStep = {
   name: 'accountability',
   async loaded(tx) {
-    const [row] = await tx.select({ id: accountabilityRecords.id }).from(accountabilityRecords).limit(1);
+    // the assessments step's 末位 proposals do not mark this step as loaded
+    const [row] = await tx
+      .select({ id: accountabilityRecords.id })
+      .from(accountabilityRecords)
+      .where(ne(accountabilityRecords.source, 'last_place'))
+      .limit(1);
     return !!row;
   },
   async run({ ctx, tx, now }) {

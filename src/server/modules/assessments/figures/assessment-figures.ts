@@ -138,7 +138,7 @@ async function rows(scope: FigureScope, name: Name): Promise<FigureRecord[]> {
   const list = await db
     .select({
       e: evaluations,
-      n: sql<number>`(select count(*)::int from ${evaluationBallots} where ${evaluationBallots.evaluationId} = ${evaluations.id})`,
+      n: sql<number>`(select count(*)::int from evaluation_ballots b where b.evaluation_id = "evaluations"."id")`,
     })
     .from(evaluations)
     .where(evaluationsWhere(scope))
