@@ -51,7 +51,7 @@ export async function closeEvaluationIn(
           kind: '民主测评',
           refType: 'evaluation',
           refId: ev.id,
-          note: `${ev.title}：“差”票 ${x.poorShare}%（${x.counts.overall['差']}/${x.ballots}），达到 ${t.threshold}% 的诫勉谈话标准`,
+          note: `${ev.title}：“差”票 ${x.poorShare}%（${x.counts.overall.差}/${x.ballots}），达到 ${t.threshold}% 的诫勉谈话标准`,
         },
         reason: `民主测评中“差”票占 ${x.poorShare}%，达到诫勉谈话标准（${t.threshold}%）`,
         openedOn: closedOn,

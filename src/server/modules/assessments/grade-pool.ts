@@ -28,13 +28,13 @@ export async function excellentCap(
     .where(and(eq(annualGrades.orgId, town.id), eq(annualGrades.year, year)))
     .groupBy(annualGrades.grade);
   const counts = Object.fromEntries(rows.map((r) => [r.grade, Number(r.n)]));
-  const pool = Math.max(0, Number(active) - (counts['不定等次'] ?? 0));
+  const pool = Math.max(0, Number(active) - (counts.不定等次 ?? 0));
   const percent = await ctx.rules.value<number>('review.excellent_cap', on);
   const rounding = await ctx.rules.value<Rounding>('review.excellent_cap_rounding', on);
   return {
     pool,
     counts,
-    excellent: counts['优秀'] ?? 0,
+    excellent: counts.优秀 ?? 0,
     max: excellentMax(pool, percent, rounding),
     percent,
     rounding,

@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { GRADES } from '../../../../domain/assessments/grades.js';
 import { UNIT_EVALUATION_KINDS, type UnitEvaluationKind } from '../../../../domain/assessments/ranking.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
@@ -14,13 +14,7 @@ import type {
 import { orgs } from '../../../platform/orgs/schema.js';
 import { cadres } from '../../cadres/schema.js';
 import { evaluationVisibility } from '../access.js';
-import {
-  annualGrades,
-  evaluationBallots,
-  evaluations,
-  lastPlaces,
-  unitEvaluationRounds as r,
-} from '../schema.js';
+import { annualGrades, evaluations, lastPlaces, unitEvaluationRounds as r } from '../schema.js';
 
 /**
  * 考核 figures, as of a date: unit evaluation rounds held in the period, the 末位 units of those
@@ -154,7 +148,7 @@ async function rows(scope: FigureScope, name: Name): Promise<FigureRecord[]> {
 
 type Row = FigureRecord & { group?: string };
 
-function valueOf(name: Name, list: Row[]): FigureValue {
+function figureValueOf(name: Name, list: Row[]): FigureValue {
   const value = name === 'ballots' ? list.reduce((n, x) => n + (x.weight ?? 0), 0) : list.length;
   if (name !== 'grades' && name !== 'last_places') return { value };
   const labels: Record<string, string> = { penalty: '末位惩处', warning: '警告' };
@@ -249,7 +243,7 @@ export function assessmentFigures(): { source: FigureSource; figures: Figure[] }
       for (const key of keys) {
         const name = key.slice('assessments.'.length) as Name;
         if (ASSESSMENT_FIGURE_NAMES.includes(name))
-          out[key] = valueOf(name, (await rows(scope, name)) as Row[]);
+          out[key] = figureValueOf(name, (await rows(scope, name)) as Row[]);
       }
       return out;
     },
