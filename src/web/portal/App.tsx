@@ -1,15 +1,18 @@
+import { BallotPage } from './pages/BallotPage';
 import { Home } from './pages/Home';
 import { ReportPage } from './pages/ReportPage';
 import { StatusPage } from './pages/StatusPage';
 import { Link, usePath } from './router';
 
-/** The public portal: 首页, 我要举报 (→ 提交成功 with the receipt code), 查询进度. */
+/** The public portal: 首页, 我要举报 (→ 提交成功 with the receipt code), 查询进度, 民主测评 (a one-time code). */
 export function App() {
   const path = usePath();
   const page = path.endsWith('/report') ? (
     <ReportPage />
   ) : path.endsWith('/status') ? (
     <StatusPage />
+  ) : path.endsWith('/ballot') ? (
+    <BallotPage />
   ) : (
     <Home />
   );
