@@ -14,7 +14,7 @@ afterAll(async () => e?.close());
 
 it('a unit evaluation round is scored and ranked and the 末位 proposal appears', async () => {
   const town = await makeOrg(e.ctx, '大兴镇');
-  const villages = [];
+  const villages: { id: number; name: string }[] = [];
   for (const name of ['东风村', '红旗村', '柳湾村'])
     villages.push(await makeOrg(e.ctx, name, town.id, 'village'));
   const ids = await insertCadres(

@@ -305,9 +305,15 @@ describe('unit rounds and 末位', () => {
     expect((await round('secretary', {})).statusCode).toBe(403);
     expect((await round('org', { heldOn: '2026-12-01' })).statusCode).toBe(400);
     expect(Number((await t.ctx.db.select({ n: count() }).from(lastPlaces))[0].n)).toBe(before);
-    // the party secretary reads the board
+    // the party secretary reads the board and its bulletin
     const list = (await api('secretary', 'GET', '/api/v1/assessments/rounds?kind=target')).json();
     expect(list.items).toHaveLength(2);
+    const bulletin = await api('secretary', 'GET', `/api/v1/assessments/rounds/${list.items[0].id}/bulletin.docx`);
+    expect(bulletin.statusCode).toBe(200);
+    expect(bulletin.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const ledger = await api('secretary', 'GET', '/api/v1/assessments/grades/ledger.xlsx?year=2025');
+    expect(ledger.statusCode).toBe(200);
+    expect(ledger.headers['content-disposition']).toContain(encodeURIComponent('年度考核结果台帐'));
     expect((await api('otherTown', 'GET', `/api/v1/assessments/rounds/${list.items[0].id}`)).statusCode).toBe(
       404,
     );

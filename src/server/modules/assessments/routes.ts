@@ -30,9 +30,12 @@ import {
 } from './evaluations.js';
 import { getRound, listRounds, roundDetail } from './get-round.js';
 import { setGrade } from './grades.js';
+import { exportGradesLedger } from './grades-ledger.js';
 import { listGrades } from './list-grades.js';
 import { recordRoundIn } from './record-round.js';
+import { roundBulletin } from './round-bulletin.js';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 考核: annual grades with the 优秀 cap, unit evaluation rounds with ranking and 末位, 民主测评. */
@@ -56,6 +59,40 @@ export async function assessmentRoutes(app: App) {
     (req) => setGrade({ ctx, actor: actorOf(req), input: req.body }),
   );
 
+  app.get(
+    `${base}/grades/ledger.xlsx`,
+    {
+      schema: { tags, querystring: gradesQuery },
+      config: { access: 'assessment.read', audit: 'assessment.grades_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportGradesLedger({ ctx, actor: actorOf(req), query: req.query });
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="grades.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
+  app.get(
+    `${base}/rounds/:id/bulletin.docx`,
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'assessment.read', audit: 'assessment.round_bulletin' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await roundBulletin({ ctx, actor: actorOf(req), id: req.params.id });
+      return reply
+        .type(DOCX)
+        .header(
+          'content-disposition',
+          `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
   app.get(
     `${base}/rounds`,
     { schema: { tags, querystring: roundsQuery, response: { 200: roundsOut } }, config: read },

@@ -1,7 +1,21 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Empty, InputNumber, Progress, Select, Space, Statistic, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  InputNumber,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../shared/api';
+import { ApiError, download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { fetchGrades, GRADE_SOURCES, GRADES, type GradeRow, ROUNDINGS, setGrade } from './api';
 
@@ -52,6 +66,16 @@ export default function GradesPage() {
           onChange={setSource}
           options={Object.entries(GRADE_SOURCES).map(([value, label]) => ({ value, label }))}
         />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            download(`/api/v1/assessments/grades/ledger.xlsx?year=${year}`).catch((e) =>
+              message.error(e.message),
+            )
+          }
+        >
+          导出考核结果台帐
+        </Button>
       </Space>
       {d && (
         <Card size="small" style={{ marginBottom: 16 }} data-testid="cap-meter">

@@ -1,12 +1,15 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
+import { download } from '../../shared/api';
 import { fetchRound, PEER_GROUPS } from './api';
 
 /** 排名通报: the ranking board of a round with the change since the last round, the 末位 flags and proposals. */
 export default function RoundDetailPage() {
   const id = Number(useParams().id);
   const q = useQuery({ queryKey: ['assessments', 'round', id], queryFn: () => fetchRound(id) });
+  const { message } = App.useApp();
   const r = q.data;
   if (!r) return q.error ? <Alert type="error" message={(q.error as Error).message} /> : null;
   return (
@@ -21,6 +24,15 @@ export default function RoundDetailPage() {
           {r.tieBreaks.join('；')}
         </Descriptions.Item>
       </Descriptions>
+      <Button
+        icon={<DownloadOutlined />}
+        style={{ marginBottom: 16 }}
+        onClick={() =>
+          download(`/api/v1/assessments/rounds/${id}/bulletin.docx`).catch((e) => message.error(e.message))
+        }
+      >
+        下载排名通报（.docx）
+      </Button>
       <Table
         rowKey="unitOrgId"
         size="small"
