@@ -308,7 +308,11 @@ describe('unit rounds and 末位', () => {
     // the party secretary reads the board and its bulletin
     const list = (await api('secretary', 'GET', '/api/v1/assessments/rounds?kind=target')).json();
     expect(list.items).toHaveLength(2);
-    const bulletin = await api('secretary', 'GET', `/api/v1/assessments/rounds/${list.items[0].id}/bulletin.docx`);
+    const bulletin = await api(
+      'secretary',
+      'GET',
+      `/api/v1/assessments/rounds/${list.items[0].id}/bulletin.docx`,
+    );
     expect(bulletin.statusCode).toBe(200);
     expect(bulletin.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const ledger = await api('secretary', 'GET', '/api/v1/assessments/grades/ledger.xlsx?year=2025');
