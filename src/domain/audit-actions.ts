@@ -150,6 +150,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'assessment.evaluation_close': '结束民主测评并计票',
   'assessment.grades_export': '导出考核结果台帐',
   'assessment.round_bulletin': '下载排名通报',
+  'assessment.structure_export': '导出干部素质结构',
   'admonition.open': '立项谈话诫勉',
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',

@@ -455,3 +455,35 @@ describe('democratic evaluation', () => {
     expect(late.json().error.message).toContain('测评已结束');
   });
 });
+
+describe('quality structure', () => {
+  it('counts the cadres in post on the day in the subtree, with the years’ headline ratios and an export', async () => {
+    const res = await api('secretary', 'GET', `/api/v1/assessments/structure?orgId=${town.id}&fromYear=2024`);
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    expect(s).toMatchObject({ on: '2026-03-02', total: 3 });
+    expect(s.trend.map((y: any) => [y.year, y.total])).toEqual([
+      [2024, 4],
+      [2025, 3],
+      [2026, 3],
+    ]);
+    expect(s.distributions.find((d: any) => d.dimension === 'yearsInPost').groups).toEqual([
+      { key: '不满3年', label: '不满3年', count: 1, share: 33.33 },
+      { key: '5至10年', label: '5至10年', count: 2, share: 66.67 },
+    ]);
+    const village = await api(
+      'secretary',
+      'GET',
+      `/api/v1/assessments/structure?orgId=${v.south}&on=2025-01-01`,
+    );
+    expect(village.json().total).toBe(2);
+    expect((await api('otherTown', 'GET', `/api/v1/assessments/structure?orgId=${town.id}`)).statusCode).toBe(
+      400,
+    );
+    expect((await api('secretary', 'GET', '/api/v1/assessments/structure?on=2027-01-01')).statusCode).toBe(
+      400,
+    );
+    const x = await api('secretary', 'GET', `/api/v1/assessments/structure.xlsx?orgId=${town.id}`);
+    expect(x.statusCode).toBe(200);
+  });
+});

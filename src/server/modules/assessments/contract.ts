@@ -212,3 +212,33 @@ export const ballotIn = z.strictObject({
   code: text().trim().min(1, '请输入测评码').max(40, '测评码不正确'),
   answers: z.record(text(), answersRow),
 });
+
+export const structureQuery = z.object({
+  orgId: z.coerce.number().int().positive('单位不正确').optional(),
+  on: isoDay('请填写统计日期').optional(),
+  level: text().trim().max(40).optional(),
+  fromYear: z.coerce.number().int().min(1990, '起始年度不正确').max(2100, '起始年度不正确').optional(),
+});
+const headlineOut = z.object({
+  total: z.number(),
+  young: z.number(),
+  collegeOrAbove: z.number(),
+  female: z.number(),
+  partyMember: z.number(),
+});
+export const structureOut = z.object({
+  org: z.object({ id: z.number(), name: z.string() }),
+  on: z.string(),
+  level: z.string().nullable(),
+  levels: z.array(z.string()),
+  total: z.number(),
+  headline: headlineOut,
+  distributions: z.array(
+    z.object({
+      dimension: z.string(),
+      label: z.string(),
+      groups: z.array(z.object({ key: z.string(), label: z.string(), count: z.number(), share: z.number() })),
+    }),
+  ),
+  trend: z.array(headlineOut.extend({ year: z.number(), on: z.string() })),
+});

@@ -19,6 +19,8 @@ import {
   roundsQuery,
   setGradeIn,
   setGradeOut,
+  structureOut,
+  structureQuery,
 } from './contract.js';
 import {
   addPaperBallots,
@@ -34,6 +36,7 @@ import { exportGradesLedger } from './grades-ledger.js';
 import { listGrades } from './list-grades.js';
 import { recordRoundIn } from './record-round.js';
 import { roundBulletin } from './round-bulletin.js';
+import { exportStructure, qualityStructure } from './structure.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -89,6 +92,28 @@ export async function assessmentRoutes(app: App) {
         .header(
           'content-disposition',
           `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
+  );
+  app.get(
+    `${base}/structure`,
+    { schema: { tags, querystring: structureQuery, response: { 200: structureOut } }, config: read },
+    (req) => qualityStructure({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.get(
+    `${base}/structure.xlsx`,
+    {
+      schema: { tags, querystring: structureQuery },
+      config: { access: 'assessment.read', audit: 'assessment.structure_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportStructure({ ctx, actor: actorOf(req), query: req.query });
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="structure.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
         )
         .send(buffer);
     },
