@@ -61,4 +61,9 @@ it('a unit evaluation round is scored and ranked and the 末位 proposal appears
   await lastPlaces.getByRole('link', { name: '查看责任追究建议' }).click();
   await page.waitForURL(/\/accountability\/\d+$/);
   await page.getByText('目标考评排名末位：柳湾村').first().waitFor();
+
+  // the quality structure of the township's force: three secretaries in post
+  await page.getByRole('menuitem', { name: '干部素质结构' }).click();
+  await page.getByTestId('structure-headline').getByText('大兴镇（2026-03-02）').waitFor();
+  await page.getByText('任现职年限').waitFor();
 }, 120_000);

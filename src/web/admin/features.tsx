@@ -17,6 +17,7 @@ import {
   MailOutlined,
   MessageOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
   ReadOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -259,6 +260,13 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'assessment.read',
     watermark: true,
     page: lazy(() => import('./features/assessments/EvaluationDetailPage')),
+  },
+  {
+    path: '/assessments/structure',
+    label: '干部素质结构',
+    icon: <PieChartOutlined />,
+    permission: 'assessment.read',
+    page: lazy(() => import('./features/assessments/StructurePage')),
   },
   {
     path: '/positions',
