@@ -13,6 +13,23 @@ CREATE TABLE "annual_grades" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "dynamic_scores" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"system_id" bigint NOT NULL,
+	"org_id" bigint NOT NULL,
+	"subject_org_id" bigint NOT NULL,
+	"period" text NOT NULL,
+	"period_end" date NOT NULL,
+	"lines" jsonb NOT NULL,
+	"base" numeric(7, 2) NOT NULL,
+	"bonus" numeric(7, 2) NOT NULL,
+	"deduction" numeric(7, 2) NOT NULL,
+	"total" numeric(7, 2) NOT NULL,
+	"vetoed_by" text,
+	"scored_by" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "evaluation_ballots" (
 	"id" text PRIMARY KEY NOT NULL,
 	"evaluation_id" bigint NOT NULL,
@@ -43,6 +60,20 @@ CREATE TABLE "evaluations" (
 	"created_by" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_systems" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"org_id" bigint NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"items" jsonb NOT NULL,
+	"bonus_cap" numeric(7, 2) NOT NULL,
+	"deduction_cap" numeric(7, 2) NOT NULL,
+	"created_by" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "last_places" (
@@ -81,10 +112,12 @@ CREATE TABLE "unit_evaluation_scores" (
 --> statement-breakpoint
 CREATE UNIQUE INDEX "annual_grades_cadre_year_idx" ON "annual_grades" USING btree ("cadre_id","year");--> statement-breakpoint
 CREATE INDEX "annual_grades_org_year_idx" ON "annual_grades" USING btree ("org_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "dynamic_scores_subject_period_idx" ON "dynamic_scores" USING btree ("system_id","subject_org_id","period");--> statement-breakpoint
 CREATE INDEX "evaluation_ballots_evaluation_idx" ON "evaluation_ballots" USING btree ("evaluation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluation_codes_digest_idx" ON "evaluation_codes" USING btree ("code_digest");--> statement-breakpoint
 CREATE INDEX "evaluations_org_idx" ON "evaluations" USING btree ("org_id","held_on");--> statement-breakpoint
 CREATE INDEX "evaluations_subjects_idx" ON "evaluations" USING gin ("subject_cadre_ids");--> statement-breakpoint
+CREATE UNIQUE INDEX "indicator_systems_version_idx" ON "indicator_systems" USING btree ("org_id","year","kind","version");--> statement-breakpoint
 CREATE INDEX "last_places_round_idx" ON "last_places" USING btree ("round_id");--> statement-breakpoint
 CREATE INDEX "last_places_cadre_idx" ON "last_places" USING btree ("cadre_id","year");--> statement-breakpoint
 CREATE INDEX "unit_evaluation_rounds_org_idx" ON "unit_evaluation_rounds" USING btree ("org_id","kind","peer_group","held_on");--> statement-breakpoint

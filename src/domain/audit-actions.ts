@@ -151,6 +151,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'assessment.grades_export': '导出考核结果台帐',
   'assessment.round_bulletin': '下载排名通报',
   'assessment.structure_export': '导出干部素质结构',
+  'assessment.indicators_create': '制定考核指标体系',
+  'assessment.dynamic_score': '动态考核评分',
   'admonition.open': '立项谈话诫勉',
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',
@@ -201,6 +203,7 @@ export const AUDIT_OBJECTS: Record<string, string> = {
   annual_grade: '年度考核等次',
   unit_round: '单位考评',
   evaluation: '民主测评',
+  indicator_system: '考核指标体系',
   admonition: '谈话诫勉',
   inquiry: '函询',
 };

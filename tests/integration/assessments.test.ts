@@ -13,6 +13,7 @@ import {
 } from '../../src/server/modules/assessments/schema.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { petitions } from '../../src/server/modules/petitions/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -485,5 +486,119 @@ describe('quality structure', () => {
     );
     const x = await api('secretary', 'GET', `/api/v1/assessments/structure.xlsx?orgId=${town.id}`);
     expect(x.statusCode).toBe(200);
+  });
+});
+
+describe('indicator systems and dynamic scores', () => {
+  const items = [
+    { key: 'A', name: '党建工作', kind: 'score', weight: 60, maxPoints: 60 },
+    { key: 'B', name: '经济发展', kind: 'score', weight: 40, maxPoints: 40 },
+    { key: 'B1', parentKey: 'B', name: '财税任务', kind: 'score', weight: 100, maxPoints: 40 },
+    { key: 'X', name: '创新加分', kind: 'bonus', maxPoints: 5 },
+    {
+      key: 'D',
+      name: '信访超期扣分',
+      kind: 'deduction',
+      maxPoints: 6,
+      auto: { source: 'overdue_petitions', pointsEach: 2 },
+    },
+    { key: 'V', name: '安全生产一票否决', kind: 'veto', maxPoints: 1 },
+  ];
+  const system = (over: Record<string, unknown> = {}) =>
+    api('org', 'POST', '/api/v1/assessments/indicator-systems', {
+      orgId: town.id,
+      year: 2025,
+      kind: 'unit',
+      title: '2025 年村级动态考核指标',
+      items,
+      bonusCap: 3,
+      deductionCap: 10,
+      ...over,
+    });
+
+  it('refuses weights that do not sum to 100, naming the item; versions the system', async () => {
+    const bad = await system({ items: items.map((i) => (i.key === 'B' ? { ...i, weight: 30 } : i)) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields['items.0.weight']).toContain('权重合计须为 100，现为 90');
+    expect((await system()).json().version).toBe(1);
+    expect((await system()).json().version).toBe(2);
+  });
+
+  it('scores a unit with an automatic deduction linked to its overdue petitions, the caps and the veto', async () => {
+    await t.ctx.db.insert(petitions).values([
+      {
+        orgId: v.east,
+        code: 'DC-XF2025-0001',
+        channel: 'letter',
+        receivedOn: '2025-03-01',
+        title: '甲',
+        content: '甲',
+        dueOn: '2025-05-01',
+      },
+      {
+        orgId: v.east,
+        code: 'DC-XF2025-0002',
+        channel: 'letter',
+        receivedOn: '2025-03-01',
+        title: '乙',
+        content: '乙',
+        dueOn: '2025-05-01',
+        concludedOn: '2025-04-20',
+      },
+      {
+        orgId: v.west,
+        code: 'XC-XF2025-0001',
+        channel: 'letter',
+        receivedOn: '2025-03-01',
+        title: '丙',
+        content: '丙',
+        dueOn: '2025-05-01',
+      },
+    ]);
+    const sys = (await api('org', 'GET', '/api/v1/assessments/indicator-systems')).json().items[0];
+    const score = (over: Record<string, unknown>) =>
+      api('org', 'POST', '/api/v1/assessments/dynamic-scores', {
+        systemId: sys.id,
+        subjectOrgId: v.east,
+        period: '2025年度',
+        periodEnd: '2025-12-31',
+        lines: [
+          { itemKey: 'A', points: 55 },
+          { itemKey: 'B1', points: 35 },
+          { itemKey: 'X', points: 5 },
+        ],
+        ...over,
+      });
+    const over = await score({ lines: [{ itemKey: 'B1', points: 41 }] });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.message).toContain('“财税任务”最多 40 分');
+    const manual = await score({ lines: [{ itemKey: 'D', points: 0 }] });
+    expect(manual.statusCode).toBe(400);
+    const res = await score({});
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r).toMatchObject({ base: 90, bonus: 3, deduction: 2, total: 91, vetoedBy: null, passed: true });
+    const auto = r.lines.find((l: any) => l.itemKey === 'D');
+    expect(auto.auto.records.map((x: any) => x.code)).toEqual(['DC-XF2025-0001']);
+    expect((await score({})).statusCode).toBe(409);
+    const vetoed = await score({
+      subjectOrgId: v.west,
+      lines: [
+        { itemKey: 'A', points: 60 },
+        { itemKey: 'V', points: 1 },
+      ],
+    });
+    expect(vetoed.json()).toMatchObject({ vetoedBy: '安全生产一票否决', passed: false });
+    expect(
+      (
+        await api('otherTown', 'POST', '/api/v1/assessments/dynamic-scores', {
+          systemId: sys.id,
+          subjectOrgId: v.east,
+          period: 'x',
+          periodEnd: '2025-12-31',
+          lines: [],
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -242,3 +242,48 @@ export const structureOut = z.object({
   ),
   trend: z.array(headlineOut.extend({ year: z.number(), on: z.string() })),
 });
+
+const indicatorItem = z.strictObject({
+  key: text().trim().min(1, '请填写指标编号').max(20, '指标编号不超过 20 字'),
+  parentKey: text().trim().max(20).nullable().optional(),
+  name: text().trim().min(1, '请填写指标名称').max(100, '指标名称不超过 100 字'),
+  kind: z.enum(['score', 'bonus', 'deduction', 'veto'], { message: '请选择指标类型' }),
+  weight: z.number().min(0, '权重不能为负').max(100, '权重不超过 100').optional(),
+  maxPoints: z.number().min(0, '分值不能为负').max(1000, '分值过大'),
+  rule: optionalText(500),
+  supplier: optionalText(60),
+  evidence: optionalText(200),
+  /** An automatic deduction from live records: overdue petitions of the unit, so many points each. */
+  auto: z
+    .strictObject({ source: z.enum(['overdue_petitions']), pointsEach: z.number().min(0).max(100) })
+    .nullable()
+    .optional(),
+});
+export type IndicatorItem = z.infer<typeof indicatorItem>;
+export const indicatorSystemIn = z.strictObject({
+  orgId: id('请选择单位'),
+  year,
+  kind: z.enum(['township_leader', 'middle', 'village', 'unit'], { message: '请选择考核对象类别' }),
+  title: text().trim().min(1, '请填写名称').max(100, '名称不超过 100 字'),
+  items: z.array(indicatorItem).min(1, '请至少设置一项指标').max(300, '指标最多 300 项'),
+  bonusCap: points('加分上限'),
+  deductionCap: points('扣分上限'),
+});
+export type IndicatorSystemInput = z.infer<typeof indicatorSystemIn>;
+export const dynamicScoreIn = z.strictObject({
+  systemId: id('请选择指标体系'),
+  subjectOrgId: id('请选择被考核单位'),
+  period: text().trim().min(1, '请填写考核期').max(20, '考核期不超过 20 字'),
+  periodEnd: isoDay('请填写考核期末'),
+  lines: z
+    .array(
+      z.strictObject({
+        itemKey: text().trim().min(1).max(20),
+        points: z.number({ message: '请填写分值' }),
+        comment: optionalText(200),
+        evidence: optionalText(200),
+      }),
+    )
+    .max(300),
+});
+export type DynamicScoreInput = z.infer<typeof dynamicScoreIn>;

@@ -6,12 +6,14 @@ import {
   closeIn,
   codesIn,
   codesOut,
+  dynamicScoreIn,
   evaluationIn,
   evaluationOut,
   evaluationsOut,
   gradesOut,
   gradesQuery,
   idParam,
+  indicatorSystemIn,
   paperIn,
   roundDetailOut,
   roundIn,
@@ -22,6 +24,7 @@ import {
   structureOut,
   structureQuery,
 } from './contract.js';
+import { scoreUnit } from './dynamic-score.js';
 import {
   addPaperBallots,
   closeEvaluation,
@@ -33,6 +36,7 @@ import {
 import { getRound, listRounds, roundDetail } from './get-round.js';
 import { setGrade } from './grades.js';
 import { exportGradesLedger } from './grades-ledger.js';
+import { createIndicatorSystem, listIndicatorSystems } from './indicator-systems.js';
 import { listGrades } from './list-grades.js';
 import { recordRoundIn } from './record-round.js';
 import { roundBulletin } from './round-bulletin.js';
@@ -95,6 +99,25 @@ export async function assessmentRoutes(app: App) {
         )
         .send(buffer);
     },
+  );
+  app.get(`${base}/indicator-systems`, { schema: { tags }, config: read }, (req) =>
+    listIndicatorSystems({ ctx, actor: actorOf(req) }),
+  );
+  app.post(
+    `${base}/indicator-systems`,
+    {
+      schema: { tags, body: indicatorSystemIn },
+      config: { access: 'assessment.manage', audit: 'assessment.indicators_create' },
+    },
+    (req) => createIndicatorSystem({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.post(
+    `${base}/dynamic-scores`,
+    {
+      schema: { tags, body: dynamicScoreIn },
+      config: { access: 'assessment.manage', audit: 'assessment.dynamic_score' },
+    },
+    (req) => scoreUnit({ ctx, actor: actorOf(req), input: req.body }),
   );
   app.get(
     `${base}/structure`,

@@ -161,3 +161,51 @@ export const evaluationBallots = pgTable(
   },
   (t) => [index('evaluation_ballots_evaluation_idx').on(t.evaluationId)],
 );
+
+/**
+ * 指标体系: a year's indicator tree for one kind of assessed (township leaders, middle-level cadres,
+ * village cadres, units). A change is a new version; a version is never edited, so a score keeps
+ * the indicators it was given under.
+ */
+export const indicatorSystems = pgTable(
+  'indicator_systems',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    year: integer('year').notNull(),
+    /** township_leader | middle | village | unit */
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    /** The tree: key, parentKey, name, weight, kind, maxPoints, rule, supplier, evidence, auto. */
+    items: jsonb('items').notNull(),
+    bonusCap: numeric('bonus_cap', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    deductionCap: numeric('deduction_cap', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('indicator_systems_version_idx').on(t.orgId, t.year, t.kind, t.version)],
+);
+
+/** 动态考核 score of a unit for a period under one version of an indicator system, line by line. */
+export const dynamicScores = pgTable(
+  'dynamic_scores',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    systemId: bigint('system_id', { mode: 'number' }).notNull(),
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    subjectOrgId: bigint('subject_org_id', { mode: 'number' }).notNull(),
+    period: text('period').notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** Each line: item, points, comment, evidence, scorer; automatic ones with the records behind them. */
+    lines: jsonb('lines').notNull(),
+    base: numeric('base', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    bonus: numeric('bonus', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    deduction: numeric('deduction', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    total: numeric('total', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    vetoedBy: text('vetoed_by'),
+    scoredBy: bigint('scored_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dynamic_scores_subject_period_idx').on(t.systemId, t.subjectOrgId, t.period)],
+);
