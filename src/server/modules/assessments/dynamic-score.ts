@@ -53,7 +53,7 @@ export async function scoreUnit(opts: { ctx: AppContext; actor: Actor; input: Dy
     if (!system) throw notFound('指标体系不存在');
     const [unit] = await tx.select().from(orgs).where(eq(orgs.id, input.subjectOrgId));
     const [owner] = await tx.select().from(orgs).where(eq(orgs.id, system.orgId));
-    if (!unit || !unit.path.startsWith(owner.path) || unit.id === owner.id)
+    if (!unit?.path.startsWith(owner.path) || unit.id === owner.id)
       throw badRequest('被考核单位须为指标体系所属单位的下属单位', { subjectOrgId: '被考核单位不正确' });
     const items = system.items as IndicatorItem[];
     const lines: Record<string, unknown>[] = input.lines.map((l) => ({ ...l, scorerUserId: actor.userId }));
