@@ -21,7 +21,7 @@ afterAll(async () => t.close());
 
 it('gives 大兴镇 two rounds of each kind, one village last twice: 警告 and the grade cap, all confirmed', async () => {
   expect(summary.at(-2)).toMatch(
-    /^考核：单位考评 6 轮，民主测评 1 次（26 张测评票），2025 年度考核评定 \d+ 人（大兴镇）$/,
+    /^考核：单位考评 6 轮，动态考核 3 个村，民主测评 1 次（26 张测评票），2025 年度考核评定 \d+ 人（大兴镇）$/,
   );
   const lasts = await t.ctx.db.select().from(lastPlaces);
   expect(lasts).toHaveLength(6);

@@ -6,12 +6,15 @@ import { confirmRecordIn } from '../../server/modules/accountability/confirm-rec
 import { spendCodeIn } from '../../server/modules/assessments/cast-ballot.js';
 import { closeEvaluationIn } from '../../server/modules/assessments/close-evaluation.js';
 import { createEvaluationIn, issueCodesIn } from '../../server/modules/assessments/create-evaluation.js';
+import { scoreUnitIn } from '../../server/modules/assessments/dynamic-score.js';
+import { createIndicatorSystemIn } from '../../server/modules/assessments/indicator-systems.js';
 import { principalLeaderOn } from '../../server/modules/assessments/principal-leader.js';
 import { recordRoundIn } from '../../server/modules/assessments/record-round.js';
 import { evaluations, lastPlaces } from '../../server/modules/assessments/schema.js';
 import { setGradeIn } from '../../server/modules/assessments/set-grade.js';
 import { cadres } from '../../server/modules/cadres/schema.js';
 import type { Actor } from '../../server/platform/access/actor.js';
+import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
 import { users } from '../../server/platform/users/schema.js';
@@ -102,10 +105,11 @@ export const assessmentsDemo: DemoStep = {
             decidingBody: '中共大兴镇委员会',
           });
     }
+    const scored = '2025-12-31' <= today ? await dynamicScores(ctx, tx, org, town.id, villages) : 0;
     const people = await townshipCadres(tx, town.path, org.cadreId);
     const ballots = await evaluation(tx, day, org, town.id, people[people.length - 2], today);
     const graded = '2025-12-26' <= today ? await grades(tx, day, org, town.path) : 0;
-    return `考核：单位考评 ${rounds} 轮，民主测评 1 次（${ballots} 张测评票），2025 年度考核评定 ${graded} 人（大兴镇）`;
+    return `考核：单位考评 ${rounds} 轮，动态考核 ${scored} 个村，民主测评 1 次（${ballots} 张测评票），2025 年度考核评定 ${graded} 人（大兴镇）`;
   },
 };
 
@@ -193,4 +197,51 @@ async function grades(tx: Tx, day: Awaited<ReturnType<typeof daysOf>>, org: Acto
     });
   }
   return ids.length;
+}
+
+/** 2025 村级动态考核: one indicator system, each village scored, 信访超期 deducted from its petitions. */
+async function dynamicScores(
+  base: AppContext,
+  tx: Tx,
+  org: Actor,
+  townId: number,
+  villages: { id: number }[],
+): Promise<number> {
+  const ctx: AppContext = { ...base, db: tx as unknown as AppContext['db'] };
+  const system = await createIndicatorSystemIn(tx, ctx, org, {
+    orgId: townId,
+    year: 2025,
+    kind: 'unit',
+    title: '2025 年度村级动态考核指标',
+    bonusCap: 5,
+    deductionCap: 10,
+    items: [
+      { key: '1', name: '基层党建', kind: 'score', weight: 40, maxPoints: 40, supplier: '组织办' },
+      { key: '2', name: '经济发展', kind: 'score', weight: 30, maxPoints: 30, supplier: '财政所' },
+      { key: '3', name: '社会治理', kind: 'score', weight: 30, maxPoints: 30, supplier: '党政办' },
+      { key: 'J', name: '工作创新加分', kind: 'bonus', maxPoints: 5 },
+      {
+        key: 'K',
+        name: '信访件超期办理扣分',
+        kind: 'deduction',
+        maxPoints: 6,
+        auto: { source: 'overdue_petitions', pointsEach: 2 },
+      },
+      { key: 'F', name: '发生重大安全生产事故', kind: 'veto', maxPoints: 1 },
+    ],
+  });
+  for (const [i, v] of villages.entries())
+    await scoreUnitIn(tx, ctx, org, {
+      systemId: system.id,
+      subjectOrgId: v.id,
+      period: '2025年度',
+      periodEnd: '2025-12-31',
+      lines: [
+        { itemKey: '1', points: 36 - i * 2, comment: '组织生活规范' },
+        { itemKey: '2', points: 26 - i, comment: null },
+        { itemKey: '3', points: 27 - i, comment: null },
+        { itemKey: 'J', points: i === 0 ? 3 : 0, comment: i === 0 ? '村级集体经济增收' : null },
+      ],
+    });
+  return villages.length;
 }

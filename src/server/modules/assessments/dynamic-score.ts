@@ -43,11 +43,13 @@ async function overduePetitions(db: Queryable, unitOrgId: number, periodEnd: str
  * version is immutable, so the score keeps the indicators it was given under; one score per unit
  * and period of a system.
  */
-export async function scoreUnit(opts: { ctx: AppContext; actor: Actor; input: DynamicScoreInput }) {
-  const { ctx, actor, input } = opts;
+export const scoreUnit = (opts: { ctx: AppContext; actor: Actor; input: DynamicScoreInput }) =>
+  opts.ctx.db.transaction((tx) => scoreUnitIn(tx, opts.ctx, opts.actor, opts.input));
+
+export async function scoreUnitIn(tx: Queryable, ctx: AppContext, actor: Actor, input: DynamicScoreInput) {
   if (input.periodEnd > chinaDate(ctx.clock.now()))
     throw badRequest('考核期末不能晚于今天', { periodEnd: '考核期末不能晚于今天' });
-  return ctx.db.transaction(async (tx) => {
+  {
     await requireAccess(tx, actor, 'indicator_system', [input.systemId]);
     const [system] = await tx.select().from(indicatorSystems).where(eq(indicatorSystems.id, input.systemId));
     if (!system) throw notFound('指标体系不存在');
@@ -106,5 +108,5 @@ export async function scoreUnit(opts: { ctx: AppContext; actor: Actor; input: Dy
       detail: { subjectOrgId: unit.id, period: input.period, total: r.total, vetoed: r.vetoed },
     });
     return { ...row, passed: r.passed };
-  });
+  }
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { requireOrg } from './access.js';
 import type { IndicatorSystemInput } from './contract.js';
@@ -14,12 +15,15 @@ import { indicatorSystems } from './schema.js';
  * 制定指标体系 (a new version of the org's system of the year and kind): the scored items' weights sum
  * to 100 at each level; bonus, deduction and veto items stand outside the weights.
  */
-export async function createIndicatorSystem(opts: {
-  ctx: AppContext;
-  actor: Actor;
-  input: IndicatorSystemInput;
-}) {
-  const { ctx, actor, input } = opts;
+export const createIndicatorSystem = (opts: { ctx: AppContext; actor: Actor; input: IndicatorSystemInput }) =>
+  opts.ctx.db.transaction((tx) => createIndicatorSystemIn(tx, opts.ctx, opts.actor, opts.input));
+
+export async function createIndicatorSystemIn(
+  tx: Queryable,
+  ctx: AppContext,
+  actor: Actor,
+  input: IndicatorSystemInput,
+) {
   const keys = new Set(input.items.map((i) => i.key));
   const scored = input.items.filter((i) => i.kind === 'score');
   const problem = weightProblem(
@@ -34,7 +38,7 @@ export async function createIndicatorSystem(opts: {
   for (const [i, item] of input.items.entries())
     if (item.kind !== 'score' && item.parentKey && !keys.has(item.parentKey))
       throw badRequest(`指标“${item.name}”的上级指标不存在`, { [`items.${i}.parentKey`]: '上级指标不存在' });
-  return ctx.db.transaction(async (tx) => {
+  {
     await requireOrg(tx, actor, input.orgId);
     const [{ v }] = await tx
       .select({ v: max(indicatorSystems.version) })
@@ -57,7 +61,7 @@ export async function createIndicatorSystem(opts: {
       detail: { year: input.year, kind: input.kind, version: row.version, items: input.items.length },
     });
     return row;
-  });
+  }
 }
 
 export async function listIndicatorSystems(opts: { ctx: AppContext; actor: Actor }) {
