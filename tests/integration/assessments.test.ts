@@ -589,6 +589,11 @@ describe('indicator systems and dynamic scores', () => {
       ],
     });
     expect(vetoed.json()).toMatchObject({ vetoedBy: '安全生产一票否决', passed: false });
+    const listed = (await api('secretary', 'GET', `/api/v1/assessments/indicator-systems/${sys.id}/scores`)).json();
+    expect(listed.items.map((x: any) => [x.unitName, x.total])).toEqual([
+      ['东村', 91],
+      ['西村', 60],
+    ]);
     expect(
       (
         await api('otherTown', 'POST', '/api/v1/assessments/dynamic-scores', {

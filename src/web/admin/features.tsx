@@ -262,6 +262,13 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/assessments/EvaluationDetailPage')),
   },
   {
+    path: '/assessments/indicators',
+    label: '动态考核指标',
+    icon: <ControlOutlined />,
+    permission: 'assessment.read',
+    page: lazy(() => import('./features/assessments/IndicatorsPage')),
+  },
+  {
     path: '/assessments/structure',
     label: '干部素质结构',
     icon: <PieChartOutlined />,

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { composeScore, type ScoreItem } from '../../../domain/assessments/indicators.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -109,4 +109,19 @@ export async function scoreUnitIn(tx: Queryable, ctx: AppContext, actor: Actor, 
     });
     return { ...row, passed: r.passed };
   }
+}
+
+/** The scores given under a system (its unit, period, total, veto and the lines with their records). */
+export async function listDynamicScores(opts: { ctx: AppContext; actor: Actor; systemId: number }) {
+  const { ctx, actor, systemId } = opts;
+  return ctx.db.transaction(async (tx) => {
+    await requireAccess(tx, actor, 'indicator_system', [systemId]);
+    const rows = await tx
+      .select({ s: dynamicScores, unitName: orgs.name })
+      .from(dynamicScores)
+      .innerJoin(orgs, eq(orgs.id, dynamicScores.subjectOrgId))
+      .where(eq(dynamicScores.systemId, systemId))
+      .orderBy(desc(dynamicScores.total));
+    return { items: rows.map(({ s, unitName }) => ({ ...s, unitName })) };
+  });
 }

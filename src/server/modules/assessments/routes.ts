@@ -24,7 +24,7 @@ import {
   structureOut,
   structureQuery,
 } from './contract.js';
-import { scoreUnit } from './dynamic-score.js';
+import { listDynamicScores, scoreUnit } from './dynamic-score.js';
 import {
   addPaperBallots,
   closeEvaluation,
@@ -110,6 +110,11 @@ export async function assessmentRoutes(app: App) {
       config: { access: 'assessment.manage', audit: 'assessment.indicators_create' },
     },
     (req) => createIndicatorSystem({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    `${base}/indicator-systems/:id/scores`,
+    { schema: { tags, params: idParam }, config: read },
+    (req) => listDynamicScores({ ctx, actor: actorOf(req), systemId: req.params.id }),
   );
   app.post(
     `${base}/dynamic-scores`,
