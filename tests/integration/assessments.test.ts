@@ -277,6 +277,13 @@ describe('unit rounds and 末位', () => {
       grade: '不称职',
       cap: '不称职',
     });
+    // 不称职 in 2024 too: two consecutive years open the dismissal proceedings as the officer's to-do
+    expect(
+      (await api('org', 'POST', '/api/v1/assessments/grades', { ...body, year: 2024, grade: '不称职' }))
+        .statusCode,
+    ).toBe(200);
+    const todos = (await api('org', 'GET', '/api/v1/todos')).json().items.map((x: any) => x.title);
+    expect(todos).toContain('连续 2 年考核不称职，启动辞退（免职）程序：南书记');
     // the 2026 grade is free again
     expect(
       (await api('org', 'POST', '/api/v1/assessments/grades', { ...body, year: 2026, grade: '称职' }))
@@ -589,7 +596,9 @@ describe('indicator systems and dynamic scores', () => {
       ],
     });
     expect(vetoed.json()).toMatchObject({ vetoedBy: '安全生产一票否决', passed: false });
-    const listed = (await api('secretary', 'GET', `/api/v1/assessments/indicator-systems/${sys.id}/scores`)).json();
+    const listed = (
+      await api('secretary', 'GET', `/api/v1/assessments/indicator-systems/${sys.id}/scores`)
+    ).json();
     expect(listed.items.map((x: any) => [x.unitName, x.total])).toEqual([
       ['东村', 91],
       ['西村', 58],

@@ -113,7 +113,9 @@ async function dismissalTodo(
     .select({ year: annualGrades.year, grade: annualGrades.grade })
     .from(annualGrades)
     .where(eq(annualGrades.cadreId, cadre.id));
-  if (!consecutiveIncompetent(grades, year, years)) return;
+  // a run of consecutive years that includes this one (an earlier year may be graded later)
+  const ends = Array.from({ length: years }, (_, i) => year + i);
+  if (!ends.some((end) => consecutiveIncompetent(grades, end, years))) return;
   await createTodo(tx, ctx.clock, {
     title: `连续 ${years} 年考核不称职，启动辞退（免职）程序：${cadre.name}`,
     recordType: 'annual_grade',
