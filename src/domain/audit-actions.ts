@@ -153,6 +153,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'assessment.structure_export': '导出干部素质结构',
   'assessment.indicators_create': '制定考核指标体系',
   'assessment.dynamic_score': '动态考核评分',
+  'assessment.evaluation_export': '导出民主测评结果',
   'admonition.open': '立项谈话诫勉',
   'admonition.talk': '记录诫勉谈话',
   'admonition.check_in': '记录跟踪谈心谈话',

@@ -402,6 +402,9 @@ describe('democratic evaluation', () => {
     const hidden = (await api('secretary', 'GET', `/api/v1/assessments/evaluations/${id}`)).json();
     expect(hidden).toMatchObject({ cast: 4, visible: false, minBallots: 5, tally: [] });
     expect(
+      (await api('secretary', 'GET', `/api/v1/assessments/evaluations/${id}/results.xlsx`)).statusCode,
+    ).toBe(422);
+    expect(
       (await portal('/api/v1/portal/ballots', { code: codes[4], answers: answers('一般') })).statusCode,
     ).toBe(200);
     expect(
@@ -416,6 +419,9 @@ describe('democratic evaluation', () => {
       admonitionId: null,
     });
     expect(shown.tally[0].counts.overall).toEqual({ 好: 2, 较好: 1, 一般: 1, 差: 2 });
+    expect(
+      (await api('secretary', 'GET', `/api/v1/assessments/evaluations/${id}/results.xlsx`)).statusCode,
+    ).toBe(200);
   });
 
   it('nothing links a ballot to a code or a person (searching every table)', async () => {

@@ -25,6 +25,7 @@ import {
   structureQuery,
 } from './contract.js';
 import { listDynamicScores, scoreUnit } from './dynamic-score.js';
+import { exportEvaluationResults } from './evaluation-results.js';
 import {
   addPaperBallots,
   closeEvaluation,
@@ -186,6 +187,27 @@ export async function assessmentRoutes(app: App) {
     `${base}/evaluations/:id`,
     { schema: { tags, params: idParam, response: { 200: evaluationOut } }, config: read },
     (req) => getEvaluation({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.get(
+    `${base}/evaluations/:id/results.xlsx`,
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'assessment.read', audit: 'assessment.evaluation_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportEvaluationResults({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+      });
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="results.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
   );
   app.post(
     `${base}/evaluations/:id/codes`,

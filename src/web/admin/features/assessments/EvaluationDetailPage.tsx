@@ -79,6 +79,18 @@ export default function EvaluationDetailPage() {
           </Popconfirm>
         </Space>
       )}
+      {e.visible && (
+        <Button
+          style={{ marginBottom: 16 }}
+          onClick={() =>
+            download(`/api/v1/assessments/evaluations/${id}/results.xlsx`).catch((err) =>
+              message.error(err.message),
+            )
+          }
+        >
+          导出测评结果
+        </Button>
+      )}
       {!e.visible ? (
         <Alert
           type="info"
