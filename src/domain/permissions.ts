@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'econ_audit.read': '查看经济责任审计（审计项目、审计发现、整改事项、联席会议与统计）',
   'econ_audit.manage': '办理经济责任审计（计划、审计项目、审计发现、认定销号、台帐）',
   'rectification.unit': '办理本单位的审计整改事项（制定方案、报告进展、申请销号）',
+  'assessment.read': '查看考核（年度考核等次、单位考评排名、民主测评结果）',
+  'assessment.manage': '组织考核（评定年度考核等次、录入单位考评并排名、组织民主测评与发放测评码）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -113,6 +115,7 @@ const petitionOffice: Permission[] = [
 const accountabilityOffice: Permission[] = ['accountability.read', 'accountability.manage'];
 const appointmentOffice: Permission[] = ['appointment.read', 'appointment.manage'];
 const appointmentDiscipline: Permission[] = ['appointment.read', 'appointment.integrity'];
+const assessmentOffice: Permission[] = ['assessment.read', 'assessment.manage'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -166,6 +169,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       'accountability.read',
+      'assessment.read',
       ...supervisionLeadership,
       'appointment.read',
       'appointment.override',
@@ -185,6 +189,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'petition.stats',
       'dashboard.view',
       'accountability.read',
+      'assessment.read',
       ...supervisionLeadership,
       'appointment.read',
       'econ_audit.read',
@@ -202,6 +207,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'policy.manage',
       'summary.manage',
       ...accountabilityOffice,
+      ...assessmentOffice,
       ...supervisionOffice,
       ...appointmentOffice,
       'econ_audit.read',
@@ -259,6 +265,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       ...accountabilityOffice,
+      ...assessmentOffice,
       ...supervisionOffice,
       ...appointmentOffice,
       'appointment.override',
@@ -280,6 +287,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'summary.manage',
       'dashboard.view',
       ...accountabilityOffice,
+      'assessment.read',
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',

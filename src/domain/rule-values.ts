@@ -15,6 +15,14 @@ export const RULE_UNITS: Record<string, string> = {
   ladder: '',
   authority: '',
   weights: '',
+  rounding: '',
+};
+
+/** The values of a rounding rule (e.g. how the 优秀 cap's share of a headcount is rounded). */
+export const ROUNDING_VALUES: Record<string, string> = {
+  floor: '向下取整',
+  round: '四舍五入',
+  ceil: '向上取整',
 };
 
 /** Rule areas, from the first part of the key, in display order. */
@@ -30,6 +38,7 @@ export const RULE_AREAS: Record<string, string> = {
   review: '年度考核',
   ranking: '考评排名',
   pledge: '承诺践诺',
+  evaluation: '民主测评',
   accountability: '责任追究',
   security: '安全策略',
 };
@@ -78,6 +87,10 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
       Math.abs(Object.values(v).reduce<number>((a, x) => a + (x as number), 0) - 1) < 1e-9;
     return ok ? null : '各项权重须在 0 到 1 之间且合计为 1';
   }
+  if (unit === 'rounding')
+    return typeof value === 'string' && value in ROUNDING_VALUES
+      ? null
+      : '请选择向下取整、四舍五入或向上取整';
   return `未知的规则单位：${unit}`;
 }
 
@@ -122,6 +135,7 @@ export function formatRuleValue(unit: string, value: unknown): string {
       .join('，');
   if (unit === 'authority' && value && typeof value === 'object')
     return `${Object.keys(value).length} 个职务层次，每层列出可作决定的机构`;
+  if (unit === 'rounding') return ROUNDING_VALUES[String(value)] ?? String(value);
   if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
   if (unit === 'percent') return `${value}%`;
   const suffix = RULE_UNITS[unit] ?? '';

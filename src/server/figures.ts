@@ -4,6 +4,8 @@ import { inquiryFigures } from './modules/admonitions/figures/inquiry-figures.js
 import { trackingPanel } from './modules/admonitions/figures/tracking-panel.js';
 import { appointmentFigures } from './modules/appointments/figures/appointment-figures.js';
 import { noticePanel } from './modules/appointments/figures/notice-panel.js';
+import { assessmentFigures } from './modules/assessments/figures/assessment-figures.js';
+import { lastPlacePanel } from './modules/assessments/figures/last-place-panel.js';
 import { auditFigures } from './modules/audits/figures/audit-figures.js';
 import { overdueItemsPanel } from './modules/audits/figures/overdue-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
@@ -24,10 +26,12 @@ export function registerAllFigures(): void {
     inquiryFigures(),
     appointmentFigures(),
     auditFigures(),
+    assessmentFigures(),
   ])
     registerFigures(m.source, m.figures);
   registerDashboardPanel(trackingPanel);
   registerDashboardPanel(noticePanel);
   registerDashboardPanel(overdueItemsPanel);
+  registerDashboardPanel(lastPlacePanel);
   registerAllSummaryParagraphs();
 }

@@ -2,6 +2,8 @@ import { registerAllFigures } from './figures.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
+import { ballotPortalRoutes } from './modules/assessments/portal-routes.js';
+import { assessmentRoutes } from './modules/assessments/routes.js';
 import { econAuditRoutes } from './modules/audits/routes.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
@@ -62,4 +64,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(admonitionRoutes);
   await app.register(appointmentRoutes);
   await app.register(econAuditRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(ballotPortalRoutes);
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioPercent } from '../../src/domain/figure-period.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
 import { noticePanel } from '../../src/server/modules/appointments/figures/notice-panel.js';
+import { lastPlacePanel } from '../../src/server/modules/assessments/figures/last-place-panel.js';
 import { overdueItemsPanel } from '../../src/server/modules/audits/figures/overdue-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
@@ -183,6 +184,7 @@ describe('every registered figure on the demo data', () => {
       'inquiries',
       'appointments',
       'econ_audits',
+      'assessments',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -222,6 +224,7 @@ describe('every registered figure on the demo data', () => {
       'inquiries',
       'appointments',
       'econ_audits',
+      'assessments',
     ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
@@ -409,6 +412,7 @@ describe('the dashboard route', () => {
     unregisterDashboardPanel(trackingPanel.key);
     unregisterDashboardPanel(noticePanel.key);
     unregisterDashboardPanel(overdueItemsPanel.key);
+    unregisterDashboardPanel(lastPlacePanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
     registerDashboardPanel({
       key: 'test.late_petitions',
@@ -451,6 +455,7 @@ describe('the dashboard route', () => {
       registerDashboardPanel(trackingPanel);
       registerDashboardPanel(noticePanel);
       registerDashboardPanel(overdueItemsPanel);
+      registerDashboardPanel(lastPlacePanel);
     }
   });
 
@@ -473,10 +478,12 @@ describe('the dashboard route', () => {
       '函询',
       '选拔任用',
       '经济责任审计',
+      '考核',
       '待办超期',
       '诫勉跟踪考察中',
       '任前公示中',
       '审计整改超期事项',
+      '单位考评排名末位',
     ]);
     const sheet = wb.getWorksheet('信访举报')!;
     const dash = (await call(t, s.secretary, 'GET', `/api/v1/dashboard?orgId=${org.daxing}&${YEAR}`)).json();

@@ -184,12 +184,13 @@ async function checkSlices(s: Session, keys: string[], query: string) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments and audits modules, each with its definition', () => {
+  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments, audits and assessments modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
     expect([...modules].sort()).toEqual([
       'accountability',
       'admonitions',
       'appointments',
+      'assessments',
       'cadres',
       'econ_audits',
       'inquiries',
@@ -239,6 +240,7 @@ describe('every registered figure', () => {
         'inquiries',
         'appointments',
         'econ_audits',
+        'assessments',
       ]),
     );
     const refused = await call(

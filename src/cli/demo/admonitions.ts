@@ -1,4 +1,4 @@
-import { and, asc, between, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, between, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { Rating } from '../../domain/admonitions/admonition-workflow.js';
 import { addDays, chinaDate } from '../../domain/calendar.js';
 import type { Admonition } from '../../server/modules/admonitions/access.js';
@@ -12,6 +12,7 @@ import { releaseAdmonition } from '../../server/modules/admonitions/release-admo
 import { replyInquiry } from '../../server/modules/admonitions/reply-inquiry.js';
 import { admonitions } from '../../server/modules/admonitions/schema.js';
 import { takeMeasure } from '../../server/modules/admonitions/take-measure.js';
+import { evaluations } from '../../server/modules/assessments/schema.js';
 import { cadres } from '../../server/modules/cadres/schema.js';
 import { petitionEvents, petitionSubjects, petitions } from '../../server/modules/petitions/schema.js';
 import type { Actor } from '../../server/platform/access/actor.js';
@@ -37,7 +38,10 @@ interface Plan {
   end: { release: string } | { measure: 'transfer'; on: string } | null;
 }
 
-/** 大兴镇's own 2025 admonitions (the accountability register brings one more, its 诫勉 sanction). */
+/**
+ * 大兴镇's own 2025 admonitions (the accountability register brings one more, its 诫勉 sanction). The
+ * 民主测评 one is opened by the assessments step's evaluation when that step ran, else here.
+ */
 const PLANS: Plan[] = [
   {
     source: '组织考察',
@@ -83,7 +87,13 @@ export const admonitionsDemo: DemoStep = {
     const [row] = await tx
       .select({ id: admonitions.id })
       .from(admonitions)
-      .where(eq(admonitions.createdBy, officer.userId))
+      // the one a democratic evaluation opened (assessments step) does not mark this step as loaded
+      .where(
+        and(
+          eq(admonitions.createdBy, officer.userId),
+          or(isNull(admonitions.sourceRefType), ne(admonitions.sourceRefType, 'evaluation')),
+        ),
+      )
       .limit(1);
     return !!row;
   },
@@ -100,13 +110,17 @@ export const admonitionsDemo: DemoStep = {
     let opened = 0;
     for (const [n, plan] of PLANS.entries()) {
       if (plan.talkOn > today) continue;
-      const a = await openAdmonition(tx, day(plan.talkOn), org, {
-        cadreId: subjects[n],
-        source: { kind: plan.source },
-        reason: plan.reason,
-        openedOn: plan.talkOn,
-        talk: talk(plan.talkOn),
-      });
+      // the assessments step's democratic evaluation opened this one: its talk is held here
+      const fromEvaluation = plan.source === '民主测评' ? await evaluationAdmonition(tx, org.orgId) : null;
+      const a = fromEvaluation
+        ? await talkIn(tx, day(plan.talkOn), org, fromEvaluation, talk(plan.talkOn))
+        : await openAdmonition(tx, day(plan.talkOn), org, {
+            cadreId: subjects[n],
+            source: { kind: plan.source },
+            reason: plan.reason,
+            openedOn: plan.talkOn,
+            talk: talk(plan.talkOn),
+          });
       opened++;
       await track(tx, day, org, a, plan.ratings, today);
       if (plan.end && 'release' in plan.end && plan.end.release <= today)
@@ -148,6 +162,24 @@ export const talk = (on: string) => ({
   cadreStatement: '接受组织诫勉，认真查找不足，切实整改。',
   acknowledgedOn: on,
 });
+
+/** The admonition a democratic evaluation of the org opened (assessments step), not yet talked to. */
+async function evaluationAdmonition(tx: Tx, orgId: number) {
+  const [row] = await tx
+    .select({ a: admonitions })
+    .from(admonitions)
+    .innerJoin(evaluations, eq(evaluations.id, admonitions.sourceRefId))
+    .where(
+      and(
+        eq(evaluations.orgId, orgId),
+        eq(admonitions.sourceRefType, 'evaluation'),
+        eq(admonitions.status, 'pending_talk'),
+      ),
+    )
+    .orderBy(asc(admonitions.id))
+    .limit(1);
+  return row?.a ?? null;
+}
 
 export async function versionOf(tx: Tx, id: number): Promise<number> {
   const [a] = await tx

@@ -8,6 +8,7 @@ import type { Tx } from '../../server/platform/db/client.js';
 import { accountabilityDemo } from './accountability.js';
 import { admonitionsDemo } from './admonitions.js';
 import { appointmentsDemo } from './appointments.js';
+import { assessmentsDemo } from './assessments.js';
 import { auditsDemo } from './audits.js';
 import { cadresDemo } from './cadres.js';
 import { petitionsDemo } from './petitions.js';
@@ -40,6 +41,7 @@ export const DEMO_STEPS: DemoStep[] = [
   cadresDemo,
   petitionsDemo,
   policiesDemo,
+  assessmentsDemo,
   admonitionsDemo,
   appointmentsDemo,
   accountabilityDemo,

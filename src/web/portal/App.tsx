@@ -1,10 +1,11 @@
+import { BallotPage } from './pages/BallotPage';
 import { Home } from './pages/Home';
 import { NoticesPage } from './pages/NoticesPage';
 import { ReportPage } from './pages/ReportPage';
 import { StatusPage } from './pages/StatusPage';
 import { Link, usePath } from './router';
 
-/** The public portal: 首页, 任前公示, 我要举报 (→ 提交成功 with the receipt code), 查询进度. */
+/** The public portal: 首页, 任前公示, 我要举报 (→ 提交成功 with the receipt code), 查询进度, 民主测评 (a one-time code). */
 export function App() {
   const path = usePath();
   const notice = path.match(/\/notices\/(\d+)$/);
@@ -16,6 +17,8 @@ export function App() {
     <ReportPage />
   ) : path.endsWith('/status') ? (
     <StatusPage />
+  ) : path.endsWith('/ballot') ? (
+    <BallotPage />
   ) : (
     <Home />
   );

@@ -74,4 +74,14 @@ export function registerAllSummaryParagraphs(): void {
         '实施谈话诫勉，强化警示教育。建立谈话诫勉制度，是对既存在一定问题，但又不足以给予党纪、政纪处理的领导干部进行的超前提示和预警，从而达到教育、警示的目的。为了激励先进，鞭策后进，增强领导干部工作责任感和压力感，我们把在组织考察、民主测评、民主生活会、动态考核及群众来信来访等方面反映干部在工作中出现失误或者在工作中、生活中出现苗头性、倾向性问题将及时给予谈话诫勉，同时对被诫勉对象进行六个月的跟踪管理，并进行定期考核，对表现较好的干部，及时解除诫勉，不影响其提拔使用，对表现较差的干部，将采取必要的组织措施。{我}共对{admonitions.started}名同志实施了谈话诫勉[[，其中{admonitions.released}名同志跟踪考察期满后解除诫勉]][[，对{admonitions.measures}名同志采取了组织措施]]。',
     },
   ]);
+
+  registerSummaryParagraphs('measures', [
+    {
+      id: 'assessments.last_place',
+      title: '考核与末位惩处',
+      order: 40,
+      template:
+        '加强对干部实绩的考核，出台了干部动态考核制度。建立末位惩处制度，通过目标考评、现场观摩、行风评比等形式对各单位工作进行排名，排名处于末位的单位，由镇党委政府对其主要负责人进行惩处；连续两次工作排名处于末位的，对单位主要领导给予警告，其年度考核为不合格。[[全年{我}共开展单位考评{assessments.rounds}轮，]][[{assessments.last_places}个单位次排名末位，]][[对{assessments.warnings}名单位主要领导给予警告。]][[组织民主测评{assessments.evaluations}次，收回测评票{assessments.ballots}张。]]',
+    },
+  ]);
 }

@@ -3,6 +3,7 @@
 export * from '../../modules/accountability/schema.js';
 export * from '../../modules/admonitions/schema.js';
 export * from '../../modules/appointments/schema.js';
+export * from '../../modules/assessments/schema.js';
 export * from '../../modules/audits/schema.js';
 export * from '../../modules/cadres/schema.js';
 export * from '../../modules/petitions/figures/cube-schema.js';

@@ -135,10 +135,24 @@ export const FIELD_LABELS: Record<string, string> = {
   sanctionId: '处理',
   ground: '变更依据',
   replacement: '变更后的处理',
+  // assessments
+  grade: '考核等次',
+  peerGroup: '参评单位类别',
+  heldOn: '日期',
+  units: '参评单位',
+  score: '得分',
+  deduction: '扣分',
+  subjectKind: '测评对象类别',
+  subjectCadreIds: '测评对象',
+  electorate: '应参加测评人数',
+  count: '数量',
+  ballots: '测评票',
+  answers: '测评表',
 };
 
 /** Where a field's name means something else: on the portal, `code` is the reporter's 查询码. */
 const BY_ROUTE: [prefix: string, labels: Record<string, string>][] = [
+  ['/api/v1/portal/ballots', { code: '测评码', answers: '测评表' }],
   ['/api/v1/portal/', { code: '查询码' }],
 ];
 

@@ -1,6 +1,6 @@
 import { Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { RULE_UNITS } from '../../../../domain/rule-values';
+import { ROUNDING_VALUES, RULE_UNITS } from '../../../../domain/rule-values';
 
 /** The editor that suits a rule's unit: a number with its bounds, yes/no, or a list of words. */
 export function RuleValueInput(props: { unit: string; value?: unknown; onChange?: (v: unknown) => void }) {
@@ -28,6 +28,16 @@ export function RuleValueInput(props: { unit: string; value?: unknown; onChange?
   // the ladder, the delegated-authority table and the score weights are edited as JSON; the server checks them
   if (unit === 'ladder' || unit === 'authority' || unit === 'weights')
     return <LadderInput value={value} onChange={onChange} />;
+  if (unit === 'rounding')
+    return (
+      <Radio.Group value={value} onChange={(e) => onChange?.(e.target.value)}>
+        {Object.entries(ROUNDING_VALUES).map(([code, label]) => (
+          <Radio key={code} value={code}>
+            {label}
+          </Radio>
+        ))}
+      </Radio.Group>
+    );
   const bounds = unit === 'percent' ? { max: 100 } : unit === 'ratio' ? { max: 1, step: 0.01 } : {};
   const whole = !['percent', 'ratio', 'years'].includes(unit);
   return (

@@ -1,0 +1,29 @@
+import { insertCadres } from '../src/server/modules/cadres/write-cadre.js';
+import { call, makeOrg, makeUser, signIn } from '../tests/support/factories.js';
+import { createTestApp } from '../tests/support/test-app.js';
+
+/** A township, its organisation officer, one cadre and an evaluation of `n` voters with `n` codes issued. */
+export async function createIssuedEvaluation(n: number) {
+  const t = await createTestApp();
+  const town = await makeOrg(t.ctx, '测评镇');
+  const [subject] = await insertCadres(
+    t.ctx.db,
+    t.ctx,
+    [{ orgId: town.id, name: '测评对象', status: 'active' }],
+    'manual',
+  );
+  const u = await makeUser(t.ctx, { orgId: town.id, roles: ['org_officer'] });
+  const s = await signIn(t, u.username);
+  const ev = await call(t, s, 'POST', '/api/v1/assessments/evaluations', {
+    orgId: town.id,
+    title: '基准测评',
+    subjectKind: 'cadre',
+    subjectCadreIds: [subject],
+    electorate: n,
+    heldOn: '2026-03-02',
+  });
+  const codes = await call(t, s, 'POST', `/api/v1/assessments/evaluations/${ev.json().id}/codes`, {
+    count: n,
+  });
+  return { t, codes: codes.json().codes as string[], subject };
+}

@@ -1,0 +1,127 @@
+import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { composeScore, type ScoreItem } from '../../../domain/assessments/indicators.js';
+import { chinaDate } from '../../../domain/calendar.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { registerRecordType, requireAccess } from '../../platform/access/scope.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/client.js';
+import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import { petitions } from '../petitions/schema.js';
+import type { DynamicScoreInput, IndicatorItem } from './contract.js';
+import { dynamicScores, indicatorSystems } from './schema.js';
+
+registerRecordType('indicator_system', async (db, ids) => {
+  const rows = await db
+    .select({ id: indicatorSystems.id, orgId: indicatorSystems.orgId })
+    .from(indicatorSystems)
+    .where(inArray(indicatorSystems.id, ids.map(Number)));
+  return rows.map((r) => ({ id: String(r.id), orgId: r.orgId, subjectCadreIds: [] }));
+});
+
+/**
+ * The unit's petitions overdue by the period's end: due (the statutory clock) before it and not
+ * concluded by the due day — an automatic deduction explained by these records.
+ */
+async function overduePetitions(db: Queryable, unitOrgId: number, periodEnd: string) {
+  return db
+    .select({ id: petitions.id, code: petitions.code, dueOn: petitions.dueOn })
+    .from(petitions)
+    .where(
+      and(
+        or(eq(petitions.orgId, unitOrgId), eq(petitions.assignedUnitOrgId, unitOrgId)),
+        lte(petitions.dueOn, periodEnd),
+        or(isNull(petitions.concludedOn), gt(petitions.concludedOn, petitions.dueOn)),
+      ),
+    );
+}
+
+/**
+ * 动态考核评分 of a unit for a period: the lines given by the scorer, the automatic deductions of the
+ * items that say so (each linked to its records), composed with the caps and the veto. The system's
+ * version is immutable, so the score keeps the indicators it was given under; one score per unit
+ * and period of a system.
+ */
+export const scoreUnit = (opts: { ctx: AppContext; actor: Actor; input: DynamicScoreInput }) =>
+  opts.ctx.db.transaction((tx) => scoreUnitIn(tx, opts.ctx, opts.actor, opts.input));
+
+export async function scoreUnitIn(tx: Queryable, ctx: AppContext, actor: Actor, input: DynamicScoreInput) {
+  if (input.periodEnd > chinaDate(ctx.clock.now()))
+    throw badRequest('考核期末不能晚于今天', { periodEnd: '考核期末不能晚于今天' });
+  {
+    await requireAccess(tx, actor, 'indicator_system', [input.systemId]);
+    const [system] = await tx.select().from(indicatorSystems).where(eq(indicatorSystems.id, input.systemId));
+    if (!system) throw notFound('指标体系不存在');
+    const [unit] = await tx.select().from(orgs).where(eq(orgs.id, input.subjectOrgId));
+    const [owner] = await tx.select().from(orgs).where(eq(orgs.id, system.orgId));
+    if (!unit?.path.startsWith(owner.path) || unit.id === owner.id)
+      throw badRequest('被考核单位须为指标体系所属单位的下属单位', { subjectOrgId: '被考核单位不正确' });
+    const items = system.items as IndicatorItem[];
+    const lines: Record<string, unknown>[] = input.lines.map((l) => ({ ...l, scorerUserId: actor.userId }));
+    for (const item of items.filter((i) => i.auto)) {
+      if (lines.some((l) => l.itemKey === item.key))
+        throw badRequest(`“${item.name}”由系统自动扣分，不能手工评分`, { lines: `“${item.name}”自动扣分` });
+      const records = await overduePetitions(tx, unit.id, input.periodEnd);
+      lines.push({
+        itemKey: item.key,
+        points: Math.min(records.length * (item.auto?.pointsEach ?? 0), item.maxPoints),
+        comment: `超期信访件 ${records.length} 件，每件扣 ${item.auto?.pointsEach} 分`,
+        auto: {
+          source: item.auto?.source,
+          records: records.map((r) => ({ id: r.id, code: r.code, dueOn: r.dueOn })),
+        },
+      });
+    }
+    const composed = composeScore(
+      items.filter((i) => i.kind !== 'score' || !items.some((c) => c.parentKey === i.key)) as ScoreItem[],
+      lines.map((l) => ({ itemKey: String(l.itemKey), points: Number(l.points) })),
+      { bonusCap: Number(system.bonusCap), deductionCap: Number(system.deductionCap) },
+    );
+    if ('problem' in composed)
+      throw badRequest(composed.problem.message, { [composed.problem.field]: composed.problem.message });
+    const r = composed.result;
+    const [row] = await tx
+      .insert(dynamicScores)
+      .values({
+        systemId: system.id,
+        orgId: system.orgId,
+        subjectOrgId: unit.id,
+        period: input.period,
+        periodEnd: input.periodEnd,
+        lines,
+        base: r.base,
+        bonus: r.bonus,
+        deduction: r.deduction,
+        total: r.total,
+        vetoedBy: r.vetoed,
+        scoredBy: actor.userId,
+        createdAt: ctx.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict('该单位本期已评分');
+    await recordAudit(tx, ctx.clock, actor, {
+      action: 'assessment.dynamic_score',
+      objectType: 'indicator_system',
+      objectId: system.id,
+      detail: { subjectOrgId: unit.id, period: input.period, total: r.total, vetoed: r.vetoed },
+    });
+    return { ...row, passed: r.passed };
+  }
+}
+
+/** The scores given under a system (its unit, period, total, veto and the lines with their records). */
+export async function listDynamicScores(opts: { ctx: AppContext; actor: Actor; systemId: number }) {
+  const { ctx, actor, systemId } = opts;
+  return ctx.db.transaction(async (tx) => {
+    await requireAccess(tx, actor, 'indicator_system', [systemId]);
+    const rows = await tx
+      .select({ s: dynamicScores, unitName: orgs.name })
+      .from(dynamicScores)
+      .innerJoin(orgs, eq(orgs.id, dynamicScores.subjectOrgId))
+      .where(eq(dynamicScores.systemId, systemId))
+      .orderBy(desc(dynamicScores.total));
+    return { items: rows.map(({ s, unitName }) => ({ ...s, unitName })) };
+  });
+}
