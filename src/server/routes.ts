@@ -1,6 +1,7 @@
 import { registerAllFigures } from './figures.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
+import { noticePortalRoutes } from './modules/appointments/portal-routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
 import { ballotPortalRoutes } from './modules/assessments/portal-routes.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
@@ -63,6 +64,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(accountabilityRoutes);
   await app.register(admonitionRoutes);
   await app.register(appointmentRoutes);
+  await app.register(noticePortalRoutes);
   await app.register(econAuditRoutes);
   await app.register(assessmentRoutes);
   await app.register(ballotPortalRoutes);

@@ -601,3 +601,21 @@ describe('a post already filled', () => {
     expect((await w.api('org', 'GET', url(id))).json().step).toBe('noticed');
   });
 });
+
+describe('the public notices: limits', () => {
+  it('limits requests per address with a Chinese message, like the rest of the portal', async () => {
+    const get = () =>
+      t.app.inject({ method: 'GET', url: '/api/v1/portal/notices', remoteAddress: '10.9.9.8' });
+    let last = 200;
+    for (let i = 0; i < 61 && last !== 429; i++) last = (await get()).statusCode;
+    expect(last).toBe(429);
+    expect((await get()).json().error.message).toMatch(/^访问过于频繁，请 \d+ 分钟后再试$/);
+    // another address is not limited by it
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/portal/notices',
+      remoteAddress: '10.9.9.7',
+    });
+    expect(other.statusCode).toBe(200);
+  });
+});

@@ -31,7 +31,6 @@ import { inspect } from './inspect.js';
 import { giveIntegrityOpinion } from './integrity-opinion.js';
 import { integrityPrefill } from './integrity-prefill.js';
 import { listCases } from './list-cases.js';
-import { getPublicNotice, listPublicNotices } from './public-notices.js';
 import { publishNotice } from './publish-notice.js';
 import { recommend } from './recommend.js';
 import { revokeDecisions } from './revoke-decision.js';
@@ -48,15 +47,6 @@ export async function appointmentRoutes(app: App) {
     base,
     { schema: { tags, querystring: caseListQuery }, config: { access: 'appointment.read' } },
     (req) => listCases({ ctx, actor: actorOf(req), query: req.query }),
-  );
-  // 任前公示 on the public portal: no account, open notices only, nothing internal
-  app.get('/api/v1/portal/notices', { schema: { tags }, config: { access: 'public' } }, () =>
-    listPublicNotices(ctx),
-  );
-  app.get(
-    '/api/v1/portal/notices/:id',
-    { schema: { tags, params: idParam }, config: { access: 'public' } },
-    (req) => getPublicNotice(ctx, req.params.id),
   );
   app.get(
     `${base}/ledger.xlsx`,

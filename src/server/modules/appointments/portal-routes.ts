@@ -1,0 +1,29 @@
+import rateLimit from '@fastify/rate-limit';
+import { tooMany } from '../../platform/http/errors.js';
+import type { App } from '../../platform/http/types.js';
+import { idParam } from './contract.js';
+import { getPublicNotice, listPublicNotices } from './public-notices.js';
+
+/**
+ * 任前公示 on the public portal: no account, open notices only, nothing internal. Limited per
+ * address like the rest of the portal (its own plugin, so the officers' routes are not).
+ */
+export async function noticePortalRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['portal'];
+  await app.register(rateLimit, {
+    global: true,
+    max: 60,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, c) =>
+      tooMany(`访问过于频繁，请 ${Math.max(1, Math.ceil(c.ttl / 60_000))} 分钟后再试`),
+  });
+  app.addHook('onRequest', async (req) => {
+    req.actor = null;
+  });
+  const config = { access: 'public' } as const;
+  app.get('/api/v1/portal/notices', { schema: { tags }, config }, () => listPublicNotices(ctx));
+  app.get('/api/v1/portal/notices/:id', { schema: { tags, params: idParam }, config }, (req) =>
+    getPublicNotice(ctx, req.params.id),
+  );
+}
