@@ -1,14 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoActor } from '../../src/cli/demo/petition-life.js';
 import { econAudits } from '../../src/server/modules/audits/schema.js';
 import { collectTimeline } from '../../src/server/modules/cadres/providers.js';
-import { departureEvents } from '../../src/server/modules/cadres/schema.js';
+import { departureEvents, tenures } from '../../src/server/modules/cadres/schema.js';
+import { endTenureIn } from '../../src/server/modules/cadres/tenures/end-tenure.js';
+import { loadTenure } from '../../src/server/modules/cadres/tenures/load-tenure.js';
 import { postCadre } from '../support/cadre-helpers.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let s: Session;
+let officerName: string;
 let town: { id: number };
 let secretary: { id: number; version: number };
 let deputy: { id: number };
@@ -18,6 +22,7 @@ beforeAll(async () => {
   t = await createTestApp();
   town = await makeOrg(t.ctx, '大兴镇');
   const u = await makeUser(t.ctx, { orgId: town.id, roles: ['org_officer'] });
+  officerName = u.username;
   s = await signIn(t, u.username);
   secretary = await postCadre(t, s, { orgId: town.id, name: '周正', currentPosition: '原任职务' });
   deputy = await postCadre(t, s, { orgId: town.id, name: '吴副' });
@@ -97,6 +102,29 @@ describe('taking up a post', () => {
 });
 
 describe('leaving a post', () => {
+  it('never ends a post before it began, whichever module ends it (endTenureIn), and writes nothing', async () => {
+    const made = await call(t, s, 'POST', `/api/v1/cadres/${deputy.id}/tenures`, {
+      orgId: town.id,
+      title: '党政办主任',
+      level: 'middle_principal',
+      isPrincipal: true,
+      startDate: '2025-03-01',
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = made.json().id;
+    await expect(
+      t.ctx.db.transaction(async (tx) => {
+        const actor = await demoActor(tx, officerName);
+        const tenure = await loadTenure(tx, actor, id);
+        await endTenureIn(tx, t.ctx, actor, tenure, { endDate: '2025-02-28', endReason: 'transfer' });
+      }),
+    ).rejects.toMatchObject({ message: '离任日期不能早于任职日期' });
+    const [row] = await t.ctx.db.select().from(tenures).where(eq(tenures.id, id));
+    expect(row.endDate).toBeNull();
+    expect(await t.ctx.db.select().from(departureEvents).where(eq(departureEvents.tenureId, id))).toEqual([]);
+    expect(await t.ctx.db.select().from(econAudits).where(eq(econAudits.tenureId, id))).toEqual([]);
+  });
+
   it('records a departure event when a principal leaves, and none for a deputy', async () => {
     const dep = await call(t, s, 'POST', `/api/v1/cadres/${deputy.id}/tenures`, {
       orgId: town.id,

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, lt, notInArray, sql } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../domain/calendar.js';
 import { addFindingIn } from '../../server/modules/audits/add-finding.js';
 import { confirmAuditIn } from '../../server/modules/audits/confirm-audit.js';
@@ -49,8 +49,11 @@ const finding = (version: number, over: Partial<FindingInput>): FindingInput => 
   ...over,
 });
 
-/** Principal posts held in 大兴镇 by cadres with no account and no one registered as related to them. */
-async function principals(tx: Tx, townPath: string) {
+/**
+ * Principal posts held in 大兴镇 since before the demo year (a post cannot end before it began) by
+ * cadres with no account and no one registered as related to them.
+ */
+async function principals(tx: Tx, townPath: string, heldBefore: string) {
   const linked = tx.select({ id: users.cadreId }).from(users).where(sql`${users.cadreId} is not null`);
   const related = tx.select({ id: recusals.cadreId }).from(recusals);
   return tx
@@ -62,6 +65,7 @@ async function principals(tx: Tx, townPath: string) {
       and(
         eq(tenures.isPrincipal, true),
         isNull(tenures.endDate),
+        lt(tenures.startDate, heldBefore),
         like(orgs.path, `${townPath}%`),
         notInArray(cadres.id, linked),
         notInArray(cadres.id, related),
@@ -122,7 +126,7 @@ export const auditsDemo: DemoStep = {
       });
 
     // 12 principal leaders leave: the tenure's end drafts the departure audit, confirmed three days later
-    const posts = (await principals(tx, town.path)).slice(0, DEPARTURES);
+    const posts = (await principals(tx, town.path, `${year}-01-01`)).slice(0, DEPARTURES);
     const departures: number[] = [];
     for (const [k, p] of posts.entries()) {
       const leftOn = addDays(`${year}-01-20`, k * 25);

@@ -26,8 +26,6 @@ export async function endTenure(opts: {
   const { ctx, actor, id, input } = opts;
   const tenure = await loadTenure(ctx.db, actor, id);
   if (tenure.endDate) throw unprocessable('该任职已离任');
-  const problem = tenureDatesProblem(tenure.startDate, input.endDate);
-  if (problem) throw badRequest(problem, { endDate: problem });
   await requireDictCode(ctx.db, 'tenure_end_reason', input.endReason, 'endReason', '离任原因不正确');
   await ctx.db.transaction((tx) => endTenureIn(tx, ctx, actor, tenure, input));
 }
@@ -48,6 +46,9 @@ export async function endTenureIn(
   cause?: Record<string, unknown>,
 ) {
   const id = tenure.id;
+  // every way a tenure ends (the route, a revocation, an appointment, the demo) keeps its dates in order
+  const problem = tenureDatesProblem(tenure.startDate, input.endDate);
+  if (problem) throw badRequest(problem, { endDate: problem });
   const [saved] = await tx
     .update(tenures)
     // a tenure read from a 简历 that the officer has handled is theirs: a re-import keeps it
