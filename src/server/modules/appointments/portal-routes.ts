@@ -1,5 +1,4 @@
-import rateLimit from '@fastify/rate-limit';
-import { tooMany } from '../../platform/http/errors.js';
+import { portalLimits } from '../../platform/http/portal-limits.js';
 import type { App } from '../../platform/http/types.js';
 import { idParam } from './contract.js';
 import { getPublicNotice, listPublicNotices } from './public-notices.js';
@@ -11,16 +10,7 @@ import { getPublicNotice, listPublicNotices } from './public-notices.js';
 export async function noticePortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await app.register(rateLimit, {
-    global: true,
-    max: 60,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, c) =>
-      tooMany(`访问过于频繁，请 ${Math.max(1, Math.ceil(c.ttl / 60_000))} 分钟后再试`),
-  });
-  app.addHook('onRequest', async (req) => {
-    req.actor = null;
-  });
+  await portalLimits(app);
   const config = { access: 'public' } as const;
   app.get('/api/v1/portal/notices', { schema: { tags }, config }, () => listPublicNotices(ctx));
   app.get('/api/v1/portal/notices/:id', { schema: { tags, params: idParam }, config }, (req) =>

@@ -1,6 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
-import { tooMany } from '../../platform/http/errors.js';
+import { portalLimits } from '../../platform/http/portal-limits.js';
 import type { App } from '../../platform/http/types.js';
 import { castBallot, openBallot } from './cast-ballot.js';
 import { ballotIn, ballotOpenIn, ballotOpenOut } from './contract.js';
@@ -12,16 +11,7 @@ import { ballotIn, ballotOpenIn, ballotOpenOut } from './contract.js';
 export async function ballotPortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await app.register(rateLimit, {
-    global: true,
-    max: 60,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, c) =>
-      tooMany(`访问过于频繁，请 ${Math.max(1, Math.ceil(c.ttl / 60_000))} 分钟后再试`),
-  });
-  app.addHook('onRequest', async (req) => {
-    req.actor = null;
-  });
+  await portalLimits(app);
   const config = { access: 'public' } as const;
   app.post(
     '/api/v1/portal/ballots/open',

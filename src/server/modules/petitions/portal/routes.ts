@@ -1,5 +1,4 @@
-import rateLimit from '@fastify/rate-limit';
-import { tooMany } from '../../../platform/http/errors.js';
+import { portalLimits } from '../../../platform/http/portal-limits.js';
 import type { App } from '../../../platform/http/types.js';
 import { addMaterial } from './add-material.js';
 import { issueChallenge } from './challenge.js';
@@ -30,16 +29,7 @@ import { submitReport } from './submit.js';
 export async function portalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await app.register(rateLimit, {
-    global: true,
-    max: 60,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, c) =>
-      tooMany(`访问过于频繁，请 ${Math.max(1, Math.ceil(c.ttl / 60_000))} 分钟后再试`),
-  });
-  app.addHook('onRequest', async (req) => {
-    req.actor = null;
-  });
+  await portalLimits(app);
   const config = { access: 'public' } as const;
   const base = '/api/v1/portal';
 
