@@ -147,6 +147,11 @@ describe("the cadre's own written report", () => {
     expect(await openReportTodos()).toEqual([]);
     const mine = await ok(t, w.s.cadre, 'GET', `/api/v1/me/admonitions/${id}`);
     expect(mine).toMatchObject({ reportsDone: 2, nextReportDue: null });
+    expect((await ok(t, w.s.cadre, 'GET', '/api/v1/me/admonitions')).items[0]).toMatchObject({
+      id,
+      reportsDone: 2,
+      nextReportDue: null,
+    });
     expect(mine.reports[1]).toMatchObject({ dueOn: '2026-09-02', byOwnAccount: false });
     const more = await call(t, w.s.cadre, 'POST', `/api/v1/me/admonitions/${id}/reports`, {
       version: mine.version,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import {
   ADMONITION_STATUSES,
   type AdmonitionStatus,
@@ -9,7 +9,6 @@ import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import type { Admonition } from './access.js';
 import { loadOwnAdmonition } from './own-admonition.js';
-import { reportsDone } from './report-todos.js';
 import { admonitionEvents, admonitions } from './schema.js';
 import { todayOf } from './tracking.js';
 
@@ -51,9 +50,17 @@ export async function myAdmonitions(opts: { ctx: AppContext; actor: Actor }) {
     )
     .orderBy(desc(admonitions.talkOn), desc(admonitions.id))
     .limit(100);
-  const items = [];
-  for (const { a, orgName } of rows) items.push(ownItem(a, orgName, await reportsDone(ctx.db, a.id), today));
-  return { items };
+  // the reports in of every listed admonition, in one query
+  const ids = rows.map(({ a }) => a.id);
+  const counted = ids.length
+    ? await ctx.db
+        .select({ id: admonitionEvents.admonitionId, n: count() })
+        .from(admonitionEvents)
+        .where(and(inArray(admonitionEvents.admonitionId, ids), eq(admonitionEvents.action, 'report')))
+        .groupBy(admonitionEvents.admonitionId)
+    : [];
+  const done = new Map(counted.map((c) => [c.id, c.n]));
+  return { items: rows.map(({ a, orgName }) => ownItem(a, orgName, done.get(a.id) ?? 0, today)) };
 }
 
 /** One of the caller's own admonitions, with the written reports handed in (by them or recorded from paper). */
