@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../db/client.js';
 import { monthDays, monthLabel, monthsOf } from '../../../domain/figure-breakdown.js';
 import { lastCountedDay } from '../../../domain/figure-period.js';
 import { orgs } from '../orgs/schema.js';
@@ -31,6 +32,27 @@ export function sliceKeySql(scope: FigureScope, by: Breakdown, cols: SliceColumn
       else split_part(substr(${cols.path}, ${from}), '/', 1) end`;
   return sql`(select case when so.id = ${id} then so.id::text
     else split_part(substr(so.path, ${from}), '/', 1) end from ${orgs} so where so.id = ${cols.org})`;
+}
+
+/**
+ * A figure by month or by child org in one statement: its records (`where`, the figure's own
+ * condition) grouped by `sliceKeySql`. For the modules whose figures count rows of one table.
+ */
+export async function countSlices(
+  db: Queryable,
+  scope: FigureScope,
+  by: Breakdown,
+  cols: SliceColumns,
+  table: PgTable,
+  where: SQL | undefined,
+): Promise<{ key: string; value: number }[]> {
+  const key = sliceKeySql(scope, by, cols);
+  const rows = await db
+    .select({ s: key, n: sql<number>`count(*)` })
+    .from(table)
+    .where(where)
+    .groupBy(sql`1`);
+  return rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
 }
 
 /** The condition that keeps a figure's records to the scope's slice (none when no slice is asked). */

@@ -6,6 +6,7 @@ import {
   sanctionFamily,
 } from '../../../../domain/accountability/kinds.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { countSlices, type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type {
   Figure,
   FigureColumn,
@@ -123,10 +124,14 @@ const SANCTION_COLUMNS = [
 const subtree = (scope: FigureScope) =>
   inArray(r.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`);
 
+/** A record's org, and its month of decision (the breakdowns of 责任追究事项). */
+const SLICES: SliceColumns = { org: r.orgId, on: r.decidedOn };
+
 /** The records counted: decided in the period, in force by the as-of date, seen by the caller. */
 function recordsWhere(scope: FigureScope): SQL {
   return and(
     subtree(scope),
+    sliceCondition(scope, SLICES),
     recordVisibility(scope.actor),
     eq(r.status, 'in_force'),
     lte(r.closedOn, scope.asOf),
@@ -394,7 +399,11 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
         protected: true,
         kind: 'count',
         ...(name === 'records'
-          ? { dimension: { key: 'kind', label: '追究类型' }, dashboard: ['card', 'category'] as const }
+          ? {
+              dimension: { key: 'kind', label: '追究类型' },
+              dashboard: ['card', 'category', 'trend', 'org'] as const,
+              breakdowns: ['month', 'org'] as const,
+            }
           : name === 'sanctions'
             ? { dimension: { key: 'family', label: '处理类别' }, dashboard: ['card', 'category'] as const }
             : name === 'people'
@@ -412,11 +421,17 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
   const source: FigureSource = {
     module: 'accountability',
     label: '责任追究',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('accountability.'.length) as Name;
-        if (names.includes(name)) out[key] = await countFigure(scope, name);
+        if (!names.includes(name)) continue;
+        out[key] = await countFigure(scope, name);
+        if (name === 'records' && by?.length) {
+          const slices: FigureValue['slices'] = {};
+          for (const b of by) slices[b] = await countSlices(scope.db, scope, b, SLICES, r, recordsWhere(scope));
+          out[key].slices = slices;
+        }
       }
       return out;
     },

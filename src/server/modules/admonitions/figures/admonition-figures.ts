@@ -2,7 +2,9 @@ import { and, asc, between, count, eq, gt, inArray, isNull, lte, or, type SQL, s
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { ADMONITION_STATUSES, ORG_MEASURES } from '../../../../domain/admonitions/admonition-workflow.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { countSlices, type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureScope,
   FigureSource,
@@ -46,12 +48,27 @@ const subtree = (scope: FigureScope) =>
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
   );
 
+/** An admonition's org is its record's; its month is that of the date the figure counts (none for 跟踪中). */
+const SLICES: Record<Name, SliceColumns> = {
+  started: { org: admonitions.orgId, on: admonitions.talkOn },
+  released: { org: admonitions.orgId, on: admonitions.releasedOn },
+  measures: { org: admonitions.orgId, on: admonitions.measureOn },
+  tracking: { org: admonitions.orgId },
+};
+const BREAKDOWNS_OF: Record<Name, Breakdown[]> = {
+  started: ['month', 'org'],
+  released: ['month', 'org'],
+  measures: ['month', 'org'],
+  tracking: ['org'],
+};
+
 function where(scope: FigureScope, name: Name): SQL {
   const last = lastCountedDay(scope);
   const base = and(
     subtree(scope),
     visibleTo(scope.actor, admonitions.orgId, admonitions.cadreId),
     eq(admonitions.kind, 'admonition'),
+    sliceCondition(scope, SLICES[name]),
   );
   const asOf = scope.asOf;
   const upTo = [scope.to, asOf].sort()[0];
@@ -130,17 +147,24 @@ export function admonitionFigures(): { source: FigureSource; figures: Figure[] }
     protected: true,
     kind: 'count',
     columns: COLUMNS,
-    dashboard: ['card'],
+    dashboard: name === 'started' ? ['card', 'trend', 'org'] : name === 'tracking' ? ['card', 'org'] : ['card'],
+    breakdowns: BREAKDOWNS_OF[name],
     records: (scope, page) => records(scope, name, page),
   }));
   const source: FigureSource = {
     module: 'admonitions',
     label: '谈话诫勉',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('admonitions.'.length) as Name;
-        if (names.includes(name)) out[key] = { value: await countOf(scope, name) };
+        if (!names.includes(name)) continue;
+        out[key] = { value: await countOf(scope, name) };
+        const slices: FigureValue['slices'] = {};
+        for (const b of by ?? [])
+          if (BREAKDOWNS_OF[name].includes(b))
+            slices[b] = await countSlices(scope.db, scope, b, SLICES[name], admonitions, where(scope, name));
+        if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;
     },

@@ -4,7 +4,9 @@ import {
   type InquiryConclusion,
 } from '../../../../domain/admonitions/inquiry-workflow.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { countSlices, type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureScope,
   FigureSource,
@@ -42,9 +44,21 @@ const subtree = (scope: FigureScope) =>
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
   );
 
+/** An inquiry's org is its record's; its month is that of the date the figure counts. */
+const SLICES: Record<Name, SliceColumns> = {
+  sent: { org: inquiries.orgId, on: inquiries.sentOn },
+  answered_on_time: { org: inquiries.orgId, on: inquiries.sentOn },
+  concluded: { org: inquiries.orgId, on: inquiries.concludedOn },
+};
+const BREAKDOWNS: Breakdown[] = ['month', 'org'];
+
 function where(scope: FigureScope, name: Name, group?: string): SQL {
   const last = lastCountedDay(scope);
-  const base = and(subtree(scope), visibleTo(scope.actor, inquiries.orgId, inquiries.cadreId));
+  const base = and(
+    subtree(scope),
+    visibleTo(scope.actor, inquiries.orgId, inquiries.cadreId),
+    sliceCondition(scope, SLICES[name]),
+  );
   switch (name) {
     case 'sent':
       return and(base, between(inquiries.sentOn, scope.from, last))!;
@@ -138,9 +152,12 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
     protected: true,
     kind: 'count',
     columns: COLUMNS,
+    breakdowns: BREAKDOWNS,
     ...(name === 'concluded'
       ? { dimension: { key: 'conclusion', label: '结论' }, dashboard: ['card', 'category'] as const }
-      : { dashboard: ['card'] as const }),
+      : name === 'sent'
+        ? { dashboard: ['card', 'trend', 'org'] as const }
+        : { dashboard: ['card'] as const }),
     records: (scope, page, group) => records(scope, name, page, group),
   })) as Figure[];
   figures.push({
@@ -158,7 +175,7 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
   const source: FigureSource = {
     module: 'inquiries',
     label: '函询',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('inquiries.'.length) as Name;
@@ -167,6 +184,10 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
           name === 'concluded'
             ? { value: await countOf(scope, name), groups: await groupsOf(scope) }
             : { value: await countOf(scope, name) };
+        const slices: FigureValue['slices'] = {};
+        for (const b of by ?? [])
+          slices[b] = await countSlices(scope.db, scope, b, SLICES[name], inquiries, where(scope, name));
+        if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;
     },
