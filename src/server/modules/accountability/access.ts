@@ -1,7 +1,12 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import { recusalArrayFilter } from '../../platform/access/recusal.js';
-import { registerRecordType, requireAccess, scopeFilter } from '../../platform/access/scope.js';
+import {
+  registerRecordType,
+  requireAccess,
+  scopeFilter,
+  scopeFilterForList,
+} from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
 import { registerTodoRecordType } from '../../platform/todos/record-types.js';
@@ -22,10 +27,15 @@ registerRecordType('accountability', async (db, ids) => {
 });
 registerTodoRecordType('accountability', 'accountability.read');
 
-/** The records the caller may see: in scope, none of their persons the caller or related to them. */
-export function recordVisibility(actor: Actor): SQL | undefined {
+/**
+ * The records the caller may see: in scope, none of their persons the caller or related to them.
+ * `forList`: read in the register's order (the district's: see `scopeFilterForList`).
+ */
+export function recordVisibility(actor: Actor, opts: { forList?: boolean } = {}): SQL | undefined {
   return and(
-    scopeFilter(actor, accountabilityRecords.orgId),
+    opts.forList
+      ? scopeFilterForList(actor, accountabilityRecords.orgId)
+      : scopeFilter(actor, accountabilityRecords.orgId),
     recusalArrayFilter(actor, accountabilityRecords.subjectCadreIds),
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
@@ -15,9 +15,7 @@ type Filters = Omit<RecordListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 /** The register's filters: kind, status, a sanction kind in force, an org's subtree, the year decided, 类别, text. */
 export function recordWhere(actor: Actor, q: Filters): SQL | undefined {
-  const year = q.year
-    ? sql`coalesce(${r.decidedOn}, (${r.createdAt} at time zone 'Asia/Shanghai')::date) between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`
-    : undefined;
+  const year = q.year ? between(r.registerOn, `${q.year}-01-01`, `${q.year}-12-31`) : undefined;
   const text = q.q
     ? or(
         ilike(r.title, likePattern(q.q)),
@@ -25,7 +23,7 @@ export function recordWhere(actor: Actor, q: Filters): SQL | undefined {
       )
     : undefined;
   return and(
-    recordVisibility(actor),
+    recordVisibility(actor, { forList: true }),
     q.kind ? eq(r.kind, q.kind) : undefined,
     q.status ? eq(r.status, q.status) : undefined,
     q.category ? eq(r.category, q.category) : undefined,
@@ -54,7 +52,8 @@ export async function registerRows(
     .from(r)
     .leftJoin(orgs, eq(orgs.id, r.orgId))
     .where(where)
-    .orderBy(desc(sql`coalesce(${r.decidedOn}, '9999-12-31')`), desc(r.id));
+    // the order of accountability_records_(status_)order_idx: undecided first, then by register day
+    .orderBy(desc(sql`(${r.decidedOn} is null)`), desc(r.registerOn), desc(r.id));
   const rows = page ? await base.limit(page.limit).offset(page.offset) : await base;
   const ids = rows.map((x) => x.r.id);
   const [people, sanctions] = ids.length

@@ -49,15 +49,25 @@ export const accountabilityRecords = pgTable(
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The day the register files it under (its year filter and order): the decision's date, or the
+     * day it was put in the register (China) while undecided. Kept by the database.
+     */
+    registerOn: date('register_on', { mode: 'string' })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(decided_on, (created_at at time zone 'Asia/Shanghai')::date)`),
   },
   (t) => [
     index('accountability_records_org_idx').on(t.orgId, t.decidedOn),
-    // the register's order (undecided drafts first, then newest decided) and its status filter, district-wide
-    index('accountability_records_order_idx').on(sql`coalesce(${t.decidedOn}, '9999-12-31'::date)`, t.id),
+    // the register's order (undecided drafts first, then newest), with its status and year filters
+    // read in the index district-wide; org_id last, so a capped count reads the index only
+    index('accountability_records_order_idx').on(sql`(${t.decidedOn} is null)`, t.registerOn, t.id, t.orgId),
     index('accountability_records_status_order_idx').on(
       t.status,
-      sql`coalesce(${t.decidedOn}, '9999-12-31'::date)`,
+      sql`(${t.decidedOn} is null)`,
+      t.registerOn,
       t.id,
+      t.orgId,
     ),
     index('accountability_records_subjects_idx').using('gin', t.subjectCadreIds),
   ],

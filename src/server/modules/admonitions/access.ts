@@ -6,6 +6,7 @@ import {
   registerRecordType,
   requireAccess,
   scopeFilter,
+  scopeFilterForList,
 } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -28,6 +29,10 @@ for (const [type, table] of [
 /** Lists and figures: the caller's scope and recusal, in the query. */
 export const visibleTo = (actor: Actor, orgId: PgColumn, cadreId: PgColumn): SQL | undefined =>
   and(scopeFilter(actor, orgId), recusalFilter(actor, cadreId));
+
+/** The same for a list read in its order (the district's lists: see `scopeFilterForList`). */
+export const visibleInList = (actor: Actor, orgId: PgColumn, cadreId: PgColumn): SQL | undefined =>
+  and(scopeFilterForList(actor, orgId), recusalFilter(actor, cadreId));
 
 export type Admonition = typeof admonitions.$inferSelect;
 export type Inquiry = typeof inquiries.$inferSelect;

@@ -6,7 +6,7 @@ import { countUpToCap } from '../../platform/http/capped-count.js';
 import { likePattern, offsetOf, orderBy } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadres } from '../cadres/schema.js';
-import { visibleTo } from './access.js';
+import { visibleInList } from './access.js';
 import type { AdmonitionListQuery } from './contract.js';
 import { admonitions } from './schema.js';
 import { todayOf } from './tracking.js';
@@ -17,7 +17,7 @@ export function admonitionWhere(
   q: Partial<AdmonitionListQuery>,
   today: string,
 ): SQL | undefined {
-  const conds: (SQL | undefined)[] = [visibleTo(actor, admonitions.orgId, admonitions.cadreId)];
+  const conds: (SQL | undefined)[] = [visibleInList(actor, admonitions.orgId, admonitions.cadreId)];
   if (q.status) conds.push(eq(admonitions.status, q.status));
   if (q.kind) conds.push(eq(admonitions.kind, q.kind));
   if (q.sourceKind) conds.push(eq(admonitions.sourceKind, q.sourceKind));

@@ -11,14 +11,14 @@ import type { AppContext } from '../../platform/context.js';
 import { likePattern, offsetOf, orderBy } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { cadres } from '../cadres/schema.js';
-import { visibleTo } from './access.js';
+import { visibleInList } from './access.js';
 import type { InquiryListQuery } from './contract.js';
 import { inquiries } from './schema.js';
 import { todayOf } from './tracking.js';
 
 /** The list's conditions (scope, recusal, filters): shared with the 函询台帐. */
 export function inquiryWhere(actor: Actor, q: Partial<InquiryListQuery>, today: string): SQL | undefined {
-  const conds: (SQL | undefined)[] = [visibleTo(actor, inquiries.orgId, inquiries.cadreId)];
+  const conds: (SQL | undefined)[] = [visibleInList(actor, inquiries.orgId, inquiries.cadreId)];
   if (q.status) conds.push(eq(inquiries.status, q.status));
   if (q.conclusion) conds.push(eq(inquiries.conclusion, q.conclusion));
   if (q.petitionId) conds.push(eq(inquiries.petitionId, q.petitionId));

@@ -31,6 +31,18 @@ export function scopeFilter(
 }
 
 /**
+ * `scopeFilter` for a list read in the order of an index not led by the org: for a reader at the top
+ * of the tree (the district), whose subtree is nearly every row, the org condition is written as an
+ * expression, so the planner reads the list's order index and filters its rows, instead of driving
+ * one scan of an (org, …) index per org and sorting them all. Township readers keep the column.
+ */
+export function scopeFilterForList(actor: Actor, orgIdColumn: PgColumn): SQL | undefined {
+  const top = actor.orgPath.split('/').filter(Boolean).length === 1;
+  if (actor.dataScope !== 'subtree' || !top) return scopeFilter(actor, orgIdColumn);
+  return sql`(${orgIdColumn} + 0) in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${actor.orgPath}%`})`;
+}
+
+/**
  * The cadres the caller must not see records of — themself and those registered as related — as
  * the inside of an `IN (…)`: the ids read with the session, or a subquery for an actor made without
  * them (jobs, tests). Null when there are none, so most callers get no recusal condition at all.

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../db/client.js';
 import { monthDays, monthLabel, monthsOf } from '../../../domain/figure-breakdown.js';
 import { lastCountedDay } from '../../../domain/figure-period.js';
+import type { Queryable } from '../db/client.js';
 import { orgs } from '../orgs/schema.js';
 import type { Breakdown, FigureGroup, FigureScope } from './registry.js';
 
@@ -47,11 +47,7 @@ export async function countSlices(
   where: SQL | undefined,
 ): Promise<{ key: string; value: number }[]> {
   const key = sliceKeySql(scope, by, cols);
-  const rows = await db
-    .select({ s: key, n: sql<number>`count(*)` })
-    .from(table)
-    .where(where)
-    .groupBy(sql`1`);
+  const rows = await db.select({ s: key, n: sql<number>`count(*)` }).from(table).where(where).groupBy(sql`1`);
   return rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
 }
 

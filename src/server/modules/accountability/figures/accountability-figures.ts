@@ -429,7 +429,8 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
         out[key] = await countFigure(scope, name);
         if (name === 'records' && by?.length) {
           const slices: FigureValue['slices'] = {};
-          for (const b of by) slices[b] = await countSlices(scope.db, scope, b, SLICES, r, recordsWhere(scope));
+          for (const b of by)
+            slices[b] = await countSlices(scope.db, scope, b, SLICES, r, recordsWhere(scope));
           out[key].slices = slices;
         }
       }

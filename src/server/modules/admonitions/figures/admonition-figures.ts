@@ -147,7 +147,8 @@ export function admonitionFigures(): { source: FigureSource; figures: Figure[] }
     protected: true,
     kind: 'count',
     columns: COLUMNS,
-    dashboard: name === 'started' ? ['card', 'trend', 'org'] : name === 'tracking' ? ['card', 'org'] : ['card'],
+    dashboard:
+      name === 'started' ? ['card', 'trend', 'org'] : name === 'tracking' ? ['card', 'org'] : ['card'],
     breakdowns: BREAKDOWNS_OF[name],
     records: (scope, page) => records(scope, name, page),
   }));
