@@ -134,4 +134,12 @@ it('an officer reads this year’s figures as of today, last year’s as of its 
   await page.getByText('未导入任何数据', { exact: true }).waitFor();
   await page.getByText(/第 3 行等 2 行有误/).waitFor();
   await page.getByRole('button', { name: /下载错误清单/ }).waitFor();
+  // the reasons are on screen too, not only in the downloaded sheet
+  await page.getByText('有误的行（共 2 行）').waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(`^3\\s*登记编号\\s*XF${y}-0001 已在本单位登记$`) })
+    .waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(`^4\\s*登记编号\\s*XF${y}-0002 已在本单位登记$`) })
+    .waitFor();
 });
