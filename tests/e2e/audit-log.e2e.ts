@@ -26,8 +26,17 @@ async function signInWithTotp(page: Page, username: string) {
 it('the audit log names its objects (a petition by its number, a cadre by name) and roles by their Chinese names, never ids or codes', async () => {
   const district = await makeOrg(e.ctx, '新城区', null, 'district');
   const town = await makeOrg(e.ctx, '大兴镇', district.id);
-  await makeUser(e.ctx, { orgId: district.id, roles: ['audit_admin'], username: 'auditor', dataScope: 'all' });
-  const officer = await makeUser(e.ctx, { orgId: town.id, roles: ['discipline_officer'], username: 'jijian' });
+  await makeUser(e.ctx, {
+    orgId: district.id,
+    roles: ['audit_admin'],
+    username: 'auditor',
+    dataScope: 'all',
+  });
+  const officer = await makeUser(e.ctx, {
+    orgId: town.id,
+    roles: ['discipline_officer'],
+    username: 'jijian',
+  });
   const [cadreId] = await insertCadres(
     e.ctx.db,
     e.ctx,
