@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chinaDate } from '../../src/domain/calendar.js';
+import { addDays, chinaDate } from '../../src/domain/calendar.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { registerPetition } from '../../src/server/modules/petitions/workflow/register-petition.js';
 import { recusals, rolePermissions, roles } from '../../src/server/platform/users/schema.js';
 import { makeOrg, makeUser } from '../support/factories.js';
+import { seedPetition } from '../support/petition-stats-world.js';
+import type { TestApp } from '../support/test-app.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
 /** antd puts a space between the two characters of a two-character button label. */
@@ -156,4 +158,44 @@ it('a case every township officer must recuse from is on the district’s to-do 
   await page.getByText('因回避上移至 清江区 办理').waitFor();
   await page.getByText('系统', { exact: true }).waitFor();
   await page.screenshot({ path: '/tmp/recusal-timeline.png' });
+});
+
+it('an approver opening a case whose handling period has run out sees why it cannot be extended, and no 延期', async () => {
+  const town = await makeOrg(e.ctx, '南湖镇');
+  const [role] = await e.ctx.db
+    .insert(roles)
+    .values({ code: 'petition_lead', name: '信访审批人', mfaRequired: false })
+    .returning();
+  const perms = [
+    'petition.read',
+    'petition.handle',
+    'petition.approve',
+    'org.read',
+    'dict.read',
+    'todo.read',
+  ];
+  await e.ctx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleId: role.id, permission })));
+  await makeUser(e.ctx, { orgId: town.id, roles: ['petition_lead'], username: 'shenpi1' });
+  const today = chinaDate(new Date());
+  const p = await seedPetition({ ctx: e.ctx } as TestApp, town.id, {
+    code: `NH-XF${today.slice(0, 4)}-0901`,
+    channel: 'letter',
+    receivedOn: addDays(today, -100),
+    status: 'accepted',
+    acceptedOn: addDays(today, -98),
+    title: '反映村务不公开',
+  });
+  expect(p.dueOn! < today).toBe(true);
+
+  const { page, context } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'shenpi1', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.goto(`${e.baseUrl}/petitions/${p.id}`);
+  await page.getByRole('tab', { name: '办理' }).click();
+  await page
+    .getByText(`办理期限已于 ${p.dueOn} 届满，逾期后不能再延期，请尽快办理；延期须在办理期限内申请`)
+    .waitFor();
+  await page.getByRole('button', { name: '转调查核实' }).waitFor(); // the steps are there
+  expect(await page.getByRole('button', { name: label('延期') }).count()).toBe(0);
+  await context.close();
 });
