@@ -27,6 +27,14 @@ it('the organization officer registers a cadre, reveals the ID number for a reas
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('姓名', { exact: true }).fill('张三');
   await drawer.getByLabel('身份证号码').fill(id);
+  // a birth date the ID number contradicts is refused under its field, naming both dates
+  await drawer.getByLabel('出生日期').fill('1985-06-16');
+  await drawer.getByLabel('出生日期').press('Enter');
+  await drawer.getByRole('button', { name: label('保存') }).click();
+  await drawer.getByText('出生日期 1985-06-16 与身份证号码中的 1985-06-15 不一致').waitFor();
+  await drawer.getByLabel('出生日期').fill('1985-06-15');
+  await drawer.getByLabel('出生日期').press('Enter');
+  await expect.poll(() => drawer.getByText(/与身份证号码中的 .* 不一致/).count()).toBe(0);
   await drawer.getByRole('button', { name: label('保存') }).click();
   await page.waitForURL(/\/cadres\/\d+$/);
 
