@@ -58,6 +58,13 @@ it('an administrator creates an org and a user, the security administrator grant
     .waitFor();
   const [daxing] = await e.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇'));
   expect(daxing.petitionPrefix).toBe('DXZ');
+  // never two orgs of one name under one parent: the form says so under the name
+  await page.getByRole('button', { name: '新建组织' }).click();
+  await orgDialog.getByLabel('名称').fill('大兴镇');
+  await orgDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await orgDialog.getByText('同一上级下已有同名组织').waitFor();
+  await orgDialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect.poll(() => page.getByRole('cell', { name: '大兴镇', exact: true }).count()).toBe(1);
 
   // a discipline officer of that township
   await page.getByRole('menuitem', { name: '用户管理' }).click();

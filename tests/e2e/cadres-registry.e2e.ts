@@ -27,6 +27,14 @@ it('the organization officer registers a cadre, reveals the ID number for a reas
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('姓名', { exact: true }).fill('张三');
   await drawer.getByLabel('身份证号码').fill(id);
+  // a birth date the ID number contradicts is refused under its field, naming both dates
+  await drawer.getByLabel('出生日期').fill('1985-06-16');
+  await drawer.getByLabel('出生日期').press('Enter');
+  await drawer.getByRole('button', { name: label('保存') }).click();
+  await drawer.getByText('出生日期 1985-06-16 与身份证号码中的 1985-06-15 不一致').waitFor();
+  await drawer.getByLabel('出生日期').fill('1985-06-15');
+  await drawer.getByLabel('出生日期').press('Enter');
+  await expect.poll(() => drawer.getByText(/与身份证号码中的 .* 不一致/).count()).toBe(0);
   await drawer.getByRole('button', { name: label('保存') }).click();
   await page.waitForURL(/\/cadres\/\d+$/);
 
@@ -98,5 +106,46 @@ it('a reader who may not edit sees the cadre as a description, not a greyed-out 
   expect(await page.locator('input, textarea').filter({ visible: true }).count()).toBe(0);
   expect(await page.getByPlaceholder('如 2001-07').count()).toBe(0);
   expect(await page.getByText('未填写').count()).toBeGreaterThan(3);
+  await context.close();
+});
+
+it('the district reads its townships’ units by township: two 组织办 on the roster and the cadre page as 大兴镇/组织办 and 东风镇/组织办', async () => {
+  const district = await makeOrg(e.ctx, '新城区', null, 'district');
+  const daxing = await makeOrg(e.ctx, '大兴镇', district.id);
+  const dongfeng = await makeOrg(e.ctx, '东风镇', district.id);
+  const units = [
+    await makeOrg(e.ctx, '组织办', daxing.id, 'department'),
+    await makeOrg(e.ctx, '组织办', dongfeng.id, 'department'),
+  ];
+  await makeUser(e.ctx, {
+    orgId: district.id,
+    roles: ['org_officer'],
+    username: 'quzuzhi',
+    dataScope: 'subtree',
+  });
+  const [wang] = await insertCadres(
+    e.ctx.db,
+    e.ctx,
+    [
+      { orgId: units[0].id, name: '王组织', status: 'active' },
+      { orgId: units[1].id, name: '李组织', status: 'active' },
+    ],
+    'manual',
+  );
+  const { page, context } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'quzuzhi', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '干部名册' }).click();
+  await page
+    .getByRole('row', { name: /王组织/ })
+    .getByRole('cell', { name: '大兴镇/组织办', exact: true })
+    .waitFor();
+  await page
+    .getByRole('row', { name: /李组织/ })
+    .getByRole('cell', { name: '东风镇/组织办', exact: true })
+    .waitFor();
+  expect(await page.getByRole('cell', { name: '组织办', exact: true }).count()).toBe(0);
+  await page.goto(`${e.baseUrl}/cadres/${wang}`);
+  await page.getByText('大兴镇/组织办', { exact: true }).first().waitFor();
   await context.close();
 });

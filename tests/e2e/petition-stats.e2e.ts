@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LEDGER_COLUMNS } from '../../src/domain/petition-ledger.js';
 import { rolePermissions, roles } from '../../src/server/platform/users/schema.js';
 import { makeOrg, makeUser } from '../support/factories.js';
 import { seedPetition } from '../support/petition-stats-world.js';
@@ -12,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-it('an officer reads this year’s figures as of today, last year’s as of its end and of an earlier day, opens the records as they stood, exports the ledger and sees a refused import', async () => {
+it('an officer reads this year’s figures as of today, last year’s as of its end and of an earlier day, opens the records as they stood, exports the ledger, sees a refused import with its errors on screen and a clerk’s ledger imported with its notes', async () => {
   const town = await makeOrg(e.ctx, '东湖镇');
   // an office role without a second factor, to keep the browser journey short
   const [role] = await e.ctx.db
@@ -134,4 +136,45 @@ it('an officer reads this year’s figures as of today, last year’s as of its 
   await page.getByText('未导入任何数据', { exact: true }).waitFor();
   await page.getByText(/第 3 行等 2 行有误/).waitFor();
   await page.getByRole('button', { name: /下载错误清单/ }).waitFor();
+  // the reasons are on screen too, not only in the downloaded sheet
+  await page.getByText('有误的行（共 2 行）').waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(`^3\\s*登记编号\\s*XF${y}-0001 已在本单位登记$`) })
+    .waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(`^4\\s*登记编号\\s*XF${y}-0002 已在本单位登记$`) })
+    .waitFor();
+
+  // a clerk's own ledger: two undated opinion paragraphs in one cell go in as two, and the page says so
+  const headers = LEDGER_COLUMNS.map((c) => c.header);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('信访台帐');
+  ws.addRow(['信访台帐（手工整理）']);
+  ws.addRow(headers);
+  const clerkRow: Record<string, string> = {
+    收件日期: `${z}-05-06`,
+    来源渠道: '来信',
+    反映人类别: '匿名',
+    反映事由: '反映村干部多收费用',
+    受理情况: '受理',
+    受理日期: `${z}-05-08`,
+    处置方式: '初步核实',
+    调查报告: `【${z}-05-20】反映问题属实`,
+    处理意见: `给予批评教育\n责令退还多收款项\n【${z}-05-28】审批通过`,
+    回复日期: `${z}-06-01`,
+    答复意见: '已责令退还。',
+    办结日期: `${z}-06-03`,
+  };
+  ws.addRow(headers.map((h) => clerkRow[h] ?? null));
+  await page.getByRole('button', { name: /重新上传/ }).click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: '手工台帐.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByText('导入成功：共 1 件信访件').waitFor();
+  await page.getByText('导入说明').waitFor();
+  await page
+    .getByText(`第 3 行：处理意见有 2 段未注明日期，按 2 条处理意见计入（日期记为 ${z}-05-28）`)
+    .waitFor();
 });

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chinaDate } from '../../src/domain/calendar.js';
+import { addDays, chinaDate } from '../../src/domain/calendar.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { registerPetition } from '../../src/server/modules/petitions/workflow/register-petition.js';
 import { recusals, rolePermissions, roles } from '../../src/server/platform/users/schema.js';
+import { badCheckDigit, idNumberFor } from '../support/cadre-helpers.js';
 import { makeOrg, makeUser } from '../support/factories.js';
+import { seedPetition } from '../support/petition-stats-world.js';
+import type { TestApp } from '../support/test-app.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
 /** antd puts a space between the two characters of a two-character button label. */
@@ -156,4 +159,75 @@ it('a case every township officer must recuse from is on the district’s to-do 
   await page.getByText('因回避上移至 清江区 办理').waitFor();
   await page.getByText('系统', { exact: true }).waitFor();
   await page.screenshot({ path: '/tmp/recusal-timeline.png' });
+});
+
+it('an approver opening a case whose handling period has run out sees why it cannot be extended, and no 延期', async () => {
+  const town = await makeOrg(e.ctx, '南湖镇');
+  const [role] = await e.ctx.db
+    .insert(roles)
+    .values({ code: 'petition_lead', name: '信访审批人', mfaRequired: false })
+    .returning();
+  const perms = [
+    'petition.read',
+    'petition.handle',
+    'petition.approve',
+    'org.read',
+    'dict.read',
+    'todo.read',
+  ];
+  await e.ctx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleId: role.id, permission })));
+  await makeUser(e.ctx, { orgId: town.id, roles: ['petition_lead'], username: 'shenpi1' });
+  const today = chinaDate(new Date());
+  const p = await seedPetition({ ctx: e.ctx } as TestApp, town.id, {
+    code: `NH-XF${today.slice(0, 4)}-0901`,
+    channel: 'letter',
+    receivedOn: addDays(today, -100),
+    status: 'accepted',
+    acceptedOn: addDays(today, -98),
+    title: '反映村务不公开',
+  });
+  expect(p.dueOn! < today).toBe(true);
+
+  const { page, context } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'shenpi1', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.goto(`${e.baseUrl}/petitions/${p.id}`);
+  await page.getByRole('tab', { name: '办理' }).click();
+  await page
+    .getByText(`办理期限已于 ${p.dueOn} 届满，逾期后不能再延期，请尽快办理；延期须在办理期限内申请`)
+    .waitFor();
+  await page.getByRole('button', { name: '转调查核实' }).waitFor(); // the steps are there
+  expect(await page.getByRole('button', { name: label('延期') }).count()).toBe(0);
+  await context.close();
+});
+
+it('a real-name reporter’s ID number is checked as the cadre form checks it, the error under its field until it is right', async () => {
+  const town = await makeOrg(e.ctx, '西湖镇');
+  const [role] = await e.ctx.db
+    .insert(roles)
+    .values({ code: 'petition_desk2', name: '信访登记员', mfaRequired: false })
+    .returning();
+  const perms = ['petition.read', 'petition.register', 'cadre.read', 'org.read', 'dict.read', 'todo.read'];
+  await e.ctx.db.insert(rolePermissions).values(perms.map((permission) => ({ roleId: role.id, permission })));
+  await makeUser(e.ctx, { orgId: town.id, roles: ['petition_desk2'], username: 'xinfang2' });
+  const { page, context } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'xinfang2', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '信访举报' }).click();
+  await page.getByRole('button', { name: label('登记') }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByTitle('来信').waitFor(); // the channel a letter desk starts with
+  await drawer.getByLabel('反映事由').fill('反映低保评定不公');
+  await drawer.getByLabel('反映内容').fill('村里低保评定不公开。');
+  await drawer.getByText('实名', { exact: true }).click();
+  await drawer.getByLabel('姓名', { exact: true }).fill('孙志强');
+  const id = idNumberFor('1980-01-01', 123, '420106');
+  const idField = drawer.locator('.ant-form-item', { has: page.getByLabel('身份证号') });
+  await drawer.getByLabel('身份证号').fill(badCheckDigit(id));
+  await drawer.getByRole('button', { name: label('登记') }).click();
+  await idField.getByText('身份证号码校验位不正确').waitFor();
+  await drawer.getByLabel('身份证号').fill(id);
+  await drawer.getByRole('button', { name: label('登记') }).click();
+  await page.waitForURL(/\/petitions\/\d+$/);
+  await context.close();
 });

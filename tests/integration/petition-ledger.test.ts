@@ -222,6 +222,17 @@ describe('信访台帐 import', () => {
     expect(marked[7]).toContain('办结日期：办结的件须已受理');
     expect(marked[9]).toContain('来源渠道：“传真”不是可选值');
     expect(marked[11]).toContain('登记编号：与第 3 行重复');
+    // the same reasons listed on screen, row and column apart, in sheet order
+    expect(job.result).toMatchObject({ imported: 0, badRows: 7 });
+    const onScreen = job.result.errors as { row: number; column: string; message: string }[];
+    expect([...new Set(onScreen.map((e) => e.row))]).toEqual([3, 4, 5, 6, 7, 9, 11]);
+    for (const e of onScreen) expect(marked[e.row]).toContain(`${e.column}：${e.message}`);
+    expect(onScreen).toContainEqual({ row: 11, column: '登记编号', message: '与第 3 行重复' });
+    expect(onScreen).toContainEqual({
+      row: 9,
+      column: '来源渠道',
+      message: expect.stringContaining('“传真”不是可选值'),
+    });
     const [audit] = await t.ctx.db
       .select()
       .from(auditLog)
@@ -447,6 +458,12 @@ describe('信访台帐 as clerks keep it', () => {
       `反映事由：与已登记的信访件 ${first} 收件日期、来源渠道、反映事由、反映人类别均相同，疑为重复导入；确为另一件的，请填写登记编号加以区分`,
     );
     for (const r of [4, 5]) expect(String(errors.ws.getCell(r, reasonCol).value)).toContain('疑为重复导入');
+    expect(job.result.errors[0]).toEqual({
+      row: 3,
+      column: '反映事由',
+      message: `与已登记的信访件 ${first} 收件日期、来源渠道、反映事由、反映人类别均相同，疑为重复导入；确为另一件的，请填写登记编号加以区分`,
+    });
+    expect(job.result.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 5]);
     expect(await t.ctx.db.select().from(petitions).where(eq(petitions.orgId, town.id))).toHaveLength(3);
   });
 

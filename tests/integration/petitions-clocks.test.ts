@@ -79,7 +79,31 @@ describe('acceptance clock and overdue escalation', () => {
     const told = await t.ctx.db.select().from(notifications).where(eq(notifications.userId, w.ids.secretary));
     expect(told.map((n) => n.title)).toContain(`待办已逾期：受理信访件 ${p.code}（截止 2026-03-17）`);
 
+    // the step's to-do: its title, its due date and the petition's clock say the same day, and its
+    // overdue days are the petition's (one count); it cannot be closed by hand while the case waits
+    const listed = (await call(t, w.s.officer, 'GET', '/api/v1/todos?pageSize=100'))
+      .json()
+      .items.find((x: any) => x.recordType === 'petition' && x.recordId === String(p.id));
+    const shown = await get(p.id);
+    expect(shown).toMatchObject({ dueOn: '2026-03-17', overdueDays: 2 });
+    const inList = (await call(t, w.s.officer, 'GET', '/api/v1/petitions?overdue=true&pageSize=200'))
+      .json()
+      .items.find((x: any) => x.id === p.id);
+    expect(inList).toMatchObject({ dueOn: '2026-03-17', overdueDays: 2 });
+    expect(listed).toMatchObject({
+      title: `受理信访件 ${p.code}（截止 ${shown.dueOn}）`,
+      kind: 'step',
+      dueOn: shown.dueOn,
+      dueState: 'overdue',
+      overdueDays: shown.overdueDays,
+    });
+    const byHand = await call(t, w.s.officer, 'POST', `/api/v1/todos/${listed.id}/done`);
+    expect(byHand.statusCode).toBe(422);
+    expect(byHand.json().error.message).toContain('办理完成后自动办结');
+    expect((await petitionTodos(p.id)).find((x) => x.id === listed.id)?.status).toBe('open');
+
     await act(t, w.s.officer, p.id, 'accept');
+    expect((await petitionTodos(p.id)).find((x) => x.id === listed.id)?.status).toBe('done');
     const after = await petitionTodos(p.id);
     expect(after.filter((x) => x.status === 'open').map((x) => x.assigneeRole)).toEqual([
       'discipline_officer',

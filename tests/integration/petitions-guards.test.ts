@@ -112,12 +112,14 @@ describe('an extension on an overdue case', () => {
       });
     await setNow(t, '2026-05-02T01:00:00Z');
     const late = await detail(w.s.officer, p.id);
-    expect(late).toMatchObject({ dueOn: '2026-05-01', overdueDays: 1, canExtend: false });
+    const why = '办理期限已于 2026-05-01 届满，逾期后不能再延期，请尽快办理；延期须在办理期限内申请';
+    // the page says why there is no 延期, as the refusal does
+    expect(late).toMatchObject({ dueOn: '2026-05-01', overdueDays: 1, canExtend: false, extensionNote: why });
+    // only to someone who could otherwise extend it: not to the township head, who reads the case
+    expect((await detail(w.s.head, p.id)).extensionNote).toBeNull();
     const refused = await extend();
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.message).toBe(
-      '办理期限已于 2026-05-01 届满，逾期后不能再延期，请尽快办理；延期须在办理期限内申请',
-    );
+    expect(refused.json().error.message).toBe(why);
     const [row] = await t.ctx.db.select().from(petitions).where(eq(petitions.id, p.id));
     expect(row).toMatchObject({ extensionDays: 0, dueOn: '2026-05-01' });
 
@@ -125,6 +127,7 @@ describe('an extension on an overdue case', () => {
     await setNow(t, '2026-03-02T01:00:00Z');
     await act(t, w.s.officer, q.id, 'accept');
     await advanceDays(t, 60); // 2026-05-01, the last day
+    expect(await detail(w.s.officer, q.id)).toMatchObject({ canExtend: true, extensionNote: null });
     const onTime = await call(t, w.s.officer, 'POST', `/api/v1/petitions/${q.id}/extension`, {
       version: (await detail(w.s.officer, q.id)).version,
       days: 20,

@@ -8,7 +8,7 @@ import { printableDocuments } from '../documents/printable.js';
 import { loadPetition } from '../load-petition.js';
 import { petitionAttachments, petitionDocuments, petitionEvents, petitionSubjects } from '../schema.js';
 import { approvalBlock } from './four-eyes.js';
-import { mayAddOpinion, mayExtend, mayUpload, reachOf, takeableActions } from './may.js';
+import { extensionNote, mayAddOpinion, mayExtend, mayUpload, reachOf, takeableActions } from './may.js';
 import { overdueDays, todayOf } from './petition-clock.js';
 import type { PetitionDetailOut } from './petition-out.js';
 
@@ -117,6 +117,7 @@ export async function getPetition(opts: {
     }),
     canAddOpinion: mayAddOpinion(actor, reach, p),
     canExtend: mayExtend(actor, reach, p, todayOf(ctx)),
+    extensionNote: extensionNote(actor, reach, p, todayOf(ctx)),
     canUpload: mayUpload(actor, reach),
   };
 }

@@ -55,12 +55,19 @@ export const mayAddOpinion = (a: Actor, r: Reach, p: Petition) =>
  * Extensions are granted by an approver directly (one step: reason, days, approval), within the
  * handling period (see extensionTooLate).
  */
-export const mayExtend = (a: Actor, r: Reach, p: Petition, today: string) =>
+/** An approver of the case's org, a case in hand not extended before: what an extension needs besides time. */
+const extensionOpenTo = (a: Actor, r: Reach, p: Petition) =>
   has(a, 'petition.approve') &&
   r.byOrg &&
   p.extensionDays === 0 &&
-  ['accepted', 'held', 'investigating', 'reported', 'awaiting_approval'].includes(p.status) &&
-  extensionTooLate(p.dueOn, today) === null;
+  ['accepted', 'held', 'investigating', 'reported', 'awaiting_approval'].includes(p.status);
+
+export const mayExtend = (a: Actor, r: Reach, p: Petition, today: string) =>
+  extensionOpenTo(a, r, p) && extensionTooLate(p.dueOn, today) === null;
+
+/** Why an approver who could otherwise extend the case may not now (its period has run out), or null. */
+export const extensionNote = (a: Actor, r: Reach, p: Petition, today: string) =>
+  extensionOpenTo(a, r, p) ? extensionTooLate(p.dueOn, today) : null;
 
 export const mayUpload = (a: Actor, r: Reach) =>
   ((has(a, 'petition.register') || has(a, 'petition.handle')) && r.byOrg) || unitWorks(a, r);

@@ -99,6 +99,8 @@ export const petitionDetailOut = petitionRowOut.extend({
   canUpload: z.boolean(),
   /** Why this caller, an approver, may not approve now (四眼原则), shown beside the steps. */
   approvalNote: z.string().nullable(),
+  /** Why this caller, an approver, may not extend the case now (its period has run out), shown beside the steps. */
+  extensionNote: z.string().nullable(),
   /** The case documents this caller may print (.docx), by kind. */
   printable: z.array(z.string()),
 });

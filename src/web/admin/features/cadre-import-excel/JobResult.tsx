@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Progress, Result, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Progress, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { download } from '../../shared/api';
-import { type ExcelImportJob, errorsUrl, type RowError } from './api';
+import { ImportErrorRows } from '../../shared/ImportErrorRows';
+import { type ExcelImportJob, errorsUrl } from './api';
 import { Preview } from './Preview';
 
 /**
@@ -101,30 +102,9 @@ export function JobResult({
           错误清单即您上传的表格：有误的行已标红，最后一列“错误原因”写明原因。改正后可直接上传这个文件。
         </Typography.Paragraph>
       )}
-      {!!j.result?.errors?.length && <ErrorRows errors={j.result.errors} badRows={j.result.badRows ?? 0} />}
+      {!!j.result?.errors?.length && (
+        <ImportErrorRows errors={j.result.errors} badRows={j.result.badRows ?? 0} />
+      )}
     </Result>
-  );
-}
-
-/** The first problems of the bad rows: 行, 列, 原因. */
-function ErrorRows({ errors, badRows }: { errors: RowError[]; badRows: number }) {
-  return (
-    <div style={{ textAlign: 'left' }}>
-      <Typography.Paragraph strong style={{ marginBottom: 8 }}>
-        有误的行（共 {badRows} 行
-        {errors.length < badRows || errors.length === 50 ? `，以下列出前 ${errors.length} 条` : ''}）
-      </Typography.Paragraph>
-      <Table<RowError & { key: number }>
-        size="small"
-        rowKey="key"
-        dataSource={errors.map((e, key) => ({ ...e, key }))}
-        pagination={errors.length > 10 ? { pageSize: 10 } : false}
-        columns={[
-          { title: '行', dataIndex: 'row', width: 70 },
-          { title: '列', dataIndex: 'column', width: 140 },
-          { title: '原因', dataIndex: 'message' },
-        ]}
-      />
-    </div>
   );
 }

@@ -1,13 +1,8 @@
 import { ApiError, api } from '../../shared/api';
+import type { RowError } from '../../shared/ImportErrorRows';
 
 /** create: new cadres only; update: rows whose ID number is registered update that cadre. */
 export type ImportMode = 'create' | 'update';
-
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
 
 export interface CadreChange {
   row: number;

@@ -3,6 +3,7 @@ import { Alert, App, Button, Progress, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { download } from '../../shared/api';
+import { ImportErrorRows } from '../../shared/ImportErrorRows';
 import { type LedgerJob, ledgerErrorsUrl } from './api';
 
 /** 导入进度 and 导入结果: the check's progress, then what was imported or why nothing was. */
@@ -97,6 +98,9 @@ export function LedgerJobResult(props: {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
           错误清单即您上传的台帐：有误的行已标红，最后一列“错误原因”写明原因。改正后可直接上传这个文件。
         </Typography.Paragraph>
+      )}
+      {!!j.result?.errors?.length && (
+        <ImportErrorRows errors={j.result.errors} badRows={j.result.badRows ?? 0} />
       )}
     </Result>
   );

@@ -1,4 +1,5 @@
 import { ApiError, api, qs } from '../../shared/api';
+import type { RowError } from '../../shared/ImportErrorRows';
 
 export interface StatsQuery {
   from?: string;
@@ -16,8 +17,11 @@ export interface LedgerJob {
   total: number;
   processed: number;
   message: string | null;
-  /** `notes`: how rows were read where the ledger left room (undated opinions counted one each). */
-  result: { imported: number; badRows?: number; notes?: string[] } | null;
+  /**
+   * `notes`: how rows were read where the ledger left room (undated opinions counted one each);
+   * `errors`: the first problems of the bad rows, listed on screen beside the error sheet.
+   */
+  result: { imported: number; badRows?: number; notes?: string[]; errors?: RowError[] } | null;
   hasErrorFile: boolean;
 }
 export const TEMPLATE_URL = '/api/v1/petitions/ledger/template.xlsx';

@@ -78,6 +78,7 @@ export function HandleTab({ p }: { p: PetitionDetail }) {
         </Space>
       )}
       {p.approvalNote && <Alert type="info" showIcon style={{ marginTop: 12 }} title={p.approvalNote} />}
+      {p.extensionNote && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={p.extensionNote} />}
       {p.status === 'reported' && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           提交审批前请先添加处理意见；每条处理意见单独记录。

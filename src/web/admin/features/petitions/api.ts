@@ -72,6 +72,8 @@ export interface PetitionDetail extends PetitionRow {
   canUpload: boolean;
   /** Why the caller, an approver, may not approve now (四眼原则). */
   approvalNote: string | null;
+  /** Why the caller, an approver, may not extend the case now: its handling period has run out. */
+  extensionNote: string | null;
   printable: (keyof typeof CASE_DOCUMENTS)[];
 }
 
