@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { ballotProblem } from '../../../domain/assessments/evaluation.js';
 import { normalizeReceiptCode } from '../../../domain/receipt-code.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
 import { cadres } from '../cadres/schema.js';
 import { countWrongCode, refuseIfGuessing } from '../petitions/portal/throttle.js';
@@ -13,8 +14,6 @@ import { evaluationBallots, evaluationCodes, evaluations } from './schema.js';
 /** The same answer for an unknown code and a used one: nothing tells which. */
 export const NEUTRAL = '测评码无效或已使用';
 const neutral = () => badRequest(NEUTRAL, { code: NEUTRAL });
-
-class Refused extends Error {}
 
 async function unusedCode(db: Queryable, ctx: AppContext, code: string) {
   const canonical = normalizeReceiptCode(code);
@@ -55,43 +54,30 @@ export async function openBallot(ctx: AppContext, ip: string, code: string) {
 }
 
 /**
- * Spends a code and stores its ballot inside the caller's transaction; null when the code is unknown
- * or used. The ballot has a random id and no time, address or code, so nothing links it to the code
- * or a person. The spend is a guarded update, so two concurrent uses store one ballot.
+ * Spends a code and stores its ballot in one statement (atomic on its own, or inside the caller's
+ * transaction); null when the code is unknown or used. The ballot has a random id and no time,
+ * address or code, so nothing links it to the code or a person. The spend is a guarded update, so
+ * two concurrent uses store one ballot; an evaluation closed meanwhile stores none.
  */
-export async function spendCodeIn(tx: Queryable, ctx: AppContext, code: string, answers: unknown) {
-  const row = await unusedCode(tx, ctx, code);
+export async function spendCodeIn(db: Queryable, ctx: AppContext, code: string, answers: unknown) {
+  const row = await unusedCode(db, ctx, code);
   if (!row) return null;
   if (row.e.status !== 'open') throw unprocessable('本次测评已结束，不能再投票', { code: '本次测评已结束' });
   const problem = ballotProblem(answers, row.e.subjectCadreIds);
   if (problem) throw badRequest(problem, { answers: problem });
-  const spent = await tx
-    .update(evaluationCodes)
-    .set({ used: true })
-    .where(and(eq(evaluationCodes.id, row.c.id), eq(evaluationCodes.used, false)))
-    .returning({ id: evaluationCodes.id });
-  if (!spent.length) return null;
-  await tx.insert(evaluationBallots).values({
-    id: randomUUID(),
-    evaluationId: row.e.id,
-    channel: 'online',
-    answers: answers as object,
-  });
-  return { ok: true as const };
+  const stored = await db.execute(sql`
+    with spent as (
+      update ${evaluationCodes} set used = true
+       where ${evaluationCodes.id} = ${row.c.id} and ${evaluationCodes.used} = false
+         and exists (select 1 from ${evaluations} e where e.id = ${evaluationCodes.evaluationId} and e.status = 'open')
+      returning ${evaluationCodes.evaluationId} as evaluation_id)
+    insert into ${evaluationBallots} (id, evaluation_id, channel, answers)
+    select ${randomUUID()}, evaluation_id, 'online', ${JSON.stringify(answers)}::jsonb from spent
+    returning id`);
+  return rowsOf(stored).length ? { ok: true as const } : null;
 }
 
-/** 投票 on the portal: one transaction per ballot, wrong codes counted per address. */
+/** 投票 on the portal: the spend and the ballot in one statement, wrong codes counted per address. */
 export async function castBallot(ctx: AppContext, ip: string, code: string, answers: unknown) {
-  return guarded(ctx, ip, async () => {
-    try {
-      return await ctx.db.transaction(async (tx) => {
-        const done = await spendCodeIn(tx, ctx, code, answers);
-        if (!done) throw new Refused();
-        return done;
-      });
-    } catch (e) {
-      if (e instanceof Refused) return null;
-      throw e;
-    }
-  });
+  return guarded(ctx, ip, () => spendCodeIn(ctx.db, ctx, code, answers));
 }
