@@ -147,6 +147,12 @@ describe('findings and the rectification lifecycle', () => {
     const mine = (await w.api('headA', 'GET', '/api/v1/rectification-items')).json();
     expect(mine.items.map((x: any) => x.id).sort()).toEqual([itemId, item2Id].sort());
     expect((await w.api('headB', 'GET', '/api/v1/rectification-items')).json().total).toBe(0);
+    // the finding's text finds its item; the count is the matches' (a capped count: exact below the cap)
+    const found = (
+      await w.api('headA', 'GET', `/api/v1/rectification-items?q=${encodeURIComponent('固定资产')}`)
+    ).json();
+    expect(found).toMatchObject({ total: 1, totalCapped: false });
+    expect(found.items.map((x: any) => x.id)).toEqual([item2Id]);
     expect((await w.api('headB', 'GET', `/api/v1/rectification-items/${itemId}`)).statusCode).toBe(404);
     const step = await w.api('headB', 'POST', `/api/v1/rectification-items/${itemId}/steps`, {
       version: 1,

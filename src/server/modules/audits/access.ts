@@ -1,7 +1,12 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import { recusalArrayFilter } from '../../platform/access/recusal.js';
-import { registerRecordType, requireAccess, scopeFilter } from '../../platform/access/scope.js';
+import {
+  registerRecordType,
+  requireAccess,
+  scopeFilter,
+  scopeFilterForList,
+} from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { conflict, notFound, outOfScope } from '../../platform/http/errors.js';
 import { registerTodoRecordType } from '../../platform/todos/record-types.js';
@@ -42,10 +47,15 @@ export const auditVisibility = (actor: Actor): SQL | undefined =>
  * The items the caller may see: an officer (econ_audit.read) those of the audits in scope; a unit
  * head only those their own unit rectifies. Recusal either way.
  */
-export function itemVisibility(actor: Actor): SQL | undefined {
+export function itemVisibility(actor: Actor, opts: { forList?: boolean } = {}): SQL | undefined {
   const recusal = recusalArrayFilter(actor, rectificationItems.subjectCadreIds);
   if (actor.permissions.has('econ_audit.read'))
-    return and(scopeFilter(actor, rectificationItems.orgId), recusal);
+    return and(
+      opts.forList
+        ? scopeFilterForList(actor, rectificationItems.orgId)
+        : scopeFilter(actor, rectificationItems.orgId),
+      recusal,
+    );
   return and(eq(rectificationItems.unitOrgId, actor.orgId), recusal);
 }
 

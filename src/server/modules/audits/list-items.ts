@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gt, ilike, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { bucketBounds } from '../../../domain/audits/clocks.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { countUpToCap } from '../../platform/http/capped-count.js';
 import { likePattern, offsetOf } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { itemVisibility } from './access.js';
@@ -31,22 +32,26 @@ export function itemWhere(
   actor: Actor,
   q: Omit<ItemListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
   bounds: ReturnType<typeof bucketBounds>,
+  opts: { forList?: boolean } = {},
 ): SQL | undefined {
   return and(
-    itemVisibility(actor),
+    itemVisibility(actor, opts),
     q.status ? eq(i.status, q.status) : undefined,
     q.open === 'true' ? ne(i.status, 'closed') : q.open === 'false' ? eq(i.status, 'closed') : undefined,
     q.bucket ? bucketWhere(q.bucket, bounds) : undefined,
     q.auditId ? eq(i.auditId, q.auditId) : undefined,
     q.unitOrgId ? eq(i.unitOrgId, q.unitOrgId) : undefined,
+    // the audit's and the finding's columns as subqueries: the count reads the items alone
     q.queue === 'true'
       ? and(
           eq(i.status, 'applied'),
-          sql`${actor.userId} = any(${a.auditorUserIds})`,
+          sql`exists (select 1 from ${a} qa where qa.id = ${i.auditId} and ${actor.userId} = any(qa.auditor_user_ids))`,
           ne(i.unitOrgId, actor.orgId),
         )
       : undefined,
-    q.q ? ilike(f.summary, likePattern(q.q)) : undefined,
+    q.q
+      ? sql`exists (select 1 from ${f} qf where qf.id = ${i.findingId} and qf.summary ilike ${likePattern(q.q)})`
+      : undefined,
     q.year ? sql`${i.issuedOn} between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}` : undefined,
   );
 }
@@ -60,8 +65,8 @@ export async function listItems(opts: { ctx: AppContext; actor: Actor; query: It
   const { ctx, actor, query: q } = opts;
   const today = chinaDate(ctx.clock.now());
   const cal = await ctx.calendar.current();
-  const where = itemWhere(actor, q, bucketBounds(today, cal));
-  const [rows, [{ n }]] = await Promise.all([
+  const where = itemWhere(actor, q, bucketBounds(today, cal), { forList: true });
+  const [rows, { total, totalCapped }] = await Promise.all([
     ctx.db
       .select({ i, summary: f.summary, repeat: f.repeatOfId, auditTitle: a.title, unitName: orgs.name })
       .from(i)
@@ -69,15 +74,11 @@ export async function listItems(opts: { ctx: AppContext; actor: Actor; query: It
       .innerJoin(a, eq(a.id, i.auditId))
       .leftJoin(orgs, eq(orgs.id, i.unitOrgId))
       .where(where)
-      .orderBy(sql`${i.dueOn} asc nulls last`, desc(i.id))
+      // the order of rectification_items_board_idx (open items, the district's board)
+      .orderBy(sql`${i.dueOn} asc nulls last`, sql`${i.id} desc nulls last`)
       .limit(q.pageSize)
       .offset(offsetOf(q)),
-    ctx.db
-      .select({ n: count() })
-      .from(i)
-      .innerJoin(f, eq(f.id, i.findingId))
-      .innerJoin(a, eq(a.id, i.auditId))
-      .where(where),
+    countUpToCap(ctx.db, i, where),
   ]);
   return {
     items: rows.map((r) => ({
@@ -87,7 +88,8 @@ export async function listItems(opts: { ctx: AppContext; actor: Actor; query: It
       auditTitle: r.auditTitle,
       unitName: r.unitName,
     })),
-    total: Number(n),
+    total,
+    totalCapped,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -164,6 +164,10 @@ export const rectificationItems = pgTable(
   },
   (t) => [
     index('rectification_items_org_idx').on(t.orgId, t.status, t.dueOn),
+    // the findings board (open items by due day): a township's orgs, and the district's in the
+    // board's order; org_id in both, so a capped count reads the index only
+    index('rectification_items_org_board_idx').on(t.orgId, t.dueOn, t.id).where(sql`status <> 'closed'`),
+    index('rectification_items_board_idx').on(t.dueOn, t.id.desc(), t.orgId).where(sql`status <> 'closed'`),
     index('rectification_items_unit_idx').on(t.unitOrgId, t.status),
     index('rectification_items_finding_idx').on(t.findingId),
     index('rectification_items_audit_idx').on(t.auditId),

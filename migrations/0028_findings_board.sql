@@ -1,0 +1,2 @@
+CREATE INDEX "rectification_items_org_board_idx" ON "rectification_items" USING btree ("org_id","due_on","id") WHERE status <> 'closed';--> statement-breakpoint
+CREATE INDEX "rectification_items_board_idx" ON "rectification_items" USING btree ("due_on","id" DESC NULLS LAST,"org_id") WHERE status <> 'closed';
