@@ -11,6 +11,7 @@ import {
   evaluationCodes,
   lastPlaces,
 } from '../../src/server/modules/assessments/schema.js';
+import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { petitions } from '../../src/server/modules/petitions/schema.js';
@@ -593,6 +594,7 @@ describe('indicator systems and dynamic scores', () => {
     expect(r).toMatchObject({ base: 90, bonus: 3, deduction: 2, total: 91, vetoedBy: null, passed: true });
     const auto = r.lines.find((l: any) => l.itemKey === 'D');
     expect(auto.auto.records.map((x: any) => x.code)).toEqual(['DC-XF2025-0001']);
+    expect(auto.auto.records[0].link).toMatch(/^\/petitions\/\d+$/);
     expect((await score({})).statusCode).toBe(409);
     const vetoed = await score({
       subjectOrgId: v.west,
@@ -620,5 +622,99 @@ describe('indicator systems and dynamic scores', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+  it('deducts for the unit’s rectification items overdue at the period’s end, each linked, none closed by then', async () => {
+    const [audit] = await t.ctx.db
+      .insert(econAudits)
+      .values({
+        orgId: v.east,
+        kind: 'periodic',
+        status: 'reported',
+        title: '东村 2024 年度财务收支审计',
+        periodFrom: '2024-01-01',
+        periodTo: '2024-12-31',
+      })
+      .returning();
+    const item = async (
+      unitOrgId: number,
+      summary: string,
+      v2: Partial<typeof rectificationItems.$inferInsert>,
+    ) => {
+      const [f] = await t.ctx.db
+        .insert(auditFindings)
+        .values({
+          auditId: audit.id,
+          unitOrgId,
+          summary,
+          description: summary,
+          basis: '《会计法》',
+          problemType: 'finance',
+          severity: 'general',
+          recommendation: '整改',
+          foundOn: '2025-03-01',
+        })
+        .returning();
+      await t.ctx.db.insert(rectificationItems).values({
+        findingId: f.id,
+        auditId: audit.id,
+        orgId: town.id,
+        unitOrgId,
+        issuedOn: '2025-03-01',
+        dueOn: '2025-06-01',
+        status: 'rectifying',
+        ...v2,
+      });
+    };
+    await item(v.east, '票据不全', {});
+    await item(v.east, '资产未入账', { status: 'closed', closedOn: '2026-01-10' }); // closed after the period
+    await item(v.east, '已按期整改', { status: 'closed', closedOn: '2025-05-20' });
+    await item(v.east, '次年下达', { issuedOn: '2026-02-01', dueOn: '2026-03-01' });
+    await item(v.west, '西村的事项', {});
+    const created = await api('org', 'POST', '/api/v1/assessments/indicator-systems', {
+      orgId: town.id,
+      year: 2025,
+      kind: 'unit',
+      title: '2025 年审计整改考核',
+      items: [
+        { key: 'A', name: '审计整改', kind: 'score', weight: 100, maxPoints: 100 },
+        {
+          key: 'R',
+          name: '整改超期扣分',
+          kind: 'deduction',
+          maxPoints: 10,
+          auto: { source: 'overdue_rectification', pointsEach: 3 },
+        },
+      ],
+      bonusCap: 0,
+      deductionCap: 10,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const res = await api('org', 'POST', '/api/v1/assessments/dynamic-scores', {
+      systemId: created.json().id,
+      subjectOrgId: v.east,
+      period: '2025年度',
+      periodEnd: '2025-12-31',
+      lines: [{ itemKey: 'A', points: 90 }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ base: 90, deduction: 6, total: 84 });
+    const line = res.json().lines.find((l: any) => l.itemKey === 'R');
+    expect(line.comment).toBe('超期整改事项 2 件，每件扣 3 分');
+    expect(line.auto.records.map((x: any) => x.code)).toEqual(['票据不全', '资产未入账']);
+    expect(line.auto.records[0].link).toMatch(/^\/rectification\/\d+$/);
+    const unknown = await api('org', 'POST', '/api/v1/assessments/indicator-systems', {
+      orgId: town.id,
+      year: 2025,
+      kind: 'unit',
+      title: '未知来源',
+      items: [
+        { key: 'A', name: '审计整改', kind: 'score', weight: 100, maxPoints: 100 },
+        { key: 'R', name: '扣分', kind: 'deduction', maxPoints: 5, auto: { source: 'x', pointsEach: 1 } },
+      ],
+      bonusCap: 0,
+      deductionCap: 10,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields['items.1.auto.source']).toBe('请选择自动扣分来源');
   });
 });

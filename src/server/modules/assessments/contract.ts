@@ -253,9 +253,15 @@ const indicatorItem = z.strictObject({
   rule: optionalText(500),
   supplier: optionalText(60),
   evidence: optionalText(200),
-  /** An automatic deduction from live records: overdue petitions of the unit, so many points each. */
+  /**
+   * An automatic deduction from live records, so many points each: the unit's overdue petitions, or
+   * its overdue rectification items (经济责任审计), at the period's end.
+   */
   auto: z
-    .strictObject({ source: z.enum(['overdue_petitions']), pointsEach: z.number().min(0).max(100) })
+    .strictObject({
+      source: z.enum(['overdue_petitions', 'overdue_rectification'], { message: '请选择自动扣分来源' }),
+      pointsEach: z.number().min(0).max(100),
+    })
     .nullable()
     .optional(),
 });

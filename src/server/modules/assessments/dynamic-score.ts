@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { orgs } from '../../platform/orgs/schema.js';
+import { overdueItemsOfUnitAt } from '../audits/overdue.js';
 import { petitions } from '../petitions/schema.js';
 import type { DynamicScoreInput, IndicatorItem } from './contract.js';
 import { dynamicScores, indicatorSystems } from './schema.js';
@@ -37,6 +38,32 @@ async function overduePetitions(db: Queryable, unitOrgId: number, periodEnd: str
     );
 }
 
+/** The records behind an automatic deduction, each with how people name it and where it opens. */
+async function autoRecords(
+  db: Queryable,
+  source: NonNullable<IndicatorItem['auto']>['source'],
+  unitOrgId: number,
+  periodEnd: string,
+) {
+  if (source === 'overdue_rectification') {
+    const items = await overdueItemsOfUnitAt(db, unitOrgId, periodEnd);
+    return {
+      what: '超期整改事项',
+      records: items.map((r) => ({
+        id: r.id,
+        code: r.summary,
+        dueOn: r.dueOn,
+        link: `/rectification/${r.id}`,
+      })),
+    };
+  }
+  const rows = await overduePetitions(db, unitOrgId, periodEnd);
+  return {
+    what: '超期信访件',
+    records: rows.map((r) => ({ id: r.id, code: r.code, dueOn: r.dueOn, link: `/petitions/${r.id}` })),
+  };
+}
+
 /**
  * 动态考核评分 of a unit for a period: the lines given by the scorer, the automatic deductions of the
  * items that say so (each linked to its records), composed with the caps and the veto. The system's
@@ -62,15 +89,12 @@ export async function scoreUnitIn(tx: Queryable, ctx: AppContext, actor: Actor, 
     for (const item of items.filter((i) => i.auto)) {
       if (lines.some((l) => l.itemKey === item.key))
         throw badRequest(`“${item.name}”由系统自动扣分，不能手工评分`, { lines: `“${item.name}”自动扣分` });
-      const records = await overduePetitions(tx, unit.id, input.periodEnd);
+      const { what, records } = await autoRecords(tx, item.auto!.source, unit.id, input.periodEnd);
       lines.push({
         itemKey: item.key,
         points: Math.min(records.length * (item.auto?.pointsEach ?? 0), item.maxPoints),
-        comment: `超期信访件 ${records.length} 件，每件扣 ${item.auto?.pointsEach} 分`,
-        auto: {
-          source: item.auto?.source,
-          records: records.map((r) => ({ id: r.id, code: r.code, dueOn: r.dueOn })),
-        },
+        comment: `${what} ${records.length} 件，每件扣 ${item.auto?.pointsEach} 分`,
+        auto: { source: item.auto?.source, records },
       });
     }
     const composed = composeScore(

@@ -6,6 +6,13 @@ import { weightProblem } from '../../../../domain/assessments/indicators';
 import { ApiError, api } from '../../shared/api';
 import { useCan, useMe } from '../../shared/me';
 
+/** Where an automatic deduction reads its records (the unit's, overdue at the period's end). */
+type AutoSource = 'overdue_petitions' | 'overdue_rectification';
+const AUTO_SOURCES: { value: AutoSource; label: string }[] = [
+  { value: 'overdue_petitions', label: '超期信访件' },
+  { value: 'overdue_rectification', label: '超期审计整改事项' },
+];
+
 interface Item {
   key: string;
   parentKey?: string | null;
@@ -13,7 +20,7 @@ interface Item {
   kind: 'score' | 'bonus' | 'deduction' | 'veto';
   weight?: number;
   maxPoints: number;
-  auto?: { source: 'overdue_petitions'; pointsEach: number } | null;
+  auto?: { source: AutoSource; pointsEach: number } | null;
 }
 interface System {
   id: number;
@@ -275,16 +282,30 @@ function NewSystemDrawer({ onClose }: { onClose: () => void }) {
             ),
           },
           {
-            title: '超期信访自动扣分（每件）',
+            title: '自动扣分（来源 · 每件扣分）',
             render: (_, i, n) =>
               i.kind === 'deduction' ? (
-                <InputNumber
-                  value={i.auto?.pointsEach}
-                  min={0}
-                  onChange={(v) =>
-                    set(n, { auto: v ? { source: 'overdue_petitions', pointsEach: v } : null })
-                  }
-                />
+                <Space.Compact>
+                  <Select
+                    aria-label="自动扣分来源"
+                    style={{ width: 150 }}
+                    value={i.auto?.source ?? 'overdue_petitions'}
+                    options={AUTO_SOURCES}
+                    onChange={(source) =>
+                      set(n, { auto: i.auto ? { ...i.auto, source } : { source, pointsEach: 0 } })
+                    }
+                  />
+                  <InputNumber
+                    aria-label="每件扣分"
+                    value={i.auto?.pointsEach}
+                    min={0}
+                    onChange={(v) =>
+                      set(n, {
+                        auto: v ? { source: i.auto?.source ?? 'overdue_petitions', pointsEach: v } : null,
+                      })
+                    }
+                  />
+                </Space.Compact>
               ) : null,
           },
         ]}
