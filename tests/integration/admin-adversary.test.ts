@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_ROLES } from '../../src/domain/permissions.js';
+import { allFigures } from '../../src/server/platform/figures/registry.js';
 import { notifications } from '../../src/server/platform/todos/schema.js';
 import { roles, users } from '../../src/server/platform/users/schema.js';
 import { adversaryWorld, bodyText, protectedIn, signInAs } from '../support/adversary-world.js';
@@ -31,6 +32,8 @@ interface Cell {
 const walked: Record<string, Cell[]> = {};
 const reads: { who: string; what: string; found: string[] }[] = [];
 let requests = 0;
+/** Figure probes per administrator: the list and the drill-down of every registered figure. */
+const figureProbes: Record<string, number> = {};
 
 const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
 
@@ -71,7 +74,7 @@ afterAll(async () => {
   const n = apiRoutes().length;
   const lines = Object.entries(walked).map(([who, cells]) => {
     const by = (f: (c: number) => boolean) => cells.filter((c) => f(c.status)).length;
-    return `${who}: ${by((c) => c < 300)} 2xx, ${by((c) => c === 403)} 403, ${by((c) => c === 404)} 404, ${by(
+    return `${who}: ${cells.length} routes + ${figureProbes[who] ?? 0} figure probes, ${by((c) => c < 300)} 2xx, ${by((c) => c === 403)} 403, ${by((c) => c === 404)} 404, ${by(
       (c) => c >= 400 && c !== 403 && c !== 404 && c < 500,
     )} other 4xx, ${by((c) => c >= 500)} 5xx`;
   });
@@ -113,6 +116,50 @@ describe('each administrator alone walks the whole route table', () => {
     expect(changing.length).toBeGreaterThan(50);
     const allowed = changing.filter((c) => c.status !== 403);
     expect(allowed.map((c) => `${c.method} ${c.url} → ${c.status}`)).toEqual([]);
+  });
+});
+
+/**
+ * The route walk fills `/figures/:key/records` with a key that is no figure (400), so it never asks
+ * for a figure's records: each administrator now asks for every registered figure and its records
+ * (petition records carry the case's title). The discipline officer asking the same is the control:
+ * the probe does see protected content where it is shown.
+ */
+describe('each administrator alone asks for every figure and its records', () => {
+  const ask = async (who: string, s: Session) => {
+    const cells: Cell[] = [];
+    for (const f of allFigures()) {
+      for (const url of [
+        `/api/v1/figures?keys=${encodeURIComponent(f.key)}`,
+        ...(f.kind === 'ratio' ? [] : [`/api/v1/figures/${encodeURIComponent(f.key)}/records?pageSize=200`]),
+      ]) {
+        const res = await probe(who, s, 'GET', url);
+        cells.push({ method: 'GET', url, access: f.permission, status: res.statusCode });
+      }
+    }
+    return cells;
+  };
+
+  it('reaches no protected record through any figure, and sees a figure only with its class’s permission', async () => {
+    expect(allFigures().length).toBeGreaterThan(20);
+    for (const who of ADMINS) {
+      const cells = await ask(LABELS[who], await w.again(who));
+      figureProbes[LABELS[who]] = cells.length;
+      const mine = permissionsOf(who);
+      const beyond = cells.filter((c) => c.status < 300 && !mine.has(c.access as never));
+      expect(beyond.map((c) => `${who}: ${c.url} (${c.access}) → ${c.status}`)).toEqual([]);
+      expect(cells.filter((c) => c.status >= 500).map((c) => c.url)).toEqual([]);
+    }
+    expect(reads).toEqual([]);
+  }, 120_000);
+
+  it('the control: the discipline officer’s petition drill-downs do show the case, so the probe can see a leak', async () => {
+    const seen: string[] = [];
+    for (const f of allFigures().filter((x) => x.module === 'petitions' && x.kind !== 'ratio')) {
+      const res = await call(t, w.sessions.officer, 'GET', `/api/v1/figures/${f.key}/records?pageSize=200`);
+      if (res.statusCode === 200 && protectedIn(bodyText(res)).length) seen.push(f.key);
+    }
+    expect(seen.length).toBeGreaterThan(0);
   });
 });
 

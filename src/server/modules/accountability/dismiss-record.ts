@@ -36,7 +36,8 @@ export async function dismissRecord(opts: {
       action: 'accountability.dismiss',
       objectType: 'accountability',
       objectId: id,
-      detail: { reason: input.reason },
+      // the reason is case content: it stays on the record and its event, not in the audit log
+      detail: { reasonGiven: true },
     });
   });
   return getRecord({ ctx, actor, id });

@@ -110,7 +110,7 @@ export async function reviewSanction(opts: {
       action: `accountability.${action}`,
       objectType: 'accountability',
       objectId: id,
-      detail: { ...detail, reason: input.reason },
+      detail, // the ground (a category) only: the reason is case content and stays on the event
     });
   });
   return getRecord({ ctx, actor, id });

@@ -65,7 +65,8 @@ export async function revokeDecisionsIn(
       actor,
       t,
       { endDate: input.on, endReason: 'revoked' },
-      { cause: 'appointment.revoke', appointmentId: id, reason: input.reason },
+      // the reason is case content: it stays on the candidate and the case's event, not in the audit log
+      { cause: 'appointment.revoke', appointmentId: id },
     );
     await tx
       .update(appointmentCandidates)

@@ -46,7 +46,7 @@ export async function stopCase(opts: {
       action: 'appointment.stop',
       objectType: 'appointment',
       objectId: id,
-      detail: { from: row.step, reason: input.reason },
+      detail: { from: row.step }, // the reason is case content: it stays on the case and its event
     });
   });
   return getCase({ ctx, actor, id });

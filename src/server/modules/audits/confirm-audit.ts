@@ -87,7 +87,8 @@ export async function dismissAudit(opts: {
       action: 'econ_audit.dismiss',
       objectType: 'econ_audit',
       objectId: id,
-      detail: { reason: input.reason },
+      // the reason is case content: it stays on the audit's event, not in the audit log
+      detail: { reasonGiven: true },
     });
   });
   return getAudit({ ctx, actor, id });
