@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overdueItemsOfUnit } from '../../src/server/modules/audits/overdue.js';
 import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
-import { departureEvents } from '../../src/server/modules/cadres/schema.js';
+import { departureEvents, positions } from '../../src/server/modules/cadres/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { auditWorld } from '../support/audit-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -563,5 +563,46 @@ describe('跟踪回访', () => {
     expect((await w.api('secretary', 'GET', '/api/v1/audit-visits')).json().items).toHaveLength(1);
     expect((await w.api('otherTown', 'GET', '/api/v1/audit-visits')).json().items).toHaveLength(0);
     expect((await w.api('headA', 'POST', '/api/v1/audit-visits', body)).statusCode).toBe(403);
+  });
+});
+
+describe('a departure audit for a post that manages funds', () => {
+  it('leaving a funds post (not a principal one) drafts a departure audit; leaving an ordinary post does not', async () => {
+    const post = async (title: string, managesFunds: boolean) => {
+      const res = await w.api('org', 'POST', '/api/v1/positions', {
+        orgId: w.unitA,
+        title,
+        level: 'middle_deputy',
+        isPrincipal: false,
+        managesFunds,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().managesFunds).toBe(managesFunds);
+      return res.json().id as number;
+    };
+    const serve = async (positionId: number) => {
+      const res = await w.api('org', 'POST', `/api/v1/cadres/${w.cadres.li}/tenures`, {
+        positionId,
+        startDate: '2023-05-01',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const listed = (await w.api('org', 'GET', `/api/v1/cadres/${w.cadres.li}/tenures`)).json();
+      const tenure = listed.find((x: any) => x.id === res.json().id);
+      const [p] = await t.ctx.db.select().from(positions).where(eq(positions.id, positionId));
+      expect(tenure.managesFunds).toBe(p.managesFunds);
+      const end = await w.api('org', 'POST', `/api/v1/tenures/${tenure.id}/end`, {
+        endDate: '2026-03-31',
+        endReason: 'transfer',
+      });
+      expect(end.statusCode, end.body).toBeLessThan(300);
+      return tenure.id as number;
+    };
+    const ordinary = await serve(await post('办公室副主任', false));
+    const funds = await serve(await post('报账员', true));
+    const drafts = await t.ctx.db.select().from(econAudits).where(eq(econAudits.subjectCadreId, w.cadres.li));
+    expect(drafts.map((d) => [d.tenureId, d.kind, d.status, d.periodFrom, d.periodTo])).toEqual([
+      [funds, 'departure', 'draft', '2023-05-01', '2026-03-31'],
+    ]);
+    expect(drafts.some((d) => d.tenureId === ordinary)).toBe(false);
   });
 });

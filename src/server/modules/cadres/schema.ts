@@ -25,6 +25,8 @@ export const positions = pgTable(
     title: text('title').notNull(),
     level: text('level').notNull(), // zhengke | fuke | middle_principal | middle_deputy | village | group
     isPrincipal: boolean('is_principal').notNull().default(false),
+    /** A post that manages funds (财务、资金): leaving it calls for a departure audit, like a principal's. */
+    managesFunds: boolean('manages_funds').notNull().default(false),
     sort: integer('sort').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -112,6 +114,8 @@ export const tenures = pgTable(
     title: text('title').notNull(), // the post as written at the time
     level: text('level'),
     isPrincipal: boolean('is_principal').notNull().default(false),
+    /** Copied from the post: leaving it raises a departure event as a principal post does. */
+    managesFunds: boolean('manages_funds').notNull().default(false),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
     endReason: text('end_reason'), // dictionary tenure_end_reason: transfer | removal | resignation | retirement | revoked

@@ -7,6 +7,7 @@ export const positionFields = z.object({
   title: text().trim().min(1, '请输入职务名称').max(60, '职务名称不超过 60 字'),
   level: text({ message: '请选择职务层次' }).trim().min(1, '请选择职务层次').max(40),
   isPrincipal: z.boolean().default(false),
+  managesFunds: z.boolean().default(false),
   sort: z.number().int().min(0).max(9999).default(0),
 });
 
@@ -23,6 +24,7 @@ export const positionOut = z.object({
   title: z.string(),
   level: z.string(),
   isPrincipal: z.boolean(),
+  managesFunds: z.boolean(),
   sort: z.number(),
   version: z.number(),
   /** Who holds the post now (names of cadres the caller is not recused from). */

@@ -60,6 +60,7 @@ export async function listPositions(opts: {
     title: p.title,
     level: p.level,
     isPrincipal: p.isPrincipal,
+    managesFunds: p.managesFunds,
     sort: p.sort,
     version: p.version,
     holders: holders.get(p.id) ?? [],

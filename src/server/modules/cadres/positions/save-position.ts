@@ -60,8 +60,15 @@ export async function updatePosition(opts: {
           orgId: before.orgId,
           level: before.level,
           isPrincipal: before.isPrincipal,
+          managesFunds: before.managesFunds,
         },
-        after: { title: saved.title, orgId: saved.orgId, level: saved.level, isPrincipal: saved.isPrincipal },
+        after: {
+          title: saved.title,
+          orgId: saved.orgId,
+          level: saved.level,
+          isPrincipal: saved.isPrincipal,
+          managesFunds: saved.managesFunds,
+        },
       },
     });
   });

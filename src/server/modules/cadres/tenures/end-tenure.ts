@@ -62,7 +62,7 @@ export async function endTenureIn(
     .returning();
   if (!saved) throw conflict('该任职已被他人办理离任，请刷新后查看');
   const [event] =
-    tenure.isPrincipal && tenure.orgId !== null
+    (tenure.isPrincipal || tenure.managesFunds) && tenure.orgId !== null
       ? await tx
           .insert(departureEvents)
           .values({

@@ -33,6 +33,7 @@ export async function tenuresOf(db: Queryable, cadreId: number): Promise<TenureO
     title: t.title,
     level: t.level,
     isPrincipal: t.isPrincipal,
+    managesFunds: t.managesFunds,
     startDate: t.startDate,
     endDate: t.endDate,
     endReason: t.endReason,

@@ -16,7 +16,14 @@ import { syncCurrentPosition } from './current-posts.js';
 async function resolvePost(ctx: AppContext, actor: Actor, input: TenureStart) {
   if (input.positionId) {
     const p = await loadPosition(ctx.db, actor, input.positionId);
-    return { positionId: p.id, orgId: p.orgId, title: p.title, level: p.level, isPrincipal: p.isPrincipal };
+    return {
+      positionId: p.id,
+      orgId: p.orgId,
+      title: p.title,
+      level: p.level,
+      isPrincipal: p.isPrincipal,
+      managesFunds: p.managesFunds,
+    };
   }
   if (!(await orgInScope(ctx.db, actor, input.orgId!))) throw outOfScope();
   await requireDictCode(ctx.db, 'position_level', input.level!, 'level', '职务层次不正确');
@@ -26,6 +33,7 @@ async function resolvePost(ctx: AppContext, actor: Actor, input: TenureStart) {
     title: input.title!,
     level: input.level!,
     isPrincipal: input.isPrincipal,
+    managesFunds: input.managesFunds,
   };
 }
 

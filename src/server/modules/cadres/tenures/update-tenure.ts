@@ -66,7 +66,7 @@ export async function updateTenure(opts: {
       .where(and(eq(tenures.id, id), eq(tenures.version, input.version)))
       .returning();
     if (!saved) throw conflict();
-    if (before.isPrincipal && endDate && endDate !== before.endDate) {
+    if ((before.isPrincipal || before.managesFunds) && endDate && endDate !== before.endDate) {
       // the event records the fact: it follows the correction, consumed or not, and so do the
       // records made from it that are still drafts (a departure audit's period)
       await tx.update(departureEvents).set({ leftOn: endDate }).where(eq(departureEvents.tenureId, id));

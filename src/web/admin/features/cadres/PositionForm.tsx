@@ -30,7 +30,7 @@ export function PositionForm(props: {
       <Form
         form={form}
         layout="vertical"
-        initialValues={position ?? { orgId: props.orgId, isPrincipal: false, sort: 0 }}
+        initialValues={position ?? { orgId: props.orgId, isPrincipal: false, managesFunds: false, sort: 0 }}
         onFinish={async (v) => {
           setBusy(true);
           const body = {
@@ -38,6 +38,7 @@ export function PositionForm(props: {
             title: v.title.trim(),
             level: v.level,
             isPrincipal: !!v.isPrincipal,
+            managesFunds: !!v.managesFunds,
             sort: v.sort ?? 0,
           };
           try {
@@ -72,6 +73,14 @@ export function PositionForm(props: {
           extra="正职同一时间只能一人在任；离任时生成离任审计事项"
         >
           <Switch checkedChildren="正职" unCheckedChildren="副职" />
+        </Form.Item>
+        <Form.Item
+          name="managesFunds"
+          label="管理资金"
+          valuePropName="checked"
+          extra="管理、使用资金的职务（如财务、资金管理岗位），离任时同样生成离任审计事项"
+        >
+          <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
         <Form.Item name="sort" label="排序">
           <InputNumber min={0} max={9999} />

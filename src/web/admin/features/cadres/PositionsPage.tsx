@@ -85,6 +85,12 @@ export default function PositionsPage() {
             render: (p: boolean) => (p ? <Tag color="red">正职</Tag> : ''),
           },
           {
+            title: '管理资金',
+            dataIndex: 'managesFunds',
+            width: 90,
+            render: (m: boolean) => (m ? <Tag color="gold">管理资金</Tag> : ''),
+          },
+          {
             title: '现任',
             dataIndex: 'holders',
             render: (hs: Position['holders']) =>

@@ -40,7 +40,9 @@ export function TenureEndForm(props: { tenure: Tenure; onClose: () => void; onSa
           key="ok"
           title="确定办理离任吗？"
           description={
-            tenure.isPrincipal ? '这是正职职务，离任后将生成离任审计事项。' : '办理后该职务将显示为已离任。'
+            tenure.isPrincipal || tenure.managesFunds
+              ? `这是${tenure.isPrincipal ? '正职' : '管理资金的'}职务，离任后将生成离任审计事项。`
+              : '办理后该职务将显示为已离任。'
           }
           onConfirm={submit}
         >

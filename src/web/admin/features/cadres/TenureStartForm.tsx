@@ -38,13 +38,25 @@ export function TenureStartForm(props: {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ mode: 'position', probation: false, isPrincipal: false, orgId: props.orgId }}
+        initialValues={{
+          mode: 'position',
+          probation: false,
+          isPrincipal: false,
+          managesFunds: false,
+          orgId: props.orgId,
+        }}
         onFinish={async (v) => {
           setBusy(true);
           const post =
             v.mode === 'position'
               ? { positionId: v.positionId }
-              : { orgId: v.orgId, title: v.title?.trim(), level: v.level, isPrincipal: v.isPrincipal };
+              : {
+                  orgId: v.orgId,
+                  title: v.title?.trim(),
+                  level: v.level,
+                  isPrincipal: v.isPrincipal,
+                  managesFunds: !!v.managesFunds,
+                };
           try {
             await startTenure(props.cadreId, {
               ...post,
@@ -104,6 +116,14 @@ export function TenureStartForm(props: {
               extra="正职离任时将生成离任审计事项"
             >
               <Switch checkedChildren="正职" unCheckedChildren="副职" />
+            </Form.Item>
+            <Form.Item
+              name="managesFunds"
+              label="管理资金"
+              valuePropName="checked"
+              extra="管理资金的职务离任时同样生成离任审计事项"
+            >
+              <Switch checkedChildren="是" unCheckedChildren="否" />
             </Form.Item>
           </>
         )}

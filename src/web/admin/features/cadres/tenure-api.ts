@@ -10,6 +10,7 @@ export interface Tenure {
   title: string;
   level: string | null;
   isPrincipal: boolean;
+  managesFunds: boolean;
   startDate: string;
   endDate: string | null;
   endReason: string | null;
@@ -26,6 +27,7 @@ export interface TenureStartInput {
   title?: string | null;
   level?: string | null;
   isPrincipal?: boolean;
+  managesFunds?: boolean;
   startDate: string;
   probation: boolean;
   note?: string | null;
@@ -58,11 +60,15 @@ export interface Position {
   title: string;
   level: string;
   isPrincipal: boolean;
+  managesFunds: boolean;
   sort: number;
   version: number;
   holders: { cadreId: number; name: string }[];
 }
-export type PositionInput = Pick<Position, 'orgId' | 'title' | 'level' | 'isPrincipal' | 'sort'>;
+export type PositionInput = Pick<
+  Position,
+  'orgId' | 'title' | 'level' | 'isPrincipal' | 'managesFunds' | 'sort'
+>;
 
 export const fetchTenures = (id: number) => api<Tenure[]>('GET', `/api/v1/cadres/${id}/tenures`);
 export const startTenure = (id: number, body: TenureStartInput) =>
