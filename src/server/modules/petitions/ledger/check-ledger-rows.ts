@@ -9,7 +9,7 @@ import { cellText } from '../../../../domain/sheet-cell.js';
 import { isStorableText } from '../../../../domain/storable-text.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import type { JobHandle } from '../../cadres/import-jobs.js';
+import type { JobHandle } from '../../../platform/imports/jobs.js';
 import { petitionClockRules } from '../clock-rules.js';
 import { petitions } from '../schema.js';
 import { ledgerChoices, ledgerDictionaries } from './labels.js';

@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/http/errors.js';
-import type { JobHandle } from '../../cadres/import-jobs.js';
+import type { JobHandle } from '../../../platform/imports/jobs.js';
 import { cadreNameLookup } from './cadre-names.js';
 import { checkLedgerRows, type GoodLedgerRow, takenCodes } from './check-ledger-rows.js';
 import { ledgerErrorSheet } from './error-sheet.js';
