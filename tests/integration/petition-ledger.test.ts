@@ -222,6 +222,14 @@ describe('信访台帐 import', () => {
     expect(marked[7]).toContain('办结日期：办结的件须已受理');
     expect(marked[9]).toContain('来源渠道：“传真”不是可选值');
     expect(marked[11]).toContain('登记编号：与第 3 行重复');
+    // the first problems are on the page too, by row, with the column they name
+    expect(job.result.badRows).toBe(7);
+    expect([...new Set(job.result.errors.map((e: { row: number }) => e.row))]).toEqual([
+      3, 4, 5, 6, 7, 9, 11,
+    ]);
+    const fax = job.result.errors.find((e: { row: number }) => e.row === 9);
+    expect(fax.column).toBe('来源渠道');
+    expect(fax.message).toContain('“传真”不是可选值');
     const [audit] = await t.ctx.db
       .select()
       .from(auditLog)

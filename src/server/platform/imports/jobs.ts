@@ -113,3 +113,23 @@ export function openPending<T>(crypto: Sealer, bytes: Uint8Array): T {
   const packed = crypto.decrypt(Buffer.from(bytes).toString('utf8'));
   return JSON.parse(strFromU8(gunzipSync(Buffer.from(packed, 'base64')))) as T;
 }
+
+/** How many problems of a refused import the page lists on screen (the error sheet has them all). */
+export const ERRORS_ON_SCREEN = 50;
+
+/**
+ * The first problems of the bad rows for the page, from reasons written “列名：原因” (the column is
+ * left blank when a reason names none), in row order.
+ */
+export function reasonsOnScreen(
+  bad: Map<number, string[]>,
+): { row: number; column: string; message: string }[] {
+  const out: { row: number; column: string; message: string }[] = [];
+  for (const row of [...bad.keys()].sort((a, b) => a - b))
+    for (const reason of bad.get(row) ?? []) {
+      if (out.length === ERRORS_ON_SCREEN) return out;
+      const m = /^([^：]{1,12})：(.+)$/s.exec(reason);
+      out.push(m ? { row, column: m[1], message: m[2] } : { row, column: '', message: reason });
+    }
+  return out;
+}
