@@ -127,6 +127,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/admonitions/AdmonitionsPage')),
   },
   {
+    path: '/admonitions/import',
+    label: '导入诫勉台帐',
+    hidden: true,
+    permission: 'admonition.manage',
+    watermark: true,
+    page: lazy(() => import('./features/admonitions/LedgerImportPage')),
+  },
+  {
     path: '/admonitions/:id',
     label: '谈话诫勉记录',
     hidden: true,

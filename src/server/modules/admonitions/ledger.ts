@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
+import { ADMONITION_LEDGER_COLUMNS } from '../../../domain/admonitions/admonition-ledger.js';
 import {
   ADMONITION_KINDS,
   ADMONITION_STATUSES,
@@ -27,25 +28,7 @@ import { todayOf } from './tracking.js';
 const label = <T extends Record<string, string>>(map: T, key: string | null) =>
   key ? (map[key as keyof T] ?? key) : '';
 
-const ADMONITION_COLUMNS: [string, number][] = [
-  ['序号', 6],
-  ['编号', 18],
-  ['姓名', 10],
-  ['单位', 16],
-  ['类别', 10],
-  ['来源', 10],
-  ['诫勉事由', 36],
-  ['谈话日期', 12],
-  ['谈话人', 18],
-  ['谈话地点', 14],
-  ['跟踪考察期满', 12],
-  ['谈心谈话', 10],
-  ['状态', 14],
-  ['解除日期', 12],
-  ['组织措施', 12],
-  ['措施日期', 12],
-  ['备注', 30],
-];
+const ADMONITION_COLUMNS: [string, number][] = ADMONITION_LEDGER_COLUMNS.map((c) => [c.header, c.width]);
 const INQUIRY_COLUMNS: [string, number][] = [
   ['序号', 6],
   ['编号', 18],
@@ -140,6 +123,7 @@ async function admonitionRows(ctx: AppContext, actor: Actor, year: number, today
     label(ORG_MEASURES, a.measureKind),
     a.measureOn,
     a.endNote,
+    a.openedOn,
   ]);
 }
 
