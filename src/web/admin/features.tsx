@@ -151,6 +151,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/admonitions/InquiriesPage')),
   },
   {
+    path: '/inquiries/import',
+    label: '导入函询台帐',
+    hidden: true,
+    permission: 'inquiry.manage',
+    watermark: true,
+    page: lazy(() => import('./features/admonitions/InquiryLedgerImportPage')),
+  },
+  {
     path: '/inquiries/:id',
     label: '函询记录',
     hidden: true,

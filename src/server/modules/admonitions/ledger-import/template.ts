@@ -9,6 +9,11 @@ import {
   ADMONITION_STATUSES,
   ORG_MEASURES,
 } from '../../../../domain/admonitions/admonition-workflow.js';
+import {
+  INQUIRY_LEDGER_COLUMNS,
+  INQUIRY_LEDGER_SHEET,
+} from '../../../../domain/admonitions/inquiry-ledger.js';
+import { INQUIRY_CONCLUSIONS, INQUIRY_SOURCES } from '../../../../domain/admonitions/inquiry-workflow.js';
 import { styleHeader } from '../../cadres/excel/sheet-style.js';
 
 const HELP: Record<string, string> = {
@@ -29,23 +34,49 @@ const HELP: Record<string, string> = {
   openedOn: '不填为谈话日期；待谈话的必填',
 };
 
-/** The 诫勉台帐 import template: the export's layout, empty, with each column's help on its header. */
-export async function admonitionLedgerTemplate(): Promise<Buffer> {
+const INQUIRY_HELP: Record<string, string> = {
+  code: '可不填：不填的按发函年份自动编号；填写的须未登记过',
+  name: '必填；在您管理范围内同名多人时，请填写“单位”或在最后加一列“身份证号码”',
+  source: `${INQUIRY_SOURCES.join(' / ')}，不填为其他`,
+  petitionCode: '由信访件发出的，填写已登记（或已由信访台帐导入）的信访件编号',
+  question: '必填',
+  sentOn: '必填，如 2025-03-15',
+  dueOn: '不必填写：按发函当日的规则计算',
+  repliedOn: '必填',
+  onTime: '不必填写',
+  endorser: '单位主要负责人姓名',
+  endorsedOn: '填写了背书人的必填',
+  status: '只能导入已了结的函询',
+  conclusion: Object.values(INQUIRY_CONCLUSIONS).join(' / '),
+  concludedOn: '必填，不早于回复（背书）日期',
+};
+
+/** An import template: the export's layout, empty, with each column's help on its header. */
+async function ledgerTemplate(
+  sheetName: string,
+  columns: readonly { key: string; header: string; width: number }[],
+  help: Record<string, string>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(ADMONITION_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = ADMONITION_LEDGER_COLUMNS.map((c) => ({
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = columns.map((c) => ({
     width: c.width,
     style: { numFmt: '@', alignment: { vertical: 'top', wrapText: true } },
   }));
-  ws.getRow(1).getCell(1).value = '诫勉台帐（导入模板：请从第 3 行起填写，每行一条）';
+  ws.getRow(1).getCell(1).value = `${sheetName}（导入模板：请从第 3 行起填写，每行一条）`;
   ws.getRow(1).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, ADMONITION_LEDGER_COLUMNS.length);
+  ws.mergeCells(1, 1, 1, columns.length);
   const header = ws.getRow(2);
-  header.values = ADMONITION_LEDGER_COLUMNS.map((c) => c.header);
+  header.values = columns.map((c) => c.header);
   styleHeader(header);
   header.eachCell((cell, col) => {
-    const help = HELP[ADMONITION_LEDGER_COLUMNS[col - 1].key];
-    if (help) cell.note = help;
+    const text = help[columns[col - 1].key];
+    if (text) cell.note = text;
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export const admonitionLedgerTemplate = () =>
+  ledgerTemplate(ADMONITION_LEDGER_SHEET, ADMONITION_LEDGER_COLUMNS, HELP);
+export const inquiryLedgerTemplate = () =>
+  ledgerTemplate(INQUIRY_LEDGER_SHEET, INQUIRY_LEDGER_COLUMNS, INQUIRY_HELP);
