@@ -142,6 +142,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accountability.lift_sanction': '撤销处理（申诉、复查）',
   'accountability.view': '查看责任追究',
   'accountability.ledger_export': '导出责任追究台帐',
+  'accountability.ledger_import': '导入责任追究台帐',
+  'accountability.ledger_import_errors_download': '下载责任追究台帐导入错误清单',
   'appointment.create': '选拔任用动议',
   'appointment.recommend': '录入民主推荐结果',
   'appointment.inspect': '录入考察情况',

@@ -1,4 +1,5 @@
 import { registerAllFigures } from './figures.js';
+import { accountabilityLedgerImportRoutes } from './modules/accountability/ledger-import/routes.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
 import { admonitionLedgerImportRoutes } from './modules/admonitions/ledger-import/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
@@ -63,6 +64,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(policyRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
+  await app.register(accountabilityLedgerImportRoutes);
   await app.register(admonitionRoutes);
   await app.register(admonitionLedgerImportRoutes);
   await app.register(appointmentRoutes);

@@ -246,6 +246,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/accountability/AccountabilityPage')),
   },
   {
+    path: '/accountability/import',
+    label: '导入责任追究台帐',
+    hidden: true,
+    permission: 'accountability.manage',
+    watermark: true,
+    page: lazy(() => import('./features/admonitions/AccountabilityLedgerImportPage')),
+  },
+  {
     path: '/accountability/:id',
     label: '追究事项',
     hidden: true,

@@ -11,9 +11,9 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import type { JobHandle } from '../../../platform/imports/jobs.js';
 import type { ImportSheet } from '../../../platform/imports/sheet.js';
+import { type LedgerCadre, ledgerCadreLookup } from '../../cadres/ledger-cadre.js';
 import { admonitions } from '../schema.js';
 import { planFor, todayOf } from '../tracking.js';
-import { type LedgerCadre, ledgerCadreLookup } from './cadre-lookup.js';
 
 export interface GoodAdmonitionRow {
   rowNumber: number;

@@ -11,10 +11,10 @@ import type { JobHandle } from '../../../platform/imports/jobs.js';
 import type { ImportSheet } from '../../../platform/imports/sheet.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { users } from '../../../platform/users/schema.js';
+import { type LedgerCadre, ledgerCadreLookup } from '../../cadres/ledger-cadre.js';
 import { petitions } from '../../petitions/schema.js';
 import { inquiries } from '../schema.js';
 import { todayOf } from '../tracking.js';
-import { type LedgerCadre, ledgerCadreLookup } from './cadre-lookup.js';
 
 export interface GoodInquiryRow {
   rowNumber: number;

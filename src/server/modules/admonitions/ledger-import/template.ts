@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   ADMONITION_LEDGER_COLUMNS,
   ADMONITION_LEDGER_SHEET,
@@ -14,7 +13,7 @@ import {
   INQUIRY_LEDGER_SHEET,
 } from '../../../../domain/admonitions/inquiry-ledger.js';
 import { INQUIRY_CONCLUSIONS, INQUIRY_SOURCES } from '../../../../domain/admonitions/inquiry-workflow.js';
-import { styleHeader } from '../../cadres/excel/sheet-style.js';
+import { ledgerTemplate } from '../../../platform/imports/template.js';
 
 const HELP: Record<string, string> = {
   code: '可不填：不填的按立项年份自动编号；填写的须未登记过',
@@ -50,31 +49,6 @@ const INQUIRY_HELP: Record<string, string> = {
   conclusion: Object.values(INQUIRY_CONCLUSIONS).join(' / '),
   concludedOn: '必填，不早于回复（背书）日期',
 };
-
-/** An import template: the export's layout, empty, with each column's help on its header. */
-async function ledgerTemplate(
-  sheetName: string,
-  columns: readonly { key: string; header: string; width: number }[],
-  help: Record<string, string>,
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = columns.map((c) => ({
-    width: c.width,
-    style: { numFmt: '@', alignment: { vertical: 'top', wrapText: true } },
-  }));
-  ws.getRow(1).getCell(1).value = `${sheetName}（导入模板：请从第 3 行起填写，每行一条）`;
-  ws.getRow(1).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, columns.length);
-  const header = ws.getRow(2);
-  header.values = columns.map((c) => c.header);
-  styleHeader(header);
-  header.eachCell((cell, col) => {
-    const text = help[columns[col - 1].key];
-    if (text) cell.note = text;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 export const admonitionLedgerTemplate = () =>
   ledgerTemplate(ADMONITION_LEDGER_SHEET, ADMONITION_LEDGER_COLUMNS, HELP);

@@ -31,9 +31,20 @@ const LEDGERS = {
       '每行一件，保留原编号和发函、回复、背书、了结日期及结论。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
     done: '导入的函询均为已了结，按台帐中的日期保存，不生成待办。',
   },
+  accountability: {
+    base: '/api/v1/accountability/ledger',
+    name: '责任追究台帐',
+    unit: '项责任追究',
+    list: { path: '/accountability', label: '返回责任追究' },
+    templateHint:
+      '模板与“导出台帐”的格式相同（表头批注写明每列怎么填），一行一名被追究人；只导入已生效、未经申诉复查变更的追究。被追究人在您管理范围内找到同名干部的关联该干部，否则按非登记人员记录。',
+    uploadHint:
+      '保留原决定日期和处理生效日期，处理的影响期按生效当日的规则计算并计入选拔任用资格。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
+    done: '导入的追究事项已生效，处理按台帐中的日期计入干部的选拔任用资格，不生成待办。',
+  },
 } as const;
 
-/** 导入诫勉台帐 / 导入函询台帐 (earlier years'): 下载模板 → 上传台帐 → 导入进度 → 导入结果. */
+/** 导入诫勉台帐 / 函询台帐 / 责任追究台帐 (earlier years'): 下载模板 → 上传台帐 → 导入进度 → 导入结果. */
 export function SupervisionLedgerImport({ kind }: { kind: keyof typeof LEDGERS }) {
   const l = LEDGERS[kind];
   const nav = useNavigate();

@@ -1,10 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { normalizeIdNumber } from '../../../../domain/id-number.js';
-import type { Actor } from '../../../platform/access/actor.js';
-import { recusedCadreIds } from '../../../platform/access/scope.js';
-import type { AppContext } from '../../../platform/context.js';
-import { orgs } from '../../../platform/orgs/schema.js';
-import { cadres } from '../../cadres/schema.js';
+import { normalizeIdNumber } from '../../../domain/id-number.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { recusedCadreIds } from '../../platform/access/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import { cadres } from './schema.js';
 
 export interface LedgerCadre {
   id: number;
