@@ -82,6 +82,9 @@ beforeAll(async () => {
     ],
   });
   ledger = await exported(a, wa.s.discipline);
+});
+// the fresh system, set up in its own hook (each hook has its own time limit)
+beforeAll(async () => {
   b = await createTestApp();
   wb = await accountabilityWorld(b);
 });

@@ -113,7 +113,9 @@ beforeAll(async () => {
   await setNow(a, NOW);
   ledgers[2025] = await exported(a, wa.s.officer, 2025);
   ledgers[2026] = await exported(a, wa.s.officer, 2026);
-
+});
+// the fresh system, set up in its own hook (each hook has its own time limit)
+beforeAll(async () => {
   b = await createTestApp();
   wb = await admonitionWorld(b);
   await setNow(b, NOW);

@@ -77,7 +77,9 @@ beforeAll(async () => {
   await run('otherCadre', wa.otherCadreId, '其他', '2025-06-02');
   await setNow(a, NOW);
   ledger = await exported(a, wa.s.officer);
-
+});
+// the fresh system, set up in its own hook (each hook has its own time limit)
+beforeAll(async () => {
   b = await createTestApp();
   wb = await admonitionWorld(b);
   await setNow(b, NOW);
