@@ -121,7 +121,7 @@ export function parseAdmonitionLedgerRow(
 
   const code = text('code', 40);
   const name = text('name', 50);
-  if (!name && !bad.includes('name')) fail('name', '请填写被诫勉干部的姓名');
+  if (!cellText(cells.name) && !bad.includes('name')) fail('name', '请填写被诫勉干部的姓名');
   const idNumber = text('idNumber', 18);
   const unit = text('unit', 100);
   const kind = choice('kind', KIND_OF) ?? 'admonition';
@@ -130,7 +130,7 @@ export function parseAdmonitionLedgerRow(
   if (sourceText && !ADMONITION_SOURCES.includes(source))
     fail('source', `“${sourceText}”不是可选值（${ADMONITION_SOURCES.join('、')}）`);
   const reason = text('reason', 2000);
-  if (!reason && !bad.includes('reason')) fail('reason', '请填写诫勉事由');
+  if (!cellText(cells.reason) && !bad.includes('reason')) fail('reason', '请填写诫勉事由');
   const status = choice('status', STATUS_OF);
   if (!status && !cellText(cells.status) && !bad.includes('status')) fail('status', '请填写状态');
   const talkOn = date('talkOn');
@@ -159,9 +159,10 @@ export function parseAdmonitionLedgerRow(
   if (status) {
     if (status === 'pending_talk') {
       if (talkOn || talkers.length || place) fail('status', '待谈话的记录不应填写谈话日期、谈话人或谈话地点');
-      if (!openedOn && !bad.includes('openedOn')) fail('openedOn', '待谈话的记录请填写立项日期');
+      if (!cellText(cells.openedOn) && !bad.includes('openedOn'))
+        fail('openedOn', '待谈话的记录请填写立项日期');
     } else {
-      if (!talkOn && !bad.includes('talkOn'))
+      if (!cellText(cells.talkOn) && !bad.includes('talkOn'))
         fail('talkOn', `状态为“${ADMONITION_STATUSES[status]}”的须填写谈话日期`);
       if (!place && !bad.includes('place')) fail('place', '请填写谈话地点');
     }
@@ -170,11 +171,14 @@ export function parseAdmonitionLedgerRow(
     if (kind === 'reminder' && status !== 'talked' && status !== 'pending_talk')
       fail('status', '提醒谈话没有跟踪考察，状态应为“已谈话”或“待谈话”');
     if (status === 'released') {
-      if (!releasedOn && !bad.includes('releasedOn')) fail('releasedOn', '已解除诫勉的须填写解除日期');
+      if (!cellText(cells.releasedOn) && !bad.includes('releasedOn'))
+        fail('releasedOn', '已解除诫勉的须填写解除日期');
     } else if (releasedOn) fail('releasedOn', `状态为“${ADMONITION_STATUSES[status]}”，不应填写解除日期`);
     if (status === 'measures') {
-      if (!measure && !bad.includes('measure')) fail('measure', '已采取组织措施的须填写组织措施');
-      if (!measureOn && !bad.includes('measureOn')) fail('measureOn', '已采取组织措施的须填写措施日期');
+      if (!cellText(cells.measure) && !bad.includes('measure'))
+        fail('measure', '已采取组织措施的须填写组织措施');
+      if (!cellText(cells.measureOn) && !bad.includes('measureOn'))
+        fail('measureOn', '已采取组织措施的须填写措施日期');
     } else if (measure || measureOn)
       fail('measure', `状态为“${ADMONITION_STATUSES[status]}”，不应填写组织措施`);
   }
