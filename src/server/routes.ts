@@ -1,5 +1,7 @@
 import { registerAllFigures } from './figures.js';
+import { accountabilityLedgerImportRoutes } from './modules/accountability/ledger-import/routes.js';
 import { accountabilityRoutes } from './modules/accountability/routes.js';
+import { admonitionLedgerImportRoutes } from './modules/admonitions/ledger-import/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
 import { noticePortalRoutes } from './modules/appointments/portal-routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
@@ -62,7 +64,9 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(policyRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
+  await app.register(accountabilityLedgerImportRoutes);
   await app.register(admonitionRoutes);
+  await app.register(admonitionLedgerImportRoutes);
   await app.register(appointmentRoutes);
   await app.register(noticePortalRoutes);
   await app.register(econAuditRoutes);

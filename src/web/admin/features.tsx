@@ -127,6 +127,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/admonitions/AdmonitionsPage')),
   },
   {
+    path: '/admonitions/import',
+    label: '导入诫勉台帐',
+    hidden: true,
+    permission: 'admonition.manage',
+    watermark: true,
+    page: lazy(() => import('./features/admonitions/LedgerImportPage')),
+  },
+  {
     path: '/admonitions/:id',
     label: '谈话诫勉记录',
     hidden: true,
@@ -141,6 +149,14 @@ export const FEATURES: FeatureRoute[] = [
     permission: ['inquiry.read', 'inquiry.endorse'],
     watermark: true,
     page: lazy(() => import('./features/admonitions/InquiriesPage')),
+  },
+  {
+    path: '/inquiries/import',
+    label: '导入函询台帐',
+    hidden: true,
+    permission: 'inquiry.manage',
+    watermark: true,
+    page: lazy(() => import('./features/admonitions/InquiryLedgerImportPage')),
   },
   {
     path: '/inquiries/:id',
@@ -228,6 +244,14 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'accountability.read',
     watermark: true,
     page: lazy(() => import('./features/accountability/AccountabilityPage')),
+  },
+  {
+    path: '/accountability/import',
+    label: '导入责任追究台帐',
+    hidden: true,
+    permission: 'accountability.manage',
+    watermark: true,
+    page: lazy(() => import('./features/admonitions/AccountabilityLedgerImportPage')),
   },
   {
     path: '/accountability/:id',

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { RECORD_KINDS, RECORD_STATUSES } from '../../../domain/accountability/kinds.js';
+import { ACCOUNTABILITY_LEDGER_COLUMNS } from '../../../domain/accountability/ledger.js';
 import { REVIEW_GROUNDS } from '../../../domain/accountability/transitions.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -10,26 +11,8 @@ import type { RecordListQuery } from './contract.js';
 import { accountabilityLabels, effectEndsOn } from './labels.js';
 import { recordWhere, registerRows } from './list-records.js';
 
-/** The 责任追究台帐's columns, in the order the offices keep it: one row per person held accountable. */
-export const LEDGER_COLUMNS: { key: string; header: string; width: number }[] = [
-  { key: 'no', header: '序号', width: 6 },
-  { key: 'org', header: '单位', width: 14 },
-  { key: 'kind', header: '追究类型', width: 12 },
-  { key: 'category', header: '工作失误类别', width: 18 },
-  { key: 'title', header: '事由', width: 24 },
-  { key: 'facts', header: '基本事实', width: 40 },
-  { key: 'basis', header: '追究依据', width: 28 },
-  { key: 'person', header: '被追究人', width: 10 },
-  { key: 'post', header: '单位及职务', width: 18 },
-  { key: 'role', header: '责任类别', width: 10 },
-  { key: 'sanctions', header: '处理结果', width: 28 },
-  { key: 'effectiveFrom', header: '处理生效日期', width: 12 },
-  { key: 'effectEnds', header: '影响期至', width: 12 },
-  { key: 'decidingBody', header: '决定机关', width: 16 },
-  { key: 'decidedOn', header: '决定日期', width: 12 },
-  { key: 'status', header: '状态', width: 10 },
-  { key: 'review', header: '申诉复查情况', width: 30 },
-];
+/** The 责任追究台帐's columns (one row per person held accountable), shared with the import. */
+export const LEDGER_COLUMNS = ACCOUNTABILITY_LEDGER_COLUMNS;
 
 /** 责任追究台帐 as Excel, with the register's filters; audited with the filters and the row count. */
 export async function exportLedger(opts: {

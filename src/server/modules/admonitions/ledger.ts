@@ -1,11 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
+import { ADMONITION_LEDGER_COLUMNS } from '../../../domain/admonitions/admonition-ledger.js';
 import {
   ADMONITION_KINDS,
   ADMONITION_STATUSES,
   ORG_MEASURES,
 } from '../../../domain/admonitions/admonition-workflow.js';
+import { INQUIRY_LEDGER_COLUMNS } from '../../../domain/admonitions/inquiry-ledger.js';
 import {
   answeredOnTime,
   INQUIRY_CONCLUSIONS,
@@ -27,44 +29,8 @@ import { todayOf } from './tracking.js';
 const label = <T extends Record<string, string>>(map: T, key: string | null) =>
   key ? (map[key as keyof T] ?? key) : '';
 
-const ADMONITION_COLUMNS: [string, number][] = [
-  ['序号', 6],
-  ['编号', 18],
-  ['姓名', 10],
-  ['单位', 16],
-  ['类别', 10],
-  ['来源', 10],
-  ['诫勉事由', 36],
-  ['谈话日期', 12],
-  ['谈话人', 18],
-  ['谈话地点', 14],
-  ['跟踪考察期满', 12],
-  ['谈心谈话', 10],
-  ['状态', 14],
-  ['解除日期', 12],
-  ['组织措施', 12],
-  ['措施日期', 12],
-  ['备注', 30],
-];
-const INQUIRY_COLUMNS: [string, number][] = [
-  ['序号', 6],
-  ['编号', 18],
-  ['姓名', 10],
-  ['单位', 16],
-  ['来源', 10],
-  ['信访件编号', 18],
-  ['函询事项', 36],
-  ['发函日期', 12],
-  ['回复期限', 12],
-  ['回复日期', 12],
-  ['是否按期', 8],
-  ['背书人', 10],
-  ['背书日期', 12],
-  ['状态', 14],
-  ['结论', 10],
-  ['了结日期', 12],
-  ['结论意见', 30],
-];
+const ADMONITION_COLUMNS: [string, number][] = ADMONITION_LEDGER_COLUMNS.map((c) => [c.header, c.width]);
+const INQUIRY_COLUMNS: [string, number][] = INQUIRY_LEDGER_COLUMNS.map((c) => [c.header, c.width]);
 
 /**
  * 诫勉台帐 / 函询台帐 of a year (this year by default), in the office's column order, with the list's
@@ -140,6 +106,7 @@ async function admonitionRows(ctx: AppContext, actor: Actor, year: number, today
     label(ORG_MEASURES, a.measureKind),
     a.measureOn,
     a.endNote,
+    a.openedOn,
   ]);
 }
 
@@ -171,7 +138,8 @@ async function inquiryRows(ctx: AppContext, actor: Actor, year: number, today: s
     i.dueOn,
     i.repliedOn,
     i.repliedOn ? (answeredOnTime(i.repliedOn, i.dueOn) ? '是' : '否') : '',
-    endorserName,
+    // an imported endorsement names a principal who has no account here in its note
+    endorserName ?? /^背书人：(.+)$/.exec(i.endorseNote ?? '')?.[1] ?? '',
     i.endorsedAt ? todayOfDate(i.endorsedAt) : '',
     label(INQUIRY_STATUSES, i.status),
     label(INQUIRY_CONCLUSIONS, i.conclusion),

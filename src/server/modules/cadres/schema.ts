@@ -180,20 +180,3 @@ export const departureEvents = pgTable(
   },
   (t) => [index('departure_events_open_idx').on(t.consumedAt)],
 );
-
-/** Long imports run as background work; the UI polls this row for progress and the result. */
-export const importJobs = pgTable('import_jobs', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  kind: text('kind').notNull(), // cadres_excel | cadres_lrmx
-  userId: bigint('user_id', { mode: 'number' }).notNull(),
-  orgId: bigint('org_id', { mode: 'number' }).notNull(),
-  status: text('status').notNull().default('running'), // running | failed | succeeded | awaiting_confirmation | cancelled
-  total: integer('total').notNull().default(0),
-  processed: integer('processed').notNull().default(0),
-  message: text('message'),
-  result: text('result'), // JSON summary
-  errorFile: bytea('error_file'), // the sheet marking bad rows
-  pending: bytea('pending'), // parsed good records awaiting the user's confirmation (lrmx zip)
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-});

@@ -1,10 +1,10 @@
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
-import { type ImportJob, startImportJob } from '../import-jobs.js';
+import { type ImportJob, startImportJob } from '../../../platform/imports/jobs.js';
+import { openWorkbook } from '../../../platform/imports/xlsx-file.js';
 import type { ImportMode } from './check-rows.js';
 import { readRosterSheet } from './roster-sheet.js';
 import { runExcelImport } from './run-import.js';
-import { openWorkbook } from './xlsx-file.js';
 
 /**
  * Takes an uploaded roster: a file that is not a readable .xlsx, or holds no roster rows, is refused

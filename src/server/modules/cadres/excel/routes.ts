@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { badRequest } from '../../../platform/http/errors.js';
-import { storableField } from '../../../platform/http/text.js';
 import { type App, actorOf } from '../../../platform/http/types.js';
-import { importJobOut } from '../import-job-routes.js';
+import { importJobOut, jobOut, uploadedXlsx } from '../../../platform/imports/routes.js';
 import { rosterQuery } from '../roster-query.js';
 import { exportRoster } from './export-roster.js';
 import { importExcel } from './import-excel.js';
 import { buildTemplate } from './template.js';
-import { MAX_UPLOAD_BYTES, tooLarge } from './xlsx-file.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string, ascii: string) =>
@@ -40,38 +38,11 @@ export async function cadreExcelRoutes(app: App) {
       config: { access: 'cadre.import', audit: 'cadre.import' },
     },
     async (req) => {
-      if (!req.isMultipart()) throw badRequest(pickFile);
-      const fields: Record<string, string> = {};
-      let upload: { file: Buffer; fileName: string } | undefined;
-      try {
-        for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } })) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value ?? '');
-            continue;
-          }
-          const file = await part.toBuffer();
-          if (part.file.truncated) throw tooLarge();
-          upload = { file, fileName: storableField(part.filename || '未命名.xlsx', '文件名') };
-        }
-      } catch (e) {
-        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        if (e instanceof Error && 'status' in e) throw e;
-        throw badRequest('文件上传不完整，请重新上传');
-      }
-      if (!upload) throw badRequest(pickFile);
+      const { fields, ...upload } = await uploadedXlsx(req, pickFile);
       const mode = importMode.safeParse(fields.mode ?? 'create');
       if (!mode.success) throw badRequest('导入方式不正确', { mode: '导入方式只能是新增或更新已登记的干部' });
       const job = await importExcel({ ctx, actor: actorOf(req), ...upload, mode: mode.data });
-      return {
-        id: job.id,
-        kind: job.kind,
-        status: job.status,
-        total: job.total,
-        processed: job.processed,
-        message: job.message,
-        result: null,
-        hasErrorFile: false,
-      };
+      return { ...jobOut(job), result: null, hasErrorFile: false };
     },
   );
 

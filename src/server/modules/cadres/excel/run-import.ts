@@ -5,7 +5,7 @@ import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { conflict } from '../../../platform/http/errors.js';
-import { type JobHandle, sealPending } from '../import-jobs.js';
+import { type JobHandle, sealPending } from '../../../platform/imports/jobs.js';
 import { tenures } from '../schema.js';
 import { insertCadres } from '../write-cadre.js';
 import {

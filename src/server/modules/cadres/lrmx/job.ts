@@ -1,25 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { notFound } from '../../../platform/http/errors.js';
-import type { importJobOut } from '../import-job-routes.js';
-import type { ImportJob } from '../import-jobs.js';
-import { importJobs } from '../schema.js';
+import type { ImportJob } from '../../../platform/imports/jobs.js';
+import { jobOut } from '../../../platform/imports/routes.js';
+import { importJobs } from '../../../platform/imports/schema.js';
 import { type FileReport, summarize } from './report.js';
 
-export const toJobOut = (job: ImportJob): z.infer<typeof importJobOut> => ({
-  id: job.id,
-  kind: job.kind,
-  status: job.status,
-  total: job.total,
-  processed: job.processed,
-  message: job.message,
-  result: job.result ? JSON.parse(job.result) : null,
-  hasErrorFile: job.errorFile !== null,
-});
+export const toJobOut = jobOut;
 
 /** One's own import; anyone else's is a 404, as for the progress endpoint. */
 export async function loadOwnJob(db: Queryable, actor: Actor, id: number): Promise<ImportJob> {

@@ -1,4 +1,4 @@
-import { openPending, type Sealer, sealPending } from '../import-jobs.js';
+import { openPending, type Sealer, sealPending } from '../../../platform/imports/jobs.js';
 import type { LrmxFields } from './parse.js';
 import type { ParsedRecord } from './report.js';
 

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import type { JobHandle } from '../import-jobs.js';
+import type { JobHandle } from '../../../platform/imports/jobs.js';
 import { cadres } from '../schema.js';
 import { FORBIDDEN_MATCH, matchByIdNumber } from './match.js';
 import { LrmxRefused, parseLrmx } from './parse.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { badRequest } from '../../../platform/http/errors.js';
 import { type App, actorOf } from '../../../platform/http/types.js';
+import { importJobOut } from '../../../platform/imports/routes.js';
 import { idParam } from '../contract.js';
-import { importJobOut } from '../import-job-routes.js';
 import { exportLrmx } from './export-lrmx.js';
 import { importLrmx } from './import-lrmx.js';
 import { readUpload } from './read-upload.js';

@@ -9,8 +9,7 @@ import { cellText } from '../../../../domain/sheet-cell.js';
 import { isStorableText } from '../../../../domain/storable-text.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import { ERRORS_ON_SCREEN } from '../../cadres/excel/run-import.js';
-import type { JobHandle } from '../../cadres/import-jobs.js';
+import type { JobHandle } from '../../../platform/imports/jobs.js';
 import { petitionClockRules } from '../clock-rules.js';
 import { petitions } from '../schema.js';
 import { ledgerChoices, ledgerDictionaries } from './labels.js';
@@ -45,25 +44,6 @@ export async function takenCodes(db: Queryable, orgId: number, codes: string[]):
 /** Why a row without a number repeats a case the org already has (a re-upload), or null. */
 export const repeatedCase = (code: string) =>
   `反映事由：与已登记的信访件 ${code} ${SAME_FIELDS}，疑为重复导入；确为另一件的，请填写登记编号加以区分`;
-
-/**
- * The bad rows as the screen lists them beside the error sheet: row, column, reason — the first
- * ERRORS_ON_SCREEN, in sheet order. Each reason reads “列：原因”.
- */
-export function ledgerErrorsOnScreen(bad: Map<number, string[]>) {
-  const out: { row: number; column: string; message: string }[] = [];
-  for (const [row, reasons] of [...bad].sort((a, b) => a[0] - b[0]))
-    for (const reason of reasons) {
-      if (out.length === ERRORS_ON_SCREEN) return out;
-      const at = reason.indexOf('：');
-      out.push(
-        at > 0
-          ? { row, column: reason.slice(0, at), message: reason.slice(at + 1) }
-          : { row, column: '', message: reason },
-      );
-    }
-  return out;
-}
 
 /**
  * Checks every row (see parseLedgerRow), the registration numbers — not twice in the file, not

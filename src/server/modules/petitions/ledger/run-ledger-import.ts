@@ -4,14 +4,9 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/http/errors.js';
-import type { JobHandle } from '../../cadres/import-jobs.js';
+import { type JobHandle, reasonsOnScreen } from '../../../platform/imports/jobs.js';
 import { cadreNameLookup } from './cadre-names.js';
-import {
-  checkLedgerRows,
-  type GoodLedgerRow,
-  ledgerErrorsOnScreen,
-  takenCodes,
-} from './check-ledger-rows.js';
+import { checkLedgerRows, type GoodLedgerRow, takenCodes } from './check-ledger-rows.js';
 import { ledgerErrorSheet } from './error-sheet.js';
 import type { LedgerSheet } from './ledger-sheet.js';
 import { registeredSameCases } from './same-rows.js';
@@ -77,7 +72,7 @@ export async function runLedgerImport(opts: {
     });
     await job.finish('failed', {
       message: `第 ${first} 行等 ${bad.size} 行有误，未导入任何数据，请下载错误清单修改后重新导入`,
-      result: { imported: 0, badRows: bad.size, errors: ledgerErrorsOnScreen(bad) },
+      result: { imported: 0, badRows: bad.size, errors: reasonsOnScreen(bad) },
       errorFile: await ledgerErrorSheet(opts.wb, ledger, bad),
     });
     return;

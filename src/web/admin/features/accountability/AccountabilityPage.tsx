@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -86,6 +86,9 @@ export default function AccountabilityPage() {
           <>
             <Button icon={<DownloadOutlined />} onClick={() => download(ledgerUrl(filters))}>
               导出台帐
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => nav('/accountability/import')}>
+              导入台帐
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               登记追究事项

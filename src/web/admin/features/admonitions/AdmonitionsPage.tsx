@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -94,6 +94,11 @@ export default function AdmonitionsPage() {
         >
           导出诫勉台帐
         </Button>
+        {can('admonition.manage') && (
+          <Button icon={<UploadOutlined />} onClick={() => nav('/admonitions/import')}>
+            导入台帐
+          </Button>
+        )}
         {can('admonition.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新增谈话诫勉

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -91,6 +91,11 @@ export default function InquiriesPage() {
         >
           导出函询台帐
         </Button>
+        {can('inquiry.manage') && (
+          <Button icon={<UploadOutlined />} onClick={() => nav('/inquiries/import')}>
+            导入台帐
+          </Button>
+        )}
         {can('inquiry.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             发出函询

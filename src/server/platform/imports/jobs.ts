@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { isStorableText } from '../../../domain/storable-text.js';
-import type { Actor } from '../../platform/access/actor.js';
-import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
+import { notFound } from '../http/errors.js';
 import { importJobs } from './schema.js';
 
 export type ImportJob = typeof importJobs.$inferSelect;
@@ -10,18 +11,17 @@ export type ImportJob = typeof importJobs.$inferSelect;
 /**
  * Imports run after the upload answers, so a large file shows progress instead of a hanging
  * request. The job row carries progress, the result, the error sheet and (for confirmations) the
- * parsed records waiting for the user's decision.
+ * parsed records waiting for the user's decision. `kind` names the module's import (its routes
+ * only see their own kinds); `orgId` is the org the import is for (the importer's by default).
  */
 export async function startImportJob(
   ctx: AppContext,
   actor: Actor,
-  kind: 'cadres_excel' | 'cadres_lrmx',
+  kind: string,
   work: (job: JobHandle) => Promise<void>,
+  orgId: number = actor.orgId,
 ): Promise<ImportJob> {
-  const [job] = await ctx.db
-    .insert(importJobs)
-    .values({ kind, userId: actor.userId, orgId: actor.orgId })
-    .returning();
+  const [job] = await ctx.db.insert(importJobs).values({ kind, userId: actor.userId, orgId }).returning();
   const handle = jobHandle(ctx, job.id);
   setImmediate(() => {
     work(handle).catch(async (e) => {
@@ -42,6 +42,21 @@ export function importFailureMessage(e: unknown): string {
   return /[\u4e00-\u9fff]/.test(m) && isStorableText(m) && !/Failed query|params:/.test(m)
     ? m.slice(0, 500)
     : '导入失败：文件无法处理';
+}
+
+/** One's own import of one of these kinds (another user's, or another kind, is not found). */
+export async function loadImportJob(
+  ctx: AppContext,
+  actor: Pick<Actor, 'userId'>,
+  id: number,
+  kinds: readonly string[],
+): Promise<ImportJob> {
+  const [job] = await ctx.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.userId, actor.userId)));
+  if (!job || !kinds.includes(job.kind)) throw notFound('导入任务不存在');
+  return job;
 }
 
 export interface JobHandle {
@@ -97,4 +112,24 @@ export function sealPending(crypto: Sealer, value: unknown): Buffer {
 export function openPending<T>(crypto: Sealer, bytes: Uint8Array): T {
   const packed = crypto.decrypt(Buffer.from(bytes).toString('utf8'));
   return JSON.parse(strFromU8(gunzipSync(Buffer.from(packed, 'base64')))) as T;
+}
+
+/** How many problems of a refused import the page lists on screen (the error sheet has them all). */
+export const ERRORS_ON_SCREEN = 50;
+
+/**
+ * The first problems of the bad rows for the page, from reasons written “列名：原因” (the column is
+ * left blank when a reason names none), in row order.
+ */
+export function reasonsOnScreen(
+  bad: Map<number, string[]>,
+): { row: number; column: string; message: string }[] {
+  const out: { row: number; column: string; message: string }[] = [];
+  for (const row of [...bad.keys()].sort((a, b) => a - b))
+    for (const reason of bad.get(row) ?? []) {
+      if (out.length === ERRORS_ON_SCREEN) return out;
+      const m = /^([^：]{1,12})：(.+)$/s.exec(reason);
+      out.push(m ? { row, column: m[1], message: m[2] } : { row, column: '', message: reason });
+    }
+  return out;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { AppError, badRequest } from '../../../platform/http/errors.js';
+import { AppError, badRequest } from '../http/errors.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 // what the workbook may unpack to: a zip bomb is refused before it is read

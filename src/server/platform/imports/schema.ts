@@ -1,0 +1,27 @@
+import { bigint, bigserial, customType, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/**
+ * Long imports run as background work; the UI polls this row for progress and the result. Every
+ * module's imports share it, told apart by `kind` (cadres_excel, cadres_lrmx, petitions_ledger,
+ * admonitions_ledger …; free text, each module names its own).
+ */
+export const importJobs = pgTable('import_jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  userId: bigint('user_id', { mode: 'number' }).notNull(),
+  orgId: bigint('org_id', { mode: 'number' }).notNull(),
+  status: text('status').notNull().default('running'), // running | failed | succeeded | awaiting_confirmation | cancelled
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  message: text('message'),
+  result: text('result'), // JSON summary
+  errorFile: bytea('error_file'), // the sheet marking bad rows
+  pending: bytea('pending'), // parsed good records awaiting the user's confirmation (lrmx zip)
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

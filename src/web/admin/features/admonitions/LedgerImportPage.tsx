@@ -1,0 +1,95 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router';
+import { api } from '../../shared/api';
+import { ImportSteps } from '../../shared/ImportSteps';
+import { type ImportJob, uploadXlsx } from '../../shared/imports';
+import { useMe } from '../../shared/me';
+
+type LedgerJob = ImportJob<{ imported?: number }>;
+
+const LEDGERS = {
+  admonitions: {
+    base: '/api/v1/admonitions/ledger',
+    name: '诫勉台帐',
+    unit: '条诫勉记录',
+    list: { path: '/admonitions', label: '返回谈话诫勉' },
+    templateHint:
+      '模板与“导出诫勉台帐”的格式相同（表头批注写明每列怎么填）；从本系统导出的台帐可以直接导入。干部按姓名在您的管理范围内查找，同名的请填写单位或加一列“身份证号码”。',
+    uploadHint:
+      '每行一条，保留原编号和谈话、解除、组织措施的日期，导入后计入干部的选拔任用资格。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
+    done: '导入的记录按台帐中的日期保存；已结束的不再生成待办，仍在跟踪考察中的按计划生成下一次谈心谈话待办。',
+  },
+  inquiries: {
+    base: '/api/v1/inquiries/ledger',
+    name: '函询台帐',
+    unit: '件函询',
+    list: { path: '/inquiries', label: '返回函询' },
+    templateHint:
+      '模板与“导出函询台帐”的格式相同（表头批注写明每列怎么填）；只导入已了结的函询。干部按姓名在您的管理范围内查找，同名的请填写单位或加一列“身份证号码”。',
+    uploadHint:
+      '每行一件，保留原编号和发函、回复、背书、了结日期及结论。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
+    done: '导入的函询均为已了结，按台帐中的日期保存，不生成待办。',
+  },
+  accountability: {
+    base: '/api/v1/accountability/ledger',
+    name: '责任追究台帐',
+    unit: '项责任追究',
+    list: { path: '/accountability', label: '返回责任追究' },
+    templateHint:
+      '模板与“导出台帐”的格式相同（表头批注写明每列怎么填），一行一名被追究人；只导入已生效、未经申诉复查变更的追究。被追究人在您管理范围内找到同名干部的关联该干部，否则按非登记人员记录。',
+    uploadHint:
+      '保留原决定日期和处理生效日期，处理的影响期按生效当日的规则计算并计入选拔任用资格。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
+    done: '导入的追究事项已生效，处理按台帐中的日期计入干部的选拔任用资格，不生成待办。',
+  },
+} as const;
+
+/** 导入诫勉台帐 / 函询台帐 / 责任追究台帐 (earlier years'): 下载模板 → 上传台帐 → 导入进度 → 导入结果. */
+export function SupervisionLedgerImport({ kind }: { kind: keyof typeof LEDGERS }) {
+  const l = LEDGERS[kind];
+  const nav = useNavigate();
+  const client = useQueryClient();
+  const { me } = useMe();
+  return (
+    <ImportSteps<LedgerJob>
+      title={`导入${l.name}（Excel）`}
+      queryKey={`${kind}-ledger-imports`}
+      template={{ url: `${l.base}/template.xlsx`, hint: l.templateHint }}
+      upload={{
+        title: '上传台帐',
+        text: `点击或拖入填好的${l.name}（.xlsx）`,
+        hint: l.uploadHint,
+        send: (file) => uploadXlsx<LedgerJob>(`${l.base}/import`, file, me?.csrfToken ?? ''),
+      }}
+      fetchJob={(id) => api<LedgerJob>('GET', `${l.base}/imports/${id}`)}
+      errorsUrl={(id) => `${l.base}/imports/${id}/errors.xlsx`}
+      writing="校验完成，正在写入…"
+      success={(j, restart) => (
+        <Result
+          status="success"
+          title={`导入成功：共 ${j.result?.imported ?? 0} ${l.unit}`}
+          subTitle={l.done}
+          extra={[
+            <Button
+              key="list"
+              type="primary"
+              onClick={() => {
+                client.invalidateQueries({ queryKey: [kind] });
+                nav(l.list.path);
+              }}
+            >
+              {l.list.label}
+            </Button>,
+            <Button key="more" onClick={restart}>
+              继续导入
+            </Button>,
+          ]}
+        />
+      )}
+    />
+  );
+}
+
+export default function AdmonitionLedgerImportPage() {
+  return <SupervisionLedgerImport kind="admonitions" />;
+}
