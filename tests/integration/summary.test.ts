@@ -50,9 +50,11 @@ function docxText(bytes: Buffer): string {
   return xml
     .replace(/<w:p[ >]/g, '\n$&')
     .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 async function registry(keys: string[], orgId = daxing) {
@@ -169,16 +171,59 @@ describe('the demo township’s 2025 summary', () => {
     expect(text).toContain(
       `有${measures['accountability.work_error_disciplined']}名干部因计生工作失职被给予党政纪处分。`,
     );
+    console.log(
+      `[summary] 大兴镇 2025 .docx, each equal to the registry: ${Object.entries({
+        ...reg,
+        ...audits,
+        ...measures,
+      })
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   });
 
-  it('each appendix path lists as many records as the figure says', async () => {
+  it('footnotes each seed figure in the appendix (label, definition, value, filter), and each filter lists as many records', async () => {
+    const keys = [
+      'petitions.letter',
+      'petitions.visitors',
+      'petitions.assigned_on_time',
+      'petitions.conclusion_rate',
+      'petitions.reports',
+      'petitions.opinions',
+      'econ_audits.departure',
+      'admonitions.started',
+      'accountability.criticised_reviewed',
+      'accountability.revoked_appointments',
+      'accountability.work_error_disciplined',
+    ];
     const res = await call(
       t,
       sec,
       'GET',
-      `/api/v1/figures/petitions.letter/records?orgId=${daxing}&from=2025-01-01&to=2025-12-31&asOf=2025-12-31&pageSize=100`,
+      `/api/v1/figures?keys=${keys.join(',')}&orgId=${daxing}&from=2025-01-01&to=2025-12-31`,
     );
-    expect(res.json().total).toBe(44);
+    expect(res.statusCode, res.body).toBe(200);
+    const text = docxText((await download(sec, draftId)).rawPayload);
+    const path = (k: string) =>
+      `/api/v1/figures/${k}/records?orgId=${daxing}&from=2025-01-01&to=2025-12-31&asOf=2025-12-31`;
+    for (const f of res.json().figures) {
+      const how =
+        f.kind === 'ratio'
+          ? `分子 ${path(f.ratio.numerator)}；分母 ${path(f.ratio.denominator)}`
+          : path(f.key);
+      expect(text, f.key).toContain(
+        `\n${f.label}\n${f.definition}\n${f.value}${f.unit}\n按以下条件列出记录：${how}`,
+      );
+      if (f.kind === 'ratio') continue;
+      // the filter, followed, lists the records behind the number (a sum: their weights, 来访人数)
+      const rows = (await call(t, sec, 'GET', `${path(f.key)}&pageSize=200`)).json();
+      expect(rows.total, f.key).toBeLessThanOrEqual(200);
+      const counted =
+        f.kind === 'sum'
+          ? rows.items.reduce((n: number, i: { weight?: number }) => n + (i.weight ?? 0), 0)
+          : rows.total;
+      expect(counted, f.key).toBe(f.value);
+    }
   });
 
   it('makes a draft of the current year at any time, its figures as of today', async () => {
