@@ -171,11 +171,59 @@ describe('the demo township’s 2025 summary', () => {
     expect(text).toContain(
       `有${measures['accountability.work_error_disciplined']}名干部因计生工作失职被给予党政纪处分。`,
     );
+    expect(text).toContain('三、在手段上，实施配套改革，全方位拓宽监督管理范围');
+    // 任前公示 (二、重点) and 末位 (三、配套措施): each clause with its registry figure, or left out at zero
+    const more = await registry([
+      'appointments.notices',
+      'appointments.objections',
+      'appointments.appointed',
+      'assessments.rounds',
+      'assessments.last_places',
+      'assessments.warnings',
+      'assessments.evaluations',
+      'assessments.ballots',
+    ]);
+    expect(more['appointments.notices']).toBeGreaterThan(0);
+    expect(more['assessments.rounds']).toBeGreaterThan(0);
+    const clause = (key: string, written: string, absent: RegExp) => {
+      if (more[key] > 0) expect(text, key).toContain(written);
+      else expect(text, key).not.toMatch(absent);
+    };
+    expect(text).toContain('特别是对拟提拔公示干部的举报');
+    clause(
+      'appointments.notices',
+      `全年我镇共进行干部任前公示${more['appointments.notices']}次`,
+      /任前公示\d+次/,
+    );
+    clause(
+      'appointments.objections',
+      `公示期间群众反映问题${more['appointments.objections']}件`,
+      /反映问题\d+件均已/,
+    );
+    clause(
+      'appointments.appointed',
+      `${more['appointments.appointed']}名干部经民主推荐`,
+      /\d+名干部经民主推荐/,
+    );
+    expect(text).toContain('建立末位惩处制度');
+    clause('assessments.rounds', `全年我镇共开展单位考评${more['assessments.rounds']}轮`, /单位考评\d+轮/);
+    clause('assessments.last_places', `${more['assessments.last_places']}个单位次排名末位`, /\d+个单位次/);
+    clause(
+      'assessments.warnings',
+      `对${more['assessments.warnings']}名单位主要领导给予警告`,
+      /对\d+名单位主要领导/,
+    );
+    clause(
+      'assessments.evaluations',
+      `组织民主测评${more['assessments.evaluations']}次，收回测评票${more['assessments.ballots']}张`,
+      /民主测评\d+次/,
+    );
     console.log(
       `[summary] 大兴镇 2025 .docx, each equal to the registry: ${Object.entries({
         ...reg,
         ...audits,
         ...measures,
+        ...more,
       })
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')}`,
