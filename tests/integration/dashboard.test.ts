@@ -221,6 +221,25 @@ describe('every registered figure on the demo data', () => {
     const received = d.modules[0].byOrg.find((c: Chart) => c.figure === 'petitions.received');
     expect(received.points.map((p: Point) => p.label)).toEqual(['大兴镇', '青山镇']);
     expect(received.points.every((p: Point) => p.value > 0)).toBe(true);
+    // 谈话诫勉, 函询 and 经济责任审计 too: a trend by month and the townships compared, adding up to the card
+    for (const [module, key] of [
+      ['admonitions', 'admonitions.started'],
+      ['inquiries', 'inquiries.sent'],
+      ['econ_audits', 'econ_audits.audits'],
+    ]) {
+      const m = d.modules.find((x: { module: string }) => x.module === module);
+      expect(m.trends.map((c: Chart) => c.figure)).toEqual([key]);
+      expect(m.byOrg.map((c: Chart) => c.figure)).toEqual([key]);
+      expect(m.trends[0].points).toHaveLength(12);
+      expect(m.byOrg[0].points.map((p: Point) => p.label)).toEqual(['大兴镇', '青山镇']);
+      const card = m.cards.find((c: FigureOut) => c.key === key).value;
+      expect(card, key).toBeGreaterThan(0);
+      for (const chart of [m.trends[0], m.byOrg[0]])
+        expect(
+          chart.points.reduce((n: number, p: Point) => n + p.value, 0),
+          key,
+        ).toBe(card);
+    }
     // this year as of today, too
     await checkDashboard(s.district, `orgId=${org.district}`);
   }, 240_000);

@@ -2,7 +2,9 @@ import { and, asc, between, count, eq, gt, inArray, isNull, lte, or, type SQL, s
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { ADMONITION_STATUSES, ORG_MEASURES } from '../../../../domain/admonitions/admonition-workflow.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { type SliceColumns, sliceCondition, sliceKeySql } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureScope,
   FigureSource,
@@ -46,12 +48,23 @@ const subtree = (scope: FigureScope) =>
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
   );
 
+/** The date each figure's period is about (none for a state on a day), for the month and org breakdowns. */
+const DATED: Record<Name, PgColumn | undefined> = {
+  started: admonitions.talkOn,
+  released: admonitions.releasedOn,
+  measures: admonitions.measureOn,
+  tracking: undefined,
+};
+const slicesOf = (name: Name): SliceColumns => ({ org: admonitions.orgId, on: DATED[name] });
+const BREAKDOWNS_OF = (name: Name): Breakdown[] => (DATED[name] ? ['month', 'org'] : ['org']);
+
 function where(scope: FigureScope, name: Name): SQL {
   const last = lastCountedDay(scope);
   const base = and(
     subtree(scope),
     visibleTo(scope.actor, admonitions.orgId, admonitions.cadreId),
     eq(admonitions.kind, 'admonition'),
+    sliceCondition(scope, slicesOf(name)),
   );
   const asOf = scope.asOf;
   const upTo = [scope.to, asOf].sort()[0];
@@ -76,6 +89,16 @@ function where(scope: FigureScope, name: Name): SQL {
 async function countOf(scope: FigureScope, name: Name): Promise<number> {
   const [r] = await scope.db.select({ n: count() }).from(admonitions).where(where(scope, name));
   return Number(r.n);
+}
+
+/** One statement: the figure by month of its date or by child org. */
+async function countSlices(scope: FigureScope, name: Name, by: Breakdown) {
+  const rows = await scope.db
+    .select({ s: sliceKeySql(scope, by, slicesOf(name)), n: count() })
+    .from(admonitions)
+    .where(where(scope, name))
+    .groupBy(sql`1`);
+  return rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
 }
 
 async function records(scope: FigureScope, name: Name, page: PageRequest) {
@@ -130,17 +153,24 @@ export function admonitionFigures(): { source: FigureSource; figures: Figure[] }
     protected: true,
     kind: 'count',
     columns: COLUMNS,
-    dashboard: ['card'],
+    breakdowns: BREAKDOWNS_OF(name),
+    // 实施诫勉谈话 by month and, for the district, by township
+    dashboard: name === 'started' ? ['card', 'trend', 'org'] : ['card'],
     records: (scope, page) => records(scope, name, page),
   }));
   const source: FigureSource = {
     module: 'admonitions',
     label: '谈话诫勉',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('admonitions.'.length) as Name;
-        if (names.includes(name)) out[key] = { value: await countOf(scope, name) };
+        if (!names.includes(name)) continue;
+        out[key] = { value: await countOf(scope, name) };
+        const slices: FigureValue['slices'] = {};
+        for (const b of by ?? [])
+          if (BREAKDOWNS_OF(name).includes(b)) slices[b] = await countSlices(scope, name, b);
+        if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;
     },

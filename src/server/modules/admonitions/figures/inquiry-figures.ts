@@ -4,7 +4,9 @@ import {
   type InquiryConclusion,
 } from '../../../../domain/admonitions/inquiry-workflow.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { type SliceColumns, sliceCondition, sliceKeySql } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureScope,
   FigureSource,
@@ -42,9 +44,20 @@ const subtree = (scope: FigureScope) =>
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
   );
 
+/** The date each figure's period is about, for the month and org breakdowns. */
+const slicesOf = (name: Name): SliceColumns => ({
+  org: inquiries.orgId,
+  on: name === 'concluded' ? inquiries.concludedOn : inquiries.sentOn,
+});
+const BREAKDOWNS: Breakdown[] = ['month', 'org'];
+
 function where(scope: FigureScope, name: Name, group?: string): SQL {
   const last = lastCountedDay(scope);
-  const base = and(subtree(scope), visibleTo(scope.actor, inquiries.orgId, inquiries.cadreId));
+  const base = and(
+    subtree(scope),
+    visibleTo(scope.actor, inquiries.orgId, inquiries.cadreId),
+    sliceCondition(scope, slicesOf(name)),
+  );
   switch (name) {
     case 'sent':
       return and(base, between(inquiries.sentOn, scope.from, last))!;
@@ -70,6 +83,16 @@ async function countOf(scope: FigureScope, name: Name, group?: string): Promise<
     .from(inquiries)
     .where(where(scope, name, group));
   return Number(r.n);
+}
+
+/** One statement: the figure by month of its date or by child org. */
+async function countSlices(scope: FigureScope, name: Name, by: Breakdown) {
+  const rows = await scope.db
+    .select({ s: sliceKeySql(scope, by, slicesOf(name)), n: count() })
+    .from(inquiries)
+    .where(where(scope, name))
+    .groupBy(sql`1`);
+  return rows.map((r) => ({ key: String(r.s), value: Number(r.n) }));
 }
 
 async function groupsOf(scope: FigureScope) {
@@ -138,9 +161,12 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
     protected: true,
     kind: 'count',
     columns: COLUMNS,
+    breakdowns: BREAKDOWNS,
     ...(name === 'concluded'
       ? { dimension: { key: 'conclusion', label: '结论' }, dashboard: ['card', 'category'] as const }
-      : { dashboard: ['card'] as const }),
+      : name === 'sent'
+        ? { dashboard: ['card', 'trend', 'org'] as const }
+        : { dashboard: ['card'] as const }),
     records: (scope, page, group) => records(scope, name, page, group),
   })) as Figure[];
   figures.push({
@@ -158,7 +184,7 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
   const source: FigureSource = {
     module: 'inquiries',
     label: '函询',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('inquiries.'.length) as Name;
@@ -167,6 +193,9 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
           name === 'concluded'
             ? { value: await countOf(scope, name), groups: await groupsOf(scope) }
             : { value: await countOf(scope, name) };
+        const slices: FigureValue['slices'] = {};
+        for (const b of by ?? []) slices[b] = await countSlices(scope, name, b);
+        if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;
     },
