@@ -6,7 +6,9 @@ import {
   sanctionFamily,
 } from '../../../../domain/accountability/kinds.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { type SliceColumns, sliceCondition, sliceKeySql } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureColumn,
   FigureRecord,
@@ -123,6 +125,9 @@ const SANCTION_COLUMNS = [
 const subtree = (scope: FigureScope) =>
   inArray(r.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`);
 
+/** 责任追究事项 by month of its 决定日期 and by child org (the slice, when one is asked). */
+const RECORD_SLICES: SliceColumns = { org: r.orgId, on: r.decidedOn };
+
 /** The records counted: decided in the period, in force by the as-of date, seen by the caller. */
 function recordsWhere(scope: FigureScope): SQL {
   return and(
@@ -131,7 +136,18 @@ function recordsWhere(scope: FigureScope): SQL {
     eq(r.status, 'in_force'),
     lte(r.closedOn, scope.asOf),
     between(r.decidedOn, scope.from, lastCountedDay(scope)),
+    sliceCondition(scope, RECORD_SLICES),
   )!;
+}
+
+/** One statement: 责任追究事项 by month of decision or by child org. */
+async function recordSlices(scope: FigureScope, by: Breakdown) {
+  const rows = await scope.db
+    .select({ k: sliceKeySql(scope, by, RECORD_SLICES), n: count() })
+    .from(r)
+    .where(recordsWhere(scope))
+    .groupBy(sql`1`);
+  return rows.map((x) => ({ key: String(x.k), value: Number(x.n) }));
 }
 
 /** A sanction row (alias x) in force on the as-of date. */
@@ -394,7 +410,11 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
         protected: true,
         kind: 'count',
         ...(name === 'records'
-          ? { dimension: { key: 'kind', label: '追究类型' }, dashboard: ['card', 'category'] as const }
+          ? {
+              dimension: { key: 'kind', label: '追究类型' },
+              breakdowns: ['month', 'org'] as const,
+              dashboard: ['card', 'category', 'trend', 'org'] as const,
+            }
           : name === 'sanctions'
             ? { dimension: { key: 'family', label: '处理类别' }, dashboard: ['card', 'category'] as const }
             : name === 'people'
@@ -412,11 +432,17 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
   const source: FigureSource = {
     module: 'accountability',
     label: '责任追究',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('accountability.'.length) as Name;
-        if (names.includes(name)) out[key] = await countFigure(scope, name);
+        if (!names.includes(name)) continue;
+        out[key] = await countFigure(scope, name);
+        if (name === 'records' && by?.length) {
+          const slices: FigureValue['slices'] = {};
+          for (const b of by) slices[b] = await recordSlices(scope, b);
+          out[key].slices = slices;
+        }
       }
       return out;
     },
