@@ -221,12 +221,13 @@ describe('every registered figure on the demo data', () => {
     const received = d.modules[0].byOrg.find((c: Chart) => c.figure === 'petitions.received');
     expect(received.points.map((p: Point) => p.label)).toEqual(['大兴镇', '青山镇']);
     expect(received.points.every((p: Point) => p.value > 0)).toBe(true);
-    // 谈话诫勉, 函询, 经济责任审计 and 责任追究 too: a trend by month and the townships compared, adding up to the card
+    // 谈话诫勉, 函询, 经济责任审计, 责任追究 and 选拔任用 too: a trend by month and the townships compared, adding up to the card
     for (const [module, key] of [
       ['admonitions', 'admonitions.started'],
       ['inquiries', 'inquiries.sent'],
       ['econ_audits', 'econ_audits.audits'],
       ['accountability', 'accountability.records'],
+      ['appointments', 'appointments.cases'],
     ]) {
       const m = d.modules.find((x: { module: string }) => x.module === module);
       expect(m.trends.map((c: Chart) => c.figure)).toEqual([key]);
