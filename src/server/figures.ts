@@ -4,6 +4,7 @@ import { inquiryFigures } from './modules/admonitions/figures/inquiry-figures.js
 import { trackingPanel } from './modules/admonitions/figures/tracking-panel.js';
 import { appointmentFigures } from './modules/appointments/figures/appointment-figures.js';
 import { noticePanel } from './modules/appointments/figures/notice-panel.js';
+import { objectionsPanel } from './modules/appointments/figures/objections-panel.js';
 import { assessmentFigures } from './modules/assessments/figures/assessment-figures.js';
 import { lastPlacePanel } from './modules/assessments/figures/last-place-panel.js';
 import { auditFigures } from './modules/audits/figures/audit-figures.js';
@@ -31,6 +32,7 @@ export function registerAllFigures(): void {
     registerFigures(m.source, m.figures);
   registerDashboardPanel(trackingPanel);
   registerDashboardPanel(noticePanel);
+  registerDashboardPanel(objectionsPanel);
   registerDashboardPanel(overdueItemsPanel);
   registerDashboardPanel(lastPlacePanel);
   registerAllSummaryParagraphs();

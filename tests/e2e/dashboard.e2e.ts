@@ -24,8 +24,17 @@ it('the party secretary opens the dashboard, the charts draw, and a bar opens ex
   await seed(west.id, `XF${y}-0003`, `${y}-01-07`, 'integrity');
 
   const { page } = await e.newPage();
+  // ECharts is its own chunk, fetched only when a chart renders: not for the login or the home page
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  const echartsChunk = (p: string) => /^\/assets\/echarts-[\w-]+\.js$/.test(p);
   await fillLogin(page, e.baseUrl, 'shuji1', 'Jd!2026-test');
   await page.waitForURL(`${e.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '领导驾驶舱' }).waitFor();
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter(echartsChunk)).toEqual([]);
   await page.getByRole('menuitem', { name: '领导驾驶舱' }).click();
   await page.waitForURL(`${e.baseUrl}/dashboard`);
   await page.getByRole('button', { name: /收件总数：3件，点击查看明细/ }).waitFor();
@@ -57,6 +66,7 @@ it('the party secretary opens the dashboard, the charts draw, and a bar opens ex
   }
   const shot = await byOrg.screenshot();
   expect(shot.length).toBeGreaterThan(2000);
+  expect(scripts.filter(echartsChunk)).toHaveLength(1);
 
   // 西湖村's bar of 收件总数 (the first series): its one case, not 东湖村's two
   const labels = ['东湖村', '西湖村'];
@@ -72,8 +82,30 @@ it('the party secretary opens the dashboard, the charts draw, and a bar opens ex
   expect(await drawer.getByRole('link', { name: `XF${y}-0001` }).count()).toBe(0);
   await page.keyboard.press('Escape');
 
-  // the print button and the workbook are there
+  // printed: the page without the shell and the controls, the figures and charts kept
   await page.getByRole('button', { name: /打印/ }).waitFor();
+  expect(await page.locator('.ant-layout-sider').first().isVisible()).toBe(true);
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.ant-layout-sider').first().isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: /打印/ }).isVisible()).toBe(false);
+  expect(await byOrg.locator('canvas').isVisible()).toBe(true);
+  await page.getByText('收件总数', { exact: true }).first().waitFor();
+  await page.screenshot({ path: '/tmp/close-i10-dashboard-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: /打印/ }).waitFor();
+
+  // other periods: last year (as of its end), the current quarter
+  await page.getByText('上年', { exact: true }).click();
+  await page.getByText(`统计期 ${y - 1}-01-01 至 ${y - 1}-12-31 · 统计截至 ${y - 1}-12-31`).waitFor();
+  await page.getByRole('button', { name: /收件总数：0件，点击查看明细/ }).waitFor();
+  await page.getByText('季度', { exact: true }).click();
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  const qFrom = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+  await page.getByText(`统计期 ${qFrom} 至`, { exact: false }).waitFor();
+  await page.getByText('本年', { exact: true }).click();
+  await page.getByRole('button', { name: /收件总数：3件，点击查看明细/ }).waitFor();
+
+  // the workbook
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: /导出 Excel/ }).click(),

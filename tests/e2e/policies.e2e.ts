@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-it('an officer makes a policy, revises it, sees the diff and gives it to the township; a cadre reads and confirms; coverage shows', async () => {
+it('an officer makes a policy, revises it with a quiz, sees the diff and gives it to the township; a cadre fails then passes the quiz and confirms; coverage shows', async () => {
   const district = await makeOrg(e.ctx, '新城区', null, 'district');
   const town = await makeOrg(e.ctx, '大兴镇', district.id);
   await makeUser(e.ctx, { orgId: town.id, roles: ['org_officer'], username: 'zuzhi_p' });
@@ -54,6 +54,14 @@ it('an officer makes a policy, revises it, sees the diff and gives it to the tow
       '第一条 排名处于末位的单位，由镇党委政府对其主要负责人进行惩处。\n第二条 连续两次排名末位的给予警告，其年度考核为不合格。\n第三条 本制度自发布之日起施行。',
     );
   await page.getByLabel('修订说明').fill('明确年度考核');
+  // with a one-question quiz, passed at 60
+  await page.getByRole('button', { name: '添加测验题' }).click();
+  await page.getByLabel('第 1 题').fill('排名末位的单位由谁对其主要负责人进行惩处？');
+  for (const option of ['所在村', '镇党委政府']) {
+    await page.getByLabel('选项').fill(option);
+    await page.getByLabel('选项').press('Enter');
+  }
+  await page.getByLabel('正确答案（第几项）').fill('2');
   await page.getByRole('button', { name: '保存新版本' }).click();
   await page.getByText('现行版本').waitFor();
   await page.getByText('第 2 版，2025-10-15 通过').waitFor();
@@ -82,8 +90,14 @@ it('an officer makes a policy, revises it, sees the diff and gives it to the tow
   await page.getByRole('menuitem', { name: '我的学习' }).click();
   await page.getByRole('link', { name: '《末位惩处制度》' }).click();
   await page.getByText('第三条 本制度自发布之日起施行。').waitFor();
+  // the quiz: a wrong answer is refused with its score and leaves the duty open; the right one confirms
+  await page.getByText('学习测验（60 分及格）').waitFor();
+  await page.getByRole('radio', { name: '所在村' }).check();
   await page.getByRole('button', { name: '我已认真学习，确认' }).click();
-  await page.getByText(/已于 .* 确认学习/).waitFor();
+  await page.getByText('测验未通过：得分 0 分（60 分及格），请重新学习后再答').waitFor();
+  await page.getByRole('radio', { name: '镇党委政府' }).check();
+  await page.getByRole('button', { name: '我已认真学习，确认' }).click();
+  await page.getByText(/已于 .* 确认学习，测验 100 分/).waitFor();
   await page.getByRole('menuitem', { name: '我的学习' }).click();
   await page.getByText(/已学习 \d{4}-\d{2}-\d{2}/).waitFor();
 
@@ -97,6 +111,9 @@ it('an officer makes a policy, revises it, sees the diff and gives it to the tow
     .waitFor();
   await page.getByRole('button', { name: '查看学习名单' }).click();
   await page.getByRole('dialog').getByText('未学习').first().waitFor();
+  // those who have read, with their quiz score
+  await page.getByRole('dialog').getByText('已学习', { exact: true }).click();
+  await page.getByRole('dialog').getByRole('cell', { name: '100', exact: true }).waitFor();
   await officer.context.close();
   await cadre.context.close();
 });

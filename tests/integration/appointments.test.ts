@@ -8,8 +8,9 @@ import {
 } from '../../src/server/modules/accountability/schema.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
+import { recusals } from '../../src/server/platform/users/schema.js';
 import { appointmentWorld } from '../support/appointment-world.js';
-import { call } from '../support/factories.js';
+import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { anonymousReport, submitReport } from '../support/portal-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -23,6 +24,15 @@ afterAll(async () => t.close());
 
 const url = (id: number, step = '') => `/api/v1/appointments/${id}${step}`;
 const fieldsOf = (res: { json(): any }) => Object.keys(res.json().error?.fields ?? {});
+/** The leadership dashboard's 公示异议待办结 panel of 甲镇 for the party secretary (or another session). */
+async function objectionsPanel(who: Session | string, query = '') {
+  const res =
+    typeof who === 'string'
+      ? await w.api(who, 'GET', `/api/v1/dashboard?orgId=${w.townA}${query}`)
+      : await call(t, who, 'GET', `/api/v1/dashboard?orgId=${w.townA}${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().panels.find((p: any) => p.key === 'appointments.open_objections');
+}
 
 describe('a 竞争上岗 case from 动议 to 任职', () => {
   let id: number;
@@ -348,6 +358,22 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
     const file = (await w.api('org', 'GET', `/api/v1/cadres/${w.cadres.zhang}/file`)).json();
     const entry = file.timeline.flatMap((y: any) => y.entries).find((e: any) => e.kind === 'appointment');
     expect(entry).toMatchObject({ link: `/appointments/${id}` });
+    // the leadership dashboard lists both people as waiting on the discipline officer's conclusion
+    const panel = await objectionsPanel('secretary');
+    expect(panel).toMatchObject({ label: '公示异议待办结', value: 2 });
+    expect(panel.items.map((i: any) => [i.label, i.cells.reports, i.link])).toEqual([
+      ['张三', 1, `/appointments/${id}`],
+      ['李四', 1, `/appointments/${id}`],
+    ]);
+    // before the reports came in there was nothing open
+    expect((await objectionsPanel('secretary', '&asOf=2026-03-09')).value).toBe(0);
+    // a party secretary related to 张三 sees neither the case nor its people
+    const kin = await makeUser(t.ctx, { orgId: w.townA, roles: ['party_secretary'] });
+    await t.ctx.db.insert(recusals).values({ userId: kin.id, cadreId: w.cadres.zhang, reason: 'family' });
+    const kinPanel = await objectionsPanel(await signIn(t, kin.username));
+    expect(kinPanel).toMatchObject({ value: 0, items: [] });
+    // not even 李四, whom they are not related to: the case is about 张三 too
+    expect(JSON.stringify(kinPanel)).not.toContain('李四');
   });
 
   it('the discipline officer concludes: 不影响任用 for 张三, 影响任用 stops 李四', async () => {
@@ -377,6 +403,9 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
     expect(yes.statusCode, yes.body).toBe(200);
     expect(yes.json().candidates.map((c: any) => c.status)).toEqual(['passed', 'stopped']);
     version = yes.json().version;
+    // concluded: nothing is open any more, though as of the day before both still were
+    expect((await objectionsPanel('secretary')).value).toBe(0);
+    expect((await objectionsPanel('secretary', '&asOf=2026-03-15')).value).toBe(2);
   });
 
   it('任职: a dispatch line that matches no decision is refused; then the tenure is created and the old one ended', async () => {

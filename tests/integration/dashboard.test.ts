@@ -2,12 +2,15 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioPercent } from '../../src/domain/figure-period.js';
+import { BUILTIN_ROLES } from '../../src/domain/permissions.js';
 import { trackingPanel } from '../../src/server/modules/admonitions/figures/tracking-panel.js';
 import { noticePanel } from '../../src/server/modules/appointments/figures/notice-panel.js';
+import { objectionsPanel } from '../../src/server/modules/appointments/figures/objections-panel.js';
 import { lastPlacePanel } from '../../src/server/modules/assessments/figures/last-place-panel.js';
 import { overdueItemsPanel } from '../../src/server/modules/audits/figures/overdue-panel.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import {
+  dashboardPanels,
   registerDashboardPanel,
   unregisterDashboardPanel,
 } from '../../src/server/platform/dashboard/panels.js';
@@ -175,10 +178,22 @@ describe('every registered figure on the demo data', () => {
     const q = `orgId=${org.daxing}&${YEAR}`;
     const { checked, walked } = await walkEveryFigure(s.secretary, q);
     expect(checked).toBe(allFigures().filter((f) => f.kind !== 'ratio').length);
+    // not a walk over empty lists: every module has records behind its figures in the demo year
+    const counts = allFigures().filter((f) => f.kind !== 'ratio');
+    const zero = counts.filter((f) => walked.get(f.key) === 0).map((f) => f.key);
+    console.log(
+      `[figures] 大兴镇 2025, party secretary: ${checked} figures equal their drill-down rows (${walked.size} values, groups and slices walked); zero in the demo: ${zero.join(', ') || 'none'}`,
+    );
+    for (const module of new Set(counts.map((f) => f.module)))
+      expect(
+        counts.some((f) => f.module === module && (walked.get(f.key) ?? 0) > 0),
+        `${module} has a figure above zero`,
+      ).toBe(true);
     const d = await checkDashboard(s.secretary, q, walked);
     expect(d.modules.map((m: { module: string }) => m.module)).toEqual([
       'petitions',
       'cadres',
+      'policies',
       'accountability',
       'admonitions',
       'inquiries',
@@ -206,8 +221,79 @@ describe('every registered figure on the demo data', () => {
     const received = d.modules[0].byOrg.find((c: Chart) => c.figure === 'petitions.received');
     expect(received.points.map((p: Point) => p.label)).toEqual(['大兴镇', '青山镇']);
     expect(received.points.every((p: Point) => p.value > 0)).toBe(true);
+    // 谈话诫勉, 函询, 经济责任审计, 责任追究 and 选拔任用 too: a trend by month and the townships compared, adding up to the card
+    for (const [module, key] of [
+      ['admonitions', 'admonitions.started'],
+      ['inquiries', 'inquiries.sent'],
+      ['econ_audits', 'econ_audits.audits'],
+      ['accountability', 'accountability.records'],
+      ['appointments', 'appointments.cases'],
+    ]) {
+      const m = d.modules.find((x: { module: string }) => x.module === module);
+      expect(m.trends.map((c: Chart) => c.figure)).toEqual([key]);
+      expect(m.byOrg.map((c: Chart) => c.figure)).toEqual([key]);
+      expect(m.trends[0].points).toHaveLength(12);
+      expect(m.byOrg[0].points.map((p: Point) => p.label)).toEqual(['大兴镇', '青山镇']);
+      const card = m.cards.find((c: FigureOut) => c.key === key).value;
+      expect(card, key).toBeGreaterThan(0);
+      for (const chart of [m.trends[0], m.byOrg[0]])
+        expect(
+          chart.points.reduce((n: number, p: Point) => n + p.value, 0),
+          key,
+        ).toBe(card);
+    }
     // this year as of today, too
     await checkDashboard(s.district, `orgId=${org.district}`);
+  }, 240_000);
+
+  it('is hidden, every figure and panel of every module, from each role without its permission; shown to those with it', async () => {
+    const q = `orgId=${org.daxing}&${YEAR}`;
+    let refused = 0;
+    for (const role of BUILTIN_ROLES.filter((r) => r.adminClass === null)) {
+      const who = await signIn(
+        t,
+        (await makeUser(t.ctx, { orgId: org.daxing, roles: [role.code], dataScope: 'subtree' })).username,
+      );
+      const may = (p: string) => (role.permissions as string[]).includes(p);
+      const list = await call(t, who, 'GET', `/api/v1/figures?${q}`);
+      expect(list.statusCode, role.code).toBe(200);
+      const listed = new Set(list.json().figures.map((f: FigureOut) => f.key));
+      for (const f of allFigures()) {
+        expect(listed.has(f.key), `${role.code} lists ${f.key}`).toBe(may(f.permission));
+        if (may(f.permission)) continue;
+        const named = await call(t, who, 'GET', `/api/v1/figures?keys=${f.key}&${q}`);
+        expect(named.statusCode, `${role.code} ${f.key}`).toBe(403);
+        expect(named.body).not.toMatch(/"value"/);
+        const rows = await call(t, who, 'GET', `/api/v1/figures/${f.key}/records?${q}`);
+        expect(rows.statusCode, `${role.code} ${f.key} records`).toBe(403);
+        refused++;
+      }
+      const dash = await call(t, who, 'GET', `/api/v1/dashboard?${q}`);
+      if (!may('dashboard.view')) {
+        expect(dash.statusCode, role.code).toBe(403);
+        continue;
+      }
+      expect(dash.statusCode, role.code).toBe(200);
+      const d = dash.json();
+      for (const m of d.modules)
+        for (const c of [...m.cards, ...m.trends, ...m.byOrg, ...m.categories]) {
+          const key = c.key ?? c.figure;
+          expect(may(allFigures().find((f) => f.key === key)!.permission), `${role.code} ${key}`).toBe(true);
+        }
+      // the panels (诫勉跟踪考察中, 任前公示中 …) likewise: exactly those whose records the role may open
+      expect(
+        d.panels.map((p: { key: string }) => p.key),
+        role.code,
+      ).toEqual(
+        dashboardPanels()
+          .filter((p) => may(p.permission))
+          .map((p) => p.key),
+      );
+    }
+    console.log(
+      `[figures] hidden from roles without the permission: ${refused} (role, figure) pairs refused`,
+    );
+    expect(refused).toBeGreaterThan(allFigures().length);
   }, 240_000);
 
   it('is hidden from a role that may not see the records', async () => {
@@ -219,6 +305,7 @@ describe('every registered figure on the demo data', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
       'cadres',
+      'policies',
       'accountability',
       'admonitions',
       'inquiries',
@@ -411,6 +498,7 @@ describe('the dashboard route', () => {
     // the modules' own panels (诫勉跟踪考察中, 审计整改超期事项) set aside: this is about the mechanism
     unregisterDashboardPanel(trackingPanel.key);
     unregisterDashboardPanel(noticePanel.key);
+    unregisterDashboardPanel(objectionsPanel.key);
     unregisterDashboardPanel(overdueItemsPanel.key);
     unregisterDashboardPanel(lastPlacePanel.key);
     expect((await call(t, s.secretary, 'GET', `/api/v1/dashboard?${q}`)).json().panels).toEqual([]);
@@ -454,6 +542,7 @@ describe('the dashboard route', () => {
       unregisterDashboardPanel('test.late_petitions');
       registerDashboardPanel(trackingPanel);
       registerDashboardPanel(noticePanel);
+      registerDashboardPanel(objectionsPanel);
       registerDashboardPanel(overdueItemsPanel);
       registerDashboardPanel(lastPlacePanel);
     }
@@ -473,6 +562,7 @@ describe('the dashboard route', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '信访举报',
       '干部队伍',
+      '制度汇编',
       '责任追究',
       '谈话诫勉',
       '函询',
@@ -482,6 +572,7 @@ describe('the dashboard route', () => {
       '待办超期',
       '诫勉跟踪考察中',
       '任前公示中',
+      '公示异议待办结',
       '审计整改超期事项',
       '单位考评排名末位',
     ]);
@@ -492,5 +583,25 @@ describe('the dashboard route', () => {
     expect(row.getCell(3).value).toBe(card.value);
     expect(String(row.getCell(2).value)).toContain('统计期内登记收件');
     expect(row.getCell(5).value).toBe('2025-12-31');
+    // the policy library's cards: the demo's 2025 institutions and the coverage of their reading
+    const policies = dash.modules.find((m: { module: string }) => m.module === 'policies');
+    expect(policies.label).toBe('制度汇编');
+    const policyCards = Object.fromEntries(policies.cards.map((c: FigureOut) => [c.key, c.value]));
+    expect(Object.keys(policyCards)).toEqual([
+      'policies.adopted',
+      'policies.revised',
+      'policies.read_due',
+      'policies.read_done',
+      'policies.coverage',
+    ]);
+    expect(policyCards['policies.adopted']).toBeGreaterThan(0);
+    expect(policyCards['policies.coverage']).toBe(
+      ratioPercent(policyCards['policies.read_done'], policyCards['policies.read_due']),
+    );
+    const coverage = wb
+      .getWorksheet('制度汇编')!
+      .getRows(1, 20)!
+      .find((r) => r.getCell(1).value === '制度学习覆盖率')!;
+    expect(coverage.getCell(3).value).toBe(policyCards['policies.coverage']);
   });
 });

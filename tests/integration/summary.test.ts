@@ -50,9 +50,11 @@ function docxText(bytes: Buffer): string {
   return xml
     .replace(/<w:p[ >]/g, '\n$&')
     .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 async function registry(keys: string[], orgId = daxing) {
@@ -169,16 +171,107 @@ describe('the demo township’s 2025 summary', () => {
     expect(text).toContain(
       `有${measures['accountability.work_error_disciplined']}名干部因计生工作失职被给予党政纪处分。`,
     );
+    expect(text).toContain('三、在手段上，实施配套改革，全方位拓宽监督管理范围');
+    // 任前公示 (二、重点) and 末位 (三、配套措施): each clause with its registry figure, or left out at zero
+    const more = await registry([
+      'appointments.notices',
+      'appointments.objections',
+      'appointments.appointed',
+      'assessments.rounds',
+      'assessments.last_places',
+      'assessments.warnings',
+      'assessments.evaluations',
+      'assessments.ballots',
+    ]);
+    expect(more['appointments.notices']).toBeGreaterThan(0);
+    expect(more['assessments.rounds']).toBeGreaterThan(0);
+    const clause = (key: string, written: string, absent: RegExp) => {
+      if (more[key] > 0) expect(text, key).toContain(written);
+      else expect(text, key).not.toMatch(absent);
+    };
+    expect(text).toContain('特别是对拟提拔公示干部的举报');
+    clause(
+      'appointments.notices',
+      `全年我镇共进行干部任前公示${more['appointments.notices']}次`,
+      /任前公示\d+次/,
+    );
+    clause(
+      'appointments.objections',
+      `公示期间群众反映问题${more['appointments.objections']}件`,
+      /反映问题\d+件均已/,
+    );
+    clause(
+      'appointments.appointed',
+      `${more['appointments.appointed']}名干部经民主推荐`,
+      /\d+名干部经民主推荐/,
+    );
+    expect(text).toContain('建立末位惩处制度');
+    clause('assessments.rounds', `全年我镇共开展单位考评${more['assessments.rounds']}轮`, /单位考评\d+轮/);
+    clause('assessments.last_places', `${more['assessments.last_places']}个单位次排名末位`, /\d+个单位次/);
+    clause(
+      'assessments.warnings',
+      `对${more['assessments.warnings']}名单位主要领导给予警告`,
+      /对\d+名单位主要领导/,
+    );
+    clause(
+      'assessments.evaluations',
+      `组织民主测评${more['assessments.evaluations']}次，收回测评票${more['assessments.ballots']}张`,
+      /民主测评\d+次/,
+    );
+    console.log(
+      `[summary] 大兴镇 2025 .docx, each equal to the registry: ${Object.entries({
+        ...reg,
+        ...audits,
+        ...measures,
+        ...more,
+      })
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   });
 
-  it('each appendix path lists as many records as the figure says', async () => {
+  it('footnotes each seed figure in the appendix (label, definition, value, filter), and each filter lists as many records', async () => {
+    const keys = [
+      'petitions.letter',
+      'petitions.visitors',
+      'petitions.assigned_on_time',
+      'petitions.conclusion_rate',
+      'petitions.reports',
+      'petitions.opinions',
+      'econ_audits.departure',
+      'admonitions.started',
+      'accountability.criticised_reviewed',
+      'accountability.revoked_appointments',
+      'accountability.work_error_disciplined',
+    ];
     const res = await call(
       t,
       sec,
       'GET',
-      `/api/v1/figures/petitions.letter/records?orgId=${daxing}&from=2025-01-01&to=2025-12-31&asOf=2025-12-31&pageSize=100`,
+      `/api/v1/figures?keys=${keys.join(',')}&orgId=${daxing}&from=2025-01-01&to=2025-12-31`,
     );
-    expect(res.json().total).toBe(44);
+    expect(res.statusCode, res.body).toBe(200);
+    const text = docxText((await download(sec, draftId)).rawPayload);
+    const path = (k: string) =>
+      `/api/v1/figures/${k}/records?orgId=${daxing}&from=2025-01-01&to=2025-12-31&asOf=2025-12-31`;
+    for (const f of res.json().figures) {
+      const how =
+        f.kind === 'ratio'
+          ? `分子 ${path(f.ratio.numerator)}；分母 ${path(f.ratio.denominator)}`
+          : path(f.key);
+      expect(text, f.key).toContain(
+        `\n${f.label}\n${f.definition}\n${f.value}${f.unit}\n按以下条件列出记录：${how}`,
+      );
+      if (f.kind === 'ratio') continue;
+      // the filter, followed, lists the records behind the number (a sum: their weights, 来访人数)
+      const rows = (await call(t, sec, 'GET', `${path(f.key)}&pageSize=200`)).json();
+      expect(rows.total, f.key).toBeLessThanOrEqual(200);
+      const counted =
+        f.kind === 'sum'
+          ? rows.items.reduce((n: number, i: { weight?: number }) => n + (i.weight ?? 0), 0)
+          : rows.total;
+      expect(counted, f.key).toBe(f.value);
+    }
   });
 
   it('makes a draft of the current year at any time, its figures as of today', async () => {

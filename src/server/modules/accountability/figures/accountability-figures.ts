@@ -8,6 +8,7 @@ import {
 import { lastCountedDay } from '../../../../domain/figure-period.js';
 import { countSlices, type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureColumn,
   FigureRecord,
@@ -124,20 +125,24 @@ const SANCTION_COLUMNS = [
 const subtree = (scope: FigureScope) =>
   inArray(r.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`);
 
-/** A record's org, and its month of decision (the breakdowns of 责任追究事项). */
-const SLICES: SliceColumns = { org: r.orgId, on: r.decidedOn };
+/** 责任追究事项 by month of its 决定日期 and by child org (the slice, when one is asked). */
+const RECORD_SLICES: SliceColumns = { org: r.orgId, on: r.decidedOn };
 
 /** The records counted: decided in the period, in force by the as-of date, seen by the caller. */
 function recordsWhere(scope: FigureScope): SQL {
   return and(
     subtree(scope),
-    sliceCondition(scope, SLICES),
     recordVisibility(scope.actor),
     eq(r.status, 'in_force'),
     lte(r.closedOn, scope.asOf),
     between(r.decidedOn, scope.from, lastCountedDay(scope)),
+    sliceCondition(scope, RECORD_SLICES),
   )!;
 }
+
+/** One statement: 责任追究事项 by month of decision or by child org. */
+const recordSlices = (scope: FigureScope, by: Breakdown) =>
+  countSlices(scope.db, scope, by, RECORD_SLICES, r, recordsWhere(scope));
 
 /** A sanction row (alias x) in force on the as-of date. */
 function inForceOn(asOf: string, x = 'x'): SQL {
@@ -401,8 +406,8 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
         ...(name === 'records'
           ? {
               dimension: { key: 'kind', label: '追究类型' },
-              dashboard: ['card', 'category', 'trend', 'org'] as const,
               breakdowns: ['month', 'org'] as const,
+              dashboard: ['card', 'category', 'trend', 'org'] as const,
             }
           : name === 'sanctions'
             ? { dimension: { key: 'family', label: '处理类别' }, dashboard: ['card', 'category'] as const }
@@ -429,8 +434,7 @@ export function accountabilityFigures(): { source: FigureSource; figures: Figure
         out[key] = await countFigure(scope, name);
         if (name === 'records' && by?.length) {
           const slices: FigureValue['slices'] = {};
-          for (const b of by)
-            slices[b] = await countSlices(scope.db, scope, b, SLICES, r, recordsWhere(scope));
+          for (const b of by) slices[b] = await recordSlices(scope, b);
           out[key].slices = slices;
         }
       }

@@ -48,19 +48,15 @@ const subtree = (scope: FigureScope) =>
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
   );
 
-/** An admonition's org is its record's; its month is that of the date the figure counts (none for 跟踪中). */
-const SLICES: Record<Name, SliceColumns> = {
-  started: { org: admonitions.orgId, on: admonitions.talkOn },
-  released: { org: admonitions.orgId, on: admonitions.releasedOn },
-  measures: { org: admonitions.orgId, on: admonitions.measureOn },
-  tracking: { org: admonitions.orgId },
+/** The date each figure's period is about (none for a state on a day), for the month and org breakdowns. */
+const DATED: Record<Name, PgColumn | undefined> = {
+  started: admonitions.talkOn,
+  released: admonitions.releasedOn,
+  measures: admonitions.measureOn,
+  tracking: undefined,
 };
-const BREAKDOWNS_OF: Record<Name, Breakdown[]> = {
-  started: ['month', 'org'],
-  released: ['month', 'org'],
-  measures: ['month', 'org'],
-  tracking: ['org'],
-};
+const slicesOf = (name: Name): SliceColumns => ({ org: admonitions.orgId, on: DATED[name] });
+const BREAKDOWNS_OF = (name: Name): Breakdown[] => (DATED[name] ? ['month', 'org'] : ['org']);
 
 function where(scope: FigureScope, name: Name): SQL {
   const last = lastCountedDay(scope);
@@ -68,7 +64,7 @@ function where(scope: FigureScope, name: Name): SQL {
     subtree(scope),
     visibleTo(scope.actor, admonitions.orgId, admonitions.cadreId),
     eq(admonitions.kind, 'admonition'),
-    sliceCondition(scope, SLICES[name]),
+    sliceCondition(scope, slicesOf(name)),
   );
   const asOf = scope.asOf;
   const upTo = [scope.to, asOf].sort()[0];
@@ -94,6 +90,10 @@ async function countOf(scope: FigureScope, name: Name): Promise<number> {
   const [r] = await scope.db.select({ n: count() }).from(admonitions).where(where(scope, name));
   return Number(r.n);
 }
+
+/** One statement: the figure by month of its date or by child org. */
+const slicesOfFigure = (scope: FigureScope, name: Name, by: Breakdown) =>
+  countSlices(scope.db, scope, by, slicesOf(name), admonitions, where(scope, name));
 
 async function records(scope: FigureScope, name: Name, page: PageRequest) {
   const total = await countOf(scope, name);
@@ -147,9 +147,9 @@ export function admonitionFigures(): { source: FigureSource; figures: Figure[] }
     protected: true,
     kind: 'count',
     columns: COLUMNS,
-    dashboard:
-      name === 'started' ? ['card', 'trend', 'org'] : name === 'tracking' ? ['card', 'org'] : ['card'],
-    breakdowns: BREAKDOWNS_OF[name],
+    breakdowns: BREAKDOWNS_OF(name),
+    // 实施诫勉谈话 by month and, for the district, by township
+    dashboard: name === 'started' ? ['card', 'trend', 'org'] : ['card'],
     records: (scope, page) => records(scope, name, page),
   }));
   const source: FigureSource = {
@@ -163,8 +163,7 @@ export function admonitionFigures(): { source: FigureSource; figures: Figure[] }
         out[key] = { value: await countOf(scope, name) };
         const slices: FigureValue['slices'] = {};
         for (const b of by ?? [])
-          if (BREAKDOWNS_OF[name].includes(b))
-            slices[b] = await countSlices(scope.db, scope, b, SLICES[name], admonitions, where(scope, name));
+          if (BREAKDOWNS_OF(name).includes(b)) slices[b] = await slicesOfFigure(scope, name, b);
         if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;

@@ -44,12 +44,11 @@ const subtree = (scope: FigureScope) =>
     sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`,
   );
 
-/** An inquiry's org is its record's; its month is that of the date the figure counts. */
-const SLICES: Record<Name, SliceColumns> = {
-  sent: { org: inquiries.orgId, on: inquiries.sentOn },
-  answered_on_time: { org: inquiries.orgId, on: inquiries.sentOn },
-  concluded: { org: inquiries.orgId, on: inquiries.concludedOn },
-};
+/** The date each figure's period is about, for the month and org breakdowns. */
+const slicesOf = (name: Name): SliceColumns => ({
+  org: inquiries.orgId,
+  on: name === 'concluded' ? inquiries.concludedOn : inquiries.sentOn,
+});
 const BREAKDOWNS: Breakdown[] = ['month', 'org'];
 
 function where(scope: FigureScope, name: Name, group?: string): SQL {
@@ -57,7 +56,7 @@ function where(scope: FigureScope, name: Name, group?: string): SQL {
   const base = and(
     subtree(scope),
     visibleTo(scope.actor, inquiries.orgId, inquiries.cadreId),
-    sliceCondition(scope, SLICES[name]),
+    sliceCondition(scope, slicesOf(name)),
   );
   switch (name) {
     case 'sent':
@@ -85,6 +84,10 @@ async function countOf(scope: FigureScope, name: Name, group?: string): Promise<
     .where(where(scope, name, group));
   return Number(r.n);
 }
+
+/** One statement: the figure by month of its date or by child org. */
+const slicesOfFigure = (scope: FigureScope, name: Name, by: Breakdown) =>
+  countSlices(scope.db, scope, by, slicesOf(name), inquiries, where(scope, name));
 
 async function groupsOf(scope: FigureScope) {
   const rows = await scope.db
@@ -185,8 +188,7 @@ export function inquiryFigures(): { source: FigureSource; figures: Figure[] } {
             ? { value: await countOf(scope, name), groups: await groupsOf(scope) }
             : { value: await countOf(scope, name) };
         const slices: FigureValue['slices'] = {};
-        for (const b of by ?? [])
-          slices[b] = await countSlices(scope.db, scope, b, SLICES[name], inquiries, where(scope, name));
+        for (const b of by ?? []) slices[b] = await slicesOfFigure(scope, name, b);
         if (Object.keys(slices).length) out[key].slices = slices;
       }
       return out;

@@ -1,7 +1,9 @@
 import { and, asc, between, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { APPOINTMENT_METHODS } from '../../../../domain/appointments/workflow.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
+import { countSlices, type SliceColumns, sliceCondition } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
   Figure,
   FigureRecord,
   FigureScope,
@@ -96,10 +98,17 @@ export async function revokedRecords(scope: FigureScope, offset: number, limit: 
   };
 }
 
+/** 选拔任用事项 by month of 动议 and by child org (the slice, when one is asked). */
+const CASE_SLICES: SliceColumns = { org: k.orgId, on: k.proposedOn };
+
+/** One statement: 选拔任用事项 by month of 动议 or by child org. */
+const caseSlices = (scope: FigureScope, by: Breakdown) =>
+  countSlices(scope.db, scope, by, CASE_SLICES, k, whereOf(scope, 'cases'));
+
 function whereOf(scope: FigureScope, name: Name): SQL {
   switch (name) {
     case 'cases':
-      return and(base(scope), inPeriod(scope, sql`${k.proposedOn}`))!;
+      return and(base(scope), inPeriod(scope, sql`${k.proposedOn}`), sliceCondition(scope, CASE_SLICES))!;
     case 'notices':
       return and(base(scope), inPeriod(scope, sql`${k.noticeStartsOn}`))!;
     case 'appointed':
@@ -245,7 +254,11 @@ export function appointmentFigures(): { source: FigureSource; figures: Figure[] 
         protected: true,
         kind: 'count',
         ...(name === 'cases'
-          ? { dimension: { key: 'method', label: '选拔方式' }, dashboard: ['card', 'category'] as const }
+          ? {
+              dimension: { key: 'method', label: '选拔方式' },
+              breakdowns: ['month', 'org'] as const,
+              dashboard: ['card', 'category', 'trend', 'org'] as const,
+            }
           : name === 'objections'
             ? { dimension: { key: 'outcome', label: '办结结果' }, dashboard: ['card'] as const }
             : { dashboard: ['card'] as const }),
@@ -256,11 +269,17 @@ export function appointmentFigures(): { source: FigureSource; figures: Figure[] 
   const source: FigureSource = {
     module: 'appointments',
     label: '选拔任用',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('appointments.'.length) as Name;
-        if (names.includes(name)) out[key] = await countFigure(scope, name);
+        if (!names.includes(name)) continue;
+        out[key] = await countFigure(scope, name);
+        if (name === 'cases' && by?.length) {
+          const slices: FigureValue['slices'] = {};
+          for (const b of by) slices[b] = await caseSlices(scope, b);
+          out[key].slices = slices;
+        }
       }
       return out;
     },

@@ -5,7 +5,7 @@ import { orgs } from '../../../platform/orgs/schema.js';
 import { caseVisibility } from '../access.js';
 import { appointmentCandidates, appointmentCases as k } from '../schema.js';
 
-/** 任前公示中: the notices running on the as-of day, with how many people and objections still open. */
+/** 任前公示中: the notices running on the as-of day, with how many people (the open objections: `objections-panel.ts`). */
 function where(scope: FigureScope) {
   return and(
     inArray(k.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`),

@@ -20,7 +20,10 @@ import { AMOUNT_KINDS, OUTCOME_KINDS } from '../../../../domain/audits/outcomes.
 import { ITEM_STATUSES } from '../../../../domain/audits/rectification.js';
 import { lastCountedDay } from '../../../../domain/figure-period.js';
 import { rowsOf } from '../../../platform/db/rows.js';
+import { type SliceColumns, sliceCondition, sliceKeySql } from '../../../platform/figures/breakdown.js';
 import type {
+  Breakdown,
+  DashboardUse,
   Figure,
   FigureColumn,
   FigureRecord,
@@ -57,8 +60,12 @@ interface Spec {
   /** For a sum: what each row adds. */
   weight?: SQL;
   dimension?: { key: string; label: string; column: SQL; labels: Record<string, string> };
-  dashboard?: ('card' | 'category')[];
+  dashboard?: DashboardUse[];
+  /** By month of its date and by child org (the audits: 进点日期, the audited org). */
+  slices?: SliceColumns;
 }
+
+const AUDIT_SLICES: SliceColumns = { org: a.orgId, on: a.startedOn };
 
 const inSubtree = (col: AnyPgColumn, scope: FigureScope) =>
   inArray(col, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${scope.org.path}%`})`);
@@ -79,7 +86,9 @@ const SPECS: Record<string, Spec> = {
     kind: 'count',
     where: (s) => and(auditBase(s), inPeriod(a.startedOn, s))!,
     dimension: { key: 'kind', label: '审计类型', column: sql`${a.kind}`, labels: AUDIT_KINDS },
-    dashboard: ['card', 'category'],
+    // by month of 进点, and the district's townships compared
+    dashboard: ['card', 'category', 'trend', 'org'],
+    slices: AUDIT_SLICES,
   },
   departure: {
     table: 'audits',
@@ -89,6 +98,7 @@ const SPECS: Record<string, Spec> = {
     kind: 'count',
     where: (s) => and(auditBase(s), eq(a.kind, 'departure'), inPeriod(a.startedOn, s))!,
     dashboard: ['card'],
+    slices: AUDIT_SLICES,
   },
   findings: {
     table: 'findings',
@@ -264,11 +274,26 @@ const measure = (spec: Spec) =>
       ? sql`coalesce(sum(${spec.weight}), 0)::float8 / 100`
       : sql`coalesce(sum(${spec.weight}), 0)::float8`;
 
-async function figureValue(scope: FigureScope, spec: Spec, group?: string): Promise<FigureValue> {
-  const where = and(
+/** A spec's records under the scope, its slice and the group asked. */
+const whereOf = (scope: FigureScope, spec: Spec, group?: string) =>
+  and(
     spec.where(scope),
+    spec.slices ? sliceCondition(scope, spec.slices) : undefined,
     group !== undefined && spec.dimension ? sql`${spec.dimension.column} = ${group}` : undefined,
   );
+
+/** One statement: the figure by month of its date or by child org. */
+async function sliceValues(scope: FigureScope, spec: Spec, by: Breakdown) {
+  const list = rowsOf<{ k: string; v: number }>(
+    await scope.db.execute(
+      sql`select ${sliceKeySql(scope, by, spec.slices!)} as k, ${measure(spec)} as v from ${joinsFor(spec.table)} where ${whereOf(scope, spec)} group by 1`,
+    ),
+  );
+  return list.map((g) => ({ key: String(g.k), value: Number(g.v) }));
+}
+
+async function figureValue(scope: FigureScope, spec: Spec, group?: string): Promise<FigureValue> {
+  const where = whereOf(scope, spec, group);
   if (!spec.dimension) {
     const [r] = rowsOf<{ v: number }>(
       await scope.db.execute(sql`select ${measure(spec)} as v from ${joinsFor(spec.table)} where ${where}`),
@@ -386,10 +411,7 @@ function recordOf(table: Table, r: any, subject: string | null): FigureRecord {
 }
 
 async function records(scope: FigureScope, spec: Spec, page: PageRequest, group?: string) {
-  const where = and(
-    spec.where(scope),
-    group !== undefined && spec.dimension ? sql`${spec.dimension.column} = ${group}` : undefined,
-  );
+  const where = whereOf(scope, spec, group);
   const [{ n }] = rowsOf<{ n: number }>(
     await scope.db.execute(sql`select count(*)::int as n from ${joinsFor(spec.table)} where ${where}`),
   );
@@ -432,6 +454,7 @@ export function auditFigures(): { source: FigureSource; figures: Figure[] } {
     dimension: spec.dimension ? { key: spec.dimension.key, label: spec.dimension.label } : undefined,
     columns: COLUMNS[spec.table],
     dashboard: spec.dashboard,
+    breakdowns: spec.slices ? (['month', 'org'] as Breakdown[]) : undefined,
     records: (scope, page, group) => records(scope, spec, page, group),
   }));
   figures.push({
@@ -451,13 +474,19 @@ export function auditFigures(): { source: FigureSource; figures: Figure[] } {
   const source: FigureSource = {
     module: 'econ_audits',
     label: '经济责任审计',
-    async count(scope, keys) {
+    async count(scope, keys, by) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
         const name = key.slice('econ_audits.'.length);
         const spec = SPECS[name];
-        if (spec) out[key] = await figureValue(scope, spec);
-        else if ((MEETING_FIGURES as string[]).includes(name))
+        if (spec) {
+          out[key] = await figureValue(scope, spec);
+          if (spec.slices && by?.length) {
+            const slices: FigureValue['slices'] = {};
+            for (const b of by) slices[b] = await sliceValues(scope, spec, b);
+            out[key].slices = slices;
+          }
+        } else if ((MEETING_FIGURES as string[]).includes(name))
           out[key] = { value: await countMeetingFigure(scope, name as (typeof MEETING_FIGURES)[number]) };
       }
       return out;

@@ -183,6 +183,7 @@ export function policyFigures(): { source: FigureSource; figures: Figure[] } {
       permission: 'policy.manage',
       protected: name === 'read_due' || name === 'read_done',
       kind: 'count',
+      dashboard: ['card'],
       columns: name === 'revised' ? REVISION_COLUMNS : name === 'adopted' ? POLICY_COLUMNS : READ_COLUMNS,
       records: (scope, page) => records(scope, name, page),
     }),
@@ -194,11 +195,13 @@ export function policyFigures(): { source: FigureSource; figures: Figure[] } {
     permission: 'policy.manage',
     protected: false,
     kind: 'ratio',
+    dashboard: ['card'],
     numerator: 'policies.read_done',
     denominator: 'policies.read_due',
   });
   const source: FigureSource = {
     module: 'policies',
+    label: '制度汇编',
     async count(scope, keys) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
