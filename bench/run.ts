@@ -15,6 +15,7 @@ import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { petitionScenarios, rawPetitions } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
 import { summaryScenarios } from './summary.js';
+import { appointmentReport, appointmentScenarios, prepareAppointments } from './appointments.js';
 import { prepareSupervision, supervisionReport, supervisionScenarios } from './supervision.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
@@ -38,6 +39,8 @@ const PETITIONS_ONLY = process.env.BENCH_SCENARIOS === 'petitions' || SUMMARY_ON
 const DASHBOARD_ONLY = process.env.BENCH_SCENARIOS === 'dashboard';
 /** BENCH_SCENARIOS=supervision: admonitions and the accountability register at 100,000 records (PostgreSQL, on prepared data). */
 const SUPERVISION_ONLY = process.env.BENCH_SCENARIOS === 'supervision';
+/** BENCH_SCENARIOS=appointments: the selection case list at 20,000 cases (PostgreSQL, on prepared data). */
+const APPOINTMENTS_ONLY = process.env.BENCH_SCENARIOS === 'appointments';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -180,6 +183,12 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   try {
     if (DASHBOARD_ONLY) {
       results.push(...(await dashboardScenarios(b.name, base, () => dropCubes(b))));
+      return results;
+    }
+    if (APPOINTMENTS_ONLY) {
+      if (!b.databaseUrl) return results; // the 20,000 cases are added to a PostgreSQL bench database
+      await prepareAppointments(b.databaseUrl, log);
+      results.push(...(await appointmentScenarios(b.name, base)));
       return results;
     }
     if (SUPERVISION_ONLY) {
@@ -417,6 +426,21 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (APPOINTMENTS_ONLY) {
+    const md = [
+      '# Benchmark results: the selection case list',
+      '',
+      `Run: \`BENCH_DB=jiandu_bench_sup BENCH_SCENARIOS=appointments BENCH_REUSE=1 BENCH_ONLY=postgres npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores. Data: the prepared bench database (100 townships, 50,000 cadres) plus 20,000 selection cases (200 per township, 2024–2026, every method and step). Township heads read their township's list; the district discipline officer reads the whole district's. Latencies in milliseconds through the API; 8 clients, then one.`,
+      '',
+      ...appointmentReport(
+        all,
+        backends.map((b) => b.name),
+      ),
+      '',
+    ];
+    writeFileSync(path.join(root, process.env.BENCH_OUT ?? 'bench/results-appointments.md'), md.join('\n'));
+    return log('\nwrote the appointment list results');
+  }
   if (SUPERVISION_ONLY) {
     const md = [
       '# Benchmark results: admonitions and the accountability register',

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
+import { isSelectionMethod } from '../../../domain/appointments/selection.js';
 import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
 import {
   APPOINTMENT_METHODS,
@@ -14,6 +15,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { cadres, positions } from '../cadres/schema.js';
 import { type CaseRow, loadCase } from './access.js';
 import { openObjections } from './interlock.js';
+import { rankingOf } from './selection-ranking.js';
 import {
   appointmentCandidates,
   appointmentEvents,
@@ -118,8 +120,11 @@ export async function getCase(opts: { ctx: AppContext; actor: Actor; id: number 
           )
         ).flat()
       : [];
+  // 公开选拔/竞争上岗: the registration list, its checks and scores, ranked on today's rules
+  const selection = isSelectionMethod(row.method) ? await rankingOf(ctx, ctx.db, row, today) : null;
   return {
     ...caseSummary(row, org?.name ?? ''),
+    selection,
     pendingObjections,
     plan: row.plan,
     recommendation: row.recommendation,
