@@ -18,7 +18,16 @@ export const APPOINTMENT_TARGETS: [string, number][] = [
 
 const PER_TOWN = Number(process.env.BENCH_APPOINTMENTS_PER_TOWN ?? 200);
 const METHODS = ['open_selection', 'competitive', 'public_recommendation', 'org_recommendation'];
-const STEPS = ['proposed', 'recommended', 'inspected', 'decided', 'noticed', 'appointed', 'appointed', 'stopped'];
+const STEPS = [
+  'proposed',
+  'recommended',
+  'inspected',
+  'decided',
+  'noticed',
+  'appointed',
+  'appointed',
+  'stopped',
+];
 
 const day = (i: number) =>
   new Date(Date.UTC(2024, 0, 1) + (i % 1090) * 86_400_000).toISOString().slice(0, 10);
@@ -29,10 +38,13 @@ export async function prepareAppointments(databaseUrl: string, log: (s: string) 
   await db.connect();
   try {
     const marker = '基准选拔任用';
-    const found = await db.query(`select 1 from appointment_cases where title like $1 || '%' limit 1`, [marker]);
+    const found = await db.query(`select 1 from appointment_cases where title like $1 || '%' limit 1`, [
+      marker,
+    ]);
     if (found.rows.length) return;
     const t0 = performance.now();
-    const towns = (await db.query(`select id, path, name from orgs where kind = 'township' order by id`)).rows;
+    const towns = (await db.query(`select id, path, name from orgs where kind = 'township' order by id`))
+      .rows;
     const cols = columns(
       'org_id bigint, code text, year int, seq int, title text, method text, step text, deciding_body text, position_ids text, proposed_on date, subject_cadre_ids text',
     ).map((c) => (c.name.endsWith('_ids') ? { ...c, expr: (v: string) => `${v}::bigint[]` } : c));

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
+import { appointmentReport, appointmentScenarios, prepareAppointments } from './appointments.js';
 import { runImportBench } from './cadre-import.js';
 import { dashboardReport, dashboardScenarios } from './dashboard.js';
 import { generateCadresData } from './generate-cadres.js';
@@ -15,7 +16,6 @@ import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { petitionScenarios, rawPetitions } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
 import { summaryScenarios } from './summary.js';
-import { appointmentReport, appointmentScenarios, prepareAppointments } from './appointments.js';
 import { prepareSupervision, supervisionReport, supervisionScenarios } from './supervision.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);

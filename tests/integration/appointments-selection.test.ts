@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { appointmentRegistrants } from '../../src/server/modules/appointments/schema.js';
+import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { appointmentWorld } from '../support/appointment-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -15,8 +15,20 @@ beforeAll(async () => {
   // 钱九 has been a 中层副职 for less than the two years a 副职 needs before a 正职: blocked
   // for 财政所所长; 孙七 a 中层副职 since 2018: eligible
   await t.ctx.db.insert(tenures).values([
-    { cadreId: w.cadres.qian, orgId: w.townA, title: '党政办副主任', level: 'middle_deputy', startDate: '2025-06-01' },
-    { cadreId: w.cadres.sun, orgId: w.townA, title: '农业服务中心副主任', level: 'middle_deputy', startDate: '2018-01-01' },
+    {
+      cadreId: w.cadres.qian,
+      orgId: w.townA,
+      title: '党政办副主任',
+      level: 'middle_deputy',
+      startDate: '2025-06-01',
+    },
+    {
+      cadreId: w.cadres.sun,
+      orgId: w.townA,
+      title: '农业服务中心副主任',
+      level: 'middle_deputy',
+      startDate: '2018-01-01',
+    },
   ]);
 }, 60_000);
 afterAll(async () => t.close());
@@ -46,12 +58,21 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
     expect(res.statusCode, res.body).toBe(200);
     id = res.json().id;
     version = res.json().version;
-    expect(res.json().selection).toMatchObject({ weights: { exam: 0.5, interview: 0.5 }, ratio: 1.5, rows: [] });
+    expect(res.json().selection).toMatchObject({
+      weights: { exam: 0.5, interview: 0.5 },
+      ratio: 1.5,
+      rows: [],
+    });
   });
 
   it('报名: registry cadres in scope, each with the system’s eligibility; bad registrations name the field', async () => {
     const body = (extra: object) => ({ version, on: '2026-03-02', positionId: post(), ...extra });
-    const outsider = await w.api('org', 'POST', url(id, '/registrants'), body({ cadreId: w.cadres.outsider }));
+    const outsider = await w.api(
+      'org',
+      'POST',
+      url(id, '/registrants'),
+      body({ cadreId: w.cadres.outsider }),
+    );
     expect(outsider.statusCode).toBe(400);
     expect(outsider.json().error.fields).toEqual({ cadreId: '干部不存在或不在您的管理范围内' });
     const external = await w.api(
@@ -59,7 +80,13 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
       'POST',
       url(id, '/registrants'),
       body({
-        person: { name: '外单位', gender: '男', birthDate: '1990-01-01', education: '本科', currentPost: '某局科员' },
+        person: {
+          name: '外单位',
+          gender: '男',
+          birthDate: '1990-01-01',
+          education: '本科',
+          currentPost: '某局科员',
+        },
       }),
     );
     expect(external.statusCode).toBe(400);
@@ -72,7 +99,10 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
     );
     expect(wrongPost.statusCode).toBe(400);
     expect(fieldsOf(wrongPost)).toEqual(['positionId']);
-    expect((await w.api('otherTown', 'POST', url(id, '/registrants'), body({ cadreId: w.cadres.zhang }))).statusCode).toBe(404);
+    expect(
+      (await w.api('otherTown', 'POST', url(id, '/registrants'), body({ cadreId: w.cadres.zhang })))
+        .statusCode,
+    ).toBe(404);
     expect(await registrantRows(id)).toHaveLength(0);
     for (const key of ['zhang', 'sun', 'li', 'qian', 'zhao'] as const) {
       const res = await w.api('org', 'POST', url(id, '/registrants'), body({ cadreId: w.cadres[key] }));
@@ -85,11 +115,11 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
     const rows = (await w.api('org', 'GET', url(id))).json().selection.rows;
     for (const r of rows) reg[r.name] = r.id;
     const byName = Object.fromEntries(rows.map((r: any) => [r.name, r]));
-    expect(byName['钱九'].eligibilityVerdict).toBe('blocked');
-    expect(byName['钱九'].eligibilityReasons).toContain('自 2025-06-01 起任中层副职');
+    expect(byName.钱九.eligibilityVerdict).toBe('blocked');
+    expect(byName.钱九.eligibilityReasons).toContain('自 2025-06-01 起任中层副职');
     // no blocking reason, but facts missing (e.g. last year's grade): 无法判断, not blocked
-    expect(byName['孙七'].eligibilityVerdict).toBe('undetermined');
-    expect(byName['张三'].qualificationLabel).toBe('待审查');
+    expect(byName.孙七.eligibilityVerdict).toBe('undetermined');
+    expect(byName.张三.qualificationLabel).toBe('待审查');
   });
 
   it('资格审查: a blocked registrant does not pass without an override reason by a higher permission', async () => {
@@ -126,7 +156,10 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
     expect(over.statusCode, over.body).toBe(200);
     version = over.json().version;
     const qian = over.json().selection.rows.find((r: any) => r.name === '钱九');
-    expect(qian).toMatchObject({ qualification: 'passed', overrideReason: '急需紧缺专业人才，经党委研究同意' });
+    expect(qian).toMatchObject({
+      qualification: 'passed',
+      overrideReason: '急需紧缺专业人才，经党委研究同意',
+    });
     const audits = await t.ctx.db
       .select()
       .from(auditLog)
@@ -138,14 +171,28 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
   it('成绩: a score over 100 or for a registrant who failed the check is refused naming the field, nothing written', async () => {
     const scores = (rows: [string, number, number][]) => ({
       version,
-      scores: rows.map(([name, examScore, interviewScore]) => ({ registrantId: reg[name], examScore, interviewScore })),
+      scores: rows.map(([name, examScore, interviewScore]) => ({
+        registrantId: reg[name],
+        examScore,
+        interviewScore,
+      })),
     });
-    const over = await w.api('org', 'POST', url(id, '/scores'), scores([['张三', 85, 90], ['孙七', 101, 85]]));
+    const over = await w.api(
+      'org',
+      'POST',
+      url(id, '/scores'),
+      scores([
+        ['张三', 85, 90],
+        ['孙七', 101, 85],
+      ]),
+    );
     expect(over.statusCode).toBe(400);
     expect(over.json().error.fields).toEqual({ 'scores.1.examScore': '笔试成绩须在 0 至 100 分之间' });
     const failed = await w.api('org', 'POST', url(id, '/scores'), scores([['赵六', 85, 90]]));
     expect(failed.statusCode).toBe(400);
-    expect(failed.json().error.fields).toEqual({ 'scores.0.registrantId': '赵六未通过资格审查，不能录入成绩' });
+    expect(failed.json().error.fields).toEqual({
+      'scores.0.registrantId': '赵六未通过资格审查，不能录入成绩',
+    });
     const decimals = await w.api('org', 'POST', url(id, '/scores'), scores([['张三', 85.125, 90]]));
     expect(decimals.statusCode).toBe(400);
     expect(fieldsOf(decimals)).toEqual(['scores.0.examScore']);

@@ -221,7 +221,10 @@ describe('公开选拔/竞争上岗: weights, ranking and 差额', () => {
     expect(scoreProblem(0, 'f', '笔试成绩')).toBeNull();
     expect(scoreProblem(100, 'f', '笔试成绩')).toBeNull();
     expect(scoreProblem(88.25, 'f', '笔试成绩')).toBeNull();
-    expect(scoreProblem(100.01, 'f', '笔试成绩')).toEqual({ field: 'f', message: '笔试成绩须在 0 至 100 分之间' });
+    expect(scoreProblem(100.01, 'f', '笔试成绩')).toEqual({
+      field: 'f',
+      message: '笔试成绩须在 0 至 100 分之间',
+    });
     expect(scoreProblem(-0.01, 'f', '面试成绩')?.message).toBe('面试成绩须在 0 至 100 分之间');
     expect(scoreProblem(80.125, 'f', '面试成绩')?.message).toBe('面试成绩最多保留两位小数');
   });

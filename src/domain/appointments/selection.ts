@@ -31,10 +31,8 @@ export function weightsProblem(w: ScoreWeights): string | null {
 
 /** A score: 0–100, at most two decimals. */
 export function scoreProblem(x: number, field: string, label: string): Problem | null {
-  if (!Number.isFinite(x) || x < 0 || x > 100)
-    return { field, message: `${label}须在 0 至 100 分之间` };
-  if (Math.abs(Math.round(x * 100) - x * 100) > 1e-6)
-    return { field, message: `${label}最多保留两位小数` };
+  if (!Number.isFinite(x) || x < 0 || x > 100) return { field, message: `${label}须在 0 至 100 分之间` };
+  if (Math.abs(Math.round(x * 100) - x * 100) > 1e-6) return { field, message: `${label}最多保留两位小数` };
   return null;
 }
 

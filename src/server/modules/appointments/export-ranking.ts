@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { isSelectionMethod } from '../../../domain/appointments/selection.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -6,7 +7,6 @@ import { unprocessable } from '../../platform/http/errors.js';
 import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
 import { loadCase } from './access.js';
 import { rankingOf } from './selection-ranking.js';
-import { isSelectionMethod } from '../../../domain/appointments/selection.js';
 
 const VERDICTS: Record<string, string> = { eligible: '符合', blocked: '暂不符合', undetermined: '无法判断' };
 

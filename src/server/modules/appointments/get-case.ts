@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
-import { isSelectionMethod } from '../../../domain/appointments/selection.js';
 import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
+import { isSelectionMethod } from '../../../domain/appointments/selection.js';
 import {
   APPOINTMENT_METHODS,
   CANDIDATE_STATUSES,
@@ -15,13 +15,13 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { cadres, positions } from '../cadres/schema.js';
 import { type CaseRow, loadCase } from './access.js';
 import { openObjections } from './interlock.js';
-import { rankingOf } from './selection-ranking.js';
 import {
   appointmentCandidates,
   appointmentEvents,
   appointmentObjections,
   appointmentResponsibles,
 } from './schema.js';
+import { rankingOf } from './selection-ranking.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string) => m[k as keyof T] ?? k;
 

@@ -81,7 +81,12 @@ export async function register(opts: { ctx: AppContext; actor: Actor; id: number
         eligibilityReasons: reasons,
       })
       .returning({ id: appointmentRegistrants.id });
-    await bumpVersion(tx, row, { subjectCadreIds: subjects(row.subjectCadreIds, input.cadreId) }, ctx.clock.now());
+    await bumpVersion(
+      tx,
+      row,
+      { subjectCadreIds: subjects(row.subjectCadreIds, input.cadreId) },
+      ctx.clock.now(),
+    );
     await addEvent(tx, ctx, actor, id, 'register', { occurredOn: input.on, detail: { name } });
     await recordAudit(tx, ctx.clock, actor, {
       action: 'appointment.register',

@@ -27,23 +27,23 @@ import {
   shortlistIn,
   stopIn,
 } from './contract.js';
-import { exportRanking } from './export-ranking.js';
-import { qualify } from './qualify.js';
-import { recordScores } from './record-scores.js';
-import { register } from './register.js';
-import { shortlist } from './shortlist.js';
 import { createCase } from './create-case.js';
 import { decide } from './decide.js';
 import { printDocument } from './documents.js';
 import { exportLedger } from './export-ledger.js';
+import { exportRanking } from './export-ranking.js';
 import { getCase } from './get-case.js';
 import { inspect } from './inspect.js';
 import { giveIntegrityOpinion } from './integrity-opinion.js';
 import { integrityPrefill } from './integrity-prefill.js';
 import { listCases } from './list-cases.js';
 import { publishNotice } from './publish-notice.js';
+import { qualify } from './qualify.js';
 import { recommend } from './recommend.js';
+import { recordScores } from './record-scores.js';
+import { register } from './register.js';
 import { revokeDecisions } from './revoke-decision.js';
+import { shortlist } from './shortlist.js';
 import { stopCase } from './stop-case.js';
 
 /** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
@@ -161,7 +161,9 @@ export async function appointmentRoutes(app: App) {
     async (req, reply) => {
       const { buffer, filename } = await exportRanking({ ctx, actor: actorOf(req), id: req.params.id });
       return reply
-        .headers(downloadHeaders(filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))
+        .headers(
+          downloadHeaders(filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+        )
         .send(buffer);
     },
   );

@@ -1,8 +1,4 @@
-import {
-  rankSelection,
-  type ScoreWeights,
-  shortlistNeeded,
-} from '../../../domain/appointments/selection.js';
+import { rankSelection, type ScoreWeights, shortlistNeeded } from '../../../domain/appointments/selection.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';

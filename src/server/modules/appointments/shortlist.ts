@@ -34,7 +34,9 @@ export async function shortlist(opts: { ctx: AppContext; actor: Actor; id: numbe
     for (const [i, c] of input.counts.entries()) {
       const field = `counts.${i}`;
       if (!row.positionIds.includes(c.positionId) || seen.has(c.positionId))
-        throw badRequest('须为本次动议的职务，每个职务一行', { [`${field}.positionId`]: '须为本次动议的职务，每个职务一行' });
+        throw badRequest('须为本次动议的职务，每个职务一行', {
+          [`${field}.positionId`]: '须为本次动议的职务，每个职务一行',
+        });
       seen.add(c.positionId);
       const ratio = shortlistProblem(c.count, 1, ranking.ratio);
       if (ratio) throw unprocessable(ratio, { [`${field}.count`]: ratio });
