@@ -280,3 +280,111 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
     expect(ins.statusCode, ins.body).toBe(200);
   });
 });
+
+describe('a 公开选拔 case: people outside the registry register with their facts', () => {
+  it('registers them, the officer checks them from the facts; one at the top of the ranking must enter the registry first', async () => {
+    const created = await w.api('org', 'POST', '/api/v1/appointments', {
+      orgId: w.townA,
+      title: '党政办主任公开选拔',
+      method: 'open_selection',
+      decidingBody: 'cadre_group',
+      positionIds: [w.posts.office],
+      proposedOn: '2026-03-02',
+      proposer: { cadreId: w.cadres.wang },
+      handler: { name: '周立新' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    let version = created.json().version;
+    const person = {
+      name: '陈外',
+      gender: '女',
+      birthDate: '1990-05-01',
+      education: '研究生',
+      currentPost: '某县财政局科员',
+    };
+    const both = await w.api('org', 'POST', url(id, '/registrants'), {
+      version,
+      on: '2026-03-03',
+      positionId: w.posts.office,
+      cadreId: w.cadres.li,
+      person,
+    });
+    expect(both.statusCode).toBe(400);
+    expect(fieldsOf(both)).toEqual(['cadreId']);
+    const badBirth = await w.api('org', 'POST', url(id, '/registrants'), {
+      version,
+      on: '2026-03-03',
+      positionId: w.posts.office,
+      person: { ...person, birthDate: '1990-13-01' },
+    });
+    expect(badBirth.statusCode).toBe(400);
+    expect(fieldsOf(badBirth)).toEqual(['person.birthDate']);
+    for (const body of [{ person }, { cadreId: w.cadres.li }]) {
+      const res = await w.api('org', 'POST', url(id, '/registrants'), {
+        version,
+        on: '2026-03-03',
+        positionId: w.posts.office,
+        ...body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    }
+    const rows = (await w.api('org', 'GET', url(id))).json().selection.rows;
+    expect(rows.map((r: any) => [r.name, r.cadreId === null, r.eligibilityVerdict])).toEqual([
+      ['陈外', true, null],
+      ['李四', false, expect.any(String)],
+    ]);
+    expect(rows[0].facts).toMatchObject({ education: '研究生', currentPost: '某县财政局科员' });
+    for (const r of rows) {
+      const q = await w.api('org', 'POST', url(id, `/registrants/${r.id}/qualification`), {
+        version,
+        result: 'passed',
+        reason: '符合报名条件',
+      });
+      expect(q.statusCode, q.body).toBe(200);
+      version = q.json().version;
+    }
+    const scored = await w.api('org', 'POST', url(id, '/scores'), {
+      version,
+      scores: [
+        { registrantId: rows[0].id, examScore: 92, interviewScore: 90 },
+        { registrantId: rows[1].id, examScore: 80, interviewScore: 82 },
+      ],
+    });
+    expect(scored.statusCode, scored.body).toBe(200);
+    version = scored.json().version;
+    const res = await w.api('org', 'POST', url(id, '/shortlist'), {
+      version,
+      on: '2026-03-09',
+      counts: [{ positionId: w.posts.office, count: 2 }],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual({
+      'counts.0.count': '陈外不在干部名册中，请先录入干部名册后再确定为考察对象',
+    });
+    expect((await w.api('org', 'GET', url(id))).json()).toMatchObject({ step: 'proposed', candidates: [] });
+  });
+
+  it('a 组织推荐 case has no registration', async () => {
+    const created = await w.api('org', 'POST', '/api/v1/appointments', {
+      orgId: w.townA,
+      title: '组织推荐',
+      method: 'org_recommendation',
+      decidingBody: 'cadre_group',
+      positionIds: [w.posts.office],
+      proposedOn: '2026-03-02',
+      proposer: { cadreId: w.cadres.wang },
+      handler: { name: '周立新' },
+    });
+    expect(created.json().selection).toBeNull();
+    const res = await w.api('org', 'POST', url(created.json().id, '/registrants'), {
+      version: created.json().version,
+      on: '2026-03-03',
+      positionId: w.posts.office,
+      cadreId: w.cadres.li,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toBe('组织推荐不设报名、资格审查和考试环节');
+  });
+});
