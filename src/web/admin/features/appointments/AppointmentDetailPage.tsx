@@ -56,8 +56,10 @@ export default function AppointmentDetailPage() {
   const manage = can('appointment.manage');
   const integrity = can('appointment.integrity');
   const current = c.step === 'stopped' ? STEP_ORDER.indexOf(lastStep(c)) : STEP_ORDER.indexOf(c.step);
-  // 公开选拔/竞争上岗 leave 动议 through the registration panel's 确定考察对象
-  const next = c.selection && c.step === 'proposed' ? undefined : NEXT[c.step];
+  // 公开选拔/竞争上岗 with registrants leave 动议 through the registration panel's 确定考察对象
+  const registered = !!c.selection?.rows.length;
+  const next = registered && c.step === 'proposed' ? undefined : NEXT[c.step];
+  const ranked = c.recommendation?.kind === 'selection';
   const props = { c, onDone: done, onClose: () => setDialog(null) };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -183,11 +185,11 @@ export default function AppointmentDetailPage() {
           size="small"
           pagination={false}
           dataSource={c.candidates}
-          locale={{ emptyText: c.selection ? '尚未确定考察对象' : '尚未录入民主推荐结果' }}
+          locale={{ emptyText: registered ? '尚未确定考察对象' : '尚未录入民主推荐结果' }}
           columns={[
             { title: '姓名', dataIndex: 'name', width: 90 },
             { title: '拟任职务', dataIndex: 'post' },
-            c.selection
+            ranked
               ? {
                   title: '笔试 / 面试',
                   width: 130,

@@ -179,10 +179,14 @@ function RegisterForm(p: Props) {
         version: p.c.version,
         on: day(v.on),
         positionId: v.positionId,
-        ...(v.source === 'cadre'
+        // the source choice shows for 公开选拔 only: a registry cadre unless 名册外 is chosen
+        ...(v.source !== 'external'
           ? { cadreId: v.cadreId }
           : {
-              person: { ...v.person, birthDate: v.person?.birthDate ? day(v.person.birthDate) : undefined },
+              person: {
+                ...v.person,
+                birthDate: v.person?.birthDate ? day(v.person.birthDate) : undefined,
+              },
             }),
       })}
     >
