@@ -430,7 +430,7 @@ async function main() {
     const md = [
       '# Benchmark results: the selection case list',
       '',
-      `Run: \`BENCH_DB=jiandu_bench_sup BENCH_SCENARIOS=appointments BENCH_REUSE=1 BENCH_ONLY=postgres npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores. Data: the prepared bench database (100 townships, 50,000 cadres) plus 20,000 selection cases (200 per township, 2024–2026, every method and step). Township heads read their township's list; the district discipline officer reads the whole district's. Latencies in milliseconds through the API; 8 clients, then one.`,
+      `Run: \`BENCH_DB=${BENCH_DB} BENCH_SCENARIOS=appointments BENCH_REUSE=1 BENCH_ONLY=postgres npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores. Data: the prepared bench database (100 townships, 50,000 cadres) plus 20,000 selection cases (200 per township, 2024–2026, every method and step). Township heads read their township's list; the district discipline officer reads the whole district's. Latencies in milliseconds through the API; 8 clients, then one.`,
       '',
       ...appointmentReport(
         all,
