@@ -273,6 +273,9 @@ it('an officer runs 竞争上岗 step 2: registration, qualification beside the 
   for (const name of ['甲一', '乙二']) {
     await page.getByText('审查', { exact: true }).first().click();
     await modal.getByText(`提拔资格：${name} → 农业服务中心主任`).waitFor();
+    // the file's verdict view (no post held: the rules cannot all be checked)
+    await modal.getByText('无法判断', { exact: true }).waitFor();
+    await modal.getByText(/无在任职务记录，无法判断任职年限/).waitFor();
     await modal.getByText('通过', { exact: true }).click();
     await modal.getByLabel('审查意见').fill('符合报名条件');
     await modal.getByRole('button', { name: /^保\s*存$/ }).click();
