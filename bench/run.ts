@@ -7,6 +7,7 @@ import pg from 'pg';
 import { totpCode } from '../src/server/platform/auth/totp.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
+import { appointmentReport, appointmentScenarios, prepareAppointments } from './appointments.js';
 import { auditReport, auditScenarios, prepareAudits } from './audits.js';
 import { runImportBench } from './cadre-import.js';
 import { dashboardReport, dashboardScenarios } from './dashboard.js';
@@ -41,6 +42,8 @@ const DASHBOARD_ONLY = process.env.BENCH_SCENARIOS === 'dashboard';
 const SUPERVISION_ONLY = process.env.BENCH_SCENARIOS === 'supervision';
 /** BENCH_SCENARIOS=audits: the findings board at 200,000 rectification items and a township-year's ledger (PostgreSQL, on prepared data). */
 const AUDITS_ONLY = process.env.BENCH_SCENARIOS === 'audits';
+/** BENCH_SCENARIOS=appointments: the selection case list at 20,000 cases (PostgreSQL, on prepared data). */
+const APPOINTMENTS_ONLY = process.env.BENCH_SCENARIOS === 'appointments';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
@@ -183,6 +186,12 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   try {
     if (DASHBOARD_ONLY) {
       results.push(...(await dashboardScenarios(b.name, base, () => dropCubes(b))));
+      return results;
+    }
+    if (APPOINTMENTS_ONLY) {
+      if (!b.databaseUrl) return results; // the 20,000 cases are added to a PostgreSQL bench database
+      await prepareAppointments(b.databaseUrl, log);
+      results.push(...(await appointmentScenarios(b.name, base)));
       return results;
     }
     if (AUDITS_ONLY) {
@@ -426,6 +435,21 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (APPOINTMENTS_ONLY) {
+    const md = [
+      '# Benchmark results: the selection case list',
+      '',
+      `Run: \`BENCH_DB=${BENCH_DB} BENCH_SCENARIOS=appointments BENCH_REUSE=1 BENCH_ONLY=postgres npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores. Data: the prepared bench database (100 townships, 50,000 cadres) plus 20,000 selection cases (200 per township, 2024–2026, every method and step). Township heads read their township's list; the district discipline officer reads the whole district's. Latencies in milliseconds through the API; 8 clients, then one.`,
+      '',
+      ...appointmentReport(
+        all,
+        backends.map((b) => b.name),
+      ),
+      '',
+    ];
+    writeFileSync(path.join(root, process.env.BENCH_OUT ?? 'bench/results-appointments.md'), md.join('\n'));
+    return log('\nwrote the appointment list results');
+  }
   if (AUDITS_ONLY) {
     const md = [
       '# Benchmark results: the findings board and the 审计台帐',

@@ -22,6 +22,14 @@ describe('ruleValueProblem', () => {
     expect(ruleValueProblem('ratio', Number.NaN)).not.toBeNull();
   });
 
+  it('bounds a 差额 ratio (so many to one) to 1–10', () => {
+    expect(ruleValueProblem('to_one', 1)).toBeNull();
+    expect(ruleValueProblem('to_one', 1.5)).toBeNull();
+    expect(ruleValueProblem('to_one', 0.9)).toBe('比例须在 1:1 到 10:1 之间');
+    expect(ruleValueProblem('to_one', 11)).not.toBeNull();
+    expect(formatRuleValue('to_one', 1.5)).toBe('1.5:1');
+  });
+
   it('wants a real boolean and a list of distinct non-empty strings', () => {
     expect(ruleValueProblem('boolean', true)).toBeNull();
     expect(ruleValueProblem('boolean', 'true')).not.toBeNull();

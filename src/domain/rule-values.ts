@@ -10,6 +10,8 @@ export const RULE_UNITS: Record<string, string> = {
   hours: '小时',
   percent: '%',
   ratio: '',
+  /** 差额比例: at least so many to one, e.g. 1.5 → 1.5:1 */
+  to_one: '',
   boolean: '',
   list: '',
   ladder: '',
@@ -64,6 +66,11 @@ export function ruleValueProblem(unit: string, value: unknown): string | null {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1
       ? null
       : '比例须在 0 到 1 之间';
+  }
+  if (unit === 'to_one') {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 10
+      ? null
+      : '比例须在 1:1 到 10:1 之间';
   }
   if (unit === 'boolean') return typeof value === 'boolean' ? null : '请选择“是”或“否”';
   if (unit === 'list') {
@@ -138,6 +145,7 @@ export function formatRuleValue(unit: string, value: unknown): string {
   if (unit === 'rounding') return ROUNDING_VALUES[String(value)] ?? String(value);
   if (unit === 'ratio' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
   if (unit === 'percent') return `${value}%`;
+  if (unit === 'to_one') return `${value}:1`;
   const suffix = RULE_UNITS[unit] ?? '';
   return suffix ? `${value} ${suffix}` : String(value);
 }

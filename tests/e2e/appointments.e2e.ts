@@ -226,3 +226,84 @@ it('an officer runs a 竞争上岗 case to 任职; a citizen’s objection from 
   await page.getByText('试用期至 2027-03-16').waitFor();
   await page.getByText('已任职').first().waitFor();
 }, 180_000);
+
+it('an officer runs 竞争上岗 step 2: registration, qualification beside the eligibility panel, scores with live total and rank, 差额 shortlist', async () => {
+  now = new Date('2026-03-02T02:00:00Z');
+  const town = await makeOrg(e.ctx, '小营镇');
+  await makeUser(e.ctx, { orgId: town.id, roles: ['org_officer'], username: 'zuzhi_b' });
+  await insertCadres(
+    e.ctx.db,
+    e.ctx,
+    ['甲一', '乙二', '王五'].map((name) => ({ orgId: town.id, name, status: 'active' as const })),
+    'manual',
+  );
+  await e.ctx.db
+    .insert(positions)
+    .values({ orgId: town.id, title: '农业服务中心主任', level: 'middle_principal', isPrincipal: true });
+
+  const { page } = await e.newPage();
+  await fillLogin(page, e.baseUrl, 'zuzhi_b', 'Jd!2026-test');
+  await page.waitForURL(`${e.baseUrl}/`);
+  await page.getByRole('menuitem', { name: '选拔任用' }).click();
+  await page.getByRole('button', { name: /动\s*议$/ }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('事项名称').fill('农业服务中心主任竞争上岗');
+  await drawer.getByLabel('拟任职务').click();
+  await page.getByTitle('小营镇 农业服务中心主任').click();
+  await pickDate(page, '动议日期', '2026-03-02');
+  await pickCadre(page, '推荐人（提出动议）', '王五');
+  await drawer.getByLabel('承办人').fill('周立新');
+  await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page.waitForURL(/\/appointments\/\d+$/);
+  await page.getByText('报名、资格审查与成绩排名').waitFor();
+
+  // 报名
+  const modal = page.locator('.ant-modal');
+  for (const name of ['甲一', '乙二']) {
+    await page.mouse.move(400, 600);
+    await page.getByRole('button', { name: '报名登记' }).click();
+    await pickDate(page, '报名日期', '2026-03-03');
+    await pickCadre(page, '报名干部', name);
+    await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name, exact: true }).waitFor();
+  }
+
+  // 资格审查 beside the system's eligibility for the post
+  for (const name of ['甲一', '乙二']) {
+    await page.getByText('审查', { exact: true }).first().click();
+    await modal.getByText(`提拔资格：${name} → 农业服务中心主任`).waitFor();
+    // the file's verdict view (no post held: the rules cannot all be checked)
+    await modal.getByText('无法判断', { exact: true }).waitFor();
+    await modal.getByText(/无在任职务记录，无法判断任职年限/).waitFor();
+    await modal.getByText('通过', { exact: true }).click();
+    await modal.getByLabel('审查意见').fill('符合报名条件');
+    await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+  }
+
+  // 成绩: the total and rank follow the typing; an equal total goes to the higher interview
+  await page.mouse.move(400, 600);
+  await page.getByRole('button', { name: '录入成绩' }).click();
+  const cells = modal.locator('tbody .ant-input-number-input');
+  await cells.nth(0).fill('85');
+  await cells.nth(1).fill('90');
+  await cells.nth(2).fill('90');
+  await cells.nth(3).fill('85');
+  await cells.nth(3).blur();
+  const rows = modal.locator('tbody tr');
+  await expect.poll(() => rows.nth(0).locator('td').nth(4).textContent()).toBe('87.5');
+  await expect.poll(() => rows.nth(0).locator('td').nth(5).textContent()).toBe('1');
+  await expect.poll(() => rows.nth(1).locator('td').nth(5).textContent()).toBe('2');
+  await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+  await modal.waitFor({ state: 'hidden' });
+
+  // 确定考察对象: the 差额 ratio's fewest (2 for one post) are proposed, the top of the ranking go on
+  await page.mouse.move(400, 600);
+  await page.getByRole('button', { name: '确定考察对象' }).click();
+  await pickDate(page, '确定日期', '2026-03-09');
+  await modal.getByText('考察对象：甲一（第 1 名，87.5 分）、乙二（第 2 名，87.5 分）').waitFor();
+  await modal.getByRole('button', { name: /^保\s*存$/ }).click();
+  await page.getByText('85 / 90（第 1 名）').waitFor();
+  await page.getByText('90 / 85（第 2 名）').waitFor();
+}, 180_000);

@@ -11,6 +11,13 @@ import {
 } from './notice.js';
 import { dispatchProblem, responsiblePeople } from './responsibility.js';
 import {
+  rankSelection,
+  scoreProblem,
+  shortlistNeeded,
+  shortlistProblem,
+  weightsProblem,
+} from './selection.js';
+import {
   attendanceProblem,
   passes,
   rankRecommendation,
@@ -200,5 +207,49 @@ describe('rule data of the module', () => {
     expect(formatRuleValue('weights', { exam: 0.4, interview: 0.6 })).toBe('笔试 40%，面试 60%');
     expect(ruleValueProblem('authority', { fuke: ['district'] })).toBeNull();
     expect(ruleValueProblem('authority', { fuke: 'district' })).toContain('fuke');
+  });
+});
+
+describe('公开选拔/竞争上岗: weights, ranking and 差额', () => {
+  const w = { exam: 0.4, interview: 0.6 };
+  it('weights must lie in 0..1 and add up to 1', () => {
+    expect(weightsProblem(w)).toBeNull();
+    expect(weightsProblem({ exam: 0.5, interview: 0.6 })).toBe('笔试、面试权重之和须为 1');
+    expect(weightsProblem({ exam: -0.2, interview: 1.2 })).toBe('笔试、面试权重须在 0 至 1 之间');
+  });
+  it('scores are 0–100 with two decimals at most, boundaries included', () => {
+    expect(scoreProblem(0, 'f', '笔试成绩')).toBeNull();
+    expect(scoreProblem(100, 'f', '笔试成绩')).toBeNull();
+    expect(scoreProblem(88.25, 'f', '笔试成绩')).toBeNull();
+    expect(scoreProblem(100.01, 'f', '笔试成绩')).toEqual({
+      field: 'f',
+      message: '笔试成绩须在 0 至 100 分之间',
+    });
+    expect(scoreProblem(-0.01, 'f', '面试成绩')?.message).toBe('面试成绩须在 0 至 100 分之间');
+    expect(scoreProblem(80.125, 'f', '面试成绩')?.message).toBe('面试成绩最多保留两位小数');
+  });
+  it('ranks per post by the weighted total; an equal total goes to the higher interview; a full tie shares the rank', () => {
+    const rows = [
+      { id: 1, positionId: 9, exam: 90, interview: 80 }, // 84
+      { id: 2, positionId: 9, exam: 75, interview: 90 }, // 84, higher interview
+      { id: 3, positionId: 9, exam: 60, interview: 70 }, // 66
+      { id: 4, positionId: 9, exam: 60, interview: 70 }, // 66, full tie with 3
+      { id: 5, positionId: 7, exam: 50, interview: 50 }, // the other post: rank 1
+      { id: 6, positionId: 9, exam: 100, interview: 100 },
+    ];
+    const r = rankSelection(rows, w);
+    const of = (id: number) => r.find((x) => x.id === id)!;
+    expect([of(6).rank, of(2).rank, of(1).rank, of(3).rank, of(4).rank]).toEqual([1, 2, 3, 4, 4]);
+    expect([of(1).total, of(2).total, of(3).total]).toEqual([84, 84, 66]);
+    expect(of(5)).toMatchObject({ rank: 1, total: 50 });
+  });
+  it('差额: at least the rule’s ratio of candidates to posts, rounded up', () => {
+    expect(shortlistNeeded(1, 1.5)).toBe(2);
+    expect(shortlistNeeded(2, 1.5)).toBe(3);
+    expect(shortlistNeeded(4, 1.5)).toBe(6);
+    expect(shortlistProblem(2, 1, 1.5)).toBeNull();
+    expect(shortlistProblem(1, 1, 1.5)).toBe(
+      '差额比例不足：1 个职务须至少 2 名考察对象，现有 1 名（规则：公开选拔、竞争上岗差额比例 1.5:1）',
+    );
   });
 });

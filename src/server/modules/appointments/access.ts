@@ -2,7 +2,12 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recusalArrayFilter } from '../../platform/access/recusal.js';
-import { registerRecordType, requireAccess, scopeFilter } from '../../platform/access/scope.js';
+import {
+  registerRecordType,
+  requireAccess,
+  scopeFilter,
+  scopeFilterForList,
+} from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
@@ -30,6 +35,14 @@ export type CaseRow = typeof appointmentCases.$inferSelect;
 export function caseVisibility(actor: Actor): SQL | undefined {
   return and(
     scopeFilter(actor, appointmentCases.orgId),
+    recusalArrayFilter(actor, appointmentCases.subjectCadreIds),
+  );
+}
+
+/** The same for the list, read in its order (the district's: see `scopeFilterForList`). */
+export function caseListVisibility(actor: Actor): SQL | undefined {
+  return and(
+    scopeFilterForList(actor, appointmentCases.orgId),
     recusalArrayFilter(actor, appointmentCases.subjectCadreIds),
   );
 }

@@ -53,6 +53,72 @@ export const recommendIn = z.strictObject({
   recommenders: z.array(personRef).min(1, '请填写推荐人').max(20, '最多 20 名推荐人'),
 });
 
+const score = (label: string) =>
+  z
+    .number({ message: `请填写${label}` })
+    .min(0, `${label}须在 0 至 100 分之间`)
+    .max(100, `${label}须在 0 至 100 分之间`);
+
+/** 报名: a registry cadre, or (公开选拔) a person outside the registry with the facts the check needs. */
+export const registrantIn = z
+  .strictObject({
+    version: z.number().int(),
+    on: isoDay('请填写报名日期'),
+    positionId: id('请选择报名职务'),
+    cadreId: id('请选择干部').nullable().optional(),
+    person: z
+      .strictObject({
+        name: text().trim().min(1, '请填写姓名').max(40, '姓名不超过 40 字'),
+        gender: z.enum(['男', '女'], { message: '请选择性别' }),
+        birthDate: isoDay('请填写出生日期'),
+        education: text().trim().min(1, '请填写学历').max(40, '学历不超过 40 字'),
+        politicalStatus: optionalText(20),
+        currentPost: text().trim().min(1, '请填写现工作单位及职务').max(100, '不超过 100 字'),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine((r) => !!r.cadreId !== !!r.person, {
+    message: '请选择名册中的干部，或填写名册外报名人员的信息（二者择一）',
+    path: ['cadreId'],
+  });
+
+export const registrantParams = idParam.extend({
+  registrantId: z.coerce.number().int().positive('报名人员不正确'),
+});
+
+/** 资格审查: 通过 / 不通过 with the officer's reason; an override reason when the system finds them blocked. */
+export const qualifyIn = z.strictObject({
+  version: z.number().int(),
+  result: z.enum(['passed', 'failed'], { message: '请选择“通过”或“不通过”' }),
+  reason: text().trim().min(1, '请填写审查意见').max(500, '审查意见不超过 500 字'),
+  overrideReason: optionalText(500),
+});
+
+export const scoresIn = z.strictObject({
+  version: z.number().int(),
+  scores: z
+    .array(
+      z.strictObject({
+        registrantId: id('报名人员不正确'),
+        examScore: score('笔试成绩'),
+        interviewScore: score('面试成绩'),
+      }),
+    )
+    .min(1, '请录入成绩')
+    .max(500, '最多 500 人'),
+});
+
+/** The top `count` of each post's ranking become the 考察对象. */
+export const shortlistIn = z.strictObject({
+  version: z.number().int(),
+  on: isoDay('请填写确定考察对象的日期'),
+  counts: z
+    .array(z.strictObject({ positionId: id('职务不正确'), count: count('考察人数须为非负整数') }))
+    .min(1, '请填写各职务的考察人数')
+    .max(50),
+});
+
 export const inspectIn = z.strictObject({
   version: z.number().int(),
   on: isoDay('请填写考察日期'),

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
 import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
+import { isSelectionMethod } from '../../../domain/appointments/selection.js';
 import {
   APPOINTMENT_METHODS,
   CANDIDATE_STATUSES,
@@ -20,6 +21,7 @@ import {
   appointmentObjections,
   appointmentResponsibles,
 } from './schema.js';
+import { rankingOf } from './selection-ranking.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string) => m[k as keyof T] ?? k;
 
@@ -118,8 +120,11 @@ export async function getCase(opts: { ctx: AppContext; actor: Actor; id: number 
           )
         ).flat()
       : [];
+  // 公开选拔/竞争上岗: the registration list, its checks and scores, ranked on today's rules
+  const selection = isSelectionMethod(row.method) ? await rankingOf(ctx, ctx.db, row, today) : null;
   return {
     ...caseSummary(row, org?.name ?? ''),
+    selection,
     pendingObjections,
     plan: row.plan,
     recommendation: row.recommendation,

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { likePattern } from '../../platform/http/pagination.js';
 import { orgs } from '../../platform/orgs/schema.js';
-import { caseVisibility } from './access.js';
+import { caseListVisibility } from './access.js';
 import type { CaseListQuery } from './contract.js';
 import { caseSummary } from './get-case.js';
 import { appointmentCases as c } from './schema.js';
@@ -12,7 +12,7 @@ type Filters = Omit<CaseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 export function caseWhere(actor: Actor, q: Filters): SQL | undefined {
   return and(
-    caseVisibility(actor),
+    caseListVisibility(actor),
     q.year ? eq(c.year, q.year) : undefined,
     q.method ? eq(c.method, q.method) : undefined,
     q.step ? eq(c.step, q.step) : undefined,

@@ -11,7 +11,7 @@ import { addEvent, bumpVersion, loadForChange } from './access.js';
 import type { recommendIn } from './contract.js';
 import { getCase } from './get-case.js';
 import { requireCadres, writeResponsibles } from './people.js';
-import { appointmentCandidates } from './schema.js';
+import { appointmentCandidates, appointmentRegistrants } from './schema.js';
 
 type Input = z.infer<typeof recommendIn>;
 
@@ -30,6 +30,13 @@ export async function recordRecommendation(
   const row = await loadForChange(tx, actor, id, input.version);
   const step = nextStep(row.step as 'proposed', 'recommend');
   if ('problem' in step) throw unprocessable(step.problem);
+  const [registered] = await tx
+    .select({ id: appointmentRegistrants.id })
+    .from(appointmentRegistrants)
+    .where(eq(appointmentRegistrants.caseId, id))
+    .limit(1);
+  if (registered)
+    throw unprocessable('本事项已有报名人员，请按资格审查和成绩排名确定考察对象，不再录入民主推荐结果');
   if (input.present > input.due)
     throw badRequest('实参加人数不能多于应参加人数', { present: '实参加人数不能多于应参加人数' });
   const attendance = attendanceProblem(input.due, input.present, 0);

@@ -18,22 +18,32 @@ import {
   noticeIn,
   objectionIn,
   prefillQuery,
+  qualifyIn,
   recommendIn,
+  registrantIn,
+  registrantParams,
   revokeIn,
+  scoresIn,
+  shortlistIn,
   stopIn,
 } from './contract.js';
 import { createCase } from './create-case.js';
 import { decide } from './decide.js';
 import { printDocument } from './documents.js';
 import { exportLedger } from './export-ledger.js';
+import { exportRanking } from './export-ranking.js';
 import { getCase } from './get-case.js';
 import { inspect } from './inspect.js';
 import { giveIntegrityOpinion } from './integrity-opinion.js';
 import { integrityPrefill } from './integrity-prefill.js';
 import { listCases } from './list-cases.js';
 import { publishNotice } from './publish-notice.js';
+import { qualify } from './qualify.js';
 import { recommend } from './recommend.js';
+import { recordScores } from './record-scores.js';
+import { register } from './register.js';
 import { revokeDecisions } from './revoke-decision.js';
+import { shortlist } from './shortlist.js';
 import { stopCase } from './stop-case.js';
 
 /** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
@@ -103,6 +113,59 @@ export async function appointmentRoutes(app: App) {
       config: { ...manage, audit: 'appointment.recommend' },
     },
     (req) => recommend({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  // 公开选拔 / 竞争上岗: 报名 → 资格审查 → 笔试、面试成绩 → 排名 → 确定考察对象 (差额)
+  app.post(
+    `${base}/:id/registrants`,
+    {
+      schema: { tags, params: idParam, body: registrantIn },
+      config: { ...manage, audit: 'appointment.register' },
+    },
+    (req) => register({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/registrants/:registrantId/qualification`,
+    {
+      schema: { tags, params: registrantParams, body: qualifyIn },
+      // a holder of appointment.override (the party secretary) records the check with an override reason
+      config: { access: ['appointment.manage', 'appointment.override'], audit: 'appointment.qualify' },
+    },
+    (req) =>
+      qualify({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        registrantId: req.params.registrantId,
+        input: req.body,
+      }),
+  );
+  app.post(
+    `${base}/:id/scores`,
+    { schema: { tags, params: idParam, body: scoresIn }, config: { ...manage, audit: 'appointment.scores' } },
+    (req) => recordScores({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    `${base}/:id/shortlist`,
+    {
+      schema: { tags, params: idParam, body: shortlistIn },
+      config: { ...manage, audit: 'appointment.shortlist' },
+    },
+    (req) => shortlist({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.get(
+    `${base}/:id/ranking.xlsx`,
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'appointment.read', audit: 'appointment.ranking_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportRanking({ ctx, actor: actorOf(req), id: req.params.id });
+      return reply
+        .headers(
+          downloadHeaders(filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+        )
+        .send(buffer);
+    },
   );
   app.post(
     `${base}/:id/inspection`,

@@ -64,6 +64,9 @@ export const appointmentCases = pgTable(
   (t) => [
     uniqueIndex('appointment_cases_code_uq').on(t.orgId, t.year, t.seq),
     index('appointment_cases_org_idx').on(t.orgId, t.year, t.step),
+    // the list's order (newest 动议 first): read in order by the district, per org by a township
+    index('appointment_cases_list_idx').on(t.proposedOn, t.id),
+    index('appointment_cases_org_list_idx').on(t.orgId, t.proposedOn, t.id),
     index('appointment_cases_subjects_idx').using('gin', t.subjectCadreIds),
     index('appointment_cases_notice_idx').on(t.noticeStartsOn, t.noticeEndsOn),
   ],
@@ -151,4 +154,42 @@ export const appointmentEvents = pgTable(
     detail: jsonb('detail'),
   },
   (t) => [index('appointment_events_case_idx').on(t.caseId, t.id)],
+);
+
+/**
+ * 公开选拔 / 竞争上岗: one registration (报名) for one post of the case — a registry cadre, or for
+ * 公开选拔 a person outside the registry with the facts the qualification check needs — with the
+ * qualification check (资格审查) and the exam and interview scores.
+ */
+export const appointmentRegistrants = pgTable(
+  'appointment_registrants',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: bigint('case_id', { mode: 'number' }).notNull(),
+    positionId: bigint('position_id', { mode: 'number' }).notNull(),
+    cadreId: bigint('cadre_id', { mode: 'number' }),
+    /** The registry's name, or the name as written for a person outside it. */
+    name: text('name').notNull(),
+    /** Outside the registry: { gender, birthDate, education, currentPost, politicalStatus } */
+    facts: jsonb('facts'),
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    /** passed | failed, null while not checked */
+    qualification: text('qualification'),
+    qualificationReason: text('qualification_reason'),
+    qualifiedBy: bigint('qualified_by', { mode: 'number' }),
+    /** The system's verdict when checked (eligible | blocked | undetermined), and its reasons. */
+    eligibilityVerdict: text('eligibility_verdict'),
+    eligibilityReasons: text('eligibility_reasons'),
+    /** Passed although the system found them blocked: the reason and who recorded it (audited). */
+    overrideReason: text('override_reason'),
+    overrideBy: bigint('override_by', { mode: 'number' }),
+    examScore: numeric('exam_score', { mode: 'number' }),
+    interviewScore: numeric('interview_score', { mode: 'number' }),
+  },
+  (t) => [
+    index('appointment_registrants_case_idx').on(t.caseId),
+    uniqueIndex('appointment_registrants_cadre_uq')
+      .on(t.caseId, t.positionId, t.cadreId)
+      .where(sql`${t.cadreId} is not null`),
+  ],
 );

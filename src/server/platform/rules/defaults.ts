@@ -63,6 +63,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.local,
   },
   {
+    key: 'appointment.shortlist_ratio',
+    name: '公开选拔、竞争上岗差额比例（考察对象人数与职务数之比，不低于）',
+    value: 1.5,
+    unit: 'to_one',
+    source: regs.appointment,
+  },
+  {
     key: 'appointment.integrity_opinion',
     name: '廉政意见回复期限',
     value: 5,

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { type Candidate, type CaseDetail, EVENTS, fetchCase, OUTCOMES, STEP_ORDER, STEPS } from './api';
+import { SelectionPanel } from './SelectionPanel';
 import {
   AppointForm,
   DecideForm,
@@ -55,7 +56,10 @@ export default function AppointmentDetailPage() {
   const manage = can('appointment.manage');
   const integrity = can('appointment.integrity');
   const current = c.step === 'stopped' ? STEP_ORDER.indexOf(lastStep(c)) : STEP_ORDER.indexOf(c.step);
-  const next = NEXT[c.step];
+  // 公开选拔/竞争上岗 with registrants leave 动议 through the registration panel's 确定考察对象
+  const registered = !!c.selection?.rows.length;
+  const next = registered && c.step === 'proposed' ? undefined : NEXT[c.step];
+  const ranked = c.recommendation?.kind === 'selection';
   const props = { c, onDone: done, onClose: () => setDialog(null) };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -126,10 +130,12 @@ export default function AppointmentDetailPage() {
           <Descriptions.Item label="决定机构">{c.decidingBodyLabel}</Descriptions.Item>
           <Descriptions.Item label="动议日期">{c.proposedOn}</Descriptions.Item>
           <Descriptions.Item label="拟任职务">{c.posts.map((p) => p.title).join('、')}</Descriptions.Item>
-          <Descriptions.Item label="民主推荐">
-            {c.recommendation
-              ? `${c.recommendation.on}，应到 ${c.recommendation.due} 人，实到 ${c.recommendation.present} 人`
-              : '—'}
+          <Descriptions.Item label={c.selection ? '成绩排名' : '民主推荐'}>
+            {!c.recommendation
+              ? '—'
+              : 'due' in c.recommendation
+                ? `${c.recommendation.on}，应到 ${c.recommendation.due} 人，实到 ${c.recommendation.present} 人`
+                : `${c.recommendation.on} 按成绩排名确定考察对象（报名 ${c.recommendation.registrants} 人，差额 ${c.recommendation.ratio}:1）`}
           </Descriptions.Item>
           <Descriptions.Item label="考察">
             {c.inspection ? `${c.inspection.on}，谈话 ${c.inspection.talkedTo} 人` : '—'}
@@ -172,22 +178,30 @@ export default function AppointmentDetailPage() {
           </Button>
         </Space>
       </Card>
+      {c.selection && <SelectionPanel c={c} s={c.selection} manage={manage} onDone={done} />}
       <Card title="人选" size="small">
         <Table<Candidate>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={c.candidates}
-          locale={{ emptyText: '尚未录入民主推荐结果' }}
+          locale={{ emptyText: registered ? '尚未确定考察对象' : '尚未录入民主推荐结果' }}
           columns={[
             { title: '姓名', dataIndex: 'name', width: 90 },
             { title: '拟任职务', dataIndex: 'post' },
-            {
-              title: '推荐得票',
-              dataIndex: 'recommendVotes',
-              width: 90,
-              render: (v, r) => (v === null ? '—' : `${v}（第 ${r.rank} 名）`),
-            },
+            ranked
+              ? {
+                  title: '笔试 / 面试',
+                  width: 130,
+                  render: (_, r) =>
+                    r.examScore === null ? '—' : `${r.examScore} / ${r.interviewScore}（第 ${r.rank} 名）`,
+                }
+              : {
+                  title: '推荐得票',
+                  dataIndex: 'recommendVotes',
+                  width: 90,
+                  render: (v, r) => (v === null ? '—' : `${v}（第 ${r.rank} 名）`),
+                },
             {
               title: '表决',
               width: 150,

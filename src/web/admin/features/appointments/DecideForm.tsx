@@ -2,6 +2,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Space, Table, Typography }
 import type { Dayjs } from 'dayjs';
 import { CadreSelect } from '../../shared/CadreSelect';
 import type { CaseDetail } from './api';
+import { CandidatesEligibility } from './CaseEligibility';
 import { StepModal } from './StepModal';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -45,7 +46,13 @@ export function DecideForm(p: Props) {
           })),
       })}
     >
-      {(form) => <VoteTable form={form} names={inspected.map((x) => `${x.name}（${x.post}）`)} />}
+      {(form) => (
+        <>
+          <VoteTable form={form} names={inspected.map((x) => `${x.name}（${x.post}）`)} />
+          <h4 style={{ marginTop: 16 }}>提拔资格（按会议日期核对）</h4>
+          <CandidatesEligibility form={form} candidates={inspected} />
+        </>
+      )}
     </StepModal>
   );
 }

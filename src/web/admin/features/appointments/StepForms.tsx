@@ -2,6 +2,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typo
 import type { Dayjs } from 'dayjs';
 import { CadreSelect } from '../../shared/CadreSelect';
 import { type CaseDetail, OUTCOMES } from './api';
+import { CandidatesEligibility } from './CaseEligibility';
 import { StepModal } from './StepModal';
 
 export { DecideForm } from './DecideForm';
@@ -107,7 +108,7 @@ export function InspectForm(p: Props) {
         findings: v.findings,
       })}
     >
-      {() => (
+      {(form) => (
         <>
           <Form.Item name="on" label="考察日期" rules={req('请填写考察日期')}>
             <DatePicker />
@@ -117,10 +118,14 @@ export function InspectForm(p: Props) {
               mode="multiple"
               options={p.c.candidates.map((x) => ({
                 value: x.id,
-                label: `${x.name}（${x.post}，得票 ${x.recommendVotes ?? '—'}）`,
+                label:
+                  x.examScore !== null
+                    ? `${x.name}（${x.post}，成绩第 ${x.rank} 名）`
+                    : `${x.name}（${x.post}，得票 ${x.recommendVotes ?? '—'}）`,
               }))}
             />
           </Form.Item>
+          <CandidatesEligibility form={form} candidates={p.c.candidates} chosenField="candidateIds" />
           <Form.Item name="team" label="考察组成员（不少于 2 人）" rules={req('请选择考察组成员')}>
             <TeamSelect />
           </Form.Item>

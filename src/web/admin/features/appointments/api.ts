@@ -32,6 +32,10 @@ export const EVENTS: Record<string, string> = {
   appoint: '任职',
   stop: '撤销',
   revoke: '撤销任免决定',
+  register: '报名',
+  qualify: '资格审查',
+  scores: '录入笔试、面试成绩',
+  shortlist: '按成绩排名确定考察对象',
 };
 export const OUTCOMES: Record<string, string> = { no_effect: '不影响任用', affects: '影响任用' };
 
@@ -60,9 +64,12 @@ export interface Candidate {
   name: string;
   post: string;
   level: string;
+  isPrincipal: boolean;
   status: string;
   statusLabel: string;
   recommendVotes: number | null;
+  examScore: number | null;
+  interviewScore: number | null;
   rank: number | null;
   approve: number | null;
   oppose: number | null;
@@ -75,9 +82,44 @@ export interface Candidate {
   stopReason: string | null;
 }
 
+/** 公开选拔/竞争上岗: one registration with its check, scores, total and rank. */
+export interface Registrant {
+  id: number;
+  positionId: number;
+  post: string;
+  level: string;
+  isPrincipal: boolean;
+  cadreId: number | null;
+  name: string;
+  facts: { gender: string; birthDate: string; education: string; currentPost: string } | null;
+  registeredOn: string;
+  qualification: 'passed' | 'failed' | null;
+  qualificationLabel: string;
+  qualificationReason: string | null;
+  eligibilityVerdict: 'eligible' | 'blocked' | 'undetermined' | null;
+  eligibilityReasons: string | null;
+  overrideReason: string | null;
+  examScore: number | null;
+  interviewScore: number | null;
+  total: number | null;
+  rank: number | null;
+}
+
+export interface Selection {
+  weights: { exam: number; interview: number };
+  ratio: number;
+  perPostNeeded: number;
+  tieRule: string;
+  rows: Registrant[];
+}
+
 export interface CaseDetail extends CaseRow {
+  selection: Selection | null;
   plan: string | null;
-  recommendation: { kind: string; due: number; present: number; on: string } | null;
+  recommendation:
+    | { kind: string; due: number; present: number; on: string }
+    | { kind: 'selection'; on: string; ratio: number; registrants: number }
+    | null;
   inspection: { on: string; talkedTo: number; findings: string } | null;
   meeting: { on: string; membersDue: number; membersPresent: number; share: number } | null;
   noticeCode: string | null;
@@ -137,3 +179,4 @@ export const createCase = (body: unknown) => api<CaseDetail>('POST', '/api/v1/ap
 /** One step of the case: recommendation, inspection, decision, notice, appointment, stop, revocation … */
 export const caseStep = (id: number, step: string, body: unknown) =>
   api<CaseDetail>('POST', `/api/v1/appointments/${id}/${step}`, body);
+export const rankingUrl = (id: number) => `/api/v1/appointments/${id}/ranking.xlsx`;

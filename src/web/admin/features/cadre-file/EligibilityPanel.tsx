@@ -67,7 +67,8 @@ const VERDICTS = {
   undetermined: { color: 'warning', icon: <QuestionCircleFilled />, text: '无法判断' },
 } as const;
 
-function Verdict({ e }: { e: Eligibility }) {
+/** The verdict with its reasons and missing facts, as the file shows it (reused by the selection case). */
+export function Verdict({ e }: { e: Eligibility }) {
   const v = VERDICTS[e.verdict];
   return (
     <>

@@ -38,8 +38,15 @@ export function RuleValueInput(props: { unit: string; value?: unknown; onChange?
         ))}
       </Radio.Group>
     );
-  const bounds = unit === 'percent' ? { max: 100 } : unit === 'ratio' ? { max: 1, step: 0.01 } : {};
-  const whole = !['percent', 'ratio', 'years'].includes(unit);
+  const bounds =
+    unit === 'percent'
+      ? { max: 100 }
+      : unit === 'ratio'
+        ? { max: 1, step: 0.01 }
+        : unit === 'to_one'
+          ? { min: 1, max: 10, step: 0.1 }
+          : {};
+  const whole = !['percent', 'ratio', 'years', 'to_one'].includes(unit);
   return (
     <InputNumber
       min={0}
