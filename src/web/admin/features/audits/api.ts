@@ -172,6 +172,9 @@ export interface AuditDetail extends AuditRow {
     count: number;
     achievedOn: string;
     note: string | null;
+    /** 移送: the petition (审计移送) it opened for the discipline officers. */
+    petitionId: number | null;
+    petitionCode: string | null;
   }[];
   tally: Record<string, string | number | null>;
   events: Event[];
