@@ -10,6 +10,7 @@ export const PETITION_CHANNELS = {
   online: '网上举报',
   assigned: '上级交办',
   transferred: '转办',
+  audit_referral: '审计移送',
 } as const;
 export type PetitionChannel = keyof typeof PETITION_CHANNELS;
 

@@ -7,6 +7,7 @@ import { noticePortalRoutes } from './modules/appointments/portal-routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
 import { ballotPortalRoutes } from './modules/assessments/portal-routes.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
+import { auditLedgerImportRoutes } from './modules/audits/ledger-import/routes.js';
 import { econAuditRoutes } from './modules/audits/routes.js';
 import { cadreExcelRoutes } from './modules/cadres/excel/routes.js';
 import { cadreFileRoutes } from './modules/cadres/file/routes.js';
@@ -70,6 +71,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(appointmentRoutes);
   await app.register(noticePortalRoutes);
   await app.register(econAuditRoutes);
+  await app.register(auditLedgerImportRoutes);
   await app.register(assessmentRoutes);
   await app.register(ballotPortalRoutes);
 }

@@ -318,21 +318,21 @@ describe('屡审屡犯, outcomes and the clocks', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().tally).toMatchObject({ remitted: '36000.50', policy: 0 });
-    // 移送: the discipline office gets a to-do with its clock
+    // 移送: the discipline office gets a case (a petition of channel 审计移送) on its to-do, with its clock
     const referral = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/outcomes`, {
       version: 5,
       kind: 'referred_person',
       count: 1,
       achievedOn: '2026-03-03',
       note: '原主任张三违规发放津补贴',
+      persons: [{ cadreId: w.cadres.zhang }],
     });
     expect(referral.statusCode, referral.body).toBe(200);
-    const [todo] = await t.ctx.db.select().from(todos).where(eq(todos.recordType, 'econ_audit_referral'));
-    expect(todo).toMatchObject({
-      assigneeRole: 'discipline_officer',
-      orgId: w.unitA,
-      title: '办理审计移送人员：原主任张三违规发放津补贴',
-    });
+    const out = referral.json().outcomes.at(-1);
+    expect(out.petitionCode).toBeTruthy();
+    const [todo] = await t.ctx.db.select().from(todos).where(eq(todos.recordType, 'petition'));
+    expect(todo).toMatchObject({ assigneeRole: 'discipline_officer', orgId: w.townA });
+    expect(todo.title).toContain(out.petitionCode);
   });
 
   it('a missed monthly report makes the item overdue and puts it in the overdue bucket', async () => {

@@ -23,7 +23,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const TODAY = '2026-03-02';
-const all = () => t.ctx.db.select().from(petitions).orderBy(asc(petitions.id));
+const everyCase = () => t.ctx.db.select().from(petitions).orderBy(asc(petitions.id));
+/** The petitions demo's own cases: not the case the audits demo's 移送 opens (channel 审计移送). */
+const all = async () => (await everyCase()).filter((p) => p.channel !== 'audit_referral');
 
 // 青山镇: 75 over the last twelve months; 大兴镇: the demo year 2025 (64) and 32 in 2026
 const TOTAL = 75 + 64 + 32;
@@ -100,8 +102,9 @@ it('shows every status, some overdue and one under review, each consistent with 
       expect(kinds, p.code).toContain('opinion');
   }
   const open = await t.ctx.db.select().from(todos).where(eq(todos.status, 'open'));
+  const referred = (await everyCase()).filter((p) => p.channel === 'audit_referral');
   expect(new Set(open.filter((x) => x.recordType === 'petition').map((x) => Number(x.recordId)))).toEqual(
-    new Set(running.map((p) => p.id)),
+    new Set([...running, ...referred].map((p) => p.id)),
   );
 });
 
@@ -156,4 +159,17 @@ it('gives 大兴镇 the seed’s demo year: 2025’s letters, visitors and assig
   const running = rows.filter((p) => !['concluded', 'declined'].includes(p.status));
   expect(running.length).toBeGreaterThan(5);
   expect(running.every((p) => p.receivedOn >= '2026-01-01')).toBe(true);
+});
+
+it('has the one case the audits demo’s 移送 opened in 大兴镇, linked to its audit and naming the referred', async () => {
+  const [daxing] = await t.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇'));
+  const referred = (await everyCase()).filter((p) => p.channel === 'audit_referral');
+  expect(referred).toHaveLength(1);
+  expect(referred[0]).toMatchObject({ orgId: daxing.id, receivedOn: '2025-11-25' });
+  expect(referred[0].sourceAuditId).not.toBeNull();
+  const named = await t.ctx.db
+    .select()
+    .from(petitionSubjects)
+    .where(eq(petitionSubjects.petitionId, referred[0].id));
+  expect(named.map((n) => n.name)).toEqual(['周会计']);
 });

@@ -31,8 +31,8 @@ describe('dictionaries', () => {
     expect(types.find((d: any) => d.code === 'petition_channel')).toMatchObject({
       name: '信访渠道',
       builtin: true,
-      itemCount: 6,
-      enabledCount: 6,
+      itemCount: 7,
+      enabledCount: 7,
     });
     const options = (await call(t, officer, 'GET', '/api/v1/dicts/petition_channel')).json();
     expect(options.slice(0, 2)).toEqual([

@@ -316,6 +316,7 @@ export const auditsDemo: DemoStep = {
       count: 1,
       achievedOn: `${year}-11-25`,
       note: '移送镇纪委：村报账员违规发放补贴',
+      persons: [{ name: '周会计', unitText: '村报账员' }],
     });
 
     // 重点审计 of 财政所: its finding issued, the plan still owed

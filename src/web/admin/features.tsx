@@ -286,6 +286,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/audits/AuditsPage')),
   },
   {
+    path: '/audits/import',
+    label: '导入审计台帐',
+    hidden: true,
+    permission: 'econ_audit.manage',
+    watermark: true,
+    page: lazy(() => import('./features/audits/LedgerImportPage')),
+  },
+  {
     path: '/audits/:id',
     label: '审计项目',
     hidden: true,

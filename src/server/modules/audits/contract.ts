@@ -10,6 +10,7 @@ import { AMOUNT_PROBLEM, OUTCOME_KINDS, toFen } from '../../../domain/audits/out
 import { CONTINUE_REASONS, ITEM_STATUSES } from '../../../domain/audits/rectification.js';
 import { listQuery } from '../../platform/http/pagination.js';
 import { isoDay, text } from '../../platform/http/text.js';
+import { subjectInput } from '../petitions/workflow/register-contract.js';
 
 const optionalText = (max: number) => text().trim().max(max, `不超过 ${max} 字`).nullable().optional();
 const required = (label: string, max: number) =>
@@ -99,6 +100,8 @@ export const outcomeIn = z.strictObject({
     .optional(),
   achievedOn: isoDay('请填写日期'),
   note: optionalText(500),
+  /** 移送人员 (and those a 移送事项 names): the referral petition's subjects. */
+  persons: z.array(subjectInput).max(20, '移送人员不超过 20 人').optional(),
 });
 
 export const stepIn = z.strictObject({

@@ -1,5 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { AUDIT_KINDS, SEVERITIES } from '../../../domain/audits/audit.js';
+import {
+  AUDIT_LEDGER_COLUMNS,
+  AUDIT_LEDGER_SHEET,
+  closedText,
+  continuingText,
+  periodText,
+} from '../../../domain/audits/audit-ledger.js';
 import { bucketBounds } from '../../../domain/audits/clocks.js';
 import { fenToYuan } from '../../../domain/audits/outcomes.js';
 import { CONTINUE_REASONS, ITEM_STATUSES, type ItemStatus } from '../../../domain/audits/rectification.js';
@@ -8,33 +16,11 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
+import { dictLabels } from '../cadres/dict-code.js';
 import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
 import type { ItemListQuery } from './contract.js';
 import { itemWhere } from './list-items.js';
 import { econAudits as a, auditFindings as f, rectificationItems as i } from './schema.js';
-
-/**
- * The 审计台帐's columns: the thirteen the offices keep, in their order (问题摘要 … 销号), after the
- * row number, then the audit and the unit the row belongs to.
- */
-export const LEDGER_COLUMNS: { key: string; header: string; width: number }[] = [
-  { key: 'no', header: '序号', width: 6 },
-  { key: 'summary', header: '问题摘要', width: 22 },
-  { key: 'description', header: '具体描述', width: 36 },
-  { key: 'amount', header: '涉及金额', width: 12 },
-  { key: 'basis', header: '定性依据', width: 24 },
-  { key: 'recommendation', header: '整改建议', width: 28 },
-  { key: 'measures', header: '整改措施', width: 28 },
-  { key: 'responsibleUnit', header: '责任单位', width: 14 },
-  { key: 'responsiblePerson', header: '责任人', width: 10 },
-  { key: 'deadline', header: '整改时限', width: 12 },
-  { key: 'progress', header: '整改进展', width: 28 },
-  { key: 'evidence', header: '证明材料', width: 22 },
-  { key: 'verdict', header: '认定', width: 16 },
-  { key: 'closed', header: '销号', width: 12 },
-  { key: 'audit', header: '审计项目', width: 28 },
-  { key: 'unit', header: '整改单位', width: 14 },
-];
 
 type LedgerQuery = Omit<ItemListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
@@ -48,25 +34,34 @@ export async function exportLedger(opts: {
   const today = chinaDate(ctx.clock.now());
   const where = itemWhere(actor, query, bucketBounds(today, await ctx.calendar.current()));
   const rows = await ctx.db
-    .select({ i, f, audit: a.title, unit: orgs.name })
+    .select({
+      i,
+      f,
+      audit: a.title,
+      auditKind: a.kind,
+      periodFrom: a.periodFrom,
+      periodTo: a.periodTo,
+      unit: orgs.name,
+    })
     .from(i)
     .innerJoin(f, eq(f.id, i.findingId))
     .innerJoin(a, eq(a.id, i.auditId))
     .leftJoin(orgs, eq(orgs.id, i.unitOrgId))
     .where(where)
     .orderBy(asc(i.issuedOn), asc(i.id));
+  const problemTypes = await dictLabels(ctx.db, 'finding_category');
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('审计台帐', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({
+  const ws = wb.addWorksheet(AUDIT_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = AUDIT_LEDGER_COLUMNS.map((c) => ({
     key: c.key,
     width: c.width,
     style: { numFmt: '@', alignment: { vertical: 'top', wrapText: true } },
   }));
   ws.getRow(1).getCell(1).value = `审计台帐（${query.year ? `${query.year}年` : `截至 ${today}`}）`;
   ws.getRow(1).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
+  ws.mergeCells(1, 1, 1, AUDIT_LEDGER_COLUMNS.length);
   const header = ws.getRow(2);
-  header.values = LEDGER_COLUMNS.map((c) => c.header);
+  header.values = AUDIT_LEDGER_COLUMNS.map((c) => c.header);
   styleHeader(header);
   for (const [n, r] of rows.entries()) {
     const status = r.i.status as ItemStatus;
@@ -85,11 +80,19 @@ export async function exportLedger(opts: {
       evidence: r.i.evidence ?? '',
       verdict:
         status === 'continuing'
-          ? `持续整改（${CONTINUE_REASONS[r.i.continueReason as keyof typeof CONTINUE_REASONS] ?? ''}，下一检查节点 ${r.i.nextCheckpoint}）`
+          ? continuingText(
+              CONTINUE_REASONS[r.i.continueReason as keyof typeof CONTINUE_REASONS] ?? '',
+              r.i.nextCheckpoint,
+            )
           : (r.i.verdict ?? ITEM_STATUSES[status] ?? ''),
-      closed: status === 'closed' ? `已销号 ${r.i.closedOn}` : '',
+      closed: status === 'closed' ? closedText(r.i.closedOn) : '',
       audit: r.audit,
       unit: r.unit ?? '',
+      auditKind: AUDIT_KINDS[r.auditKind as keyof typeof AUDIT_KINDS] ?? r.auditKind,
+      period: periodText(r.periodFrom, r.periodTo),
+      issuedOn: r.i.issuedOn,
+      problemType: problemTypes.get(r.f.problemType) ?? r.f.problemType,
+      severity: SEVERITIES[r.f.severity as keyof typeof SEVERITIES] ?? r.f.severity,
     });
     row.eachCell((cell) => {
       cell.border = BORDER;

@@ -8,6 +8,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
 import { dictLabels } from '../cadres/dict-code.js';
 import { cadres } from '../cadres/schema.js';
+import { petitions } from '../petitions/schema.js';
 import { loadAudit } from './access.js';
 import { auditSummary, itemSummary, severityLabel, yuanOrNull } from './labels.js';
 import { auditEvents, auditFindings, auditOutcomes, rectificationItems } from './schema.js';
@@ -35,6 +36,16 @@ export async function getAudit(opts: { ctx: AppContext; actor: Actor; id: number
         .from(users)
         .where(inArray(users.id, a.auditorUserIds))
     : [];
+  const referred = outcomes.flatMap((o) => (o.petitionId ? [o.petitionId] : []));
+  const petitionCodes = new Map(
+    (referred.length
+      ? await db
+          .select({ id: petitions.id, code: petitions.code })
+          .from(petitions)
+          .where(inArray(petitions.id, referred))
+      : []
+    ).map((p) => [p.id, p.code]),
+  );
   const today = chinaDate(ctx.clock.now());
   const itemOf = new Map(items.map((i) => [i.findingId, i]));
   const t = tally(
@@ -85,6 +96,8 @@ export async function getAudit(opts: { ctx: AppContext; actor: Actor; id: number
       count: o.count,
       achievedOn: o.achievedOn,
       note: o.note,
+      petitionId: o.petitionId,
+      petitionCode: o.petitionId ? (petitionCodes.get(o.petitionId) ?? null) : null,
     })),
     tally: Object.fromEntries(
       Object.entries(t).map(([k, v]) => [

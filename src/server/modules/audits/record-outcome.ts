@@ -7,17 +7,21 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
-import { createTodo } from '../../platform/todos/create-todo.js';
 import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { bumpAudit, loadAuditForChange } from './access.js';
 import type { outcomeIn } from './contract.js';
 import { addAuditEvent } from './events.js';
 import { getAudit } from './get-audit.js';
+import { openReferralPetition } from './refer-petition.js';
 import { auditFindings, auditOutcomes } from './schema.js';
 
+// the to-dos of referrals recorded before they opened petitions
 registerTodoRecordType('econ_audit_referral', 'econ_audit.read');
 
-/** 整改成效: an amount (上缴财政, 归还原资金渠道, 调整账项) or a count (移送事项/人员, 完善制度). */
+/**
+ * 整改成效: an amount (上缴财政, 归还原资金渠道, 调整账项) or a count (移送事项/人员, 完善制度). A 移送 opens a
+ * petition (channel 审计移送) for the discipline officers, naming the referred cadres.
+ */
 export async function recordOutcome(opts: {
   ctx: AppContext;
   actor: Actor;
@@ -39,8 +43,19 @@ export async function recordOutcomeIn(
 ) {
   const kind = input.kind as OutcomeKind;
   const amountKind = isAmountKind(kind);
+  const referral = kind === 'referred_matter' || kind === 'referred_person';
+  const persons = input.persons ?? [];
+  if (persons.length && !referral)
+    throw badRequest('只有移送事项、移送人员可以填写移送人员', {
+      persons: '只有移送事项、移送人员可以填写移送人员',
+    });
+  if (kind === 'referred_person' && !persons.length)
+    throw badRequest('移送人员须列明被移送的人员', { persons: '移送人员须列明被移送的人员' });
+  if (kind === 'referred_person' && input.count && input.count !== persons.length)
+    throw badRequest('移送人数应与所列人员人数一致', { count: '移送人数应与所列人员人数一致' });
+  const count = kind === 'referred_person' ? persons.length : input.count;
   if (amountKind && input.amount == null) throw badRequest('请填写金额', { amount: '请填写金额' });
-  if (!amountKind && !input.count) throw badRequest('请填写数量', { count: '请填写数量' });
+  if (!amountKind && !count) throw badRequest('请填写数量', { count: '请填写数量' });
   if (input.achievedOn > chinaDate(ctx.clock.now()))
     throw badRequest('日期不能晚于今天', { achievedOn: '日期不能晚于今天' });
   {
@@ -64,34 +79,33 @@ export async function recordOutcomeIn(
         unitOrgId,
         kind,
         amountFen: amountKind ? (toFen(input.amount!) ?? 0) : 0,
-        count: amountKind ? 0 : (input.count ?? 0),
+        count: amountKind ? 0 : (count ?? 0),
         achievedOn: input.achievedOn,
         note: input.note ?? null,
         createdAt: ctx.clock.now(),
       })
       .returning({ id: auditOutcomes.id });
-    if (kind === 'referred_matter' || kind === 'referred_person') {
-      // 移送: the discipline officer of the audited unit's township gets it to handle, with its clock
-      const days = await ctx.rules.value<number>('econ_audit.referral_period');
-      await createTodo(tx, ctx.clock, {
-        title: `办理审计移送${kind === 'referred_person' ? '人员' : '事项'}：${input.note ?? audit.title}`,
-        recordType: 'econ_audit_referral',
-        recordId: row.id,
-        link: `/audits/${id}`,
-        orgId: audit.orgId,
-        assigneeRole: 'discipline_officer',
-        dueOn: await ctx.calendar.addWorkingDays(input.achievedOn, days),
-        kind: 'personal',
-        subjectCadreIds: audit.subjectCadreIds,
+    let petition: { id: number; code: string } | null = null;
+    if (referral) {
+      // 移送: a case for the discipline officers of the audited unit's township, linked both ways
+      petition = await openReferralPetition(tx, ctx, actor, audit, {
+        kind,
+        findingId: input.findingId ?? null,
+        achievedOn: input.achievedOn,
+        note: input.note ?? null,
+        persons,
       });
+      await tx.update(auditOutcomes).set({ petitionId: petition.id }).where(eq(auditOutcomes.id, row.id));
     }
     await bumpAudit(tx, audit, {}, ctx.clock.now());
-    await addAuditEvent(tx, ctx, actor, id, 'outcome', { detail: { outcomeId: row.id, kind } });
+    await addAuditEvent(tx, ctx, actor, id, 'outcome', {
+      detail: { outcomeId: row.id, kind, petitionId: petition?.id, petitionCode: petition?.code },
+    });
     await recordAudit(tx, ctx.clock, actor, {
       action: 'econ_audit.outcome',
       objectType: 'econ_audit',
       objectId: id,
-      detail: { outcomeId: row.id, kind },
+      detail: { outcomeId: row.id, kind, petitionId: petition?.id ?? null },
     });
   }
 }

@@ -205,6 +205,8 @@ export const auditOutcomes = pgTable(
     count: integer('count').notNull().default(0),
     achievedOn: date('achieved_on', { mode: 'string' }).notNull(),
     note: text('note'),
+    /** 移送: the petition (channel audit_referral) the referral opened for the discipline officer. */
+    petitionId: bigint('petition_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_outcomes_audit_idx').on(t.auditId)],

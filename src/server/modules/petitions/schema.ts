@@ -69,6 +69,8 @@ export const petitions = pgTable(
     urgent: boolean('urgent').notNull().default(false), // names a cadre under 任前公示
     receiptDigest: text('receipt_digest'), // HMAC of the receipt code (portal submissions)
     imported: boolean('imported').notNull().default(false),
+    /** 审计移送: the economic-responsibility audit whose referral opened this case. */
+    sourceAuditId: bigint('source_audit_id', { mode: 'number' }),
     /** 调查报告 and 处理意见 it holds, kept by a trigger on petition_documents (the statistics sum them). */
     reportCount: integer('report_count').notNull().default(0),
     opinionCount: integer('opinion_count').notNull().default(0),

@@ -26,6 +26,7 @@ export const DICTIONARY_DEFAULTS: { code: string; name: string; items: [string, 
       ['online', '网上举报'],
       ['assigned', '上级交办'],
       ['transferred', '转办'],
+      ['audit_referral', '审计移送'],
     ],
   },
   {

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { users } from '../../../platform/users/schema.js';
+import { econAudits } from '../../audits/schema.js';
 import { printableDocuments } from '../documents/printable.js';
 import { loadPetition } from '../load-petition.js';
 import { petitionAttachments, petitionDocuments, petitionEvents, petitionSubjects } from '../schema.js';
@@ -29,11 +30,13 @@ export async function getPetition(opts: {
       unitName: unit.name,
       recusalOrgName: raisedTo.name,
       investigatorName: users.displayName,
+      sourceAuditTitle: econAudits.title,
     })
     .from(orgs)
     .leftJoin(unit, eq(unit.id, p.assignedUnitOrgId ?? -1))
     .leftJoin(raisedTo, eq(raisedTo.id, p.recusalOrgId ?? -1))
     .leftJoin(users, eq(users.id, p.investigatorUserId ?? -1))
+    .leftJoin(econAudits, eq(econAudits.id, p.sourceAuditId ?? -1))
     .where(eq(orgs.id, p.orgId));
   const [subjects, events, documents, attachments] = await Promise.all([
     ctx.db
@@ -77,6 +80,7 @@ export async function getPetition(opts: {
     assignedUnitName: names?.unitName ?? null,
     recusalOrgName: names?.recusalOrgName ?? null,
     investigatorName: names?.investigatorName ?? null,
+    sourceAuditTitle: names?.sourceAuditTitle ?? null,
     hasReporterInfo: reporterEnc !== null,
     overdueDays: overdueDays(p, todayOf(ctx)),
     subjects: subjects.map((s) => s.name),

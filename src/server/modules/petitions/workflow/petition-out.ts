@@ -63,6 +63,9 @@ export const petitionDetailOut = petitionRowOut.extend({
   assignedRef: z.string().nullable(),
   assignedDueOn: z.string().nullable(),
   transferredFrom: z.string().nullable(),
+  /** 审计移送: the audit whose referral opened the case. */
+  sourceAuditId: z.number().nullable(),
+  sourceAuditTitle: z.string().nullable(),
   /** Whether sealed reporter details exist (never the details themselves). */
   hasReporterInfo: z.boolean(),
   disposal: z.string().nullable(),

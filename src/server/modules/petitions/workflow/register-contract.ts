@@ -52,4 +52,6 @@ export type RegisterInput = RegisterBody & {
   code?: string | null;
   /** HMAC of the portal receipt code. */
   receiptDigest?: string | null;
+  /** 审计移送: the audit whose referral opens the case (channel audit_referral only). */
+  sourceAuditId?: number | null;
 };

@@ -21,9 +21,9 @@ import { zodProblem } from './zod-problem.js';
 
 /**
  * Registers a petition from any channel, inside the caller's transaction: the officer's form (actor
- * in scope of the org), the portal (actor null, channel online) and the ledger import (`imported`,
- * historical dates). Seals the reporter's identity, links the named cadres, marks it urgent when one
- * of them is under public notice, starts the acceptance clock, opens the to-do and writes the
+ * in scope of the org), the portal (actor null, channel online), the ledger import (`imported`,
+ * historical dates) and an audit's 移送 (`sourceAuditId`, channel audit_referral). Seals the
+ * reporter's identity, links the named cadres, marks it urgent when one of them is under public notice, starts the acceptance clock, opens the to-do and writes the
  * `register` event and the audit record (which never holds the identity).
  */
 export async function registerPetition(
@@ -39,6 +39,11 @@ export async function registerPetition(
   const problems = intakeProblems({ ...input, reporterName: input.reporter?.name }, today);
   const first = Object.values(problems)[0];
   if (first) throw badRequest(first, problems);
+  // 审计移送 cases are opened by the audit's referral (linked to it), or come from an earlier ledger
+  if (input.channel === 'audit_referral' && !raw.sourceAuditId && !raw.imported)
+    throw badRequest('审计移送件由审计项目登记移送成效时自动生成，请选择其他来源渠道', {
+      channel: '审计移送件由审计项目登记移送成效时自动生成，请选择其他来源渠道',
+    });
 
   const [org] = await tx.select().from(orgs).where(eq(orgs.id, input.orgId));
   if (!org) throw badRequest('承办单位不存在', { orgId: '承办单位不存在' });
@@ -84,6 +89,7 @@ export async function registerPetition(
     status: 'registered',
     urgent,
     imported: !!raw.imported,
+    sourceAuditId: input.channel === 'audit_referral' ? (raw.sourceAuditId ?? null) : null,
     receiptDigest: raw.receiptDigest ?? null,
     createdBy: actor?.userId ?? null,
     extensionDays: 0,

@@ -162,6 +162,32 @@ export default function AuditDetailPage() {
               </Descriptions.Item>
             ))}
           </Descriptions>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={a.outcomes}
+            columns={[
+              { title: '类别', dataIndex: 'kindLabel', width: 110 },
+              { title: '金额（元）/数量', render: (_, o) => o.amount ?? o.count, width: 120 },
+              { title: '日期', dataIndex: 'achievedOn', width: 110 },
+              { title: '说明', dataIndex: 'note' },
+              {
+                title: '移送信访件',
+                width: 160,
+                render: (_, o) =>
+                  o.petitionCode ? (
+                    can('petition.read') ? (
+                      <Link to={`/petitions/${o.petitionId}`}>{o.petitionCode}</Link>
+                    ) : (
+                      o.petitionCode
+                    )
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         </Card>
       )}
       <Card title="办理过程">

@@ -227,7 +227,21 @@ export function OutcomeModal({ audit, ...p }: AuditDone) {
     <FormModal
       title="登记整改成效"
       initial={{ achievedOn: dayjs() }}
-      run={(v) => auditStep(audit.id, 'outcomes', { ...v, version: audit.version })}
+      run={(v) => {
+        const { personCadreId, personNames, ...rest } = v;
+        const persons = [
+          ...(personCadreId ? [{ cadreId: personCadreId }] : []),
+          ...String(personNames ?? '')
+            .split(/[、，,\s]+/)
+            .filter(Boolean)
+            .map((name) => ({ name })),
+        ];
+        return auditStep(audit.id, 'outcomes', {
+          ...rest,
+          version: audit.version,
+          ...(persons.length ? { persons } : {}),
+        });
+      }}
       {...p}
     >
       <Form.Item name="kind" label="类别" rules={req('请选择整改成效类别')}>
@@ -244,6 +258,15 @@ export function OutcomeModal({ audit, ...p }: AuditDone) {
       </Form.Item>
       <Form.Item name="note" label="说明（制度名称、移送对象等）">
         <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item
+        name="personCadreId"
+        label="移送人员（移送人员必填；移送后生成“审计移送”信访件，由纪检干部办理）"
+      >
+        <CadreSelect />
+      </Form.Item>
+      <Form.Item name="personNames" label="其他移送人员（不在干部名册中的，姓名用顿号分隔）">
+        <Input maxLength={200} />
       </Form.Item>
     </FormModal>
   );

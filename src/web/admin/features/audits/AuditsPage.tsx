@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -64,6 +64,11 @@ export default function AuditsPage() {
           onChange={(y) => set({ year: y ?? undefined })}
         />
         <Link to="/rectification">整改事项看板</Link>
+        {can('econ_audit.manage') && (
+          <Button icon={<UploadOutlined />} onClick={() => nav('/audits/import')}>
+            导入台帐
+          </Button>
+        )}
         {can('econ_audit.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             登记审计项目

@@ -73,6 +73,8 @@ export const EVENT_LABELS: Record<string, string> = {
   add_finding: '登记审计发现并下发整改',
   outcome: '登记整改成效',
   period_corrected: '审计期间随离任日期更正',
+  import: '由审计台帐导入',
+  import_item: '由审计台帐导入（按台帐中的状态和日期）',
   item_plan: '制定整改方案',
   item_report: '报告整改进展',
   item_apply: '申请销号',
@@ -170,6 +172,9 @@ export interface AuditDetail extends AuditRow {
     count: number;
     achievedOn: string;
     note: string | null;
+    /** 移送: the petition (审计移送) it opened for the discipline officers. */
+    petitionId: number | null;
+    petitionCode: string | null;
   }[];
   tally: Record<string, string | number | null>;
   events: Event[];

@@ -1,4 +1,5 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useDict } from '../cadres/use-dict';
 import { RevealReporter } from '../petition-identity/RevealReporter';
 import { DUE_KINDS, PETITION_CHANNELS, type PetitionDetail } from './api';
@@ -55,6 +56,13 @@ export function PetitionHeader({ p }: { p: PetitionDetail }) {
         {p.channel === 'assigned' && (
           <Descriptions.Item label="交办">
             {p.assignedBy} {p.assignedRef}，限 {p.assignedDueOn} 前办结
+          </Descriptions.Item>
+        )}
+        {p.sourceAuditId && (
+          <Descriptions.Item label="来源审计项目">
+            <Link to={`/audits/${p.sourceAuditId}`}>
+              {p.sourceAuditTitle ?? `审计项目 ${p.sourceAuditId}`}
+            </Link>
           </Descriptions.Item>
         )}
         {p.channel === 'transferred' && (

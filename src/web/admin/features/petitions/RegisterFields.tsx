@@ -22,7 +22,12 @@ export function RegisterFields() {
         </Col>
         <Col span={8}>
           <Form.Item name="channel" label="来源渠道" rules={required('请选择来源渠道')}>
-            <Select options={Object.entries(PETITION_CHANNELS).map(([value, label]) => ({ value, label }))} />
+            <Select
+              options={Object.entries(PETITION_CHANNELS)
+                // 审计移送 cases are opened by an audit's 移送, never registered by hand
+                .filter(([value]) => value !== 'audit_referral')
+                .map(([value, label]) => ({ value, label }))}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -30,6 +30,8 @@ export interface PetitionDetail extends PetitionRow {
   assignedRef: string | null;
   assignedDueOn: string | null;
   transferredFrom: string | null;
+  sourceAuditId: number | null;
+  sourceAuditTitle: string | null;
   hasReporterInfo: boolean;
   disposal: string | null;
   investigatorUserId: number | null;
