@@ -31,7 +31,10 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 export function financeTableProblem(t: FinanceTable): TableProblem | null {
   const badLine = t.lines.findIndex((l) => !hasAtMostTwoDecimals(l.amount) || l.amount < 0);
   if (badLine >= 0)
-    return { field: `finance.lines.${badLine}.amount`, message: `第 ${badLine + 1} 行金额应为不小于 0、最多两位小数的数` };
+    return {
+      field: `finance.lines.${badLine}.amount`,
+      message: `第 ${badLine + 1} 行金额应为不小于 0、最多两位小数的数`,
+    };
   const income = t.lines.filter((l) => l.kind === 'income').reduce((s, l) => s + toFen(l.amount), 0);
   const expense = t.lines.filter((l) => l.kind === 'expense').reduce((s, l) => s + toFen(l.amount), 0);
   if (toFen(t.totalIncome) !== income)

@@ -62,7 +62,9 @@ export function disclosureTransition(
         return status === 'approved'
           ? { to: 'published' }
           : refuse('村级公开事项须经村务监督委员会审核通过后才能公开', 'review');
-      return status === 'draft' ? { to: 'published' } : refuse(`${DISCLOSURE_STATUSES[status]}的公开事项不能公开`);
+      return status === 'draft'
+        ? { to: 'published' }
+        : refuse(`${DISCLOSURE_STATUSES[status]}的公开事项不能公开`);
     case 'withdraw':
       return status === 'published' ? { to: 'withdrawn' } : refuse('只有已公开的事项才能撤回');
   }

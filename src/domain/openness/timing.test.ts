@@ -14,7 +14,16 @@ import {
 const noHolidays: WorkCalendar = { holidays: new Set(), workdays: new Set() };
 /** 2026 National Day: 1–8 October off, Sunday 27 September and Saturday 10 October worked. */
 const nationalDay: WorkCalendar = {
-  holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']),
+  holidays: new Set([
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+    '2026-10-08',
+  ]),
   workdays: new Set(['2026-09-27', '2026-10-10']),
 };
 
@@ -72,7 +81,11 @@ describe('matters', () => {
 
 describe('periods a unit owes', () => {
   it('only ended periods, from the unit start', () => {
-    expect(periodsDueBy('monthly', '2026-01-01', '2026-04-01', 10)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(periodsDueBy('monthly', '2026-01-01', '2026-04-01', 10)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
     expect(periodsDueBy('monthly', '2026-01-01', '2026-03-31', 10)).toEqual(['2026-01', '2026-02']);
     expect(periodsDueBy('quarterly', '2026-01-01', '2026-07-01', 10)).toEqual(['2026-Q1', '2026-Q2']);
   });
