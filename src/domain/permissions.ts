@@ -237,6 +237,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',
+      'disclosure.read',
     ],
   },
   {
@@ -316,6 +317,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',
+      'disclosure.read',
     ],
   },
 ];

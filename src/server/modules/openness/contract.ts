@@ -167,10 +167,6 @@ export const stepIn = z.strictObject({
   reason: text().trim().max(500, '理由不超过 500 字').nullable().optional(),
 });
 export type StepInput = z.infer<typeof stepIn>;
-export const stepParams = z.object({
-  id: z.coerce.number().int().positive('编号不正确'),
-  action: z.enum(['submit', 'approve', 'return', 'publish', 'withdraw'], { message: '操作不正确' }),
-});
 
 export const disclosureListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),

@@ -15,7 +15,6 @@ import {
   itemTypesOut,
   matterIn,
   stepIn,
-  stepParams,
   updateDisclosureIn,
   updateItemTypeIn,
 } from './contract.js';
@@ -107,19 +106,20 @@ export async function opennessRoutes(app: App) {
     },
     (req) => updateDisclosure({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
-  app.post(
-    '/api/v1/disclosures/:id/:action',
-    {
-      schema: { tags, params: stepParams, body: stepIn, response: { 200: disclosureOut } },
-      config: { access: ['disclosure.draft', 'disclosure.review'], audit: 'disclosure.step' },
-    },
-    (req) =>
-      disclosureStep({
-        ctx,
-        actor: actorOf(req),
-        id: req.params.id,
-        action: req.params.action,
-        input: req.body,
-      }),
-  );
+  const STEPS = [
+    ['submit', 'disclosure.draft'],
+    ['approve', 'disclosure.review'],
+    ['return', 'disclosure.review'],
+    ['publish', 'disclosure.draft'],
+    ['withdraw', 'disclosure.draft'],
+  ] as const;
+  for (const [action, permission] of STEPS)
+    app.post(
+      `/api/v1/disclosures/:id/${action}`,
+      {
+        schema: { tags, params: idParam, body: stepIn, response: { 200: disclosureOut } },
+        config: { access: permission, audit: `disclosure.${action}` },
+      },
+      (req) => disclosureStep({ ctx, actor: actorOf(req), id: req.params.id, action, input: req.body }),
+    );
 }
