@@ -10,7 +10,6 @@ import { lastPlacePanel } from './modules/assessments/figures/last-place-panel.j
 import { auditFigures } from './modules/audits/figures/audit-figures.js';
 import { overdueItemsPanel } from './modules/audits/figures/overdue-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
-import { disclosureFigures } from './modules/openness/figures/disclosure-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
 import { registerAllSummaryParagraphs } from './modules/summaries/catalogue.js';
@@ -29,7 +28,6 @@ export function registerAllFigures(): void {
     appointmentFigures(),
     auditFigures(),
     assessmentFigures(),
-    disclosureFigures(),
   ])
     registerFigures(m.source, m.figures);
   registerDashboardPanel(trackingPanel);
