@@ -57,6 +57,10 @@ export const PERMISSIONS = {
   'rectification.unit': '办理本单位的审计整改事项（制定方案、报告进展、申请销号）',
   'assessment.read': '查看考核（年度考核等次、单位考评排名、民主测评结果）',
   'assessment.manage': '组织考核（评定年度考核等次、录入单位考评并排名、组织民主测评与发放测评码）',
+  'disclosure.read': '查看政务公开/村务公开（公开目录、应公开事项、公开记录）',
+  'disclosure.catalogue': '维护公开目录（公开事项及其公开时限）',
+  'disclosure.draft': '起草、公开和撤回本单位的公开事项，登记须公开的事项',
+  'disclosure.review': '村务监督委员会审核村级公开事项（通过、退回）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -116,6 +120,7 @@ const accountabilityOffice: Permission[] = ['accountability.read', 'accountabili
 const appointmentOffice: Permission[] = ['appointment.read', 'appointment.manage'];
 const appointmentDiscipline: Permission[] = ['appointment.read', 'appointment.integrity'];
 const assessmentOffice: Permission[] = ['assessment.read', 'assessment.manage'];
+const disclosureOffice: Permission[] = ['disclosure.read', 'disclosure.catalogue', 'disclosure.draft'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -174,6 +179,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'appointment.read',
       'appointment.override',
       'econ_audit.read',
+      'disclosure.read',
     ],
   },
   {
@@ -193,6 +199,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionLeadership,
       'appointment.read',
       'econ_audit.read',
+      'disclosure.read',
     ],
   },
   {
@@ -211,6 +218,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentOffice,
       'econ_audit.read',
+      ...disclosureOffice,
     ],
   },
   {
@@ -229,6 +237,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',
+      'disclosure.read',
     ],
   },
   {
@@ -243,7 +252,22 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '单位负责人',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...business, 'cadre.read', 'petition.assigned', 'inquiry.endorse', 'rectification.unit'],
+    permissions: [
+      ...business,
+      'cadre.read',
+      'petition.assigned',
+      'inquiry.endorse',
+      'rectification.unit',
+      'disclosure.read',
+      'disclosure.draft',
+    ],
+  },
+  {
+    code: 'village_supervisor',
+    name: '村务监督委员会',
+    adminClass: null,
+    mfaRequired: false,
+    permissions: [...business, 'disclosure.read', 'disclosure.review'],
   },
   {
     code: 'cadre',
@@ -270,6 +294,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...appointmentOffice,
       'appointment.override',
       'econ_audit.read',
+      'disclosure.read',
+      'disclosure.catalogue',
     ],
   },
   {
@@ -291,6 +317,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',
+      'disclosure.read',
     ],
   },
 ];

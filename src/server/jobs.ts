@@ -1,4 +1,5 @@
 import { registerAdmonitionJobs } from './modules/admonitions/jobs.js';
+import { registerOpennessJobs } from './modules/openness/jobs.js';
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
 import { registerPolicyJobs } from './modules/policies/jobs.js';
 import { registerAuditJobs } from './platform/audit/jobs.js';
@@ -17,4 +18,5 @@ export function registerJobs(): void {
   registerFileJobs();
   registerPolicyJobs();
   registerAdmonitionJobs();
+  registerOpennessJobs();
 }

@@ -14,6 +14,7 @@ import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
+import { opennessRoutes } from './modules/openness/routes.js';
 import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
 import { petitionLedgerRoutes } from './modules/petitions/ledger/routes.js';
 import { portalRoutes } from './modules/petitions/portal/routes.js';
@@ -63,6 +64,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(petitionLedgerRoutes);
   await app.register(portalRoutes);
   await app.register(policyRoutes);
+  await app.register(opennessRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
   await app.register(accountabilityLedgerImportRoutes);

@@ -16,6 +16,7 @@ import {
   LikeOutlined,
   MailOutlined,
   MessageOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   PieChartOutlined,
   ReadOutlined,
@@ -52,6 +53,7 @@ export interface FeatureRoute {
 }
 
 export const MENU_GROUPS = {
+  openness: { label: '政务村务公开', icon: <NotificationOutlined /> },
   system: { label: '系统管理', icon: <SettingOutlined /> },
   security: { label: '安全管理', icon: <SafetyOutlined /> },
 };
@@ -222,6 +224,48 @@ export const FEATURES: FeatureRoute[] = [
     hidden: true,
     permission: 'policy.read',
     page: lazy(() => import('./features/policies/PolicyDetailPage')),
+  },
+  {
+    path: '/openness/catalogue',
+    label: '公开目录',
+    group: 'openness',
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/CataloguePage')),
+  },
+  {
+    path: '/openness/calendar',
+    label: '公开日历',
+    group: 'openness',
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/CalendarPage')),
+  },
+  {
+    path: '/openness/calendar/:orgId',
+    label: '公开日历',
+    hidden: true,
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/CalendarPage')),
+  },
+  {
+    path: '/openness/disclosures',
+    label: '公开记录',
+    group: 'openness',
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/DisclosuresPage')),
+  },
+  {
+    path: '/openness/review',
+    label: '村务公开审核',
+    group: 'openness',
+    permission: 'disclosure.review',
+    page: lazy(() => import('./features/openness/ReviewQueuePage')),
+  },
+  {
+    path: '/openness/disclosures/:id',
+    label: '公开事项',
+    hidden: true,
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/DisclosureDetailPage')),
   },
   {
     path: '/my-policies',

@@ -351,6 +351,20 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.openness,
   },
   {
+    key: 'disclosure.period_deadline_day',
+    name: '定期公开截止日（下一期首月的第几日）',
+    value: 10,
+    unit: 'count',
+    source: regs.village,
+  },
+  {
+    key: 'disclosure.major_matter',
+    name: '重大事项决定后公开期限',
+    value: 5,
+    unit: 'days',
+    source: regs.village,
+  },
+  {
     key: 'review.excellent_cap',
     name: '年度考核优秀等次比例上限',
     value: 20,

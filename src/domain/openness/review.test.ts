@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { disclosureTransition, indexNumber } from './review.js';
+
+describe('village review chain', () => {
+  it('draft → in review → returned → in review → approved → published → withdrawn', () => {
+    expect(disclosureTransition('draft', 'submit', true)).toEqual({ to: 'in_review' });
+    expect(disclosureTransition('in_review', 'return', true)).toEqual({ to: 'returned' });
+    expect(disclosureTransition('returned', 'edit', true)).toEqual({ to: 'draft' });
+    expect(disclosureTransition('returned', 'submit', true)).toEqual({ to: 'in_review' });
+    expect(disclosureTransition('in_review', 'approve', true)).toEqual({ to: 'approved' });
+    expect(disclosureTransition('approved', 'publish', true)).toEqual({ to: 'published' });
+    expect(disclosureTransition('published', 'withdraw', true)).toEqual({ to: 'withdrawn' });
+  });
+  it('a village item is not published without the committee approval', () => {
+    for (const s of ['draft', 'in_review', 'returned'] as const)
+      expect(disclosureTransition(s, 'publish', true)).toMatchObject({ problem: { field: 'review' } });
+  });
+  it('a township item is published from the draft, without review', () => {
+    expect(disclosureTransition('draft', 'publish', false)).toEqual({ to: 'published' });
+    expect(disclosureTransition('draft', 'submit', false)).toHaveProperty('problem');
+  });
+  it('refuses steps out of order', () => {
+    expect(disclosureTransition('draft', 'approve', true)).toHaveProperty('problem');
+    expect(disclosureTransition('approved', 'edit', true)).toHaveProperty('problem');
+    expect(disclosureTransition('withdrawn', 'withdraw', true)).toHaveProperty('problem');
+    expect(disclosureTransition('in_review', 'withdraw', true)).toHaveProperty('problem');
+  });
+});
+
+describe('索引号', () => {
+  it('unit, year and sequence', () => {
+    expect(indexNumber(12, '2026-04-05', 7)).toBe('DX0012-2026-00007');
+  });
+});

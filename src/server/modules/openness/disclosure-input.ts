@@ -1,0 +1,23 @@
+import { type FinanceTable, financeTableProblem } from '../../../domain/openness/finance-table.js';
+import { isPeriod, isPeriodic, type Timing } from '../../../domain/openness/timing.js';
+import { unprocessable } from '../../platform/http/errors.js';
+import type { ItemTypeRow } from './access.js';
+
+/** A finance table whose lines do not add up to its totals is refused, naming the total (or line). */
+export function checkFinance(finance: FinanceTable | null | undefined) {
+  if (!finance) return;
+  const problem = financeTableProblem(finance);
+  if (problem) throw unprocessable(problem.message, { [problem.field]: problem.message });
+}
+
+/** A periodic type's item names its period, written as the type writes it (2026-03, 2026-Q1). */
+export function checkPeriod(type: ItemTypeRow, period: string | null | undefined): string | null {
+  const timing = type.timing as Timing;
+  if (!isPeriodic(timing)) return null;
+  const example = timing === 'monthly' ? '2026-03' : '2026-Q1';
+  if (!period || !isPeriod(timing as 'monthly' | 'quarterly', period)) {
+    const m = `请填写公开期间，格式如 ${example}`;
+    throw unprocessable(m, { period: m });
+  }
+  return period;
+}

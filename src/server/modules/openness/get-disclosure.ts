@@ -1,0 +1,58 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/access/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import { users } from '../../platform/users/schema.js';
+import { loadDisclosure } from './access.js';
+import { disclosureEvents, disclosureItemTypes } from './schema.js';
+
+/** One disclosure with its steps (who, when, the reason). */
+export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: number }) {
+  const { ctx, actor, id } = opts;
+  const d = await loadDisclosure(ctx.db, actor, id);
+  const [org] = await ctx.db
+    .select({ name: orgs.name, kind: orgs.kind })
+    .from(orgs)
+    .where(eq(orgs.id, d.orgId));
+  const [type] = await ctx.db
+    .select({ name: disclosureItemTypes.name })
+    .from(disclosureItemTypes)
+    .where(eq(disclosureItemTypes.id, d.itemTypeId));
+  const events = await ctx.db
+    .select({ e: disclosureEvents, userName: users.displayName })
+    .from(disclosureEvents)
+    .leftJoin(users, eq(users.id, disclosureEvents.userId))
+    .where(eq(disclosureEvents.disclosureId, id))
+    .orderBy(asc(disclosureEvents.at), asc(disclosureEvents.id));
+  return {
+    id: d.id,
+    orgId: d.orgId,
+    orgName: org?.name ?? null,
+    itemTypeId: d.itemTypeId,
+    itemTypeName: type?.name ?? null,
+    dueItemId: d.dueItemId,
+    period: d.period,
+    title: d.title,
+    body: d.body,
+    finance: (d.finance as never) ?? null,
+    status: d.status,
+    indexNo: d.indexNo,
+    issuingBody: d.issuingBody,
+    issuedOn: d.issuedOn,
+    docNumber: d.docNumber,
+    publishedOn: d.publishedOn,
+    withdrawnOn: d.withdrawnOn,
+    withdrawReason: d.withdrawReason,
+    version: d.version,
+    needsReview: org?.kind === 'village',
+    events: events.map(({ e, userName }) => ({
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      userId: e.userId,
+      userName: userName ?? null,
+      at: e.at.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,15 @@
+import { registerJob } from '../../platform/jobs/registry.js';
+import { scheduleDueItems } from './due-items.js';
+import { sweepOverdueDisclosures } from './overdue-sweep.js';
+
+/** Hourly: each unit's due openness items for the period just ended, and the overdue ones escalated to the township. */
+export function registerOpennessJobs(): void {
+  registerJob({
+    name: 'disclosure.schedule',
+    everyMs: 60 * 60_000,
+    run: async (ctx) => {
+      await scheduleDueItems(ctx);
+      await sweepOverdueDisclosures(ctx);
+    },
+  });
+}
