@@ -4,6 +4,11 @@
  */
 export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.login': '登录',
+  'disclosure.create': '起草公开事项',
+  'disclosure.update': '修改公开事项',
+  'disclosure.matter': '登记应公开事项',
+  'disclosure.catalogue_create': '新增公开目录事项类型',
+  'disclosure.catalogue_update': '修改公开目录事项类型',
   'auth.logout': '退出',
   'auth.logout_all': '退出全部会话',
   'auth.lock': '账号锁定',
