@@ -57,6 +57,9 @@ export const PERMISSIONS = {
   'rectification.unit': '办理本单位的审计整改事项（制定方案、报告进展、申请销号）',
   'assessment.read': '查看考核（年度考核等次、单位考评排名、民主测评结果）',
   'assessment.manage': '组织考核（评定年度考核等次、录入单位考评并排名、组织民主测评与发放测评码）',
+  'pledge.read': '查看村干部任期承诺（承诺事项、践诺进度、兑现率、述诺评诺）',
+  'pledge.manage': '管理村干部任期承诺（登记承诺、录入进度、述诺、录入评诺结果）',
+  'pledge.own': '录入本人任期承诺的践诺进度',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -116,6 +119,7 @@ const accountabilityOffice: Permission[] = ['accountability.read', 'accountabili
 const appointmentOffice: Permission[] = ['appointment.read', 'appointment.manage'];
 const appointmentDiscipline: Permission[] = ['appointment.read', 'appointment.integrity'];
 const assessmentOffice: Permission[] = ['assessment.read', 'assessment.manage'];
+const pledgeOffice: Permission[] = ['pledge.read', 'pledge.manage'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -174,6 +178,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'appointment.read',
       'appointment.override',
       'econ_audit.read',
+      ...pledgeOffice,
     ],
   },
   {
@@ -193,6 +198,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionLeadership,
       'appointment.read',
       'econ_audit.read',
+      ...pledgeOffice,
     ],
   },
   {
@@ -211,6 +217,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentOffice,
       'econ_audit.read',
+      ...pledgeOffice,
     ],
   },
   {
@@ -229,6 +236,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',
+      'pledge.read',
     ],
   },
   {
@@ -250,7 +258,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '干部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...everyone, 'inquiry.reply', 'admonition.own_report'],
+    permissions: [...everyone, 'inquiry.reply', 'admonition.own_report', 'pledge.own'],
   },
   {
     code: 'district_org',
@@ -270,6 +278,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...appointmentOffice,
       'appointment.override',
       'econ_audit.read',
+      ...pledgeOffice,
     ],
   },
   {
@@ -291,6 +300,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...supervisionOffice,
       ...appointmentDiscipline,
       'econ_audit.read',
+      'pledge.read',
     ],
   },
 ];

@@ -31,13 +31,15 @@ describe('pledgeItemsProblem', () => {
     expect(pledgeItemsProblem([item('a'), item('b', { dueOn: null })], term)?.field).toBe('items.1.dueOn');
     expect(pledgeItemsProblem([item('a', { dueOn: '2027-01-01' })], term)?.message).toContain('任期内');
     expect(
-      pledgeItemsProblem([item('a'), item('b', { parentKey: 'a', weight: 2 }), item('c', { parentKey: 'a' })], term)
-        ?.field,
+      pledgeItemsProblem(
+        [item('a'), item('b', { parentKey: 'a', weight: 2 }), item('c', { parentKey: 'a' })],
+        term,
+      )?.field,
     ).toBe('items.2.weight');
     expect(pledgeItemsProblem([item('a', { parentKey: 'x' })], term)?.field).toBe('items.0.parentKey');
-    expect(pledgeItemsProblem([item('a', { parentKey: 'b' }), item('b', { parentKey: 'a' })], term)?.message).toContain(
-      '循环',
-    );
+    expect(
+      pledgeItemsProblem([item('a', { parentKey: 'b' }), item('b', { parentKey: 'a' })], term)?.message,
+    ).toContain('循环');
     expect(pledgeItemsProblem([], term)?.field).toBe('items');
   });
 });
@@ -54,13 +56,26 @@ describe('rollUp', () => {
     { id: 5, parentId: 2, weight: w[3] },
   ];
   it('averages children equally without weights, a leaf without progress counting 0', () => {
-    const p = rollUp(tree([null, null, null, null]), new Map([[4, 100], [3, 50]]));
+    const p = rollUp(
+      tree([null, null, null, null]),
+      new Map([
+        [4, 100],
+        [3, 50],
+      ]),
+    );
     expect(p.get(2)).toBe(50);
     expect(p.get(1)).toBe(50);
     expect(p.get(5)).toBe(0);
   });
   it('weights children where weights are set', () => {
-    const p = rollUp(tree([3, 1, 1, 3]), new Map([[4, 100], [5, 20], [3, 0]]));
+    const p = rollUp(
+      tree([3, 1, 1, 3]),
+      new Map([
+        [4, 100],
+        [5, 20],
+        [3, 0],
+      ]),
+    );
     expect(p.get(2)).toBe(40); // (1×100 + 3×20) / 4
     expect(p.get(1)).toBe(30); // (3×40 + 1×0) / 4
   });

@@ -36,8 +36,7 @@ export function pledgeItemsProblem(
   for (const [i, it] of items.entries()) {
     const n = i + 1;
     if (!it.title?.trim()) return { field: `items.${i}.title`, message: `第 ${n} 项：请填写承诺事项` };
-    if (!it.target?.trim())
-      return { field: `items.${i}.target`, message: `第 ${n} 项：请填写可衡量的目标` };
+    if (!it.target?.trim()) return { field: `items.${i}.target`, message: `第 ${n} 项：请填写可衡量的目标` };
     if (!it.dueOn) return { field: `items.${i}.dueOn`, message: `第 ${n} 项：请填写完成期限` };
     if (!DATE.test(it.dueOn)) return { field: `items.${i}.dueOn`, message: `第 ${n} 项：完成期限格式不正确` };
     if (it.dueOn < term.from || (term.to && it.dueOn > term.to))
@@ -113,7 +112,8 @@ export function latestPercent(
   for (const e of entries) {
     if (e.reportedOn > asOf) continue;
     const b = best.get(e.itemId);
-    if (!b || e.reportedOn > b.reportedOn || (e.reportedOn === b.reportedOn && e.id > b.id)) best.set(e.itemId, e);
+    if (!b || e.reportedOn > b.reportedOn || (e.reportedOn === b.reportedOn && e.id > b.id))
+      best.set(e.itemId, e);
   }
   return new Map([...best].map(([k, v]) => [k, v.percent]));
 }

@@ -1,0 +1,64 @@
+import './audit-labels.js';
+import { z } from 'zod';
+import { type App, actorOf } from '../../platform/http/types.js';
+import { addProgress } from './add-progress.js';
+import { appraisalIn, createPledgeIn, idParam, listQuery, progressIn, reportIn } from './contract.js';
+import { createPledge } from './create-pledge.js';
+import { getPledge } from './get-pledge.js';
+import { listPledges } from './list-pledges.js';
+import { myPledges } from './my-pledges.js';
+import { recordAppraisal } from './record-appraisal.js';
+import { recordReport } from './record-report.js';
+
+const asOfQuery = listQuery.pick({ asOf: true });
+
+/** 任期承诺: 承诺 → 践诺 → 述诺 → 评诺, by village with progress and 兑现率; the cadre's own pledges. */
+export async function pledgeRoutes(app: App) {
+  const { ctx } = app;
+  const tags = ['pledges'];
+
+  app.get(
+    '/api/v1/pledges',
+    { schema: { tags, querystring: listQuery }, config: { access: 'pledge.read' } },
+    (req) => listPledges({ ctx, actor: actorOf(req), query: req.query }),
+  );
+  app.post(
+    '/api/v1/pledges',
+    { schema: { tags, body: createPledgeIn }, config: { access: 'pledge.manage', audit: 'pledge.create' } },
+    (req) => createPledge({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    '/api/v1/pledges/:id',
+    { schema: { tags, params: idParam, querystring: asOfQuery }, config: { access: 'authenticated' } },
+    (req) => getPledge({ ctx, actor: actorOf(req), id: req.params.id, asOf: req.query.asOf }),
+  );
+  app.post(
+    '/api/v1/pledges/:id/progress',
+    {
+      schema: { tags, params: idParam, body: progressIn },
+      config: { access: 'authenticated', audit: 'pledge.progress' },
+    },
+    (req) => addProgress({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.put(
+    '/api/v1/pledges/:id/report',
+    {
+      schema: { tags, params: idParam, body: reportIn },
+      config: { access: 'pledge.manage', audit: 'pledge.report' },
+    },
+    (req) => recordReport({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.put(
+    '/api/v1/pledges/:id/appraisal',
+    {
+      schema: { tags, params: idParam, body: appraisalIn },
+      config: { access: 'pledge.manage', audit: 'pledge.appraisal' },
+    },
+    (req) => recordAppraisal({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.get(
+    '/api/v1/me/pledges',
+    { schema: { tags, querystring: z.object({}) }, config: { access: 'pledge.own' } },
+    (req) => myPledges({ ctx, actor: actorOf(req) }),
+  );
+}
