@@ -209,6 +209,48 @@ describe('承诺 → 践诺 → 述诺 → 评诺', () => {
   });
 });
 
+describe('figures: pledges made, fulfilled and 兑现率 per village; the drill-down equals the number', () => {
+  const q = 'from=2024-01-01&to=2026-12-31&asOf=2026-03-02';
+  it('counts as the pledge pages do, by village', async () => {
+    const res = await api('org', 'GET', `/api/v1/figures?module=pledges&breakdown=org&${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const f = Object.fromEntries(
+      res.json().figures.map((x: { key: string }) => [x.key, x] as const),
+    ) as Record<string, { value: number; slices: { key: string; value: number }[] | null }>;
+    // two pledges in 东村; each has 一组 and 二组 due by today; only 东书记's 一组 is at 100%
+    expect(f['pledges.made'].value).toBe(2);
+    expect(f['pledges.items_due'].value).toBe(4);
+    expect(f['pledges.items_fulfilled'].value).toBe(1);
+    expect(f['pledges.rate'].value).toBe(25);
+    const eastSlice = (k: string) => f[k].slices?.find((x) => x.key === String(east))?.value;
+    expect(eastSlice('pledges.items_due')).toBe(4);
+    expect(eastSlice('pledges.items_fulfilled')).toBe(1);
+    for (const key of ['pledges.made', 'pledges.items_due', 'pledges.items_fulfilled']) {
+      const rec = (await api('org', 'GET', `/api/v1/figures/${key}/records?${q}&pageSize=50`)).json();
+      expect(rec.total, key).toBe(f[key].value);
+      expect(rec.items.length, key).toBe(f[key].value);
+      const slice = (
+        await api('org', 'GET', `/api/v1/figures/${key}/records?${q}&breakdown=org&slice=${east}&pageSize=50`)
+      ).json();
+      expect(slice.total, key).toBe(eastSlice(key));
+    }
+    // as of 2025-06-30 only 一组 of each pledge was due; 东书记's was done
+    const then = (
+      await api('org', 'GET', '/api/v1/figures?module=pledges&from=2024-01-01&to=2026-12-31&asOf=2025-06-30')
+    ).json();
+    const v = Object.fromEntries(then.figures.map((x: { key: string; value: number }) => [x.key, x.value]));
+    expect(v).toMatchObject({ 'pledges.items_due': 2, 'pledges.items_fulfilled': 1, 'pledges.rate': 50 });
+  });
+
+  it("the cadre's relative counts none of the cadre's pledge", async () => {
+    const res = await api('related', 'GET', `/api/v1/figures?module=pledges&${q}`);
+    const v = Object.fromEntries(
+      res.json().figures.map((x: { key: string; value: number }) => [x.key, x.value]),
+    );
+    expect(v).toMatchObject({ 'pledges.made': 1, 'pledges.items_due': 2, 'pledges.items_fulfilled': 0 });
+  });
+});
+
 describe('bad input: a Chinese 4xx naming the field, nothing written', () => {
   const refused = async (who: string, url: string, body: unknown, field: string, status = 400) => {
     const before = await rows();
