@@ -80,6 +80,15 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+it('offers the current village tenures in scope, without the recused cadre', async () => {
+  const posts = (res: { json: () => { items: { post: string }[] } }) => res.json().items.map((i) => i.post);
+  expect(posts(await api('org', 'GET', '/api/v1/pledges/tenures'))).toEqual([
+    '东村党支部书记',
+    '东村村委会主任',
+  ]);
+  expect(posts(await api('related', 'GET', '/api/v1/pledges/tenures'))).toEqual(['东村村委会主任']);
+});
+
 describe('承诺 → 践诺 → 述诺 → 评诺', () => {
   let id: number;
   let item: Record<string, number>;

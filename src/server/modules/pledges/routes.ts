@@ -9,6 +9,7 @@ import { listPledges } from './list-pledges.js';
 import { myPledges } from './my-pledges.js';
 import { recordAppraisal } from './record-appraisal.js';
 import { recordReport } from './record-report.js';
+import { villageTenures } from './village-tenures.js';
 
 const asOfQuery = listQuery.pick({ asOf: true });
 
@@ -26,6 +27,11 @@ export async function pledgeRoutes(app: App) {
     '/api/v1/pledges',
     { schema: { tags, body: createPledgeIn }, config: { access: 'pledge.manage', audit: 'pledge.create' } },
     (req) => createPledge({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    '/api/v1/pledges/tenures',
+    { schema: { tags, querystring: z.object({}) }, config: { access: 'pledge.manage' } },
+    (req) => villageTenures({ ctx, actor: actorOf(req) }),
   );
   app.get(
     '/api/v1/pledges/:id',
