@@ -55,6 +55,8 @@ export async function getPledge(opts: { ctx: AppContext; actor: Actor; id: numbe
     appraisedOn: p.appraisedOn,
     admonitionId: p.admonitionId,
     version: p.version,
+    /** The caller is the pledging cadre (enters their own progress). */
+    own: actor.cadreId !== null && actor.cadreId === p.cadreId,
     asOf,
     progress: s.overall,
     due: s.due,
