@@ -129,7 +129,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pledge.progress': '录入践诺进度',
   'pledge.report': '录入述诺报告',
   'pledge.appraisal': '录入评诺结果',
-  'pledge.view': '查看任期承诺',
+  'pledge.ledger_export': '导出承诺践诺台帐',
   'policy.create': '制定制度',
   'policy.update': '修改制度信息',
   'policy.revise': '修订制度',

@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admonitions } from '../../src/server/modules/admonitions/schema.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
@@ -257,6 +258,33 @@ describe('figures: pledges made, fulfilled and 兑现率 per village; the drill-
       res.json().figures.map((x: { key: string; value: number }) => [x.key, x.value]),
     );
     expect(v).toMatchObject({ 'pledges.made': 1, 'pledges.items_due': 2, 'pledges.items_fulfilled': 0 });
+  });
+});
+
+describe('承诺践诺台帐', () => {
+  it('lists every item of the pledges in scope with its progress and whether it is fulfilled, without the recused cadre', async () => {
+    const sheet = async (who: string) => {
+      const res = await api(who, 'GET', '/api/v1/pledges/ledger.xlsx?asOf=2026-03-02');
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      const rows: string[][] = [];
+      ws.eachRow((r, n) => {
+        if (n > 2) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+      });
+      return { title: String(ws.getRow(1).getCell(1).value), rows };
+    };
+    const all = await sheet('org');
+    expect(all.title).toContain('应兑现 4 项，已兑现 1 项，兑现率 25%');
+    expect(all.rows).toHaveLength(8);
+    const road1 = all.rows.find((r) => r[2] === '东书记' && r[4].includes('一组村道'))!;
+    expect(road1.slice(8, 11)).toEqual(['100%', '2025-06-20 100%：验收单', '已兑现']);
+    const road = all.rows.find((r) => r[2] === '东书记' && r[4] === '村道硬化')!;
+    expect(road[10]).toBe('（汇总）');
+    expect(road[11]).toContain('不满意 30%');
+    const related = await sheet('related');
+    expect(related.rows.map((r) => r[2])).not.toContain('东书记');
   });
 });
 

@@ -7,11 +7,13 @@ import { createPledge } from './create-pledge.js';
 import { getPledge } from './get-pledge.js';
 import { listPledges } from './list-pledges.js';
 import { myPledges } from './my-pledges.js';
+import { exportPledgeLedger } from './pledge-ledger.js';
 import { recordAppraisal } from './record-appraisal.js';
 import { recordReport } from './record-report.js';
 import { villageTenures } from './village-tenures.js';
 
 const asOfQuery = listQuery.pick({ asOf: true });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 任期承诺: 承诺 → 践诺 → 述诺 → 评诺, by village with progress and 兑现率; the cadre's own pledges. */
 export async function pledgeRoutes(app: App) {
@@ -27,6 +29,23 @@ export async function pledgeRoutes(app: App) {
     '/api/v1/pledges',
     { schema: { tags, body: createPledgeIn }, config: { access: 'pledge.manage', audit: 'pledge.create' } },
     (req) => createPledge({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    '/api/v1/pledges/ledger.xlsx',
+    {
+      schema: { tags, querystring: listQuery },
+      config: { access: 'pledge.read', audit: 'pledge.ledger_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportPledgeLedger({ ctx, actor: actorOf(req), query: req.query });
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="pledges.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
   );
   app.get(
     '/api/v1/pledges/tenures',

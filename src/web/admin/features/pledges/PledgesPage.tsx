@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Empty, Progress, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Progress, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { download, qs } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { fetchPledges, type PledgeRow, rateText, type VillageRow } from './api';
 import { NewPledgeDrawer } from './NewPledgeDrawer';
@@ -11,6 +12,7 @@ import { NewPledgeDrawer } from './NewPledgeDrawer';
 /** 任期承诺 by village: each village's 兑现率 as of a day, and its cadres' pledges with their progress. */
 export default function PledgesPage() {
   const can = useCan();
+  const { message } = App.useApp();
   const nav = useNavigate();
   const [asOf, setAsOf] = useState<string | undefined>();
   const [orgId, setOrgId] = useState<number | undefined>();
@@ -27,6 +29,16 @@ export default function PledgesPage() {
           onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
           placeholder="今天"
         />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            download(`/api/v1/pledges/ledger.xlsx${qs({ asOf, orgId })}`).catch((e) =>
+              message.error(String(e.message)),
+            )
+          }
+        >
+          导出承诺践诺台帐
+        </Button>
         {can('pledge.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             登记任期承诺
