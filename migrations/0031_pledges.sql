@@ -1,3 +1,16 @@
+CREATE TABLE "pledge_attachments" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"pledge_id" bigint NOT NULL,
+	"entry_id" bigint NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"uploaded_by" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pledge_items" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"pledge_id" bigint NOT NULL,
@@ -38,6 +51,7 @@ CREATE TABLE "pledges" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "pledge_attachments_entry_idx" ON "pledge_attachments" USING btree ("pledge_id","entry_id");--> statement-breakpoint
 CREATE INDEX "pledge_items_pledge_idx" ON "pledge_items" USING btree ("pledge_id");--> statement-breakpoint
 CREATE INDEX "pledge_items_due_idx" ON "pledge_items" USING btree ("due_on");--> statement-breakpoint
 CREATE INDEX "pledge_progress_item_idx" ON "pledge_progress" USING btree ("item_id","reported_on");--> statement-breakpoint

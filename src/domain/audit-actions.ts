@@ -130,6 +130,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pledge.report': '录入述诺报告',
   'pledge.appraisal': '录入评诺结果',
   'pledge.ledger_export': '导出承诺践诺台帐',
+  'pledge.attachment_upload': '上传践诺佐证材料',
+  'pledge.attachment_download': '下载践诺佐证材料',
   'policy.create': '制定制度',
   'policy.update': '修改制度信息',
   'policy.revise': '修订制度',

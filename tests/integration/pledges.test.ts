@@ -7,6 +7,7 @@ import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { pledgeItems, pledgeProgress, pledges } from '../../src/server/modules/pledges/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
+import { upload } from '../support/lrmx-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // today is 2026-03-02 in China
@@ -258,6 +259,39 @@ describe('figures: pledges made, fulfilled and 兑现率 per village; the drill-
       res.json().figures.map((x: { key: string; value: number }) => [x.key, x.value]),
     );
     expect(v).toMatchObject({ 'pledges.made': 1, 'pledges.items_due': 2, 'pledges.items_fulfilled': 0 });
+  });
+});
+
+describe('佐证材料 files on a progress entry', () => {
+  // a 1×1 PNG
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  it('the cadre attaches a photo to their entry; the officer downloads it; the relative and a peer cannot', async () => {
+    const [p] = await t.ctx.db.select().from(pledges).where(eq(pledges.cadreId, c.东书记));
+    const [entry] = await t.ctx.db
+      .select()
+      .from(pledgeProgress)
+      .where(eq(pledgeProgress.pledgeId, p.id))
+      .limit(1);
+    const url = `/api/v1/pledges/${p.id}/progress/${entry.id}/attachments`;
+    expect((await upload(t, s.peer, url, { name: '照片.png', bytes: png })).statusCode).toBe(404);
+    expect((await upload(t, s.related, url, { name: '照片.png', bytes: png })).statusCode).toBe(404);
+    const bad = await upload(t, s.cadre, url, { name: '照片.png', bytes: Buffer.from('not a picture') });
+    expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+    expect(bad.statusCode).toBeLessThan(500);
+    const res = await upload(t, s.cadre, url, { name: '照片.png', bytes: png });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await api('org', 'GET', `/api/v1/pledges/${p.id}`)).json();
+    const files = detail.entries.find((e: { id: number }) => e.id === entry.id).files;
+    expect(files).toEqual([{ id: res.json().id, fileName: '照片.png' }]);
+    const got = await api('org', 'GET', `/api/v1/pledges/${p.id}/attachments/${res.json().id}`);
+    expect(got.statusCode).toBe(200);
+    expect(Buffer.from(got.rawPayload).equals(png)).toBe(true);
+    expect(
+      (await api('related', 'GET', `/api/v1/pledges/${p.id}/attachments/${res.json().id}`)).statusCode,
+    ).toBe(404);
   });
 });
 

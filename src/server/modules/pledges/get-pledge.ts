@@ -6,6 +6,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
 import { cadres, tenures } from '../cadres/schema.js';
 import { loadPledge } from './access.js';
+import { pledgeAttachments } from './schema.js';
 import { standingsOf } from './standing.js';
 
 /** A pledge with its item tree (rolled-up progress), progress entries, 述诺, 评诺 and 兑现率 as of a day. */
@@ -37,6 +38,15 @@ export async function getPledge(opts: { ctx: AppContext; actor: Actor; id: numbe
         ).map((u) => [u.id, u.name])
       : [],
   );
+  const files = await ctx.db
+    .select({
+      id: pledgeAttachments.id,
+      entryId: pledgeAttachments.entryId,
+      fileName: pledgeAttachments.fileName,
+    })
+    .from(pledgeAttachments)
+    .where(eq(pledgeAttachments.pledgeId, p.id))
+    .orderBy(pledgeAttachments.id);
   return {
     id: p.id,
     orgId: p.orgId,
@@ -79,6 +89,7 @@ export async function getPledge(opts: { ctx: AppContext; actor: Actor; id: numbe
       percent: e.percent,
       evidence: e.evidence,
       by: e.createdBy ? (names.get(e.createdBy) ?? null) : null,
+      files: files.filter((f) => f.entryId === e.id).map((f) => ({ id: f.id, fileName: f.fileName })),
     })),
   };
 }

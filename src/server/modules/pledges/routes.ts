@@ -1,7 +1,9 @@
 import './audit-labels.js';
 import { z } from 'zod';
 import { type App, actorOf } from '../../platform/http/types.js';
+import { uploadedFile } from '../admonitions/upload.js';
 import { addProgress } from './add-progress.js';
+import { downloadEvidence, uploadEvidence } from './attachments.js';
 import { appraisalIn, createPledgeIn, idParam, listQuery, progressIn, reportIn } from './contract.js';
 import { createPledge } from './create-pledge.js';
 import { getPledge } from './get-pledge.js';
@@ -13,6 +15,14 @@ import { recordReport } from './record-report.js';
 import { villageTenures } from './village-tenures.js';
 
 const asOfQuery = listQuery.pick({ asOf: true });
+const entryParam = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  entryId: z.coerce.number().int().positive('编号不正确'),
+});
+const attachmentParam = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  attachmentId: z.coerce.number().int().positive('编号不正确'),
+});
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 任期承诺: 承诺 → 践诺 → 述诺 → 评诺, by village with progress and 兑现率; the cadre's own pledges. */
@@ -64,6 +74,36 @@ export async function pledgeRoutes(app: App) {
       config: { access: 'authenticated', audit: 'pledge.progress' },
     },
     (req) => addProgress({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.post(
+    '/api/v1/pledges/:id/progress/:entryId/attachments',
+    {
+      schema: { tags, params: entryParam },
+      config: { access: 'authenticated', audit: 'pledge.attachment_upload' },
+    },
+    async (req) => {
+      const f = await uploadedFile(req);
+      return uploadEvidence({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        entryId: req.params.entryId,
+        ...f,
+      });
+    },
+  );
+  app.get(
+    '/api/v1/pledges/:id/attachments/:attachmentId',
+    { schema: { tags, params: attachmentParam }, config: { access: 'authenticated' } },
+    async (req, reply) => {
+      const f = await downloadEvidence({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        attachmentId: req.params.attachmentId,
+      });
+      return reply.headers(f.headers).send(f.bytes);
+    },
   );
   app.put(
     '/api/v1/pledges/:id/report',

@@ -73,3 +73,21 @@ export const pledgeProgress = pgTable(
   },
   (t) => [index('pledge_progress_item_idx').on(t.itemId, t.reportedOn)],
 );
+
+/** A file of evidence (佐证材料: a photo, a scan) kept on a progress entry, in the platform's file store. */
+export const pledgeAttachments = pgTable(
+  'pledge_attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    pledgeId: bigint('pledge_id', { mode: 'number' }).notNull(),
+    entryId: bigint('entry_id', { mode: 'number' }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('pledge_attachments_entry_idx').on(t.pledgeId, t.entryId)],
+);

@@ -1,6 +1,8 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   DatePicker,
@@ -16,12 +18,15 @@ import {
   Spin,
   Table,
   Tag,
+  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { download } from '../../shared/api';
 import { applyServerErrors } from '../../shared/forms';
-import { useCan } from '../../shared/me';
+import { useCan, useMe } from '../../shared/me';
+import { uploadFile } from '../admonitions/api';
 import {
   addProgress,
   fetchPledge,
@@ -49,6 +54,8 @@ function treeOf(items: PledgeItem[]): TreeRow[] {
 export default function PledgeDetailPage() {
   const id = Number(useParams().id);
   const can = useCan();
+  const { me } = useMe();
+  const { message } = App.useApp();
   const client = useQueryClient();
   const [asOf, setAsOf] = useState<string | undefined>();
   const [entering, setEntering] = useState(false);
@@ -143,6 +150,48 @@ export default function PledgeDetailPage() {
             { title: '完成进度', dataIndex: 'percent', width: 90, render: (v) => `${v}%` },
             { title: '佐证材料', dataIndex: 'evidence' },
             { title: '录入人', dataIndex: 'by', width: 110 },
+            {
+              title: '附件',
+              dataIndex: 'files',
+              width: 220,
+              render: (files: PledgeDetail['entries'][number]['files'], r) => (
+                <Space wrap>
+                  {files.map((f) => (
+                    <Button
+                      key={f.id}
+                      type="link"
+                      size="small"
+                      onClick={() => download(`/api/v1/pledges/${p.id}/attachments/${f.id}`)}
+                    >
+                      {f.fileName}
+                    </Button>
+                  ))}
+                  {(manage || own) && (
+                    <Upload
+                      showUploadList={false}
+                      customRequest={async ({ file, onSuccess, onError }) => {
+                        try {
+                          await uploadFile(
+                            `/api/v1/pledges/${p.id}/progress/${r.id}/attachments`,
+                            file as File,
+                            me?.csrfToken ?? '',
+                          );
+                          await q.refetch();
+                          onSuccess?.({});
+                        } catch (e) {
+                          message.error((e as Error).message);
+                          onError?.(e as Error);
+                        }
+                      }}
+                    >
+                      <Button size="small" icon={<UploadOutlined />}>
+                        上传
+                      </Button>
+                    </Upload>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>

@@ -79,6 +79,7 @@ export interface PledgeDetail {
     percent: number;
     evidence: string;
     by: string | null;
+    files: { id: number; fileName: string }[];
   }[];
 }
 
