@@ -107,7 +107,7 @@ describe('承诺 → 践诺 → 述诺 → 评诺', () => {
   });
 
   it('the cadre enters their own progress; a parent rolls up from its children, weighted', async () => {
-    let res = await api('cadre', 'POST', `/api/v1/pledges/${id}/progress`, {
+    let res = await api('cadre', 'POST', `/api/v1/me/pledges/${id}/progress`, {
       itemId: item.一组村道,
       reportedOn: '2025-06-20',
       percent: 100,
@@ -145,7 +145,7 @@ describe('承诺 → 践诺 → 述诺 → 评诺', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.itemId).toBeTruthy();
-    res = await api('peer', 'POST', `/api/v1/pledges/${id}/progress`, {
+    res = await api('peer', 'POST', `/api/v1/me/pledges/${id}/progress`, {
       itemId: item.一组村道,
       reportedOn: '2025-09-01',
       percent: 50,
@@ -276,12 +276,15 @@ describe('佐证材料 files on a progress entry', () => {
       .where(eq(pledgeProgress.pledgeId, p.id))
       .limit(1);
     const url = `/api/v1/pledges/${p.id}/progress/${entry.id}/attachments`;
-    expect((await upload(t, s.peer, url, { name: '照片.png', bytes: png })).statusCode).toBe(404);
+    const own = `/api/v1/me/pledges/${p.id}/progress/${entry.id}/attachments`;
+    // the cadre may not use the officers' route, nor a peer the cadre's
+    expect((await upload(t, s.cadre, url, { name: '照片.png', bytes: png })).statusCode).toBe(403);
+    expect((await upload(t, s.peer, own, { name: '照片.png', bytes: png })).statusCode).toBe(404);
     expect((await upload(t, s.related, url, { name: '照片.png', bytes: png })).statusCode).toBe(404);
-    const bad = await upload(t, s.cadre, url, { name: '照片.png', bytes: Buffer.from('not a picture') });
+    const bad = await upload(t, s.cadre, own, { name: '照片.png', bytes: Buffer.from('not a picture') });
     expect(bad.statusCode).toBeGreaterThanOrEqual(400);
     expect(bad.statusCode).toBeLessThan(500);
-    const res = await upload(t, s.cadre, url, { name: '照片.png', bytes: png });
+    const res = await upload(t, s.cadre, own, { name: '照片.png', bytes: png });
     expect(res.statusCode, res.body).toBe(200);
     const detail = (await api('org', 'GET', `/api/v1/pledges/${p.id}`)).json();
     const files = detail.entries.find((e: { id: number }) => e.id === entry.id).files;
@@ -344,7 +347,7 @@ describe('bad input: a Chinese 4xx naming the field, nothing written', () => {
     const [leaf] = await t.ctx.db.select().from(pledgeItems).where(eq(pledgeItems.title, '一组村道'));
     await refused(
       'cadre',
-      `/api/v1/pledges/${p.id}/progress`,
+      `/api/v1/me/pledges/${p.id}/progress`,
       { itemId: leaf.id, reportedOn: '2025-10-01', percent: 120, evidence: '照片' },
       'percent',
     );

@@ -21,6 +21,13 @@ export type PledgeRow = typeof pledges.$inferSelect;
 const ownPledge = (actor: Actor, row: PledgeRow | undefined) =>
   !!row && actor.cadreId !== null && row.cadreId === actor.cadreId && can(actor, 'pledge.own');
 
+/** The caller's own pledge (我的任期承诺), for the cadre's routes: anyone else's reads as missing. */
+export async function loadOwnPledge(db: Queryable, actor: Actor, id: number): Promise<PledgeRow> {
+  const [row] = await db.select().from(pledges).where(eq(pledges.id, id));
+  if (!ownPledge(actor, row)) throw notFound('任期承诺不存在');
+  return row!;
+}
+
 /**
  * Loads a pledge for an officer (in scope, not recused) or, with `own`, for the cadre it belongs to.
  * Anything else is a 404 that does not reveal the pledge, audited as a denial.

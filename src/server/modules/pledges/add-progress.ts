@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { can } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
-import { badRequest, forbidden } from '../../platform/http/errors.js';
-import { loadPledge } from './access.js';
+import { badRequest } from '../../platform/http/errors.js';
+import { loadOwnPledge, loadPledge } from './access.js';
 import type { ProgressInput } from './contract.js';
 import { getPledge } from './get-pledge.js';
 import { pledgeItems, pledgeProgress } from './schema.js';
@@ -22,10 +21,9 @@ export async function addProgressIn(
   actor: Actor,
   pledgeId: number,
   input: ProgressInput,
+  own = false,
 ) {
-  const p = await loadPledge(tx, actor, pledgeId, { own: true });
-  const own = actor.cadreId !== null && p.cadreId === actor.cadreId;
-  if (!own && !can(actor, 'pledge.manage')) throw forbidden('只能录入本人的践诺进度');
+  const p = own ? await loadOwnPledge(tx, actor, pledgeId) : await loadPledge(tx, actor, pledgeId);
   const [item] = await tx
     .select()
     .from(pledgeItems)
@@ -64,8 +62,15 @@ export async function addProgressIn(
   });
 }
 
-export async function addProgress(opts: { ctx: AppContext; actor: Actor; id: number; input: ProgressInput }) {
+/** `own`: the cadre's route (我的任期承诺), else the officers' (scope, recusal, pledge.manage). */
+export async function addProgress(opts: {
+  ctx: AppContext;
+  actor: Actor;
+  id: number;
+  input: ProgressInput;
+  own?: boolean;
+}) {
   const { ctx, actor, id, input } = opts;
-  await ctx.db.transaction((tx) => addProgressIn(tx, ctx, actor, id, input));
+  await ctx.db.transaction((tx) => addProgressIn(tx, ctx, actor, id, input, opts.own));
   return getPledge({ ctx, actor, id });
 }

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
-import { can } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { downloadHeaders } from '../../platform/files/disposition.js';
 import { readStoredFile, storeFile } from '../../platform/files/store.js';
-import { forbidden, notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/http/errors.js';
 import { SUPERVISION_UPLOADS } from '../admonitions/attachments.js';
-import { loadPledge } from './access.js';
+import { loadOwnPledge, loadPledge } from './access.js';
 import { pledgeAttachments, pledgeProgress } from './schema.js';
 
 /**
@@ -22,11 +21,11 @@ export async function uploadEvidence(opts: {
   entryId: number;
   bytes: Uint8Array;
   name: string;
+  /** The cadre's route (我的任期承诺), else the officers'. */
+  own?: boolean;
 }) {
   const { ctx, actor } = opts;
-  const p = await loadPledge(ctx.db, actor, opts.id, { own: true });
-  const own = actor.cadreId !== null && p.cadreId === actor.cadreId;
-  if (!own && !can(actor, 'pledge.manage')) throw forbidden('只能为本人的践诺进度上传佐证材料');
+  const p = opts.own ? await loadOwnPledge(ctx.db, actor, opts.id) : await loadPledge(ctx.db, actor, opts.id);
   const [entry] = await ctx.db
     .select({ id: pledgeProgress.id })
     .from(pledgeProgress)

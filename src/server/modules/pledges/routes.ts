@@ -64,37 +64,40 @@ export async function pledgeRoutes(app: App) {
   );
   app.get(
     '/api/v1/pledges/:id',
-    { schema: { tags, params: idParam, querystring: asOfQuery }, config: { access: 'authenticated' } },
+    {
+      schema: { tags, params: idParam, querystring: asOfQuery },
+      config: { access: ['pledge.read', 'pledge.own'] },
+    },
     (req) => getPledge({ ctx, actor: actorOf(req), id: req.params.id, asOf: req.query.asOf }),
   );
-  app.post(
-    '/api/v1/pledges/:id/progress',
-    {
-      schema: { tags, params: idParam, body: progressIn },
-      config: { access: 'authenticated', audit: 'pledge.progress' },
-    },
-    (req) => addProgress({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
-  );
-  app.post(
-    '/api/v1/pledges/:id/progress/:entryId/attachments',
-    {
-      schema: { tags, params: entryParam },
-      config: { access: 'authenticated', audit: 'pledge.attachment_upload' },
-    },
-    async (req) => {
-      const f = await uploadedFile(req);
-      return uploadEvidence({
-        ctx,
-        actor: actorOf(req),
-        id: req.params.id,
-        entryId: req.params.entryId,
-        ...f,
-      });
-    },
-  );
+  // 践诺: the officers' routes (scope, recusal) and the cadre's own (我的任期承诺)
+  for (const own of [false, true]) {
+    const base = own ? '/api/v1/me/pledges' : '/api/v1/pledges';
+    const access = own ? 'pledge.own' : 'pledge.manage';
+    app.post(
+      `${base}/:id/progress`,
+      { schema: { tags, params: idParam, body: progressIn }, config: { access, audit: 'pledge.progress' } },
+      (req) => addProgress({ ctx, actor: actorOf(req), id: req.params.id, input: req.body, own }),
+    );
+    app.post(
+      `${base}/:id/progress/:entryId/attachments`,
+      { schema: { tags, params: entryParam }, config: { access, audit: 'pledge.attachment_upload' } },
+      async (req) => {
+        const f = await uploadedFile(req);
+        return uploadEvidence({
+          ctx,
+          actor: actorOf(req),
+          id: req.params.id,
+          entryId: req.params.entryId,
+          ...f,
+          own,
+        });
+      },
+    );
+  }
   app.get(
     '/api/v1/pledges/:id/attachments/:attachmentId',
-    { schema: { tags, params: attachmentParam }, config: { access: 'authenticated' } },
+    { schema: { tags, params: attachmentParam }, config: { access: ['pledge.read', 'pledge.own'] } },
     async (req, reply) => {
       const f = await downloadEvidence({
         ctx,

@@ -32,6 +32,7 @@ import {
   fetchPledge,
   type PledgeDetail,
   type PledgeItem,
+  pledgeBase,
   rateText,
   saveAppraisal,
   saveReport,
@@ -172,7 +173,7 @@ export default function PledgeDetailPage() {
                       customRequest={async ({ file, onSuccess, onError }) => {
                         try {
                           await uploadFile(
-                            `/api/v1/pledges/${p.id}/progress/${r.id}/attachments`,
+                            `${pledgeBase(own)}/${p.id}/progress/${r.id}/attachments`,
                             file as File,
                             me?.csrfToken ?? '',
                           );
@@ -224,7 +225,10 @@ function ProgressModal(props: {
     setBusy(true);
     try {
       props.onDone(
-        await addProgress(props.pledge.id, { ...v, reportedOn: v.reportedOn.format('YYYY-MM-DD') }),
+        await addProgress(props.pledge.id, props.pledge.own, {
+          ...v,
+          reportedOn: v.reportedOn.format('YYYY-MM-DD'),
+        }),
       );
     } catch (e) {
       setError(applyServerErrors(form, e));

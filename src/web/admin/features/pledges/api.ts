@@ -117,10 +117,13 @@ export const createPledge = (body: {
   pledgedOn: string;
   items: NewItem[];
 }) => api<PledgeDetail>('POST', '/api/v1/pledges', body);
+/** The officers' routes, or the cadre's own (我的任期承诺). */
+export const pledgeBase = (own: boolean) => (own ? '/api/v1/me/pledges' : '/api/v1/pledges');
 export const addProgress = (
   id: number,
+  own: boolean,
   body: { itemId: number; reportedOn: string; percent: number; evidence: string },
-) => api<PledgeDetail>('POST', `/api/v1/pledges/${id}/progress`, body);
+) => api<PledgeDetail>('POST', `${pledgeBase(own)}/${id}/progress`, body);
 export const saveReport = (id: number, body: { report: string; reportedOn: string; version: number }) =>
   api<PledgeDetail>('PUT', `/api/v1/pledges/${id}/report`, body);
 export const saveAppraisal = (
