@@ -61,6 +61,9 @@ export const PERMISSIONS = {
   'disclosure.catalogue': '维护公开目录（公开事项及其公开时限）',
   'disclosure.draft': '起草、公开和撤回本单位的公开事项，登记须公开的事项',
   'disclosure.review': '村务监督委员会审核村级公开事项（通过、退回）',
+  'pledge.read': '查看村干部任期承诺（承诺事项、践诺进度、兑现率、述诺评诺）',
+  'pledge.manage': '管理村干部任期承诺（登记承诺、录入进度、述诺、录入评诺结果）',
+  'pledge.own': '录入本人任期承诺的践诺进度',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -121,6 +124,7 @@ const appointmentOffice: Permission[] = ['appointment.read', 'appointment.manage
 const appointmentDiscipline: Permission[] = ['appointment.read', 'appointment.integrity'];
 const assessmentOffice: Permission[] = ['assessment.read', 'assessment.manage'];
 const disclosureOffice: Permission[] = ['disclosure.read', 'disclosure.catalogue', 'disclosure.draft'];
+const pledgeOffice: Permission[] = ['pledge.read', 'pledge.manage'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -180,6 +184,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'appointment.override',
       'econ_audit.read',
       'disclosure.read',
+      ...pledgeOffice,
     ],
   },
   {
@@ -200,6 +205,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'appointment.read',
       'econ_audit.read',
       'disclosure.read',
+      ...pledgeOffice,
     ],
   },
   {
@@ -219,6 +225,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...appointmentOffice,
       'econ_audit.read',
       ...disclosureOffice,
+      ...pledgeOffice,
     ],
   },
   {
@@ -238,6 +245,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...appointmentDiscipline,
       'econ_audit.read',
       'disclosure.read',
+      'pledge.read',
     ],
   },
   {
@@ -274,7 +282,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: '干部',
     adminClass: null,
     mfaRequired: false,
-    permissions: [...everyone, 'inquiry.reply', 'admonition.own_report'],
+    permissions: [...everyone, 'inquiry.reply', 'admonition.own_report', 'pledge.own'],
   },
   {
     code: 'district_org',
@@ -296,6 +304,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'econ_audit.read',
       'disclosure.read',
       'disclosure.catalogue',
+      ...pledgeOffice,
     ],
   },
   {
@@ -318,6 +327,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       ...appointmentDiscipline,
       'econ_audit.read',
       'disclosure.read',
+      'pledge.read',
     ],
   },
 ];

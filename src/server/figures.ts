@@ -11,6 +11,7 @@ import { auditFigures } from './modules/audits/figures/audit-figures.js';
 import { overdueItemsPanel } from './modules/audits/figures/overdue-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
+import { pledgeFigures } from './modules/pledges/figures/pledge-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
 import { registerAllSummaryParagraphs } from './modules/summaries/catalogue.js';
 import { registerDashboardPanel } from './platform/dashboard/panels.js';
@@ -22,6 +23,7 @@ export function registerAllFigures(): void {
     petitionFigures(),
     cadreFigures(),
     policyFigures(),
+    pledgeFigures(),
     accountabilityFigures(),
     admonitionFigures(),
     inquiryFigures(),

@@ -20,6 +20,7 @@ import { petitionLedgerRoutes } from './modules/petitions/ledger/routes.js';
 import { portalRoutes } from './modules/petitions/portal/routes.js';
 import { petitionRoutes } from './modules/petitions/routes.js';
 import { petitionStatsRoutes } from './modules/petitions/stats/routes.js';
+import { pledgeRoutes } from './modules/pledges/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { summaryRoutes } from './modules/summaries/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
@@ -65,6 +66,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(portalRoutes);
   await app.register(policyRoutes);
   await app.register(opennessRoutes);
+  await app.register(pledgeRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
   await app.register(accountabilityLedgerImportRoutes);

@@ -184,7 +184,8 @@ describe('every registered figure on the demo data', () => {
     console.log(
       `[figures] 大兴镇 2025, party secretary: ${checked} figures equal their drill-down rows (${walked.size} values, groups and slices walked); zero in the demo: ${zero.join(', ') || 'none'}`,
     );
-    for (const module of new Set(counts.map((f) => f.module)))
+    // the pledges have no demo data yet (the demo of issue 15 adds them): their figures are walked at zero
+    for (const module of new Set(counts.map((f) => f.module).filter((m) => m !== 'pledges')))
       expect(
         counts.some((f) => f.module === module && (walked.get(f.key) ?? 0) > 0),
         `${module} has a figure above zero`,
@@ -194,6 +195,7 @@ describe('every registered figure on the demo data', () => {
       'petitions',
       'cadres',
       'policies',
+      'pledges',
       'accountability',
       'admonitions',
       'inquiries',
@@ -300,12 +302,13 @@ describe('every registered figure on the demo data', () => {
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.orgOfficer, 'GET', '/api/v1/dashboard')).statusCode).toBe(403);
     expect((await call(t, s.clerk, 'GET', '/api/v1/dashboard/export.xlsx')).statusCode).toBe(403);
-    // the district's organisation department sees the cadres, accountability, the admonitions, the appointments and the audits, not a number about the petitions
+    // the district's organisation department sees the cadres, the policies, the pledges, accountability, the admonitions, the appointments and the audits, not a number about the petitions
     const res = await call(t, s.districtOrg, 'GET', `/api/v1/dashboard?orgId=${org.district}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().modules.map((m: { module: string }) => m.module)).toEqual([
       'cadres',
       'policies',
+      'pledges',
       'accountability',
       'admonitions',
       'inquiries',
@@ -563,6 +566,7 @@ describe('the dashboard route', () => {
       '信访举报',
       '干部队伍',
       '制度汇编',
+      '任期承诺',
       '责任追究',
       '谈话诫勉',
       '函询',

@@ -184,7 +184,7 @@ async function checkSlices(s: Session, keys: string[], query: string) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments, audits and assessments modules, each with its definition', () => {
+  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments, audits, assessments and pledges modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
     expect([...modules].sort()).toEqual([
       'accountability',
@@ -195,6 +195,7 @@ describe('every registered figure', () => {
       'econ_audits',
       'inquiries',
       'petitions',
+      'pledges',
       'policies',
     ]);
     expect(allFigures().map((f) => f.key)).toEqual(
@@ -229,7 +230,7 @@ describe('every registered figure', () => {
       expect((await call(t, clerk, 'GET', `/api/v1/figures?keys=${f.key}`)).statusCode, f.key).toBe(403);
       expect((await call(t, clerk, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode, f.key).toBe(403);
     }
-    // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries', the appointments' and the audits' figures, not the petitions'
+    // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries', the appointments', the audits', the assessments' and the pledges' figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
     expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
       new Set([
@@ -241,6 +242,7 @@ describe('every registered figure', () => {
         'appointments',
         'econ_audits',
         'assessments',
+        'pledges',
       ]),
     );
     const refused = await call(

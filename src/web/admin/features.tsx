@@ -282,6 +282,27 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/policies/MyStudyReadPage')),
   },
   {
+    path: '/pledges',
+    label: '任期承诺',
+    icon: <CheckSquareOutlined />,
+    permission: 'pledge.read',
+    page: lazy(() => import('./features/pledges/PledgesPage')),
+  },
+  {
+    path: '/pledges/:id',
+    label: '任期承诺',
+    hidden: true,
+    permission: ['pledge.read', 'pledge.own'],
+    page: lazy(() => import('./features/pledges/PledgeDetailPage')),
+  },
+  {
+    path: '/my-pledges',
+    label: '我的任期承诺',
+    icon: <CheckSquareOutlined />,
+    permission: 'pledge.own',
+    page: lazy(() => import('./features/pledges/MyPledgesPage')),
+  },
+  {
     path: '/accountability',
     label: '责任追究',
     icon: <AlertOutlined />,

@@ -148,12 +148,29 @@ export const FIELD_LABELS: Record<string, string> = {
   count: '数量',
   ballots: '测评票',
   answers: '测评表',
+  // pledges
+  tenureId: '任职',
+  pledgedOn: '承诺日期',
+  items: '承诺事项',
+  parentKey: '上级事项',
+  target: '目标',
+  dueOn: '完成期限',
+  weight: '权重',
+  itemId: '承诺事项',
+  reportedOn: '日期',
+  percent: '完成进度',
+  evidence: '佐证材料',
+  appraisedOn: '评诺日期',
+  satisfied: '满意票数',
+  basic: '基本满意票数',
+  unsatisfied: '不满意票数',
 };
 
 /** Where a field's name means something else: on the portal, `code` is the reporter's 查询码. */
 const BY_ROUTE: [prefix: string, labels: Record<string, string>][] = [
   ['/api/v1/portal/ballots', { code: '测评码', answers: '测评表' }],
   ['/api/v1/portal/', { code: '查询码' }],
+  ['/api/v1/pledges', { report: '述诺报告' }],
 ];
 
 export function fieldLabel(path: string, routeUrl?: string): string {
