@@ -1,7 +1,8 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import { recusalArrayFilter } from '../../platform/access/recusal.js';
 import {
+  readsWholeTree,
   registerRecordType,
   requireAccess,
   scopeFilter,
@@ -9,6 +10,7 @@ import {
 } from '../../platform/access/scope.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { conflict, notFound, outOfScope } from '../../platform/http/errors.js';
+import { orgs } from '../../platform/orgs/schema.js';
 import { registerTodoRecordType } from '../../platform/todos/record-types.js';
 import { econAudits, rectificationItems } from './schema.js';
 
@@ -47,15 +49,21 @@ export const auditVisibility = (actor: Actor): SQL | undefined =>
  * The items the caller may see: an officer (econ_audit.read) those of the audits in scope; a unit
  * head only those their own unit rectifies. Recusal either way.
  */
+/**
+ * The board's scope: the district's as `scopeFilterForList` (its order index, filtered); a township's
+ * orgs as one array, so their open items come from rectification_items_org_board_idx in one scan and
+ * are sorted (a join with the orgs let the planner walk the district's order index instead).
+ */
+function boardScope(actor: Actor): SQL | undefined {
+  if (readsWholeTree(actor) || actor.dataScope !== 'subtree')
+    return scopeFilterForList(actor, rectificationItems.orgId);
+  return sql`${rectificationItems.orgId} = any(array(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${actor.orgPath}%`}))`;
+}
+
 export function itemVisibility(actor: Actor, opts: { forList?: boolean } = {}): SQL | undefined {
   const recusal = recusalArrayFilter(actor, rectificationItems.subjectCadreIds);
   if (actor.permissions.has('econ_audit.read'))
-    return and(
-      opts.forList
-        ? scopeFilterForList(actor, rectificationItems.orgId)
-        : scopeFilter(actor, rectificationItems.orgId),
-      recusal,
-    );
+    return and(opts.forList ? boardScope(actor) : scopeFilter(actor, rectificationItems.orgId), recusal);
   return and(eq(rectificationItems.unitOrgId, actor.orgId), recusal);
 }
 

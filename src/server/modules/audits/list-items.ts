@@ -2,6 +2,7 @@ import { and, eq, gt, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { bucketBounds } from '../../../domain/audits/clocks.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { readsWholeTree } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { countUpToCap } from '../../platform/http/capped-count.js';
 import { likePattern, offsetOf } from '../../platform/http/pagination.js';
@@ -74,8 +75,13 @@ export async function listItems(opts: { ctx: AppContext; actor: Actor; query: It
       .innerJoin(a, eq(a.id, i.auditId))
       .leftJoin(orgs, eq(orgs.id, i.unitOrgId))
       .where(where)
-      // the order of rectification_items_board_idx (open items, the district's board)
-      .orderBy(sql`${i.dueOn} asc nulls last`, sql`${i.id} desc nulls last`)
+      // the district reads rectification_items_board_idx in this order; a township sorts its own
+      // few thousand items found by rectification_items_org_board_idx (`+ 0`: the planner would
+      // otherwise walk the district's order index and filter, slow for a township far down it)
+      .orderBy(
+        readsWholeTree(actor) ? sql`${i.dueOn} asc nulls last` : sql`(${i.dueOn} + 0) asc nulls last`,
+        sql`${i.id} desc nulls last`,
+      )
       .limit(q.pageSize)
       .offset(offsetOf(q)),
     countUpToCap(ctx.db, i, where),

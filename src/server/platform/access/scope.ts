@@ -30,6 +30,10 @@ export function scopeFilter(
   }
 }
 
+/** A reader at the top of the tree with its whole subtree in scope (the district's offices). */
+export const readsWholeTree = (actor: Actor): boolean =>
+  actor.dataScope === 'subtree' && actor.orgPath.split('/').filter(Boolean).length === 1;
+
 /**
  * `scopeFilter` for a list read in the order of an index not led by the org: for a reader at the top
  * of the tree (the district), whose subtree is nearly every row, the org condition is written as an
@@ -37,8 +41,7 @@ export function scopeFilter(
  * one scan of an (org, …) index per org and sorting them all. Township readers keep the column.
  */
 export function scopeFilterForList(actor: Actor, orgIdColumn: PgColumn): SQL | undefined {
-  const top = actor.orgPath.split('/').filter(Boolean).length === 1;
-  if (actor.dataScope !== 'subtree' || !top) return scopeFilter(actor, orgIdColumn);
+  if (!readsWholeTree(actor)) return scopeFilter(actor, orgIdColumn);
   return sql`(${orgIdColumn} + 0) in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${actor.orgPath}%`})`;
 }
 
