@@ -59,6 +59,7 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
       await tx.execute(sql`alter table petition_events disable trigger user`);
       // a backup from before org names were unique may hold duplicates: renamed as the migration does
       await tx.execute(sql`drop index if exists orgs_parent_name_uq`);
+      await clearMigrationSeeds(tx, manifest);
       await load(tx, manifest, lines, files, opts.batchSize ?? 500);
       await files.finish();
       await tx.execute(RENAME_DUPLICATE_ORG_NAMES);
@@ -116,6 +117,27 @@ async function refuseUnlessEmpty(db: Queryable) {
       throw new BackupError(
         `目标数据库不是空的（表 ${t.name} 中已有数据），恢复只能写入空数据库：内置数据库请指定一个新的数据目录（DATA_DIR），PostgreSQL 请新建一个空数据库（DATABASE_URL）。`,
       );
+  }
+}
+
+/**
+ * Rows a migration wrote into the empty database (the openness catalogue's defaults) give way to the
+ * backup's rows of the same table, which hold them as the backed-up system had them; a table the
+ * backup does not have (an older backup) keeps the migration's rows.
+ */
+async function clearMigrationSeeds(tx: Tx, manifest: Manifest) {
+  const present = new Set(
+    rowsOf<{ table_name: string }>(
+      await tx.execute(
+        sql`select table_name from information_schema.tables where table_schema = current_schema()`,
+      ),
+    ).map((r) => r.table_name),
+  );
+  for (const { name } of manifest.tables) {
+    if (!present.has(name)) continue;
+    const t = sql.identifier(name);
+    const [row] = rowsOf<{ any: boolean }>(await tx.execute(sql`select exists (select 1 from ${t}) as any`));
+    if (row?.any) await tx.execute(sql`delete from ${t}`);
   }
 }
 
