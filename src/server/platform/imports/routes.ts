@@ -139,3 +139,48 @@ export async function uploadedXlsx(
   if (!upload) throw badRequest(pickFile);
   return { ...upload, fields };
 }
+
+/**
+ * An earlier years' ledger import (诫勉台帐, 审计台帐 …), all its routes: `<base>/template.xlsx`, the
+ * upload at `<base>/import` that starts the all-or-nothing job, and the job's progress and error
+ * sheet under `<base>/imports`. The module brings the template, the importer and the names.
+ */
+export function ledgerImportRoutes(
+  app: App,
+  opts: {
+    base: string;
+    tags: string[];
+    access: RouteAccess;
+    /** The ledger's Chinese name (诫勉台帐): the file names and the upload's message. */
+    ledger: string;
+    jobKind: string;
+    audit: { import: string; errors: string };
+    template: () => Promise<Buffer>;
+    start: (args: { ctx: AppContext; actor: Actor; file: Buffer; fileName: string }) => Promise<ImportJob>;
+  },
+) {
+  const { ctx } = app;
+  const { tags, access, ledger } = opts;
+  app.get(`${opts.base}/template.xlsx`, { schema: { tags }, config: { access } }, async (_req, reply) =>
+    reply.headers(downloadHeaders(`${ledger}导入模板.xlsx`, XLSX)).send(await opts.template()),
+  );
+  app.post(
+    `${opts.base}/import`,
+    {
+      schema: { tags, consumes: ['multipart/form-data'], response: { 200: importJobOut } },
+      config: { access, audit: opts.audit.import },
+    },
+    async (req) => {
+      const { file, fileName } = await uploadedXlsx(req, `请选择要上传的${ledger}（.xlsx）`);
+      return jobOut(await opts.start({ ctx, actor: actorOf(req), file, fileName }));
+    },
+  );
+  importJobRoutes(app, {
+    base: `${opts.base}/imports`,
+    tags,
+    access,
+    audit: { errors: opts.audit.errors },
+    errorFileName: (job) => `${ledger}导入错误清单-${job.id}.xlsx`,
+    kinds: { [opts.jobKind]: {} },
+  });
+}
