@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { columns, insertUnnest } from './bulk-insert.js';
-import { type LoadResult, loadAndAlone, ONE_CLIENT } from './load.js';
+import { type LoadResult, loadAndAlone, targetReport } from './load.js';
 import { DISTRICT_DISCIPLINE, HEADS, signIn } from './petitions.js';
 
 /**
@@ -115,20 +115,5 @@ export async function appointmentScenarios(name: string, base: string): Promise<
   ];
 }
 
-export function appointmentReport(all: LoadResult[], backends: string[]): string[] {
-  const lines = [
-    '| database | scenario | requests | errors | p50 | p95 | target p95 | met | p50 · 1 client | p95 · 1 client | met · 1 client |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const b of backends)
-    for (const [api, target] of APPOINTMENT_TARGETS) {
-      const x = all.find((r) => r.name === `${b}: ${api}`);
-      const one = all.find((r) => r.name === `${b}: ${api}${ONE_CLIENT}`);
-      if (!x) continue;
-      const met = (r: LoadResult) => (r.p95 < target && r.errors === 0 ? 'yes' : 'no');
-      lines.push(
-        `| ${b} | ${api} | ${x.requests} | ${x.errors} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | < ${target} | ${met(x)} | ${one ? one.p50.toFixed(1) : '–'} | ${one ? one.p95.toFixed(1) : '–'} | ${one ? met(one) : '–'} |`,
-      );
-    }
-  return lines;
-}
+export const appointmentReport = (all: LoadResult[], backends: string[]) =>
+  targetReport(all, backends, APPOINTMENT_TARGETS);

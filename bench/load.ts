@@ -70,3 +70,25 @@ export async function loadAndAlone(
     await load(`${name}${ONE_CLIENT}`, { concurrency: 1, requests: 300, maxSeconds: 30 }, send),
   ];
 }
+
+/**
+ * A table of scenarios against their p95 targets (ms): under load and with one client, for each
+ * database measured — what the module benches (supervision, audits, appointments) report.
+ */
+export function targetReport(all: LoadResult[], backends: string[], targets: [string, number][]): string[] {
+  const lines = [
+    '| database | scenario | requests | errors | p50 | p95 | target p95 | met | p50 · 1 client | p95 · 1 client | met · 1 client |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const b of backends)
+    for (const [api, target] of targets) {
+      const x = all.find((r) => r.name === `${b}: ${api}`);
+      const one = all.find((r) => r.name === `${b}: ${api}${ONE_CLIENT}`);
+      if (!x) continue;
+      const met = (r: LoadResult) => (r.p95 < target && r.errors === 0 ? 'yes' : 'no');
+      lines.push(
+        `| ${b} | ${api} | ${x.requests} | ${x.errors} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | < ${target} | ${met(x)} | ${one ? one.p50.toFixed(1) : '–'} | ${one ? one.p95.toFixed(1) : '–'} | ${one ? met(one) : '–'} |`,
+      );
+    }
+  return lines;
+}
