@@ -138,6 +138,7 @@ describe('审计移送 opens a linked petition', () => {
   it('移送事项 opens a case too; a case of channel 审计移送 cannot be registered by hand', async () => {
     const res = await w.api('auditor', 'POST', `/api/v1/econ-audits/${auditId}/outcomes`, {
       version: await version(),
+      findingId,
       kind: 'referred_matter',
       count: 1,
       achievedOn: '2026-03-02',
@@ -146,6 +147,18 @@ describe('审计移送 opens a linked petition', () => {
     expect(res.statusCode, res.body).toBe(200);
     const out = res.json().outcomes[1];
     expect(out.petitionCode).toBeTruthy();
+    // no person named: the finding's responsible cadre is the case's subject all the same, so the
+    // discipline officer related to him neither reads the case nor sees its to-do
+    const subjects = await t.ctx.db
+      .select()
+      .from(petitionSubjects)
+      .where(eq(petitionSubjects.petitionId, out.petitionId));
+    expect(subjects.map((s) => s.cadreId)).toEqual([w.cadres.zhang]);
+    expect((await call(t, relatedDiscipline, 'GET', `/api/v1/petitions/${out.petitionId}`)).statusCode).toBe(
+      404,
+    );
+    const todos = (await call(t, relatedDiscipline, 'GET', '/api/v1/todos')).json().items;
+    expect(todos.map((x: any) => x.title).join('\n')).not.toContain(out.petitionCode);
     expect((await allPetitions()).length).toBe(2);
     const manual = await call(t, discipline, 'POST', '/api/v1/petitions', {
       orgId: w.townA,

@@ -28,6 +28,23 @@ async function townshipOf(db: Queryable, orgId: number): Promise<number> {
 }
 
 /**
+ * Whom the case is about: the referred persons, then the audit's subject and the finding's
+ * responsible cadres not named among them — the case text names the audit and the finding, so
+ * those cadres and their relatives must not read it either (recusal).
+ */
+function referralSubjects(
+  persons: ReferredPerson[],
+  audit: AuditRow,
+  finding: { responsibleCadreIds: number[] } | undefined,
+): ReferredPerson[] {
+  const named = new Set(persons.map((p) => p.cadreId).filter(Boolean));
+  const more = [...new Set([...audit.subjectCadreIds, ...(finding?.responsibleCadreIds ?? [])])]
+    .filter((id) => !named.has(id))
+    .map((cadreId) => ({ cadreId }));
+  return [...persons, ...more];
+}
+
+/**
  * 移送 to discipline, inside the caller's transaction: opens a petition of channel 审计移送 in the
  * audited unit's township — its registration to-do goes to that township's discipline officers, its
  * clocks are the petitions' — naming the referred cadres as its subjects (so recusal hides it from
@@ -65,7 +82,7 @@ export async function openReferralPetition(
     realName: false,
     title: title.length > 100 ? `${title.slice(0, 99)}…` : title,
     content: lines.filter(Boolean).join('\n'),
-    subjects: referral.persons,
+    subjects: referralSubjects(referral.persons, audit, finding),
     sourceAuditId: audit.id,
   });
   return { id: petition.id, code: petition.code };
