@@ -378,7 +378,8 @@ export const FEATURES: FeatureRoute[] = [
     path: '/audit-meetings/:id',
     label: '联席会议',
     hidden: true,
-    permission: 'econ_audit.read',
+    // a unit head given a decision opens it from the to-do
+    permission: ['econ_audit.read', 'rectification.unit'],
     watermark: true,
     page: lazy(() => import('./features/audits/MeetingDetailPage')),
   },

@@ -184,6 +184,8 @@ export interface ItemDetail extends ItemRow {
   unitName: string | null;
   auditTitle: string;
   canVerify: boolean;
+  /** 证明材料 as files, each with the day it was attached. */
+  evidenceFiles: { id: number; fileName: string; uploadedOn: string }[];
   finding: {
     summary: string;
     description: string;
