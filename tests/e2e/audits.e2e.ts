@@ -5,6 +5,11 @@ import { FakeClock } from '../support/test-app.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
 const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+// a 1×1 PNG
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const clock = new FakeClock(new Date('2026-03-02T01:00:00Z'));
 let e: E2E;
 beforeAll(async () => {
@@ -94,8 +99,14 @@ it('the audit officer records an audit with two findings, the unit head plans an
     await report.getByLabel('整改进展').fill('已追回 1 万元。');
     await report.getByRole('button', { name: label('确定') }).click();
     await report.waitFor({ state: 'hidden' });
+    // a scan of the receipt as a file of 证明材料
+    await head.page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '银行进账单.png', mimeType: 'image/png', buffer: PNG });
+    await head.page.getByRole('button', { name: /银行进账单\.png（2026-03-02）/ }).waitFor();
     await head.page.getByRole('button', { name: '申请销号' }).click();
     const apply = head.page.getByRole('dialog');
+    await apply.getByText('已上传 1 份附件，随申请一并提交').waitFor();
     await apply.getByLabel('证明材料').fill('银行进账单');
     await apply.getByRole('button', { name: label('确定') }).click();
     await apply.waitFor({ state: 'hidden' });
@@ -108,6 +119,7 @@ it('the audit officer records an audit with two findings, the unit head plans an
   // 3. the auditor accepts one and marks the other 持续整改
   await page.goto(auditUrl);
   await page.getByRole('link', { name: '惠农补贴资金挪用' }).click();
+  await page.getByRole('button', { name: /银行进账单\.png/ }).waitFor();
   await page.getByRole('button', { name: '认定已整改，销号' }).click();
   await page
     .getByRole('dialog')
