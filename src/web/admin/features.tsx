@@ -351,6 +351,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/audits/AuditsPage')),
   },
   {
+    path: '/audit-plans',
+    label: '审计计划',
+    hidden: true,
+    permission: 'econ_audit.read',
+    watermark: true,
+    page: lazy(() => import('./features/audits/PlansPage')),
+  },
+  {
     path: '/audits/import',
     label: '导入审计台帐',
     hidden: true,

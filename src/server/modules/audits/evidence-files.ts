@@ -22,11 +22,16 @@ export interface EvidenceFile {
 export async function evidenceFilesOf(db: Queryable, itemIds: number[]) {
   const by = new Map<number, EvidenceFile[]>();
   if (!itemIds.length) return by;
-  const rows = await db
-    .select({ id: ra.id, itemId: ra.itemId, fileName: ra.fileName, uploadedOn: ra.uploadedOn })
-    .from(ra)
-    .where(inArray(ra.itemId, itemIds))
-    .orderBy(asc(ra.itemId), asc(ra.id));
+  // a district's ledger may hold more items than one statement takes parameters
+  const rows = [];
+  for (let i = 0; i < itemIds.length; i += 10_000)
+    rows.push(
+      ...(await db
+        .select({ id: ra.id, itemId: ra.itemId, fileName: ra.fileName, uploadedOn: ra.uploadedOn })
+        .from(ra)
+        .where(inArray(ra.itemId, itemIds.slice(i, i + 10_000)))
+        .orderBy(asc(ra.itemId), asc(ra.id))),
+    );
   for (const r of rows) {
     const list = by.get(r.itemId) ?? [];
     list.push({ id: r.id, fileName: r.fileName, uploadedOn: r.uploadedOn });

@@ -226,3 +226,15 @@ export const fetchItem = (id: number) => api<ItemDetail>('GET', `/api/v1/rectifi
 export const itemStep = (id: number, body: Record<string, unknown>) =>
   api<ItemDetail>('POST', `/api/v1/rectification-items/${id}/steps`, body);
 export const ledgerUrl = (f: ItemFilter) => `/api/v1/rectification-items/ledger.xlsx${qs({ ...f })}`;
+
+export interface PlanRow {
+  id: number;
+  orgId: number;
+  orgName: string | null;
+  year: number;
+  kind: string;
+  title: string;
+  note: string | null;
+}
+export const fetchPlans = (year?: number) =>
+  api<{ items: PlanRow[] }>('GET', `/api/v1/audit-plans${year ? `?year=${year}` : ''}`);
