@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let t: TestApp;
 let w: Awaited<ReturnType<typeof auditWorld>>;
 let itemId: number;
+let auditId: number;
 // a 1×1 PNG
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -34,6 +35,7 @@ beforeAll(async () => {
     auditorUserIds: [w.ids.auditor2],
   });
   expect(audit.statusCode, audit.body).toBe(200);
+  auditId = audit.json().id;
   const f = await w.api('auditor', 'POST', `/api/v1/econ-audits/${audit.json().id}/findings`, w.finding(1));
   expect(f.statusCode, f.body).toBe(200);
   itemId = f.json().findings[0].item.id;
@@ -106,5 +108,30 @@ describe('证明材料 files on a rectification item', () => {
     const row = ws.getRow(3);
     expect(row.getCell(headers.indexOf('证明材料')).value).toBe('附件：清退收款凭证.png（2026-03-02）');
     expect(String(row.getCell(headers.indexOf('销号')).value)).toBe('已销号 2026-03-02');
+  });
+});
+
+describe('the audit report as a file', () => {
+  const url = () => `/api/v1/econ-audits/${auditId}/report-files`;
+
+  it('an auditor of the audit uploads it; another officer, a unit head and a bad file are refused', async () => {
+    expect((await upload(t, w.s.bystander, url(), { name: '审计报告.png', bytes: png })).statusCode).toBe(
+      403,
+    );
+    expect((await upload(t, w.s.headA, url(), { name: '审计报告.png', bytes: png })).statusCode).toBe(403);
+    const bad = await upload(t, w.s.auditor, url(), { name: '审计报告.png', bytes: Buffer.from('x') });
+    expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+    expect(bad.statusCode).toBeLessThan(500);
+    const res = await upload(t, w.s.auditor, url(), { name: '审计报告.png', bytes: png });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await w.api('auditor2', 'GET', `/api/v1/econ-audits/${auditId}`)).json();
+    expect(detail.reportFiles).toEqual([
+      { id: res.json().id, fileName: '审计报告.png', uploadedOn: '2026-03-02' },
+    ]);
+    const got = await w.api('secretary', 'GET', `${url()}/${res.json().id}`);
+    expect(got.statusCode).toBe(200);
+    expect(Buffer.from(got.rawPayload).equals(png)).toBe(true);
+    expect((await w.api('spouse', 'GET', `${url()}/${res.json().id}`)).statusCode).toBe(404);
+    expect((await w.api('otherTown', 'GET', `${url()}/${res.json().id}`)).statusCode).toBe(404);
   });
 });

@@ -41,6 +41,7 @@ import {
 import { createPlan, listPlans } from './plans.js';
 import { recordOutcome } from './record-outcome.js';
 import { reportAudit } from './report-audit.js';
+import { downloadReportFile, uploadReportFile } from './report-file.js';
 import { createVisit, listVisits, visitIn } from './visits.js';
 
 const decisionParams = z.object({
@@ -50,6 +51,10 @@ const decisionParams = z.object({
 const attachmentParams = z.object({
   id: z.coerce.number().int().positive('编号不正确'),
   attachmentId: z.coerce.number().int().positive('编号不正确'),
+});
+const reportFileParams = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  fileId: z.coerce.number().int().positive('编号不正确'),
 });
 const planQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
@@ -99,6 +104,30 @@ export async function econAuditRoutes(app: App) {
       { schema: { tags, params: idParam, body }, config: { access: 'econ_audit.manage', audit } },
       (req: any) => run({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
     );
+  app.post(
+    '/api/v1/econ-audits/:id/report-files',
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'econ_audit.manage', audit: 'econ_audit.report_upload' },
+    },
+    async (req) => {
+      const f = await uploadedFile(req);
+      return uploadReportFile({ ctx, actor: actorOf(req), id: req.params.id, ...f });
+    },
+  );
+  app.get(
+    '/api/v1/econ-audits/:id/report-files/:fileId',
+    { schema: { tags, params: reportFileParams }, config: read },
+    async (req, reply) => {
+      const f = await downloadReportFile({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        fileId: req.params.fileId,
+      });
+      return reply.headers(f.headers).send(f.bytes);
+    },
+  );
   auditStep('confirm', confirmAuditIn, 'econ_audit.confirm', confirmAudit);
   auditStep('dismiss', dismissAuditIn, 'econ_audit.dismiss', dismissAudit);
   auditStep('report', reportAuditIn, 'econ_audit.report', reportAudit);

@@ -295,3 +295,21 @@ export const rectificationAttachments = pgTable(
   },
   (t) => [index('rectification_attachments_item_idx').on(t.itemId, t.id)],
 );
+
+/** The audit report (审计报告) as a file — a scan of the signed report — beside its 文书号. */
+export const auditReportFiles = pgTable(
+  'audit_report_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_report_files_audit_idx').on(t.auditId, t.id)],
+);

@@ -164,6 +164,8 @@ export interface Event {
 
 export interface AuditDetail extends AuditRow {
   auditors: { id: number; name: string }[];
+  /** The report (审计报告) as files. */
+  reportFiles: { id: number; fileName: string; uploadedOn: string }[];
   findings: Finding[];
   outcomes: {
     id: number;
