@@ -69,3 +69,68 @@ describe('audit plans per year', () => {
     expect(bad.json().error.fields).toHaveProperty('planId');
   });
 });
+
+describe('the audit record: its report and a dismissed draft', () => {
+  it('the report carries its 文书号, the overall opinion and the amount in yuan; bad input names the field', async () => {
+    const created = await w.api('auditor', 'POST', '/api/v1/econ-audits', {
+      orgId: w.unitA,
+      kind: 'periodic',
+      title: '农业服务中心2025年度定期审计',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const { id, version } = created.json();
+    const report = (over: Record<string, unknown>) =>
+      w.api('auditor', 'POST', `/api/v1/econ-audits/${id}/report`, {
+        version,
+        reportedOn: '2026-03-02',
+        reportNo: '甲审报〔2026〕1号',
+        opinion: '财务收支基本真实，存在津补贴发放不规范问题。',
+        amount: '1250000.50',
+        ...over,
+      });
+    const amount = await report({ amount: '12.345' });
+    expect(amount.statusCode).toBe(400);
+    expect(amount.json().error.fields).toHaveProperty('amount');
+    const no = await report({ reportNo: '' });
+    expect(no.statusCode).toBe(400);
+    expect(no.json().error.fields).toHaveProperty('reportNo');
+    const ok = await report({});
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      status: 'reported',
+      reportNo: '甲审报〔2026〕1号',
+      opinion: '财务收支基本真实，存在津补贴发放不规范问题。',
+      amount: '1250000.50',
+    });
+  });
+
+  it('a departure draft is dismissed only with a reason; its to-do is done', async () => {
+    const end = await w.api('org', 'POST', `/api/v1/tenures/${w.post}/end`, {
+      endDate: '2026-02-27',
+      endReason: 'transfer',
+    });
+    expect(end.statusCode, end.body).toBeLessThan(300);
+    const [draft] = await t.ctx.db
+      .select()
+      .from(econAudits)
+      .where(eq(econAudits.subjectCadreId, w.cadres.zhang));
+    const bare = await w.api('auditor', 'POST', `/api/v1/econ-audits/${draft.id}/dismiss`, {
+      version: draft.version,
+      reason: '',
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields).toHaveProperty('reason');
+    const res = await w.api('auditor', 'POST', `/api/v1/econ-audits/${draft.id}/dismiss`, {
+      version: draft.version,
+      reason: '任期不满一年且已于上年度开展经济责任审计。',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('dismissed');
+    const todos = (await w.api('auditor', 'GET', '/api/v1/todos')).json().items;
+    expect(
+      todos.filter((x: any) => x.recordType === 'econ_audit' && x.recordId === String(draft.id)),
+    ).toEqual([]);
+  });
+});
