@@ -149,6 +149,9 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await meet.getByLabel('会议日期').fill('2026-03-02');
   await meet.getByLabel('会议日期').press('Enter');
   await meet.getByLabel('参会人员（以顿号分隔）').fill('纪委书记、组织委员、财政所长');
+  await meet.getByLabel('通报审计项目').click();
+  await visible.getByTitle('东风村惠农资金重点审计').click();
+  await meet.getByLabel('会议纪要').click();
   await meet.getByLabel('会议纪要').fill('通报东风村审计情况，研究落实审计建议。');
   await meet.getByRole('button', { name: '添加决定事项' }).click();
   await page.locator('#decisions_0_content').fill('约谈东风村负责人');
@@ -156,11 +159,18 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await visible.getByTitle('大兴镇').click();
   await page.locator('#decisions_0_assigneeRole').click();
   await visible.getByTitle('财政所（审计）').click();
+  // the decision concerns the audit heard, and names the audit officer who must act
+  await page.locator('#decisions_0_auditId').click();
+  await visible.getByTitle('东风村惠农资金重点审计').click();
+  await page.locator('#decisions_0_assigneeUserId').click();
+  await visible.locator('.ant-select-item-option').first().click();
   await page.locator('#decisions_0_dueOn').fill('2026-03-16');
   await page.locator('#decisions_0_dueOn').press('Enter');
   await meet.getByRole('button', { name: label('确定') }).click();
   await page.waitForURL(/\/audit-meetings\/\d+$/);
   await page.getByText('办理中').waitFor();
+  await page.getByRole('cell', { name: /^财政所（审计）测试用户\d+$/ }).waitFor();
+  await page.getByRole('link', { name: '东风村惠农资金重点审计' }).waitFor();
   await page.getByRole('button', { name: '登记办结' }).click();
   const doneDialog = page.getByRole('dialog');
   await doneDialog.getByLabel('办理情况').fill('已约谈。');
