@@ -240,6 +240,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'rectification.return': '认定未整改并退回',
   'rectification.reopen': '抽查复核重新打开整改事项',
   'rectification.view': '查看整改事项',
+  'rectification.attachment_upload': '上传整改证明材料',
+  'econ_audit.report_upload': '上传审计报告',
+  'econ_audit.report_download': '下载审计报告',
+  'rectification.attachment_download': '下载整改证明材料',
 };
 
 /** Objects of the actions, for the filter groups ("组织机构 · 全部操作") and composed labels. */

@@ -5,6 +5,11 @@ import { FakeClock } from '../support/test-app.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
 const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+// a 1×1 PNG
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const clock = new FakeClock(new Date('2026-03-02T01:00:00Z'));
 let e: E2E;
 beforeAll(async () => {
@@ -94,8 +99,14 @@ it('the audit officer records an audit with two findings, the unit head plans an
     await report.getByLabel('整改进展').fill('已追回 1 万元。');
     await report.getByRole('button', { name: label('确定') }).click();
     await report.waitFor({ state: 'hidden' });
+    // a scan of the receipt as a file of 证明材料
+    await head.page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '银行进账单.png', mimeType: 'image/png', buffer: PNG });
+    await head.page.getByRole('button', { name: /银行进账单\.png（2026-03-02）/ }).waitFor();
     await head.page.getByRole('button', { name: '申请销号' }).click();
     const apply = head.page.getByRole('dialog');
+    await apply.getByText('已上传 1 份附件，随申请一并提交').waitFor();
     await apply.getByLabel('证明材料').fill('银行进账单');
     await apply.getByRole('button', { name: label('确定') }).click();
     await apply.waitFor({ state: 'hidden' });
@@ -108,6 +119,7 @@ it('the audit officer records an audit with two findings, the unit head plans an
   // 3. the auditor accepts one and marks the other 持续整改
   await page.goto(auditUrl);
   await page.getByRole('link', { name: '惠农补贴资金挪用' }).click();
+  await page.getByRole('button', { name: /银行进账单\.png/ }).waitFor();
   await page.getByRole('button', { name: '认定已整改，销号' }).click();
   await page
     .getByRole('dialog')
@@ -137,6 +149,9 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await meet.getByLabel('会议日期').fill('2026-03-02');
   await meet.getByLabel('会议日期').press('Enter');
   await meet.getByLabel('参会人员（以顿号分隔）').fill('纪委书记、组织委员、财政所长');
+  await meet.getByLabel('通报审计项目').click();
+  await visible.getByTitle('东风村惠农资金重点审计').click();
+  await meet.getByLabel('会议纪要').click();
   await meet.getByLabel('会议纪要').fill('通报东风村审计情况，研究落实审计建议。');
   await meet.getByRole('button', { name: '添加决定事项' }).click();
   await page.locator('#decisions_0_content').fill('约谈东风村负责人');
@@ -144,11 +159,18 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await visible.getByTitle('大兴镇').click();
   await page.locator('#decisions_0_assigneeRole').click();
   await visible.getByTitle('财政所（审计）').click();
+  // the decision concerns the audit heard, and names the audit officer who must act
+  await page.locator('#decisions_0_auditId').click();
+  await visible.getByTitle('东风村惠农资金重点审计').click();
+  await page.locator('#decisions_0_assigneeUserId').click();
+  await visible.locator('.ant-select-item-option').first().click();
   await page.locator('#decisions_0_dueOn').fill('2026-03-16');
   await page.locator('#decisions_0_dueOn').press('Enter');
   await meet.getByRole('button', { name: label('确定') }).click();
   await page.waitForURL(/\/audit-meetings\/\d+$/);
   await page.getByText('办理中').waitFor();
+  await page.getByRole('cell', { name: /^财政所（审计）测试用户\d+$/ }).waitFor();
+  await page.getByRole('link', { name: '东风村惠农资金重点审计' }).waitFor();
   await page.getByRole('button', { name: '登记办结' }).click();
   const doneDialog = page.getByRole('dialog');
   await doneDialog.getByLabel('办理情况').fill('已约谈。');

@@ -6,6 +6,7 @@ import {
   accountabilityPersons,
   accountabilityRecords,
 } from '../../src/server/modules/accountability/schema.js';
+import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
@@ -120,9 +121,56 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
     expect(todos.map((x: any) => x.title)).toContain('出具廉政意见：甲组〔2026〕1号');
     // the recused officer sees neither the case nor its to-do
     expect((await w.api('spouse', 'GET', url(id))).statusCode).toBe(404);
+    // an open audit finding names 张三 responsible: the pre-fill lists it (the 考察材料 too, below)
+    const [audit] = await t.ctx.db
+      .insert(econAudits)
+      .values({
+        orgId: w.townA,
+        kind: 'periodic',
+        title: '甲镇财政所2025年度财务收支审计',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        status: 'reported',
+      })
+      .returning();
+    const [finding] = await t.ctx.db
+      .insert(auditFindings)
+      .values({
+        auditId: audit.id,
+        unitOrgId: w.townA,
+        summary: '公务接待超标准',
+        description: 'x',
+        basis: 'x',
+        problemType: 'funds',
+        severity: 'minor',
+        recommendation: 'x',
+        responsible: [{ cadreId: w.cadres.zhang, name: '张三', tier: 'direct' }],
+        responsibleCadreIds: [w.cadres.zhang],
+        foundOn: '2026-02-10',
+      })
+      .returning();
+    await t.ctx.db.insert(rectificationItems).values({
+      findingId: finding.id,
+      auditId: audit.id,
+      orgId: w.townA,
+      unitOrgId: w.townA,
+      status: 'rectifying',
+      issuedOn: '2026-02-10',
+    });
     const pre = await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`));
     expect(pre.statusCode, pre.body).toBe(200);
     expect(pre.json()).toMatchObject({ petitions: { total: 0, open: 0 }, inEffect: [] });
+    expect(pre.json().openAuditFindings).toEqual([
+      {
+        summary: '公务接待超标准',
+        auditTitle: '甲镇财政所2025年度财务收支审计',
+        foundOn: '2026-02-10',
+        statusLabel: '整改中',
+        tiers: ['直接责任'],
+      },
+    ]);
+    const li = await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${liC}`));
+    expect(li.json().openAuditFindings).toEqual([]);
     for (const c of [zhangC, liC]) {
       const op = await w.api('discipline', 'POST', url(id, '/integrity-opinion'), {
         candidateId: c,
@@ -463,7 +511,11 @@ describe('the second case: notice, interlock, 任职, revocation', () => {
       );
       if (kind === 'notice') expect(xml).toContain('张三');
       if (kind === 'dispatch') expect(xml).toContain('张三为财政所所长');
-      if (kind === 'inspection') expect(xml).toContain('群众公认度高');
+      if (kind === 'inspection') {
+        expect(xml).toContain('群众公认度高');
+        expect(xml).toContain('审计发现未整改问题 1 项：公务接待超标准（整改中，直接责任）');
+        expect(xml).toContain('无未整改的审计发现问题');
+      }
     }
     expect((await w.api('org', 'GET', url(id, '/documents/other'))).statusCode).toBe(400);
     const [cadre] = await t.ctx.db.select().from(cadres).where(eq(cadres.id, w.cadres.zhang));

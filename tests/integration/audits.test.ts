@@ -498,9 +498,10 @@ describe('joint meetings', () => {
       .json()
       .items.find((x: any) => x.title.startsWith('落实联席会议决定'));
     expect(todo).toMatchObject({ dueOn: '2026-04-15' });
-    // a unit head may not mark it done; the organisation officer does
+    // a unit head not given it neither reaches it nor marks it done; the organisation officer does
     const path = `/api/v1/audit-meetings/${m.id}/decisions/${m.decisions[0].id}/done`;
-    expect((await w.api('headA', 'POST', path, { note: '已约谈' })).statusCode).toBe(403);
+    expect((await w.api('headA', 'POST', path, { note: '已约谈' })).statusCode).toBe(404);
+    expect((await w.api('headA', 'GET', `/api/v1/audit-meetings/${m.id}`)).statusCode).toBe(404);
     const done = await w.api('org', 'POST', path, { note: '已约谈' });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().decisions[0]).toMatchObject({ state: '按期办结', doneOn: '2026-04-05' });

@@ -1,13 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditsDemo } from '../../src/cli/demo/audits.js';
 import { cadresDemo } from '../../src/cli/demo/cadres.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { platformDemo } from '../../src/cli/demo/platform.js';
 import { departureEvents } from '../../src/server/modules/cadres/schema.js';
+import { petitions } from '../../src/server/modules/petitions/schema.js';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
 import { hashPassword } from '../../src/server/platform/auth/passwords.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { todos } from '../../src/server/platform/todos/schema.js';
 import { users } from '../../src/server/platform/users/schema.js';
 import { call, GOOD_PASSWORD, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -89,4 +91,29 @@ it('has items across the lifecycle, the 认定 queue and the unit head’s own i
   const queue = (await call(t, auditor, 'GET', '/api/v1/rectification-items?queue=true')).json();
   expect(queue.items.map((x: any) => x.summary)).toEqual(['白条入账']);
   expect((await verifyAuditChain(t.ctx.db)).firstBreak).toBeNull();
+});
+
+it('leaves the 审计移送 case open and overdue in 大兴镇: on the discipline officer’s to-dos and the dashboard', async () => {
+  const [referred] = await t.ctx.db.select().from(petitions).where(eq(petitions.channel, 'audit_referral'));
+  expect(referred).toMatchObject({ orgId: daxing, receivedOn: '2025-11-25' });
+  expect(['concluded', 'declined']).not.toContain(referred.status);
+  const open = await t.ctx.db
+    .select()
+    .from(todos)
+    .where(
+      and(
+        eq(todos.recordType, 'petition'),
+        eq(todos.recordId, String(referred.id)),
+        eq(todos.status, 'open'),
+      ),
+    );
+  expect(open).toHaveLength(1);
+  expect(open[0].dueOn! < '2026-03-02').toBe(true);
+  const officer = await demoSession('daxing_discipline_officer');
+  const mine = (await call(t, officer, 'GET', '/api/v1/todos')).json().items;
+  expect(mine.find((x: any) => x.recordId === String(referred.id))).toBeDefined();
+  const dash = (
+    await call(t, sec, 'GET', `/api/v1/dashboard?orgId=${daxing}&from=2026-01-01&to=2026-03-02`)
+  ).json();
+  expect(dash.todos.late.map((x: any) => x.dueOn)).toContain(open[0].dueOn);
 });

@@ -351,6 +351,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/audits/AuditsPage')),
   },
   {
+    path: '/audit-plans',
+    label: '审计计划',
+    hidden: true,
+    permission: 'econ_audit.read',
+    watermark: true,
+    page: lazy(() => import('./features/audits/PlansPage')),
+  },
+  {
     path: '/audits/import',
     label: '导入审计台帐',
     hidden: true,
@@ -378,7 +386,8 @@ export const FEATURES: FeatureRoute[] = [
     path: '/audit-meetings/:id',
     label: '联席会议',
     hidden: true,
-    permission: 'econ_audit.read',
+    // a unit head given a decision opens it from the to-do
+    permission: ['econ_audit.read', 'rectification.unit'],
     watermark: true,
     page: lazy(() => import('./features/audits/MeetingDetailPage')),
   },

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { unprocessable } from '../../platform/http/errors.js';
+import { openFindingsOf, openFindingsText } from '../audits/open-findings.js';
 import { formDocx } from '../petitions/documents/docx-form.js';
 import { getCase } from './get-case.js';
 import { getPublicNoticeOf } from './public-notices.js';
@@ -36,6 +37,11 @@ export async function printDocument(opts: {
     const inspection = c.inspection as { on: string; talkedTo: number; findings: string };
     const team = c.responsibles.filter((p) => p.role === 'inspector').map((p) => p.name);
     const inspected = c.candidates.filter((x) => x.status !== 'recommended');
+    const findings = await openFindingsOf(
+      ctx.db,
+      actor,
+      inspected.map((x) => x.cadreId),
+    );
     bytes = await formDocx({
       title: TITLES.inspection,
       subtitle,
@@ -55,7 +61,7 @@ export async function printDocument(opts: {
         { label: '考察组成员', value: [...new Set(team)].join('、') },
         ...inspected.map((x) => ({
           label: `${x.name}（拟任${x.post}）`,
-          value: `民主推荐得票 ${x.recommendVotes ?? '—'}；廉政意见：${x.integrityOpinion ?? '待出具'}`,
+          value: `民主推荐得票 ${x.recommendVotes ?? '—'}；廉政意见：${x.integrityOpinion ?? '待出具'}；${openFindingsText(findings.filter((f) => f.cadreId === x.cadreId))}`,
           minLines: 2,
         })),
         { label: '考察情况', value: inspection.findings, minLines: 6 },

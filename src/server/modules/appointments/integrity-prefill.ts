@@ -4,6 +4,7 @@ import { PETITION_STATUSES } from '../../../domain/petition-workflow.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest } from '../../platform/http/errors.js';
+import { openFindingsOf } from '../audits/open-findings.js';
 import { eligibilityOf } from '../cadres/file/cadre-eligibility.js';
 import { petitionSubjects, petitions } from '../petitions/schema.js';
 import { loadCase } from './access.js';
@@ -14,7 +15,8 @@ const CLOSED = ['concluded', 'declined'];
 /**
  * What the system knows for the integrity opinion (廉政意见) of a 考察对象: the petitions naming them
  * (counts by status only — never a reporter, nor their content) and the admonitions, sanctions and
- * organisational measures in effect today, read from the supervision file's providers.
+ * organisational measures in effect today, read from the supervision file's providers; the open
+ * audit findings where they are named responsible.
  */
 export async function integrityPrefill(opts: {
   ctx: AppContext;
@@ -38,6 +40,7 @@ export async function integrityPrefill(opts: {
     .groupBy(petitions.status);
   const today = chinaDate(ctx.clock.now());
   const eligibility = await eligibilityOf(ctx, c.cadreId, today);
+  const openFindings = await openFindingsOf(ctx.db, actor, [c.cadreId]);
   const inEffect = eligibility.reasons.filter((r) =>
     ['admonition', 'sanction', 'org_measure'].includes(r.code),
   );
@@ -52,6 +55,8 @@ export async function integrityPrefill(opts: {
         count: Number(r.n),
       })),
     },
+    /** 经济责任审计: findings not yet closed where the candidate is named responsible. */
+    openAuditFindings: openFindings.map(({ cadreId: _, ...f }) => f),
     inEffect: inEffect.map((r) => ({
       code: r.code,
       message: r.message,

@@ -130,8 +130,8 @@ export async function printMeetingDecisions(opts: { ctx: AppContext; actor: Acto
     rows: [
       { label: '参会人员', value: m.attendees.join('、') },
       { label: '通报审计项目', value: m.audits.map((a) => a.title).join('\n') || '—' },
-      ...m.decisions.map((d, n) => ({
-        label: `${n + 1}. ${d.assigneeRoleLabel}`,
+      ...m.decisions.map((d) => ({
+        label: `${d.no}. ${d.assignee}`,
         value: `${d.content}\n办理时限：${d.dueOn}　${d.state}${d.doneOn ? `（${d.doneOn}：${d.doneNote ?? ''}）` : ''}`,
         minLines: 2,
       })),

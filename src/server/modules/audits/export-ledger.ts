@@ -19,6 +19,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { dictLabels } from '../cadres/dict-code.js';
 import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
 import type { ItemListQuery } from './contract.js';
+import { evidenceCell, evidenceFilesOf } from './evidence-files.js';
 import { itemWhere } from './list-items.js';
 import { econAudits as a, auditFindings as f, rectificationItems as i } from './schema.js';
 
@@ -50,6 +51,10 @@ export async function exportLedger(opts: {
     .where(where)
     .orderBy(asc(i.issuedOn), asc(i.id));
   const problemTypes = await dictLabels(ctx.db, 'finding_category');
+  const files = await evidenceFilesOf(
+    ctx.db,
+    rows.map((r) => r.i.id),
+  );
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(AUDIT_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = AUDIT_LEDGER_COLUMNS.map((c) => ({
@@ -77,7 +82,7 @@ export async function exportLedger(opts: {
       responsiblePerson: r.i.responsiblePerson ?? '',
       deadline: r.i.deadline ?? '',
       progress: r.i.progress ?? '',
-      evidence: r.i.evidence ?? '',
+      evidence: evidenceCell(r.i.evidence, files.get(r.i.id)),
       verdict:
         status === 'continuing'
           ? continuingText(

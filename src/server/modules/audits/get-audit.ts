@@ -11,6 +11,7 @@ import { cadres } from '../cadres/schema.js';
 import { petitions } from '../petitions/schema.js';
 import { loadAudit } from './access.js';
 import { auditSummary, itemSummary, severityLabel, yuanOrNull } from './labels.js';
+import { reportFilesOf } from './report-file.js';
 import { auditEvents, auditFindings, auditOutcomes, rectificationItems } from './schema.js';
 
 /** An audit with its findings and their items, 整改成效 and timeline. */
@@ -18,7 +19,7 @@ export async function getAudit(opts: { ctx: AppContext; actor: Actor; id: number
   const { ctx, actor, id } = opts;
   const db = ctx.db;
   const a = await loadAudit(db, actor, id);
-  const [[org], cadre, findings, items, outcomes, events, types, cal] = await Promise.all([
+  const [[org], cadre, findings, items, outcomes, events, types, cal, reportFiles] = await Promise.all([
     db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, a.orgId)),
     a.subjectCadreId
       ? db.select({ name: cadres.name }).from(cadres).where(eq(cadres.id, a.subjectCadreId))
@@ -29,6 +30,7 @@ export async function getAudit(opts: { ctx: AppContext; actor: Actor; id: number
     db.select().from(auditEvents).where(eq(auditEvents.auditId, id)).orderBy(asc(auditEvents.id)),
     dictLabels(db, 'finding_category'),
     ctx.calendar.current(),
+    reportFilesOf(db, id),
   ]);
   const auditors = a.auditorUserIds.length
     ? await db
@@ -60,6 +62,8 @@ export async function getAudit(opts: { ctx: AppContext; actor: Actor; id: number
   );
   return {
     ...auditSummary(a, org?.name ?? null, cadre[0]?.name ?? null),
+    /** The report (审计报告) as files, beside its 文书号. */
+    reportFiles,
     auditors: a.auditorUserIds.map((uid) => ({
       id: uid,
       name: auditors.find((u) => u.id === uid)?.name ?? '',

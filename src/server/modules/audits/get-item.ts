@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { loadItem } from './access.js';
+import { evidenceFilesOf } from './evidence-files.js';
 import { itemSummary, severityLabel, yuanOrNull } from './labels.js';
 import { auditEvents, auditFindings, econAudits } from './schema.js';
 
@@ -22,11 +23,14 @@ export async function getItem(opts: { ctx: AppContext; actor: Actor; id: number 
     db.select().from(auditEvents).where(eq(auditEvents.itemId, id)).orderBy(asc(auditEvents.id)),
     ctx.calendar.current(),
   ]);
+  const files = (await evidenceFilesOf(db, [id])).get(id) ?? [];
   return {
     ...itemSummary(item, chinaDate(ctx.clock.now()), cal),
     unitName: unit?.name ?? null,
     auditTitle: a.title,
     /** Whether the caller is an auditor of the audit (may take 认定 steps unless of the unit). */
+    /** 证明材料 as files: the unit uploads them until it applies for 销号. */
+    evidenceFiles: files,
     canVerify: a.auditorUserIds.includes(actor.userId) && actor.orgId !== item.unitOrgId,
     finding: {
       summary: f.summary,

@@ -16,6 +16,7 @@ import { badRequest, conflict, forbidden } from '../../platform/http/errors.js';
 import { bumpItem, type ItemRow, loadItem } from './access.js';
 import type { StepInput } from './contract.js';
 import { addAuditEvent } from './events.js';
+import { evidenceFilesOf } from './evidence-files.js';
 import { getItem } from './get-item.js';
 import { moveItemTodo } from './item-todo.js';
 import { econAudits } from './schema.js';
@@ -54,7 +55,10 @@ export async function takeItemStep(
   });
   if (refusal) throw forbidden(refusal.problem);
   const today = chinaDate(ctx.clock.now());
-  const step = nextItemStatus(item.status as ItemStatus, input.action, input, today);
+  // 申请销号: the files of 证明材料 the unit attached count as evidence, as its text does
+  const files = input.action === 'apply' ? ((await evidenceFilesOf(tx, [id])).get(id) ?? []) : [];
+  const evidenceFileIds = files.map((f) => f.id);
+  const step = nextItemStatus(item.status as ItemStatus, input.action, { ...input, evidenceFileIds }, today);
   if ('problem' in step)
     throw badRequest(step.problem, step.field ? { [step.field]: step.problem } : undefined);
   const months = await ctx.rules.value<number>('econ_audit.progress_report_interval');
@@ -76,7 +80,12 @@ export async function takeItemStep(
       Object.assign(set, { progress: input.progress, lastReportOn: today, nextReportDue: nextReport });
       break;
     case 'apply':
-      Object.assign(set, { evidence: input.evidence ?? item.evidence, appliedOn: today, dueOn: null });
+      Object.assign(set, {
+        evidence: input.evidence ?? item.evidence,
+        evidenceFileIds,
+        appliedOn: today,
+        dueOn: null,
+      });
       break;
     case 'accept':
       Object.assign(set, { verdict: '已整改', closedOn: today, closedBy: actor.userId, dueOn: null });
@@ -111,7 +120,12 @@ export async function takeItemStep(
   await addAuditEvent(tx, ctx, actor, item.auditId, `item_${input.action}`, {
     itemId: id,
     reason: input.reason ?? null,
-    detail: { from: item.status, to: step.to, progress: input.progress ?? undefined },
+    detail: {
+      from: item.status,
+      to: step.to,
+      progress: input.progress ?? undefined,
+      evidenceFiles: files.length ? files.map((f) => f.fileName) : undefined,
+    },
   });
   await recordAudit(tx, ctx.clock, actor, {
     action: `rectification.${input.action}`,

@@ -2,7 +2,13 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { orgInScope, registerRecordType, requireAccess, scopeFilter } from '../../platform/access/scope.js';
+import {
+  orgInScope,
+  recusedCadreIds,
+  registerRecordType,
+  requireAccess,
+  scopeFilter,
+} from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
@@ -10,9 +16,20 @@ import { badRequest, forbidden, notFound, unprocessable } from '../../platform/h
 import { isoDay, text } from '../../platform/http/text.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { completeTodos } from '../../platform/todos/close-todos.js';
-import { createTodo } from '../../platform/todos/create-todo.js';
 import { registerTodoRecordType } from '../../platform/todos/record-types.js';
+import { auditVisibility } from './access.js';
+import {
+  assigneeText,
+  checkDecision,
+  DECISION_ROLES,
+  decisionIn,
+  insertDecision,
+  mayActOn,
+  userNames,
+} from './meeting-decisions.js';
 import { econAudits, jointMeetings, meetingDecisions } from './schema.js';
+
+export { DECISION_ROLES, decisionIn };
 
 // a meeting sits in its township; its decisions' to-dos open it for whoever holds econ_audit.read
 registerRecordType('joint_meeting', async (db, ids) => {
@@ -23,35 +40,9 @@ registerRecordType('joint_meeting', async (db, ids) => {
   return rows.map((r) => ({ id: String(r.id), orgId: r.orgId }));
 });
 registerTodoRecordType('joint_meeting', 'econ_audit.read');
-// each decision waits on its own to-do, addressed to whoever must act on it
-registerRecordType('meeting_decision', async (db, ids) => {
-  const rows = await db
-    .select({ id: meetingDecisions.id, orgId: jointMeetings.orgId })
-    .from(meetingDecisions)
-    .innerJoin(jointMeetings, eq(jointMeetings.id, meetingDecisions.meetingId))
-    .where(inArray(meetingDecisions.id, ids.map(Number)));
-  return rows.map((r) => ({ id: String(r.id), orgId: r.orgId }));
-});
-registerTodoRecordType('meeting_decision', 'econ_audit.read');
-
-/** Who may be given a decision to act on: the heads the meeting brings together, and the units. */
-export const DECISION_ROLES: Record<string, string> = {
-  discipline_officer: '纪检委员',
-  org_officer: '组织委员',
-  audit_officer: '财政所（审计）',
-  township_head: '镇长',
-  unit_head: '单位负责人',
-};
-
 const required = (label: string, max: number) =>
   text().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 字`);
 
-export const decisionIn = z.strictObject({
-  content: required('决定事项', 1000),
-  assigneeOrgId: z.number({ message: '请选择承办单位' }).int().positive('请选择承办单位'),
-  assigneeRole: z.enum(Object.keys(DECISION_ROLES) as [string, ...string[]], { message: '请选择承办人' }),
-  dueOn: isoDay('请填写办理时限'),
-});
 export const meetingIn = z.strictObject({
   orgId: z.number({ message: '请选择单位' }).int().positive('请选择单位'),
   heldOn: isoDay('请填写会议日期'),
@@ -71,14 +62,8 @@ export async function insertMeeting(tx: Queryable, ctx: AppContext, actor: Actor
     throw badRequest('单位不存在或不在您的管理范围内', { orgId: '单位不存在或不在您的管理范围内' });
   if (input.heldOn > today) throw badRequest('会议日期不能晚于今天', { heldOn: '会议日期不能晚于今天' });
   if (input.auditIds.length) await requireAccess(tx, actor, 'econ_audit', input.auditIds);
-  for (const [i, d] of input.decisions.entries()) {
-    if (!(await orgInScope(tx, actor, d.assigneeOrgId)))
-      throw badRequest('承办单位不在您的管理范围内', {
-        [`decisions.${i}.assigneeOrgId`]: '承办单位不在您的管理范围内',
-      });
-    if (d.dueOn < input.heldOn)
-      throw badRequest('办理时限不能早于会议日期', { [`decisions.${i}.dueOn`]: '办理时限不能早于会议日期' });
-  }
+  const checked = [];
+  for (const [i, d] of input.decisions.entries()) checked.push(await checkDecision(tx, actor, d, i, input));
   const [m] = await tx
     .insert(jointMeetings)
     .values({
@@ -92,22 +77,14 @@ export async function insertMeeting(tx: Queryable, ctx: AppContext, actor: Actor
       createdAt: ctx.clock.now(),
     })
     .returning({ id: jointMeetings.id });
-  for (const d of input.decisions) {
-    const [row] = await tx
-      .insert(meetingDecisions)
-      .values({ meetingId: m.id, ...d })
-      .returning({ id: meetingDecisions.id });
-    await createTodo(tx, ctx.clock, {
-      title: `落实联席会议决定：${d.content.slice(0, 40)}`,
-      recordType: 'meeting_decision',
-      recordId: row.id,
-      link: `/audit-meetings/${m.id}`,
-      orgId: d.assigneeOrgId,
-      assigneeRole: d.assigneeRole,
-      dueOn: d.dueOn,
-      fallback: { orgId: input.orgId, assigneeRole: 'audit_officer' },
-    });
-  }
+  for (const [i, d] of checked.entries())
+    await insertDecision(
+      tx,
+      ctx,
+      { id: m.id, orgId: input.orgId, heldOn: input.heldOn, title: input.title },
+      d,
+      i + 1,
+    );
   await recordAudit(tx, ctx.clock, actor, {
     action: 'econ_audit.meeting',
     objectType: 'joint_meeting',
@@ -124,8 +101,9 @@ export async function createMeeting(opts: { ctx: AppContext; actor: Actor; input
 }
 
 /**
- * A decision is done: the assignee (a holder of its role in its org's scope) or the audit officer
- * records how; its to-do is done. On time or late is kept (the figure of decisions done on time).
+ * A decision is done: the person named (else a holder of its role covering its org) or the audit
+ * officer records how — never someone who must recuse from the cadres it concerns (404); its to-do is
+ * done. On time or late is kept (the figure of decisions done on time).
  */
 export async function completeDecisionIn(
   tx: Queryable,
@@ -135,17 +113,13 @@ export async function completeDecisionIn(
   decisionId: number,
   note: string,
 ) {
-  await requireAccess(tx, actor, 'joint_meeting', [meetingId]);
   const [d] = await tx
     .select()
     .from(meetingDecisions)
     .where(and(eq(meetingDecisions.id, decisionId), eq(meetingDecisions.meetingId, meetingId)));
   if (!d) throw notFound('决定事项不存在');
   if (d.doneOn) throw unprocessable('该决定事项已办结');
-  const mayAct =
-    actor.permissions.has('econ_audit.manage') ||
-    (actor.roles.includes(d.assigneeRole) && (await orgInScope(tx, actor, d.assigneeOrgId)));
-  if (!mayAct) throw forbidden('只有承办人或审计人员才能登记该决定的办理情况');
+  if (!(await mayActOn(tx, actor, d))) throw forbidden('只有承办人或审计人员才能登记该决定的办理情况');
   const today = chinaDate(ctx.clock.now());
   await tx
     .update(meetingDecisions)
@@ -172,31 +146,64 @@ export async function completeDecision(opts: {
   return getMeeting({ ctx, actor, id });
 }
 
+/**
+ * A meeting as the caller may read it. The officers (econ_audit.read, in scope) read it whole, less
+ * what they must recuse from: the audits and the decisions about a cadre they are related to. Anyone
+ * else reads only the decisions they must act on (a unit head given one), without the minutes.
+ */
 export async function getMeeting(opts: { ctx: AppContext; actor: Actor; id: number }) {
   const { ctx, actor, id } = opts;
-  await requireAccess(ctx.db, actor, 'joint_meeting', [id]);
+  const officer = actor.permissions.has('econ_audit.read');
   const [m] = await ctx.db.select().from(jointMeetings).where(eq(jointMeetings.id, id));
+  if (officer || !m) await requireAccess(ctx.db, actor, 'joint_meeting', [id]);
   const today = chinaDate(ctx.clock.now());
-  const [decisions, audits] = await Promise.all([
-    ctx.db
-      .select()
-      .from(meetingDecisions)
-      .where(eq(meetingDecisions.meetingId, id))
-      .orderBy(asc(meetingDecisions.id)),
-    m.auditIds.length
-      ? ctx.db
+  const recused = await recusedCadreIds(ctx.db, actor);
+  const all = await ctx.db
+    .select()
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.meetingId, id))
+    .orderBy(asc(meetingDecisions.id));
+  const readable = all.filter((d) => !d.subjectCadreIds.some((c) => recused.has(c)));
+  const decisions = [];
+  for (const [n, d] of all.entries())
+    if (readable.includes(d) && (officer || (await mayActOn(ctx.db, actor, d).catch(() => false))))
+      decisions.push({ ...d, no: n + 1 });
+  if (!officer && !decisions.length) await requireAccess(ctx.db, actor, 'joint_meeting', [id]);
+  const audits =
+    officer && m.auditIds.length
+      ? await ctx.db
           .select({ id: econAudits.id, title: econAudits.title })
           .from(econAudits)
-          .where(inArray(econAudits.id, m.auditIds))
-      : Promise.resolve([]),
+          .where(and(inArray(econAudits.id, m.auditIds), auditVisibility(actor)))
+      : [];
+  const [names, orgNames] = await Promise.all([
+    userNames(
+      ctx.db,
+      decisions.flatMap((d) => (d.assigneeUserId ? [d.assigneeUserId] : [])),
+    ),
+    ctx.db
+      .select({ id: orgs.id, name: orgs.name })
+      .from(orgs)
+      .where(inArray(orgs.id, [0, ...decisions.map((d) => d.assigneeOrgId)])),
   ]);
+  const orgName = new Map(orgNames.map((o) => [o.id, o.name]));
   return {
     ...m,
+    minutes: officer ? m.minutes : null,
     createdAt: m.createdAt.toISOString(),
     audits,
+    /** Decisions left out: about a cadre the caller must recuse from (or, for a unit, not theirs). */
+    withheld: all.length - decisions.length,
     decisions: decisions.map((d) => ({
       ...d,
       assigneeRoleLabel: DECISION_ROLES[d.assigneeRole] ?? d.assigneeRole,
+      assigneeUserName: d.assigneeUserId ? (names.get(d.assigneeUserId) ?? null) : null,
+      assigneeOrgName: orgName.get(d.assigneeOrgId) ?? null,
+      assignee: assigneeText(
+        d.assigneeRole,
+        orgName.get(d.assigneeOrgId) ?? null,
+        d.assigneeUserId ? (names.get(d.assigneeUserId) ?? null) : null,
+      ),
       state: d.doneOn
         ? d.doneOn <= d.dueOn
           ? '按期办结'

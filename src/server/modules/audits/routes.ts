@@ -4,6 +4,7 @@ import './provider.js';
 import { z } from 'zod';
 import { downloadHeaders } from '../../platform/files/disposition.js';
 import { type App, actorOf } from '../../platform/http/types.js';
+import { uploadedFile } from '../admonitions/upload.js';
 import { addFinding } from './add-finding.js';
 import { confirmAudit, dismissAudit } from './confirm-audit.js';
 import {
@@ -21,12 +22,14 @@ import {
 } from './contract.js';
 import { createAudit } from './create-audit.js';
 import { printClosingSheet, printMeetingDecisions, printNotice } from './documents.js';
+import { downloadItemEvidence, uploadItemEvidence } from './evidence-files.js';
 import { exportLedger } from './export-ledger.js';
 import { getAudit } from './get-audit.js';
 import { getItem } from './get-item.js';
 import { itemStep } from './item-step.js';
 import { listAudits } from './list-audits.js';
 import { listItems } from './list-items.js';
+import { assigneeQuery, listAssignees } from './meeting-decisions.js';
 import {
   completeDecision,
   createMeeting,
@@ -38,11 +41,20 @@ import {
 import { createPlan, listPlans } from './plans.js';
 import { recordOutcome } from './record-outcome.js';
 import { reportAudit } from './report-audit.js';
+import { downloadReportFile, uploadReportFile } from './report-file.js';
 import { createVisit, listVisits, visitIn } from './visits.js';
 
 const decisionParams = z.object({
   id: z.coerce.number().int().positive('编号不正确'),
   decisionId: z.coerce.number().int().positive('编号不正确'),
+});
+const attachmentParams = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  attachmentId: z.coerce.number().int().positive('编号不正确'),
+});
+const reportFileParams = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  fileId: z.coerce.number().int().positive('编号不正确'),
 });
 const planQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
@@ -92,6 +104,30 @@ export async function econAuditRoutes(app: App) {
       { schema: { tags, params: idParam, body }, config: { access: 'econ_audit.manage', audit } },
       (req: any) => run({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
     );
+  app.post(
+    '/api/v1/econ-audits/:id/report-files',
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'econ_audit.manage', audit: 'econ_audit.report_upload' },
+    },
+    async (req) => {
+      const f = await uploadedFile(req);
+      return uploadReportFile({ ctx, actor: actorOf(req), id: req.params.id, ...f });
+    },
+  );
+  app.get(
+    '/api/v1/econ-audits/:id/report-files/:fileId',
+    { schema: { tags, params: reportFileParams }, config: read },
+    async (req, reply) => {
+      const f = await downloadReportFile({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        fileId: req.params.fileId,
+      });
+      return reply.headers(f.headers).send(f.bytes);
+    },
+  );
   auditStep('confirm', confirmAuditIn, 'econ_audit.confirm', confirmAudit);
   auditStep('dismiss', dismissAuditIn, 'econ_audit.dismiss', dismissAudit);
   auditStep('report', reportAuditIn, 'econ_audit.report', reportAudit);
@@ -109,14 +145,23 @@ export async function econAuditRoutes(app: App) {
     },
     (req) => createMeeting({ ctx, actor: actorOf(req), input: req.body }),
   );
-  app.get('/api/v1/audit-meetings/:id', { schema: { tags, params: idParam }, config: read }, (req) =>
-    getMeeting({ ctx, actor: actorOf(req), id: req.params.id }),
+  // a unit head given a decision reads it (and only it) and records it done
+  const decisionAccess = ['econ_audit.read', 'rectification.unit'] as const;
+  app.get(
+    '/api/v1/audit-meetings/:id',
+    { schema: { tags, params: idParam }, config: { access: [...decisionAccess] } },
+    (req) => getMeeting({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.get(
+    '/api/v1/audit-meetings/assignees',
+    { schema: { tags, querystring: assigneeQuery }, config: { access: 'econ_audit.manage' } },
+    (req) => listAssignees({ ctx, actor: actorOf(req), query: req.query }),
   );
   app.post(
     '/api/v1/audit-meetings/:id/decisions/:decisionId/done',
     {
       schema: { tags, params: decisionParams, body: decisionDoneIn },
-      config: { access: 'econ_audit.read', audit: 'econ_audit.decision_done' },
+      config: { access: [...decisionAccess], audit: 'econ_audit.decision_done' },
     },
     (req) =>
       completeDecision({
@@ -195,6 +240,30 @@ export async function econAuditRoutes(app: App) {
       config: { access: [...itemAccess], auditView: 'rectification.view' },
     },
     (req) => getItem({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.post(
+    '/api/v1/rectification-items/:id/evidence',
+    {
+      schema: { tags, params: idParam },
+      config: { access: 'rectification.unit', audit: 'rectification.attachment_upload' },
+    },
+    async (req) => {
+      const f = await uploadedFile(req);
+      return uploadItemEvidence({ ctx, actor: actorOf(req), id: req.params.id, ...f });
+    },
+  );
+  app.get(
+    '/api/v1/rectification-items/:id/evidence/:attachmentId',
+    { schema: { tags, params: attachmentParams }, config: { access: [...itemAccess] } },
+    async (req, reply) => {
+      const f = await downloadItemEvidence({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        attachmentId: req.params.attachmentId,
+      });
+      return reply.headers(f.headers).send(f.bytes);
+    },
   );
   app.post(
     '/api/v1/rectification-items/:id/steps',

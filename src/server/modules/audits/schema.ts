@@ -241,6 +241,12 @@ export const meetingDecisions = pgTable(
     content: text('content').notNull(),
     assigneeOrgId: bigint('assignee_org_id', { mode: 'number' }).notNull(),
     assigneeRole: text('assignee_role').notNull(),
+    /** The person named to act (a holder of the role), when the meeting names one. */
+    assigneeUserId: bigint('assignee_user_id', { mode: 'number' }),
+    /** The audit the decision concerns (one the meeting heard), if any. */
+    auditId: bigint('audit_id', { mode: 'number' }),
+    /** The cadres it concerns (the audit's subject, a cadre named): recusal of the to-do and the act. */
+    subjectCadreIds: cadreArray('subject_cadre_ids'),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     doneOn: date('done_on', { mode: 'string' }),
     doneNote: text('done_note'),
@@ -266,4 +272,44 @@ export const followUpVisits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('follow_up_visits_unit_idx').on(t.unitOrgId, t.visitedOn)],
+);
+
+/**
+ * A file of 证明材料 (a scan of a receipt, a new regulation …) the rectifying unit attaches to its
+ * item, in the platform's file store: 申请销号 counts it as evidence, the 审计台帐 lists it.
+ */
+export const rectificationAttachments = pgTable(
+  'rectification_attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rectification_attachments_item_idx').on(t.itemId, t.id)],
+);
+
+/** The audit report (审计报告) as a file — a scan of the signed report — beside its 文书号. */
+export const auditReportFiles = pgTable(
+  'audit_report_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_report_files_audit_idx').on(t.auditId, t.id)],
 );

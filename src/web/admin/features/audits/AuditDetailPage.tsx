@@ -1,8 +1,11 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Timeline } from 'antd';
+import { App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Timeline, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useCan } from '../../shared/me';
+import { download } from '../../shared/api';
+import { useCan, useMe } from '../../shared/me';
+import { uploadFile } from '../admonitions/api';
 import {
   ConfirmAuditModal,
   DismissAuditModal,
@@ -29,6 +32,8 @@ type Dialog = 'confirm' | 'dismiss' | 'report' | 'finding' | 'outcome' | null;
 export default function AuditDetailPage() {
   const id = Number(useParams().id);
   const can = useCan();
+  const { me } = useMe();
+  const { message } = App.useApp();
   const client = useQueryClient();
   const q = useQuery({ queryKey: ['econ-audits', id], queryFn: () => fetchAudit(id) });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -97,7 +102,43 @@ export default function AuditDetailPage() {
           <Descriptions.Item label="审计通知书">{a.noticeNo ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="进点日期">{a.startedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="审计报告">
-            {a.reportNo ? `${a.reportNo}（${a.reportedOn}）` : '—'}
+            <Space orientation="vertical" size={0}>
+              <span>{a.reportNo ? `${a.reportNo}（${a.reportedOn}）` : '—'}</span>
+              {a.reportFiles.map((f) => (
+                <Button
+                  key={f.id}
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => download(`/api/v1/econ-audits/${id}/report-files/${f.id}`)}
+                >
+                  {f.fileName}（{f.uploadedOn}）
+                </Button>
+              ))}
+              {manage && open && a.auditors.some((x) => x.id === me?.id) && (
+                <Upload
+                  showUploadList={false}
+                  customRequest={async ({ file, onSuccess, onError }) => {
+                    try {
+                      await uploadFile(
+                        `/api/v1/econ-audits/${id}/report-files`,
+                        file as File,
+                        me?.csrfToken ?? '',
+                      );
+                      await q.refetch();
+                      onSuccess?.({});
+                    } catch (e) {
+                      message.error((e as Error).message);
+                      onError?.(e as Error);
+                    }
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />}>
+                    上传报告文件
+                  </Button>
+                </Upload>
+              )}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label="审计金额（元）">{a.amount ?? '—'}</Descriptions.Item>
           {a.opinion && (

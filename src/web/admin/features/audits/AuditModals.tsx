@@ -11,6 +11,7 @@ import {
   type AuditDetail,
   auditStep,
   createAudit,
+  fetchPlans,
   OUTCOME_KINDS,
   SEVERITIES,
   TIERS,
@@ -75,6 +76,20 @@ export function FormModal<T>(props: {
 
 const req = (message: string) => [{ required: true, message }];
 
+/** The audit plans the caller may see, newest year first. */
+function PlanSelect(props: { value?: number; onChange?: (v: number | undefined) => void }) {
+  const plans = useQuery({ queryKey: ['audit-plans', undefined], queryFn: () => fetchPlans() });
+  return (
+    <Select
+      allowClear
+      placeholder="（可选）"
+      value={props.value}
+      onChange={props.onChange}
+      options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year}年 ${p.title}` }))}
+    />
+  );
+}
+
 export function CreateAuditModal(props: { onClose: () => void; onDone: (a: AuditDetail) => void }) {
   return (
     <FormModal title="登记审计项目" run={(v) => createAudit({ ...v, auditorUserIds: [] })} {...props}>
@@ -83,6 +98,9 @@ export function CreateAuditModal(props: { onClose: () => void; onDone: (a: Audit
       </Form.Item>
       <Form.Item name="title" label="审计项目名称" rules={req('请填写审计项目名称')}>
         <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="planId" label="审计计划">
+        <PlanSelect />
       </Form.Item>
       <Form.Item name="orgId" label="被审计单位" rules={req('请选择被审计单位')}>
         <OrgPicker />

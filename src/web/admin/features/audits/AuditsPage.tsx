@@ -63,6 +63,7 @@ export default function AuditsPage() {
           value={filters.year}
           onChange={(y) => set({ year: y ?? undefined })}
         />
+        <Link to="/audit-plans">审计计划</Link>
         <Link to="/rectification">整改事项看板</Link>
         {can('econ_audit.manage') && (
           <Button icon={<UploadOutlined />} onClick={() => nav('/audits/import')}>

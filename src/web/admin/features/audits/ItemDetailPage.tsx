@@ -1,5 +1,7 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  App,
   Button,
   Card,
   DatePicker,
@@ -12,11 +14,13 @@ import {
   Spin,
   Tag,
   Timeline,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { download } from '../../shared/api';
-import { useCan } from '../../shared/me';
+import { useCan, useMe } from '../../shared/me';
+import { uploadFile } from '../admonitions/api';
 import { FormModal } from './AuditModals';
 import {
   BUCKET_COLORS,
@@ -55,6 +59,8 @@ const req = (message: string) => [{ required: true, message }];
 export default function ItemDetailPage() {
   const id = Number(useParams().id);
   const can = useCan();
+  const { me } = useMe();
+  const { message } = App.useApp();
   const client = useQueryClient();
   const q = useQuery({ queryKey: ['rectification', id], queryFn: () => fetchItem(id) });
   const [step, setStep] = useState<Step | null>(null);
@@ -133,7 +139,43 @@ export default function ItemDetailPage() {
             {it.progress ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label="证明材料" span={2}>
-            {it.evidence ?? '—'}
+            <Space orientation="vertical" size={0}>
+              <span>{it.evidence ?? (it.evidenceFiles.length ? '' : '—')}</span>
+              {it.evidenceFiles.map((file) => (
+                <Button
+                  key={file.id}
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => download(`/api/v1/rectification-items/${id}/evidence/${file.id}`)}
+                >
+                  {file.fileName}（{file.uploadedOn}）
+                </Button>
+              ))}
+              {can('rectification.unit') && it.status !== 'applied' && it.status !== 'closed' && (
+                <Upload
+                  showUploadList={false}
+                  customRequest={async ({ file, onSuccess, onError }) => {
+                    try {
+                      await uploadFile(
+                        `/api/v1/rectification-items/${id}/evidence`,
+                        file as File,
+                        me?.csrfToken ?? '',
+                      );
+                      await q.refetch();
+                      onSuccess?.({});
+                    } catch (e) {
+                      message.error((e as Error).message);
+                      onError?.(e as Error);
+                    }
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />}>
+                    上传证明材料
+                  </Button>
+                </Upload>
+              )}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label="认定">
             {it.verdict ?? '—'}
@@ -187,7 +229,16 @@ export default function ItemDetailPage() {
             </Form.Item>
           )}
           {step === 'apply' && (
-            <Form.Item name="evidence" label="证明材料" rules={req('申请销号须提供证明材料')}>
+            <Form.Item
+              name="evidence"
+              label="证明材料"
+              extra={
+                it.evidenceFiles.length
+                  ? `已上传 ${it.evidenceFiles.length} 份附件，随申请一并提交`
+                  : '可先在“证明材料”处上传附件'
+              }
+              rules={it.evidenceFiles.length ? [] : req('申请销号须提供证明材料')}
+            >
               <Input.TextArea rows={3} maxLength={2000} placeholder="列明凭证、文件、照片等材料" />
             </Form.Item>
           )}

@@ -8,7 +8,10 @@ import { FormModal } from './AuditModals';
 interface Decision {
   id: number;
   content: string;
+  no: number;
   assigneeRoleLabel: string;
+  /** Who must act: the named person with the role, or the role of the org. */
+  assignee: string;
   dueOn: string;
   doneOn: string | null;
   doneNote: string | null;
@@ -19,9 +22,12 @@ interface Meeting {
   title: string;
   heldOn: string;
   attendees: string[];
-  minutes: string;
+  /** Null for a unit head given a decision: they read only their decision. */
+  minutes: string | null;
   audits: { id: number; title: string }[];
   decisions: Decision[];
+  /** Decisions not shown: about a cadre the caller must recuse from, or not the caller's. */
+  withheld: number;
 }
 const STATE_COLORS: Record<string, string> = {
   按期办结: 'green',
@@ -64,20 +70,26 @@ export default function MeetingDetailPage() {
               ))}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label="会议纪要" span={2}>
-            {m.minutes}
-          </Descriptions.Item>
+          {m.minutes !== null && (
+            <Descriptions.Item label="会议纪要" span={2}>
+              {m.minutes}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
-      <Card title="决定事项">
+      <Card
+        title="决定事项"
+        extra={m.withheld > 0 ? `另有 ${m.withheld} 项因回避或非本单位承办不予显示` : undefined}
+      >
         <Table<Decision>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={m.decisions}
           columns={[
+            { title: '序号', dataIndex: 'no', width: 60 },
             { title: '决定事项', dataIndex: 'content' },
-            { title: '承办', dataIndex: 'assigneeRoleLabel', width: 120 },
+            { title: '承办', dataIndex: 'assignee', width: 180 },
             { title: '办理时限', dataIndex: 'dueOn', width: 110 },
             {
               title: '状态',

@@ -26,6 +26,54 @@ interface MeetingRow {
   done: number;
 }
 
+interface AuditOption {
+  id: number;
+  title: string;
+}
+
+/**
+ * A decision's audit (one the meeting hears: its subject is the decision's, for recusal) and the
+ * person named to act, chosen among the role's holders who need not recuse.
+ */
+function DecisionAssignee(props: { name: number; audits: AuditOption[] }) {
+  const form = Form.useFormInstance();
+  const heard: number[] = Form.useWatch('auditIds', form) ?? [];
+  const orgId = Form.useWatch(['decisions', props.name, 'assigneeOrgId'], form);
+  const role = Form.useWatch(['decisions', props.name, 'assigneeRole'], form);
+  const auditId = Form.useWatch(['decisions', props.name, 'auditId'], form);
+  const holders = useQuery({
+    queryKey: ['audit-meetings', 'assignees', orgId, role, auditId],
+    queryFn: () =>
+      api<{ items: { id: number; name: string }[] }>(
+        'GET',
+        `/api/v1/audit-meetings/assignees?orgId=${orgId}&role=${role}${auditId ? `&auditId=${auditId}` : ''}`,
+      ),
+    enabled: !!orgId && !!role,
+  });
+  return (
+    <>
+      <Form.Item name={[props.name, 'auditId']}>
+        <Select
+          placeholder="涉及审计项目"
+          allowClear
+          style={{ width: 180 }}
+          options={props.audits
+            .filter((a) => heard.includes(a.id))
+            .map((a) => ({ value: a.id, label: a.title }))}
+        />
+      </Form.Item>
+      <Form.Item name={[props.name, 'assigneeUserId']}>
+        <Select
+          placeholder="指定承办人（可选）"
+          allowClear
+          style={{ width: 150 }}
+          options={(holders.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
 /** 联席会议: the meetings with how many of their decisions are done; the officer records one. */
 export default function MeetingsPage() {
   const can = useCan();
@@ -34,6 +82,11 @@ export default function MeetingsPage() {
   const list = useQuery({
     queryKey: ['audit-meetings'],
     queryFn: () => api<{ items: MeetingRow[] }>('GET', '/api/v1/audit-meetings'),
+  });
+  const audits = useQuery({
+    queryKey: ['econ-audits', 'for-meeting'],
+    queryFn: () => api<{ items: AuditOption[] }>('GET', '/api/v1/econ-audits?pageSize=200'),
+    enabled: creating,
   });
   return (
     <>
@@ -75,7 +128,7 @@ export default function MeetingsPage() {
               attendees: String(v.attendees ?? '')
                 .split(/[，,、\s]+/)
                 .filter(Boolean),
-              auditIds: [],
+              auditIds: v.auditIds ?? [],
               decisions: (v.decisions ?? []).map((d: Record<string, unknown>) => clean(d)),
             })
           }
@@ -97,6 +150,14 @@ export default function MeetingsPage() {
             rules={[{ required: true, message: '请填写参会人员' }]}
           >
             <Input />
+          </Form.Item>
+          <Form.Item name="auditIds" label="通报审计项目">
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              options={(audits.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
+            />
           </Form.Item>
           <Form.Item name="minutes" label="会议纪要" rules={[{ required: true, message: '请填写会议纪要' }]}>
             <Input.TextArea rows={4} maxLength={10000} />
@@ -128,6 +189,7 @@ export default function MeetingsPage() {
                         options={Object.entries(DECISION_ROLES).map(([value, label]) => ({ value, label }))}
                       />
                     </Form.Item>
+                    <DecisionAssignee name={field.name} audits={audits.data?.items ?? []} />
                     <Form.Item
                       name={[field.name, 'dueOn']}
                       rules={[{ required: true, message: '请填写办理时限' }]}

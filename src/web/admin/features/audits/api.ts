@@ -164,6 +164,8 @@ export interface Event {
 
 export interface AuditDetail extends AuditRow {
   auditors: { id: number; name: string }[];
+  /** The report (审计报告) as files. */
+  reportFiles: { id: number; fileName: string; uploadedOn: string }[];
   findings: Finding[];
   outcomes: {
     id: number;
@@ -184,6 +186,8 @@ export interface ItemDetail extends ItemRow {
   unitName: string | null;
   auditTitle: string;
   canVerify: boolean;
+  /** 证明材料 as files, each with the day it was attached. */
+  evidenceFiles: { id: number; fileName: string; uploadedOn: string }[];
   finding: {
     summary: string;
     description: string;
@@ -224,3 +228,15 @@ export const fetchItem = (id: number) => api<ItemDetail>('GET', `/api/v1/rectifi
 export const itemStep = (id: number, body: Record<string, unknown>) =>
   api<ItemDetail>('POST', `/api/v1/rectification-items/${id}/steps`, body);
 export const ledgerUrl = (f: ItemFilter) => `/api/v1/rectification-items/ledger.xlsx${qs({ ...f })}`;
+
+export interface PlanRow {
+  id: number;
+  orgId: number;
+  orgName: string | null;
+  year: number;
+  kind: string;
+  title: string;
+  note: string | null;
+}
+export const fetchPlans = (year?: number) =>
+  api<{ items: PlanRow[] }>('GET', `/api/v1/audit-plans${year ? `?year=${year}` : ''}`);
