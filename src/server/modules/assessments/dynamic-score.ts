@@ -39,7 +39,7 @@ async function overduePetitions(db: Queryable, unitOrgId: number, periodEnd: str
 }
 
 /** The records behind an automatic deduction, each with how people name it and where it opens. */
-async function autoRecords(
+export async function autoRecords(
   db: Queryable,
   source: NonNullable<IndicatorItem['auto']>['source'],
   unitOrgId: number,

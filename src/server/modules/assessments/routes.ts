@@ -24,6 +24,7 @@ import {
   structureOut,
   structureQuery,
 } from './contract.js';
+import { dynamicRoundRoutes } from './dynamic-round-routes.js';
 import { listDynamicScores, scoreUnit } from './dynamic-score.js';
 import { exportEvaluationResults } from './evaluation-results.js';
 import {
@@ -52,6 +53,7 @@ export async function assessmentRoutes(app: App) {
   const tags = ['assessments'];
   const base = '/api/v1/assessments';
   const read = { access: 'assessment.read' } as const;
+  await dynamicRoundRoutes(app);
 
   app.get(
     `${base}/grades`,
