@@ -21,6 +21,7 @@ import {
   PieChartOutlined,
   ReadOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -443,6 +444,20 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'assessment.read',
     watermark: true,
     page: lazy(() => import('./features/assessments/EvaluationDetailPage')),
+  },
+  {
+    path: '/assessments/dynamic-rounds',
+    label: '动态考核',
+    icon: <ScheduleOutlined />,
+    permission: ['assessment.read', 'assessment.self_score'],
+    page: lazy(() => import('./features/assessments/DynamicRoundsPage')),
+  },
+  {
+    path: '/assessments/dynamic-rounds/:id',
+    label: '动态考核评分',
+    hidden: true,
+    permission: ['assessment.read', 'assessment.self_score'],
+    page: lazy(() => import('./features/assessments/DynamicRoundPage')),
   },
   {
     path: '/assessments/indicators',
