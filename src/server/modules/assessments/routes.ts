@@ -227,7 +227,8 @@ export async function assessmentRoutes(app: App) {
     },
     async (req, reply) => {
       const r = await issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count });
-      const buffer = await codesDocx({ title: r.title, heldOn: r.heldOn, codes: r.codes });
+      const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const buffer = await codesDocx({ title: r.title, heldOn: r.heldOn, codes: r.codes, origin });
       return reply
         .type(DOCX)
         .header(
