@@ -186,6 +186,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'assessment.round_bulletin': '下载排名通报',
   'assessment.structure_export': '导出干部素质结构',
   'assessment.indicators_create': '制定考核指标体系',
+  'assessment.grades_import': '导入考核结果台帐',
+  'assessment.grades_import_errors_download': '下载考核结果台帐导入错误清单',
   'assessment.dynamic_round_create': '发起动态考核',
   'assessment.dynamic_round_score': '动态考核评分',
   'assessment.dynamic_round_advance': '推进动态考核阶段',

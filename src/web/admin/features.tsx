@@ -416,6 +416,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/assessments/GradesPage')),
   },
   {
+    path: '/assessments/grades/import',
+    label: '导入考核结果台帐',
+    hidden: true,
+    permission: 'assessment.manage',
+    watermark: true,
+    page: lazy(() => import('./features/assessments/GradesImportPage')),
+  },
+  {
     path: '/assessments/rounds',
     label: '单位考评排名',
     icon: <OrderedListOutlined />,

@@ -1,6 +1,7 @@
 import './audit-labels.js';
 import './provider.js';
 import { type App, actorOf } from '../../platform/http/types.js';
+import { ledgerImportRoutes } from '../../platform/imports/routes.js';
 import { codesDocx } from './codes-docx.js';
 import {
   closeIn,
@@ -37,6 +38,7 @@ import {
 } from './evaluations.js';
 import { getRound, listRounds, roundDetail } from './get-round.js';
 import { setGrade } from './grades.js';
+import { GRADES_LEDGER_JOB, gradesLedgerTemplate, importGradesLedger } from './grades-import.js';
 import { exportGradesLedger } from './grades-ledger.js';
 import { createIndicatorSystem, listIndicatorSystems } from './indicator-systems.js';
 import { listGrades } from './list-grades.js';
@@ -54,6 +56,16 @@ export async function assessmentRoutes(app: App) {
   const base = '/api/v1/assessments';
   const read = { access: 'assessment.read' } as const;
   await dynamicRoundRoutes(app);
+  ledgerImportRoutes(app, {
+    base: `${base}/grades/ledger`,
+    tags,
+    access: 'assessment.manage',
+    ledger: '考核结果台帐',
+    jobKind: GRADES_LEDGER_JOB,
+    audit: { import: 'assessment.grades_import', errors: 'assessment.grades_import_errors_download' },
+    template: gradesLedgerTemplate,
+    start: importGradesLedger,
+  });
 
   app.get(
     `${base}/grades`,
