@@ -1,35 +1,15 @@
-import { inflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import jsQR from 'jsqr';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { qrPng } from '../../src/server/modules/assessments/ballot-qr.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
+import { readQr } from '../support/qr-read.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let s: Session;
 let town: number;
 let cadre: number;
-
-/** Reads back the greyscale PNG qrPng writes (filter 0 rows) and decodes its QR code. */
-function readQr(png: Buffer): string | null {
-  const width = png.readUInt32BE(16);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
-    const len = png.readUInt32BE(at);
-    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
-    at += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const rgba = new Uint8ClampedArray(width * width * 4);
-  for (let y = 0; y < width; y++)
-    for (let x = 0; x < width; x++) {
-      const v = raw[y * (width + 1) + 1 + x];
-      rgba.set([v, v, v, 255], (y * width + x) * 4);
-    }
-  return jsQR(rgba, width, width)?.data ?? null;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
