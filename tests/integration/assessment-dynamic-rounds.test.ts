@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { disclosureDueItems, disclosureItemTypes } from '../../src/server/modules/openness/schema.js';
 import { petitions } from '../../src/server/modules/petitions/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
@@ -232,4 +233,38 @@ it('takes a round through 自评 → 评分 → 复核 → 发布 with its guard
       and(eq(todos.recordType, 'dynamic_round'), eq(todos.recordId, String(id)), eq(todos.status, 'open')),
     );
   expect(reviewTodo.map((x) => [x.assigneeRole, x.dueOn])).toEqual([['org_officer', '2026-03-10']]);
+});
+
+it('deducts for the unit’s items not published in time (公开), each linked to its calendar', async () => {
+  const [type] = await t.ctx.db.select().from(disclosureItemTypes).limit(1);
+  await t.ctx.db.insert(disclosureDueItems).values([
+    { orgId: west, itemTypeId: type.id, period: '2026-01', dueOn: '2026-01-10' },
+    { orgId: west, itemTypeId: type.id, period: '2025-12', dueOn: '2025-12-10', publishedOn: '2025-12-20' },
+    { orgId: west, itemTypeId: type.id, period: '2025-11', dueOn: '2025-11-10', publishedOn: '2025-11-05' },
+    { orgId: west, itemTypeId: type.id, period: '2026-02', dueOn: '2026-02-10' },
+  ]);
+  const created = await system('2026 年政务公开考核', [
+    { key: 'A', name: '公开工作', kind: 'score', weight: 100, maxPoints: 100 },
+    {
+      key: 'O',
+      name: '逾期公开扣分',
+      kind: 'deduction',
+      maxPoints: 10,
+      auto: { source: 'overdue_openness', pointsEach: 2 },
+    },
+  ]);
+  expect(created.statusCode, created.body).toBe(200);
+  const res = await api('org', 'POST', '/api/v1/assessments/dynamic-scores', {
+    systemId: created.json().id,
+    subjectOrgId: west,
+    period: '2026年1月',
+    periodEnd: '2026-01-31',
+    lines: [{ itemKey: 'A', points: 95 }],
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json()).toMatchObject({ base: 95, deduction: 4, total: 91 });
+  const line = res.json().lines.find((l: any) => l.itemKey === 'O');
+  expect(line.comment).toBe('逾期未公开事项 2 件，每件扣 2 分');
+  expect(line.auto.records.map((x: any) => x.code)).toEqual([`2025-12 ${type.name}`, `2026-01 ${type.name}`]);
+  expect(line.auto.records[0].link).toBe(`/openness/calendar/${west}`);
 });
