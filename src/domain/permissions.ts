@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   'rectification.unit': '办理本单位的审计整改事项（制定方案、报告进展、申请销号）',
   'assessment.read': '查看考核（年度考核等次、单位考评排名、民主测评结果）',
   'assessment.manage': '组织考核（评定年度考核等次、录入单位考评并排名、组织民主测评与发放测评码）',
+  'assessment.self_score': '填报本单位的动态考核自评',
   'disclosure.read': '查看政务公开/村务公开（公开目录、应公开事项、公开记录）',
   'disclosure.catalogue': '维护公开目录（公开事项及其公开时限）',
   'disclosure.draft': '起草、公开和撤回本单位的公开事项，登记须公开的事项',
@@ -268,6 +269,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'rectification.unit',
       'disclosure.read',
       'disclosure.draft',
+      'assessment.self_score',
     ],
   },
   {

@@ -16,6 +16,11 @@ export interface Config {
   secureCookies: boolean;
   /** 32-byte hex key for SM4 field encryption and HMAC-SM3; generated into dataDir when absent. */
   fieldKey?: string;
+  /**
+   * The address the public reaches the portal at (https://jiandu.example.gov.cn), for links printed
+   * on paper such as the QR codes of 民主测评 slips; when absent, the address of the request.
+   */
+  publicUrl?: string;
   /** Run the scheduler loop in this process. */
   scheduler: boolean;
   /** How long the in-memory rules and calendar are trusted before a reload (other instances' edits). */
@@ -32,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     fieldKey: env.FIELD_KEY || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
     scheduler: env.SCHEDULER !== '0',
     rulesRefreshMs: positive(env.RULES_REFRESH_MS),
     calendarRefreshMs: positive(env.CALENDAR_REFRESH_MS),

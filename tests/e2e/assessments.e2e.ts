@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { makeOrg, makeUser } from '../support/factories.js';
+import { readQr } from '../support/qr-read.js';
 import { FakeClock } from '../support/test-app.js';
 import { type E2E, fillLogin, startE2E } from './support/server.js';
 
@@ -37,18 +38,24 @@ it('the organisation officer sets up a democratic evaluation, prints the codes, 
   const download = page.waitForEvent('download');
   await page.getByTestId('print-codes').click();
   const file = await download;
-  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await file.path())!)))['word/document.xml']);
+  const slips = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
+  const xml = strFromU8(slips['word/document.xml']);
   const codes = [
     ...xml.matchAll(
       /[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/g,
     ),
   ].map((m) => m[0]);
   expect(new Set(codes).size).toBe(10);
+  // each slip's QR code opens the voting page with its code
+  const scanned = Object.keys(slips)
+    .filter((f) => f.startsWith('word/media/'))
+    .map((f) => readQr(Buffer.from(slips[f])));
+  expect(scanned.sort()).toEqual(codes.map((c) => `${e.baseUrl}/portal/ballot?c=${c}`).sort());
 
   // ten voters, each on a 375-pixel phone, no account: three say 差 overall
   for (const [i, code] of codes.entries()) {
     const phone = await e.newPage({ mobile: true });
-    await phone.page.goto(`${e.baseUrl}/portal/ballot?c=${code}`);
+    await phone.page.goto(scanned.find((u) => u?.endsWith(code))!);
     await phone.page.getByRole('button', { name: '开始测评' }).click();
     for (const item of ['德', '能', '勤', '绩', '廉', '总体评价']) {
       const rating = item === '总体评价' && i < 3 ? '差' : '较好';

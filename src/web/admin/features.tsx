@@ -21,6 +21,7 @@ import {
   PieChartOutlined,
   ReadOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -424,6 +425,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/assessments/GradesPage')),
   },
   {
+    path: '/assessments/grades/import',
+    label: '导入考核结果台帐',
+    hidden: true,
+    permission: 'assessment.manage',
+    watermark: true,
+    page: lazy(() => import('./features/assessments/GradesImportPage')),
+  },
+  {
     path: '/assessments/rounds',
     label: '单位考评排名',
     icon: <OrderedListOutlined />,
@@ -452,6 +461,20 @@ export const FEATURES: FeatureRoute[] = [
     permission: 'assessment.read',
     watermark: true,
     page: lazy(() => import('./features/assessments/EvaluationDetailPage')),
+  },
+  {
+    path: '/assessments/dynamic-rounds',
+    label: '动态考核',
+    icon: <ScheduleOutlined />,
+    permission: ['assessment.read', 'assessment.self_score'],
+    page: lazy(() => import('./features/assessments/DynamicRoundsPage')),
+  },
+  {
+    path: '/assessments/dynamic-rounds/:id',
+    label: '动态考核评分',
+    hidden: true,
+    permission: ['assessment.read', 'assessment.self_score'],
+    page: lazy(() => import('./features/assessments/DynamicRoundPage')),
   },
   {
     path: '/assessments/indicators',

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -9,6 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { ballotUrl, qrPng } from './ballot-qr.js';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋', hAnsi: 'Times New Roman' };
 const para = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
@@ -17,11 +19,30 @@ const para = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
     children: [new TextRun({ text, bold: opts.bold, size: opts.size, font: FONT })],
   });
 
+/** The slip's QR code: scanning it opens the portal's voting page with the code filled in. */
+const qrPara = (origin: string, code: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: qrPng(ballotUrl(origin, code)),
+        transformation: { width: 110, height: 110 },
+      }),
+    ],
+  });
+
 /**
- * 测评码条: two slips a row, each with the evaluation, the one-time code and where to vote, to be cut
+ * 测评码条: two slips a row, each with the evaluation, the one-time code, a QR code opening the
+ * portal's voting page with that code (`origin`: the portal's address) and where to vote, to be cut
  * and handed out at the meeting — in any order, so no slip can be traced to whoever took it.
  */
-export async function codesDocx(spec: { title: string; heldOn: string; codes: string[] }): Promise<Buffer> {
+export async function codesDocx(spec: {
+  title: string;
+  heldOn: string;
+  codes: string[];
+  origin: string;
+}): Promise<Buffer> {
   const slip = (code: string) =>
     new TableCell({
       width: { size: 4800, type: WidthType.DXA },
@@ -30,7 +51,8 @@ export async function codesDocx(spec: { title: string; heldOn: string; codes: st
         para(spec.title, { bold: true, size: 22 }),
         para(`测评日期：${spec.heldOn}`, { size: 18 }),
         para(code, { bold: true, size: 32 }),
-        para('用手机打开本单位门户网站“民主测评”，输入上面的测评码投票', { size: 18 }),
+        ...(code ? [qrPara(spec.origin, code)] : []),
+        para('用手机扫描二维码投票，或打开本单位门户网站“民主测评”输入上面的测评码', { size: 18 }),
         para('测评码仅可使用一次，不记录投票人身份', { size: 16 }),
       ],
     });

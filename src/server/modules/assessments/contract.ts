@@ -254,12 +254,14 @@ const indicatorItem = z.strictObject({
   supplier: optionalText(60),
   evidence: optionalText(200),
   /**
-   * An automatic deduction from live records, so many points each: the unit's overdue petitions, or
-   * its overdue rectification items (经济责任审计), at the period's end.
+   * An automatic deduction from live records, so many points each: the unit's overdue petitions, its
+   * overdue rectification items (经济责任审计) or its items not published in time (公开), at the period's end.
    */
   auto: z
     .strictObject({
-      source: z.enum(['overdue_petitions', 'overdue_rectification'], { message: '请选择自动扣分来源' }),
+      source: z.enum(['overdue_petitions', 'overdue_rectification', 'overdue_openness'], {
+        message: '请选择自动扣分来源',
+      }),
       pointsEach: z.number().min(0).max(100),
     })
     .nullable()

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { composeScore, type ScoreItem } from '../../../domain/assessments/indicators.js';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -9,6 +9,7 @@ import type { Queryable } from '../../platform/db/client.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { overdueItemsOfUnitAt } from '../audits/overdue.js';
+import { disclosureDueItems, disclosureItemTypes } from '../openness/schema.js';
 import { petitions } from '../petitions/schema.js';
 import type { DynamicScoreInput, IndicatorItem } from './contract.js';
 import { dynamicScores, indicatorSystems } from './schema.js';
@@ -39,7 +40,7 @@ async function overduePetitions(db: Queryable, unitOrgId: number, periodEnd: str
 }
 
 /** The records behind an automatic deduction, each with how people name it and where it opens. */
-async function autoRecords(
+export async function autoRecords(
   db: Queryable,
   source: NonNullable<IndicatorItem['auto']>['source'],
   unitOrgId: number,
@@ -54,6 +55,33 @@ async function autoRecords(
         code: r.summary,
         dueOn: r.dueOn,
         link: `/rectification/${r.id}`,
+      })),
+    };
+  }
+  if (source === 'overdue_openness') {
+    // due by the period's end and not published by the due day (or not at all)
+    const rows = await db
+      .select({ d: disclosureDueItems, typeName: disclosureItemTypes.name })
+      .from(disclosureDueItems)
+      .innerJoin(disclosureItemTypes, eq(disclosureItemTypes.id, disclosureDueItems.itemTypeId))
+      .where(
+        and(
+          eq(disclosureDueItems.orgId, unitOrgId),
+          lte(disclosureDueItems.dueOn, periodEnd),
+          or(
+            isNull(disclosureDueItems.publishedOn),
+            gt(disclosureDueItems.publishedOn, disclosureDueItems.dueOn),
+          ),
+        ),
+      )
+      .orderBy(asc(disclosureDueItems.dueOn), asc(disclosureDueItems.id));
+    return {
+      what: '逾期未公开事项',
+      records: rows.map(({ d, typeName }) => ({
+        id: d.id,
+        code: d.period ? `${d.period} ${typeName}` : `${typeName}：${d.matter ?? ''}`,
+        dueOn: d.dueOn,
+        link: `/openness/calendar/${d.orgId}`,
       })),
     };
   }

@@ -1,22 +1,15 @@
 import ExcelJS from 'exceljs';
 import { GRADE_SOURCES, type GradeSource } from '../../../domain/assessments/grades.js';
+import { GRADES_LEDGER_COLUMNS, GRADES_LEDGER_SHEET } from '../../../domain/assessments/grades-ledger.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
 import { listGrades } from './list-grades.js';
 
-const COLUMNS = [
-  { key: 'no', header: '序号', width: 6 },
-  { key: 'org', header: '单位', width: 16 },
-  { key: 'name', header: '姓名', width: 10 },
-  { key: 'grade', header: '考核等次', width: 12 },
-  { key: 'source', header: '等次依据', width: 22 },
-  { key: 'decidedOn', header: '评定日期', width: 12 },
-  { key: 'note', header: '备注', width: 36 },
-];
+const COLUMNS = GRADES_LEDGER_COLUMNS;
 
-/** 考核结果台帐: a township's year of annual grades as Excel, the cap in the title; audited. */
+/** 考核结果台帐: a township's year of annual grades as Excel, the cap in the title; audited. It imports back. */
 export async function exportGradesLedger(opts: {
   ctx: AppContext;
   actor: Actor;
@@ -24,7 +17,7 @@ export async function exportGradesLedger(opts: {
 }) {
   const d = await listGrades(opts);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('考核结果台帐', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(GRADES_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = COLUMNS.map((c) => ({
     key: c.key,
     width: c.width,
@@ -40,9 +33,10 @@ export async function exportGradesLedger(opts: {
   styleHeader(Object.assign(ws.getRow(2), { values: COLUMNS.map((c) => c.header) }));
   for (const [i, g] of d.items.entries()) {
     const row = ws.addRow({
-      no: String(i + 1),
-      org: g.orgName,
+      seq: String(i + 1),
+      unit: g.orgName,
       name: g.name,
+      year: String(d.year),
       grade: g.grade ?? '未评定',
       source: g.source ? (GRADE_SOURCES[g.source as GradeSource] ?? g.source) : '',
       decidedOn: g.decidedOn ?? '',

@@ -1,6 +1,7 @@
 import './audit-labels.js';
 import './provider.js';
 import { type App, actorOf } from '../../platform/http/types.js';
+import { ledgerImportRoutes } from '../../platform/imports/routes.js';
 import { codesDocx } from './codes-docx.js';
 import {
   closeIn,
@@ -24,6 +25,7 @@ import {
   structureOut,
   structureQuery,
 } from './contract.js';
+import { dynamicRoundRoutes } from './dynamic-round-routes.js';
 import { listDynamicScores, scoreUnit } from './dynamic-score.js';
 import { exportEvaluationResults } from './evaluation-results.js';
 import {
@@ -36,6 +38,7 @@ import {
 } from './evaluations.js';
 import { getRound, listRounds, roundDetail } from './get-round.js';
 import { setGrade } from './grades.js';
+import { GRADES_LEDGER_JOB, gradesLedgerTemplate, importGradesLedger } from './grades-import.js';
 import { exportGradesLedger } from './grades-ledger.js';
 import { createIndicatorSystem, listIndicatorSystems } from './indicator-systems.js';
 import { listGrades } from './list-grades.js';
@@ -52,6 +55,17 @@ export async function assessmentRoutes(app: App) {
   const tags = ['assessments'];
   const base = '/api/v1/assessments';
   const read = { access: 'assessment.read' } as const;
+  await dynamicRoundRoutes(app);
+  ledgerImportRoutes(app, {
+    base: `${base}/grades/ledger`,
+    tags,
+    access: 'assessment.manage',
+    ledger: '考核结果台帐',
+    jobKind: GRADES_LEDGER_JOB,
+    audit: { import: 'assessment.grades_import', errors: 'assessment.grades_import_errors_download' },
+    template: gradesLedgerTemplate,
+    start: importGradesLedger,
+  });
 
   app.get(
     `${base}/grades`,
@@ -225,7 +239,8 @@ export async function assessmentRoutes(app: App) {
     },
     async (req, reply) => {
       const r = await issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count });
-      const buffer = await codesDocx({ title: r.title, heldOn: r.heldOn, codes: r.codes });
+      const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const buffer = await codesDocx({ title: r.title, heldOn: r.heldOn, codes: r.codes, origin });
       return reply
         .type(DOCX)
         .header(

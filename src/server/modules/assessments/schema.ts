@@ -209,3 +209,59 @@ export const dynamicScores = pgTable(
   },
   (t) => [uniqueIndex('dynamic_scores_subject_period_idx').on(t.systemId, t.subjectOrgId, t.period)],
 );
+
+/**
+ * 动态考核轮次: one period of an indicator system for a set of units, through 自评 → 评分 → 复核 →
+ * 已发布. The tree and its caps are copied at the start, so a new version of the system never
+ * rewrites an open round; the results are composed when the round is published.
+ */
+export const dynamicRounds = pgTable(
+  'dynamic_rounds',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    systemId: bigint('system_id', { mode: 'number' }).notNull(),
+    /** monthly | quarterly | half_year */
+    cadence: text('cadence').notNull(),
+    /** 2026-03 | 2026Q1 | 2026H1 */
+    period: text('period').notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    subjectOrgIds: bigint('subject_org_ids', { mode: 'number' }).array().notNull(),
+    /** The indicator items and caps as they were when the round started. */
+    items: jsonb('items').notNull(),
+    bonusCap: numeric('bonus_cap', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    deductionCap: numeric('deduction_cap', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    /** self | scoring | review | published */
+    stage: text('stage').notNull().default('self'),
+    /** The deadline of each scoring stage: { self, scoring, review }. */
+    deadlines: jsonb('deadlines').notNull(),
+    /** Per unit at publishing: base, bonus, deduction, total, veto and the automatic lines. */
+    results: jsonb('results'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dynamic_rounds_period_idx').on(t.systemId, t.period)],
+);
+
+/** A score line of a round: the unit, the item, the stage that gave it, and who, with what evidence. */
+export const dynamicRoundLines = pgTable(
+  'dynamic_round_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    roundId: bigint('round_id', { mode: 'number' }).notNull(),
+    subjectOrgId: bigint('subject_org_id', { mode: 'number' }).notNull(),
+    itemKey: text('item_key').notNull(),
+    /** self | scoring | review */
+    stage: text('stage').notNull(),
+    points: numeric('points', { precision: 7, scale: 2, mode: 'number' }).notNull(),
+    evidence: text('evidence'),
+    comment: text('comment'),
+    scorerUserId: bigint('scorer_user_id', { mode: 'number' }).notNull(),
+    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('dynamic_round_lines_idx').on(t.roundId, t.subjectOrgId, t.stage, t.itemKey)],
+);

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -15,6 +15,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError, download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { fetchGrades, GRADE_SOURCES, GRADES, type GradeRow, ROUNDINGS, setGrade } from './api';
@@ -24,6 +25,7 @@ const COLORS: Record<string, string> = { 优秀: 'green', 称职: 'blue', 基本
 /** 年度考核: every cadre of the township with the year's grade, and the 优秀 cap meter. */
 export default function GradesPage() {
   const can = useCan();
+  const nav = useNavigate();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [year, setYear] = useState(() => new Date().getFullYear() - 1);
@@ -76,6 +78,11 @@ export default function GradesPage() {
         >
           导出考核结果台帐
         </Button>
+        {can('assessment.manage') && (
+          <Button icon={<UploadOutlined />} onClick={() => nav('/assessments/grades/import')}>
+            导入往年考核结果
+          </Button>
+        )}
       </Space>
       {d && (
         <Card size="small" style={{ marginBottom: 16 }} data-testid="cap-meter">

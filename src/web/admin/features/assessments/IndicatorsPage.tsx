@@ -7,10 +7,11 @@ import { ApiError, api } from '../../shared/api';
 import { useCan, useMe } from '../../shared/me';
 
 /** Where an automatic deduction reads its records (the unit's, overdue at the period's end). */
-type AutoSource = 'overdue_petitions' | 'overdue_rectification';
+type AutoSource = 'overdue_petitions' | 'overdue_rectification' | 'overdue_openness';
 const AUTO_SOURCES: { value: AutoSource; label: string }[] = [
   { value: 'overdue_petitions', label: '超期信访件' },
   { value: 'overdue_rectification', label: '超期审计整改事项' },
+  { value: 'overdue_openness', label: '逾期未公开事项' },
 ];
 
 interface Item {

@@ -113,3 +113,85 @@ export const createEvaluation = (body: unknown) =>
   api<EvaluationDetail>('POST', '/api/v1/assessments/evaluations', body);
 export const closeEvaluation = (id: number, version: number) =>
   api<EvaluationDetail>('POST', `/api/v1/assessments/evaluations/${id}/close`, { version });
+
+export { ROUND_CADENCES, ROUND_STAGES } from '../../../../domain/assessments/dynamic-rounds';
+
+export interface DynamicRoundSummary {
+  id: number;
+  title: string;
+  period: string;
+  stage: string;
+  stageLabel: string;
+  cadenceLabel: string;
+  due: string | null;
+  units: number;
+}
+export interface RoundLine {
+  subjectOrgId: number;
+  itemKey: string;
+  stage: 'self' | 'scoring' | 'review';
+  points: number;
+  evidence: string | null;
+  comment: string | null;
+  scorer: string;
+  scoredAt: string;
+}
+export interface DynamicRoundResult {
+  subjectOrgId: number;
+  unitName: string;
+  base: number;
+  bonus: number;
+  deduction: number;
+  total: number;
+  vetoed: string | null;
+  passed: boolean;
+  auto: {
+    itemKey: string;
+    points: number;
+    comment: string;
+    records: { id: number; code: string; link: string }[];
+  }[];
+}
+export interface DynamicRoundDetail {
+  id: number;
+  title: string;
+  period: string;
+  periodEnd: string;
+  stage: 'self' | 'scoring' | 'review' | 'published';
+  stageLabel: string;
+  cadenceLabel: string;
+  deadlines: Record<'self' | 'scoring' | 'review', string>;
+  due: string | null;
+  overdue: boolean;
+  publishedOn: string | null;
+  version: number;
+  organiser: boolean;
+  canScore: boolean;
+  items: {
+    key: string;
+    name: string;
+    kind: string;
+    maxPoints: number;
+    supplier: string | null;
+    evidence: string | null;
+    auto: boolean;
+  }[];
+  units: {
+    id: number;
+    name: string;
+    unscored: string[];
+    gaps: { itemKey: string; self: number; final: number | null; gap: number | null }[];
+  }[];
+  lines: RoundLine[];
+  results: DynamicRoundResult[];
+}
+export const fetchDynamicRounds = () =>
+  api<{ items: DynamicRoundSummary[]; today: string }>('GET', '/api/v1/assessments/dynamic-rounds');
+export const fetchDynamicRound = (id: number) =>
+  api<DynamicRoundDetail>('GET', `/api/v1/assessments/dynamic-rounds/${id}`);
+export const startDynamicRound = (body: unknown) =>
+  api<{ id: number }>('POST', '/api/v1/assessments/dynamic-rounds', body);
+export const saveRoundLines = (id: number, body: unknown) =>
+  api('POST', `/api/v1/assessments/dynamic-rounds/${id}/lines`, body);
+export const moveRound = (id: number, move: 'advance' | 'reopen', body: unknown) =>
+  api('POST', `/api/v1/assessments/dynamic-rounds/${id}/${move}`, body);
