@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'disclosure.matter': '登记应公开事项',
   'disclosure.catalogue_create': '新增公开目录事项类型',
   'disclosure.catalogue_update': '修改公开目录事项类型',
+  'disclosure.leader_contact': '修改领导干部公开联系方式',
   'auth.logout': '退出',
   'auth.logout_all': '退出全部会话',
   'auth.lock': '账号锁定',

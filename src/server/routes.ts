@@ -14,6 +14,8 @@ import { cadreFileRoutes } from './modules/cadres/file/routes.js';
 import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
+import { leaderContactRoutes } from './modules/openness/leaders/routes.js';
+import { opennessPortalRoutes } from './modules/openness/portal/routes.js';
 import { opennessRoutes } from './modules/openness/routes.js';
 import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
 import { petitionLedgerRoutes } from './modules/petitions/ledger/routes.js';
@@ -66,6 +68,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(portalRoutes);
   await app.register(policyRoutes);
   await app.register(opennessRoutes);
+  await app.register(leaderContactRoutes);
+  await app.register(opennessPortalRoutes);
   await app.register(pledgeRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);

@@ -1,0 +1,3 @@
+ALTER TABLE "disclosures" ADD COLUMN "search_tokens" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
+CREATE INDEX "disclosures_portal_idx" ON "disclosures" USING btree ("org_id","item_type_id","published_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('published', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "disclosures_portal_search_idx" ON "disclosures" USING gin ("search_tokens") WHERE status = 'published';
