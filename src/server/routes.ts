@@ -22,6 +22,7 @@ import { petitionLedgerRoutes } from './modules/petitions/ledger/routes.js';
 import { portalRoutes } from './modules/petitions/portal/routes.js';
 import { petitionRoutes } from './modules/petitions/routes.js';
 import { petitionStatsRoutes } from './modules/petitions/stats/routes.js';
+import { pledgePortalRoutes } from './modules/pledges/portal/routes.js';
 import { pledgeRoutes } from './modules/pledges/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { summaryRoutes } from './modules/summaries/routes.js';
@@ -71,6 +72,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(leaderContactRoutes);
   await app.register(opennessPortalRoutes);
   await app.register(pledgeRoutes);
+  await app.register(pledgePortalRoutes);
   await app.register(summaryRoutes);
   await app.register(accountabilityRoutes);
   await app.register(accountabilityLedgerImportRoutes);

@@ -135,6 +135,27 @@ describe('承诺 → 践诺 → 述诺 → 评诺', () => {
     ]);
   });
 
+  it("the village's public pledge board shows each pledge's progress and 兑现率, without an account", async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/portal/pledges/villages/${east}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const board = res.json();
+    expect(board).toMatchObject({ village: { id: east, name: '东村' }, due: 2, fulfilled: 1, rate: 50 });
+    expect(board.pledges).toHaveLength(1);
+    expect(board.pledges[0]).toMatchObject({
+      id,
+      cadre: '东书记',
+      post: '东村党支部书记',
+      progress: 30,
+      rate: 50,
+    });
+    const road2 = board.pledges[0].items.find((i: { title: string }) => i.title === '二组村道');
+    expect(road2).toMatchObject({ progress: 40, target: '2 公里', lastReportedOn: '2025-09-01' });
+    // the evidence and who entered it stay inside
+    expect(res.body).not.toContain('施工照片');
+    const town = await t.app.inject({ method: 'GET', url: '/api/v1/portal/pledges/villages/999999' });
+    expect(town.statusCode).toBe(404);
+  });
+
   it('a parent item takes no progress of its own; another cadre cannot enter progress on this pledge', async () => {
     const before = await rows();
     let res = await api('org', 'POST', `/api/v1/pledges/${id}/progress`, {
