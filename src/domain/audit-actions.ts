@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'disclosure.catalogue_create': '新增公开目录事项类型',
   'disclosure.catalogue_update': '修改公开目录事项类型',
   'disclosure.leader_contact': '修改领导干部公开联系方式',
+  'disclosure.objection_answer': '答复村民对公开事项的异议',
   'auth.logout': '退出',
   'auth.logout_all': '退出全部会话',
   'auth.lock': '账号锁定',

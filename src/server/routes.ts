@@ -15,6 +15,7 @@ import { importJobRoutes } from './modules/cadres/import-job-routes.js';
 import { lrmxRoutes } from './modules/cadres/lrmx/routes.js';
 import { cadreRoutes } from './modules/cadres/routes.js';
 import { leaderContactRoutes } from './modules/openness/leaders/routes.js';
+import { objectionPortalRoutes, objectionRoutes } from './modules/openness/objections/routes.js';
 import { opennessPortalRoutes } from './modules/openness/portal/routes.js';
 import { opennessRoutes } from './modules/openness/routes.js';
 import { petitionIdentityRoutes } from './modules/petitions/identity/routes.js';
@@ -71,6 +72,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(opennessRoutes);
   await app.register(leaderContactRoutes);
   await app.register(opennessPortalRoutes);
+  await app.register(objectionRoutes);
+  await app.register(objectionPortalRoutes);
   await app.register(pledgeRoutes);
   await app.register(pledgePortalRoutes);
   await app.register(summaryRoutes);

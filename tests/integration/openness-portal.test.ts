@@ -1,7 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../src/domain/calendar.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { disclosureObjections } from '../../src/server/modules/openness/objections/schema.js';
+import { sweepOverdueObjections } from '../../src/server/modules/openness/objections/sweep-objections.js';
+import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
+import { formKey, solved } from '../support/portal-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // The clock starts on 2026-03-02 (China). The portal's openness boards, search and leaders directory.
@@ -10,6 +16,11 @@ let town: { id: number };
 let village: { id: number };
 let dept: { id: number };
 const s: Record<string, Session> = {};
+const usernames: Record<string, string> = {};
+/** Signs everyone in again after the clock moved past the sessions' timeouts. */
+const relogin = async () => {
+  for (const [key, name] of Object.entries(usernames)) s[key] = await signIn(t, name);
+};
 const ids: Record<string, number> = {};
 let tenureIds: Record<string, number>;
 
@@ -68,6 +79,7 @@ beforeAll(async () => {
   dept = await makeOrg(t.ctx, '财政所', town.id, 'department');
   const user = async (key: string, orgId: number, roles: string[], dataScope = 'org') => {
     const u = await makeUser(t.ctx, { orgId, roles, dataScope });
+    usernames[key] = u.username;
     s[key] = await signIn(t, u.username);
   };
   await user('town', town.id, ['unit_head'], 'subtree');
@@ -307,5 +319,104 @@ describe('the leaders directory', () => {
     expect(await names()).toEqual(['王书记', '李主任']);
     const townLeaders = (await get(`/api/v1/portal/openness/units/${town.id}/leaders`)).json();
     expect(townLeaders.leaders).toEqual([]);
+  });
+});
+
+describe('villagers’ objections 村民异议', () => {
+  const objectTo = async (itemId: number, text = '公开的办公费与实际不符，请说明。', key = formKey()) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/openness/items/${itemId}/objections`,
+      payload: { text, challenge: await solved(t, '10.7.0.1'), idempotencyKey: key },
+      remoteAddress: '10.7.0.1',
+    });
+  const status = (code: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/openness/objections/status',
+      payload: { code },
+      remoteAddress: '10.7.0.2',
+    });
+  const objectionTodos = async (recordType: string) =>
+    t.ctx.db
+      .select({ orgId: todos.orgId, status: todos.status, role: todos.assigneeRole })
+      .from(todos)
+      .where(eq(todos.recordType, recordType));
+  let code: string;
+  let dueOn: string;
+
+  it('an objection to an item not published (a draft, a withdrawn or 依申请 item) is refused in Chinese; nothing written', async () => {
+    for (const id of [ids.withdrawn, ids.request, ids.dept + 1, 1]) {
+      const res = await objectTo(id);
+      expect(res.statusCode, `${id} ${res.body}`).toBe(422);
+      expect(res.json().error.message).toBe('该公开事项尚未公开或已撤回，不能提出异议');
+    }
+    const short = await objectTo(ids.public, '不对');
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields).toHaveProperty('text');
+    expect(await t.ctx.db.select().from(disclosureObjections)).toHaveLength(0);
+  });
+
+  it('a villager objects to a published item without an account: a receipt code, the deadline, the unit head’s to-do; a resend is one objection', async () => {
+    const key = formKey();
+    const res = await objectTo(ids.public, undefined, key);
+    expect(res.statusCode, res.body).toBe(200);
+    ({ receiptCode: code, dueOn } = res.json());
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(dueOn > '2026-03-05').toBe(true);
+    const again = await objectTo(ids.public, undefined, key);
+    expect(again.json()).toEqual({ duplicate: true, receiptCode: null, dueOn });
+    expect(await t.ctx.db.select().from(disclosureObjections)).toHaveLength(1);
+    expect(await objectionTodos('disclosure_objection')).toEqual([
+      { orgId: village.id, status: 'open', role: 'unit_head' },
+    ]);
+    const seen = await status(code.toLowerCase());
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ itemId: ids.public, orgName: '东风村', dueOn, answer: null });
+    const wrong = await status('0000-0000-0000-0000');
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().error.message).toBe('未找到该查询码对应的异议');
+  });
+
+  it('unanswered past its deadline it escalates once to the township', async () => {
+    await relogin();
+    const list = await call(t, s.town, 'GET', '/api/v1/disclosure/objections?state=open');
+    expect(list.json().items).toHaveLength(1);
+    expect(await sweepOverdueObjections(t.ctx)).toBe(0);
+    while (chinaDate(t.clock.now()) <= dueOn) t.clock.advance(86_400_000);
+    expect(await sweepOverdueObjections(t.ctx)).toBe(1);
+    expect(await sweepOverdueObjections(t.ctx)).toBe(0);
+    // the township has no party secretary's account here: the 督办 falls back to its organisation office
+    expect(await objectionTodos('disclosure_objection_overdue')).toEqual([
+      { orgId: town.id, status: 'open', role: 'org_officer' },
+    ]);
+    await relogin();
+    const overdue = (await call(t, s.head, 'GET', '/api/v1/disclosure/objections?state=overdue')).json();
+    expect(overdue.items[0]).toMatchObject({ state: 'overdue', escalatedOn: chinaDate(t.clock.now()) });
+  });
+
+  it('the unit answers (late); the villager reads the answer with the receipt code', async () => {
+    const [row] = (await call(t, s.head, 'GET', '/api/v1/disclosure/objections')).json().items;
+    const answer = (who: string, body: object) =>
+      call(t, s[who], 'POST', `/api/v1/disclosure/objections/${row.id}/answer`, body);
+    expect((await answer('otherTown', { answer: '答复', version: 1 })).statusCode).toBe(404);
+    expect((await answer('committee', { answer: '答复', version: 1 })).statusCode).toBe(403);
+    const empty = await answer('head', { answer: ' ', version: 1 });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields).toHaveProperty('answer');
+    const ok = await answer('head', {
+      answer: '经核对，办公费含打印机维修 40 元，票据可来村委会查阅。',
+      version: 1,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ state: 'answered_late', version: 2 });
+    expect((await answer('head', { answer: '再答', version: 2 })).statusCode).toBe(422);
+    expect((await objectionTodos('disclosure_objection')).map((x) => x.status)).toEqual(['done']);
+    expect((await objectionTodos('disclosure_objection_overdue')).map((x) => x.status)).toEqual(['done']);
+    const seen = (await status(code)).json();
+    expect(seen).toMatchObject({
+      answer: '经核对，办公费含打印机维修 40 元，票据可来村委会查阅。',
+      answeredOn: chinaDate(t.clock.now()),
+    });
   });
 });

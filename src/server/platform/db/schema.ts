@@ -6,6 +6,7 @@ export * from '../../modules/appointments/schema.js';
 export * from '../../modules/assessments/schema.js';
 export * from '../../modules/audits/schema.js';
 export * from '../../modules/cadres/schema.js';
+export * from '../../modules/openness/objections/schema.js';
 export * from '../../modules/openness/portal/schema.js';
 export * from '../../modules/openness/schema.js';
 export * from '../../modules/petitions/figures/cube-schema.js';
