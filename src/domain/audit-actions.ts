@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'disclosure.catalogue_update': '修改公开目录事项类型',
   'disclosure.leader_contact': '修改领导干部公开联系方式',
   'disclosure.objection_answer': '答复村民对公开事项的异议',
+  'disclosure.board_qr': '打印公开栏二维码',
   'auth.logout': '退出',
   'auth.logout_all': '退出全部会话',
   'auth.lock': '账号锁定',

@@ -5,6 +5,7 @@ import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { disclosureObjections } from '../../src/server/modules/openness/objections/schema.js';
 import { sweepOverdueObjections } from '../../src/server/modules/openness/objections/sweep-objections.js';
+import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { formKey, solved } from '../support/portal-helpers.js';
@@ -259,6 +260,22 @@ describe('the unit boards', () => {
     }
     for (const m of HIDDEN) expect(all, m).not.toContain(m);
     for (const m of SHOWN) expect(all, m).toContain(m);
+  });
+});
+
+describe('the board’s QR code', () => {
+  it('prints an SVG QR code of the unit’s portal board, for the units in scope; the print is audited', async () => {
+    const res = await call(t, s.head, 'GET', `/api/v1/disclosure/units/${village.id}/board-qr.svg`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('image/svg+xml');
+    expect(res.body).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<path d="M\d/);
+    expect(res.body).toContain('东风村村务公开');
+    expect(res.body).toContain(`/portal/open/units/${village.id}</text>`);
+    expect(
+      (await call(t, s.otherTown, 'GET', `/api/v1/disclosure/units/${village.id}/board-qr.svg`)).statusCode,
+    ).toBe(404);
+    const [row] = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'disclosure.board_qr'));
+    expect(row).toBeTruthy();
   });
 });
 

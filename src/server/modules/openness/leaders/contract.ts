@@ -5,6 +5,7 @@ const optional = (label: string, max: number) =>
   text().trim().max(max, `${label}不超过 ${max} 字`).nullable().optional();
 
 export const leadersQuery = z.strictObject({ orgId: z.coerce.number().int().positive('请选择单位') });
+export const unitParam = z.object({ orgId: z.coerce.number().int().positive('单位编号不正确') });
 export const tenureParam = z.object({ tenureId: z.coerce.number().int().positive('任职编号不正确') });
 
 export const leaderContactIn = z.strictObject({

@@ -29,9 +29,14 @@ export default function LeadersPage() {
           onChange={(v) => setOrgId(v ?? undefined)}
         />
         {orgId && (
-          <Typography.Link href={`/portal/open/units/${orgId}`} target="_blank">
-            门户公开栏（公开栏二维码指向此地址）
-          </Typography.Link>
+          <>
+            <Button href={`/api/v1/disclosure/units/${orgId}/board-qr.svg`} target="_blank">
+              打印公开栏二维码
+            </Button>
+            <Typography.Link href={`/portal/open/units/${orgId}`} target="_blank">
+              门户公开栏
+            </Typography.Link>
+          </>
         )}
       </Space>
       {list.error && <Alert type="error" showIcon title={(list.error as Error).message} />}
