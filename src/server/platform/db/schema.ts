@@ -12,6 +12,7 @@ export * from '../../modules/openness/schema.js';
 export * from '../../modules/petitions/figures/cube-schema.js';
 export * from '../../modules/petitions/portal/schema.js';
 export * from '../../modules/petitions/schema.js';
+export * from '../../modules/pledges/portal/schema.js';
 export * from '../../modules/pledges/schema.js';
 export * from '../../modules/policies/schema.js';
 export * from '../../modules/summaries/schema.js';
