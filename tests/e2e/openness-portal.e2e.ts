@@ -139,6 +139,12 @@ it('on a 375-pixel phone a villager reaches the board through its QR link, objec
   await page.getByRole('heading', { name: '东风村村干部任期承诺' }).waitFor();
   await page.getByText('到期承诺事项 1 项，已兑现 1 项，兑现率 100%').waitFor();
   await page.getByText(/总体进度.*50%/).waitFor();
+  // following it: a code, and an SMS to the phone at the next entry
+  await page.getByRole('button', { name: '关注此承诺' }).click();
+  await page.getByLabel('手机号码').fill('13900002222');
+  await page.getByRole('button', { name: '关注', exact: true }).click({ timeout: 30_000 });
+  await page.getByText('已关注').waitFor();
+  await page.getByText('该承诺有新进展时，将以短信通知您。').waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   expect(problems).toEqual([]);
 });

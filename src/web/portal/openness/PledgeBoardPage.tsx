@@ -1,3 +1,4 @@
+import { FollowPledge } from './FollowPledge';
 import type { PledgeBoard } from './types';
 import { useLoad } from './useLoad';
 
@@ -42,6 +43,7 @@ export function PledgeBoardPage({ id }: { id: number }) {
             ))}
           </ul>
           {p.report && <span>述诺：{p.report}</span>}
+          <FollowPledge pledgeId={p.id} />
         </article>
       ))}
     </section>
