@@ -80,15 +80,13 @@ beforeAll(async () => {
       { pledgeId: pledge.id, sort: 2, title: '自来水入户', target: '入户率 100%', dueOn: '2026-12-31' },
     ])
     .returning({ id: pledgeItems.id });
-  await e.ctx.db
-    .insert(pledgeProgress)
-    .values({
-      pledgeId: pledge.id,
-      itemId: items[0].id,
-      reportedOn: '2025-11-20',
-      percent: 100,
-      evidence: '验收单',
-    });
+  await e.ctx.db.insert(pledgeProgress).values({
+    pledgeId: pledge.id,
+    itemId: items[0].id,
+    reportedOn: '2025-11-20',
+    percent: 100,
+    evidence: '验收单',
+  });
 });
 afterAll(async () => e?.close());
 
