@@ -1,6 +1,7 @@
 import { registerAdmonitionJobs } from './modules/admonitions/jobs.js';
 import { registerOpennessJobs } from './modules/openness/jobs.js';
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
+import { registerFollowTask } from './modules/pledges/portal/follow.js';
 import { registerPolicyJobs } from './modules/policies/jobs.js';
 import { registerAuditJobs } from './platform/audit/jobs.js';
 import { registerBackupJobs } from './platform/backup/jobs.js';
@@ -19,4 +20,5 @@ export function registerJobs(): void {
   registerPolicyJobs();
   registerAdmonitionJobs();
   registerOpennessJobs();
+  registerFollowTask();
 }

@@ -4,10 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admonitions } from '../../src/server/modules/admonitions/schema.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { registerFollowTask } from '../../src/server/modules/pledges/portal/follow.js';
+import { pledgeFollowers } from '../../src/server/modules/pledges/portal/schema.js';
 import { pledgeItems, pledgeProgress, pledges } from '../../src/server/modules/pledges/schema.js';
+import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
+import { outbox } from '../../src/server/platform/todos/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { upload } from '../support/lrmx-helpers.js';
+import { solved } from '../support/portal-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // today is 2026-03-02 in China
@@ -133,6 +138,27 @@ describe('承诺 → 践诺 → 述诺 → 评诺', () => {
     expect(list.villages).toEqual([
       { orgId: east, village: '东村', pledges: 1, due: 2, fulfilled: 1, rate: 50 },
     ]);
+  });
+
+  it("the village's public pledge board shows each pledge's progress and 兑现率, without an account", async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/portal/pledges/villages/${east}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const board = res.json();
+    expect(board).toMatchObject({ village: { id: east, name: '东村' }, due: 2, fulfilled: 1, rate: 50 });
+    expect(board.pledges).toHaveLength(1);
+    expect(board.pledges[0]).toMatchObject({
+      id,
+      cadre: '东书记',
+      post: '东村党支部书记',
+      progress: 30,
+      rate: 50,
+    });
+    const road2 = board.pledges[0].items.find((i: { title: string }) => i.title === '二组村道');
+    expect(road2).toMatchObject({ progress: 40, target: '2 公里', lastReportedOn: '2025-09-01' });
+    // the evidence and who entered it stay inside
+    expect(res.body).not.toContain('施工照片');
+    const town = await t.app.inject({ method: 'GET', url: '/api/v1/portal/pledges/villages/999999' });
+    expect(town.statusCode).toBe(404);
   });
 
   it('a parent item takes no progress of its own; another cadre cannot enter progress on this pledge', async () => {
@@ -388,5 +414,62 @@ describe('scope and recusal', () => {
     const [other] = await t.ctx.db.select().from(pledges).where(eq(pledges.cadreId, c.东主任));
     expect((await api('cadre', 'GET', `/api/v1/pledges/${other.id}`)).statusCode).toBe(404);
     expect((await api('cadre', 'GET', '/api/v1/pledges')).statusCode).toBe(403);
+  });
+});
+
+describe('following a pledge from the portal', () => {
+  const post = (url: string, payload: object, ip = '10.6.0.1') =>
+    t.app.inject({ method: 'POST', url: `/api/v1/portal/pledges${url}`, payload, remoteAddress: ip });
+
+  it('a follow code opens the pledge again; a phone gets an SMS at the next progress entry; unfollowing stops it', async () => {
+    const [p] = await t.ctx.db.select().from(pledges).where(eq(pledges.cadreId, c.东书记));
+    const badPhone = await post(`/${p.id}/follow`, {
+      phone: '12345',
+      challenge: await solved(t, '10.6.0.1'),
+    });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().error.fields).toHaveProperty('phone');
+    const res = await post(`/${p.id}/follow`, {
+      phone: '13900001111',
+      challenge: await solved(t, '10.6.0.1'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { followCode } = res.json();
+    expect(res.json().sms).toBe(true);
+    // the phone is sealed at rest
+    const raw = JSON.stringify(await t.ctx.db.select().from(pledgeFollowers));
+    expect(raw).not.toContain('13900001111');
+
+    const seen = await post('/followed', { code: followCode.toLowerCase() }, '10.6.0.2');
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({
+      village: { name: '东村' },
+      sms: true,
+      pledge: { id: p.id, cadre: '东书记' },
+    });
+    expect((await post('/followed', { code: '0000-0000-0000-0000' }, '10.6.0.2')).statusCode).toBe(404);
+
+    registerFollowTask();
+    const scheduler = new Scheduler(t.ctx, { log: () => {} });
+    const water = (await t.ctx.db.select().from(pledgeItems).where(eq(pledgeItems.pledgeId, p.id))).find(
+      (i) => i.title === '自来水入户',
+    )!;
+    const progress = (percent: number) =>
+      api('org', 'POST', `/api/v1/pledges/${p.id}/progress`, {
+        itemId: water.id,
+        reportedOn: '2026-03-01',
+        percent,
+        evidence: '入户登记表',
+      });
+    expect((await progress(50)).statusCode).toBe(200);
+    await scheduler.tick();
+    const sms = await t.ctx.db.select().from(outbox).where(eq(outbox.channel, 'sms'));
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({ recipient: '13900001111', body: expect.stringContaining('东书记') });
+
+    expect((await post('/unfollow', { code: followCode }, '10.6.0.2')).statusCode).toBe(200);
+    expect((await progress(60)).statusCode).toBe(200);
+    await scheduler.tick();
+    expect(await t.ctx.db.select().from(outbox).where(eq(outbox.channel, 'sms'))).toHaveLength(1);
   });
 });

@@ -262,6 +262,20 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/openness/ReviewQueuePage')),
   },
   {
+    path: '/openness/objections',
+    label: '村民异议',
+    group: 'openness',
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/ObjectionsPage')),
+  },
+  {
+    path: '/openness/leaders',
+    label: '领导干部公开',
+    group: 'openness',
+    permission: 'disclosure.read',
+    page: lazy(() => import('./features/openness/LeadersPage')),
+  },
+  {
     path: '/openness/disclosures/:id',
     label: '公开事项',
     hidden: true,

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BallotPage } from './pages/BallotPage';
 import { Home } from './pages/Home';
 import { NoticesPage } from './pages/NoticesPage';
@@ -5,11 +6,18 @@ import { ReportPage } from './pages/ReportPage';
 import { StatusPage } from './pages/StatusPage';
 import { Link, usePath } from './router';
 
+// 政务公开/村务公开 and the pledge boards: their own chunk, loaded when first opened
+const OpennessPages = lazy(() => import('./openness/OpennessPages'));
+
 /** The public portal: 首页, 任前公示, 我要举报 (→ 提交成功 with the receipt code), 查询进度, 民主测评 (a one-time code). */
 export function App() {
   const path = usePath();
   const notice = path.match(/\/notices\/(\d+)$/);
-  const page = notice ? (
+  const page = /\/(open|pledges)(\/|$)/.test(path) ? (
+    <Suspense fallback={<p className="hint">正在加载…</p>}>
+      <OpennessPages path={path} />
+    </Suspense>
+  ) : notice ? (
     <NoticesPage id={Number(notice[1])} />
   ) : path.endsWith('/notices') ? (
     <NoticesPage />
@@ -29,6 +37,7 @@ export function App() {
           信访举报网上受理
         </Link>
         <nav>
+          <Link to="/portal/open">政务村务公开</Link>
           <Link to="/portal/notices">任前公示</Link>
           <Link to="/portal/report">我要举报</Link>
           <Link to="/portal/status">查询进度</Link>

@@ -7,6 +7,7 @@ import {
   disclosureTransition,
   indexNumber,
 } from '../../../domain/openness/review.js';
+import { searchTokens } from '../../../domain/search-tokens.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
@@ -106,6 +107,7 @@ export async function disclosureStep(opts: {
       set.issuedOn = issuedOn;
       set.publishedOn = today;
       set.indexNo = row.indexNo ?? (await nextIndexNo(tx, row.orgId, issuedOn));
+      set.searchTokens = searchTokens(row.title, row.body);
     }
     if (action === 'withdraw') {
       set.withdrawnOn = today;

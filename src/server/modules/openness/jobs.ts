@@ -1,8 +1,9 @@
 import { registerJob } from '../../platform/jobs/registry.js';
 import { scheduleDueItems } from './due-items.js';
+import { sweepOverdueObjections } from './objections/sweep-objections.js';
 import { sweepOverdueDisclosures } from './overdue-sweep.js';
 
-/** Hourly: each unit's due openness items for the period just ended, and the overdue ones escalated to the township. */
+/** Hourly: each unit's due openness items for the period just ended; the overdue ones and the unanswered objections past their deadline escalated to the township. */
 export function registerOpennessJobs(): void {
   registerJob({
     name: 'disclosure.schedule',
@@ -10,6 +11,7 @@ export function registerOpennessJobs(): void {
     run: async (ctx) => {
       await scheduleDueItems(ctx);
       await sweepOverdueDisclosures(ctx);
+      await sweepOverdueObjections(ctx);
     },
   });
 }

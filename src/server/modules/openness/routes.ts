@@ -1,4 +1,5 @@
 import './audit-labels.js';
+import './objections/labels.js';
 import { z } from 'zod';
 import { type App, actorOf } from '../../platform/http/types.js';
 import {

@@ -107,6 +107,8 @@ export const disclosures = pgTable(
     publishedOn: date('published_on', { mode: 'string' }),
     withdrawnOn: date('withdrawn_on', { mode: 'string' }),
     withdrawReason: text('withdraw_reason'),
+    /** The title's and body's search tokens (domain/search-tokens), written at publication for the portal's search. */
+    searchTokens: text('search_tokens').array().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -116,6 +118,11 @@ export const disclosures = pgTable(
     index('disclosures_org_idx').on(t.orgId, t.status),
     index('disclosures_review_idx').on(t.status).where(sql`status = 'in_review'`),
     uniqueIndex('disclosures_index_no_uq').on(t.indexNo),
+    // the portal's unit board: what the public may see of a unit, newest first, per item type
+    index('disclosures_portal_idx')
+      .on(t.orgId, t.itemTypeId, t.publishedOn.desc(), t.id.desc())
+      .where(sql`status in ('published', 'withdrawn')`),
+    index('disclosures_portal_search_idx').using('gin', t.searchTokens).where(sql`status = 'published'`),
   ],
 );
 

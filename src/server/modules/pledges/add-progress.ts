@@ -8,6 +8,7 @@ import { badRequest } from '../../platform/http/errors.js';
 import { loadOwnPledge, loadPledge } from './access.js';
 import type { ProgressInput } from './contract.js';
 import { getPledge } from './get-pledge.js';
+import { notifyFollowersIn } from './portal/follow.js';
 import { pledgeItems, pledgeProgress } from './schema.js';
 
 /**
@@ -54,6 +55,7 @@ export async function addProgressIn(
       createdAt: ctx.clock.now(),
     })
     .returning({ id: pledgeProgress.id });
+  await notifyFollowersIn(tx, ctx, p.id, row.id);
   await recordAudit(tx, ctx.clock, actor, {
     action: 'pledge.progress',
     objectType: 'pledge',

@@ -365,6 +365,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.village,
   },
   {
+    key: 'disclosure.objection_answer',
+    name: '村民对公开事项异议的答复期限',
+    value: 10,
+    unit: 'working_days',
+    source: regs.village,
+  },
+  {
     key: 'review.excellent_cap',
     name: '年度考核优秀等次比例上限',
     value: 20,

@@ -1,0 +1,130 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { chinaDate } from '../../../../domain/calendar.js';
+import { queryTokens } from '../../../../domain/search-tokens.js';
+import type { AppContext } from '../../../platform/context.js';
+import { notFound } from '../../../platform/http/errors.js';
+import { orgs } from '../../../platform/orgs/schema.js';
+import { disclosures as d, disclosureItemTypes } from '../schema.js';
+import { newestFirst, publicRow, rowColumns } from './board.js';
+import type { searchQuery, unitItemsQuery } from './contract.js';
+import { publicDisclosure, publicTypesOf, publicUnit } from './visible.js';
+
+const SEARCH_PAGE = 20;
+
+/** A unit's public items, newest first, one type or all, a page at a time (counted and read in the database). */
+export async function unitItems(ctx: AppContext, id: number, q: z.infer<typeof unitItemsQuery>) {
+  const unit = await publicUnit(ctx.db, id);
+  const today = chinaDate(ctx.clock.now());
+  const types = ctx.db
+    .select({ id: disclosureItemTypes.id })
+    .from(disclosureItemTypes)
+    .where(publicTypesOf(unit));
+  const where = and(
+    eq(d.orgId, unit.id),
+    q.type ? eq(d.itemTypeId, q.type) : undefined,
+    inArray(d.itemTypeId, types),
+    publicDisclosure(today),
+  );
+  const [[{ total }], rows] = await Promise.all([
+    ctx.db.select({ total: count() }).from(d).where(where),
+    ctx.db
+      .select(rowColumns)
+      .from(d)
+      .innerJoin(orgs, eq(orgs.id, d.orgId))
+      .innerJoin(disclosureItemTypes, eq(disclosureItemTypes.id, d.itemTypeId))
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+  ]);
+  return { items: rows.map(publicRow), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** One public item: a published one whole (its table, its metadata); a withdrawn one as its notice only. */
+export async function publicItem(ctx: AppContext, id: number) {
+  const today = chinaDate(ctx.clock.now());
+  const [r] = await ctx.db
+    .select({
+      ...rowColumns,
+      body: d.body,
+      finance: d.finance,
+      issuingBody: d.issuingBody,
+      issuedOn: d.issuedOn,
+      docNumber: d.docNumber,
+      withdrawReason: d.withdrawReason,
+      basis: disclosureItemTypes.basis,
+      timeLimit: disclosureItemTypes.timeLimit,
+      subject: disclosureItemTypes.subject,
+    })
+    .from(d)
+    .innerJoin(orgs, eq(orgs.id, d.orgId))
+    .innerJoin(disclosureItemTypes, eq(disclosureItemTypes.id, d.itemTypeId))
+    .where(and(eq(d.id, id), publicDisclosure(today), eq(disclosureItemTypes.mode, 'active')));
+  if (!r) throw notFound('该公开事项不存在或尚未公开');
+  const row = publicRow(r);
+  const catalogue = { basis: r.basis, timeLimit: r.timeLimit, subject: r.subject };
+  if (row.withdrawn)
+    return {
+      ...row,
+      body: null,
+      finance: null,
+      issuingBody: r.issuingBody,
+      issuedOn: null,
+      docNumber: null,
+      withdrawReason: r.withdrawReason,
+      catalogue,
+    };
+  return {
+    ...row,
+    body: r.body,
+    finance: (r.finance as never) ?? null,
+    issuingBody: r.issuingBody,
+    issuedOn: r.issuedOn,
+    docNumber: r.docNumber,
+    withdrawReason: null,
+    catalogue,
+  };
+}
+
+/**
+ * Search over published items (never a withdrawn one): every token of the query in the item's
+ * title or body (`disclosures_portal_search_idx`), newest first, within a township when asked.
+ */
+export async function searchItems(ctx: AppContext, q: z.infer<typeof searchQuery>) {
+  const today = chinaDate(ctx.clock.now());
+  const tokens = queryTokens(q.q);
+  if (!tokens.length) return { items: [], total: 0, page: q.page, pageSize: SEARCH_PAGE };
+  const where = and(
+    eq(d.status, 'published'),
+    sql`${d.publishedOn} <= ${today}`,
+    sql`${d.searchTokens} @> ARRAY[${sql.join(
+      tokens.map((x) => sql`${x}`),
+      sql`, `,
+    )}]::text[]`,
+    eq(disclosureItemTypes.mode, 'active'),
+    q.township
+      ? sql`${orgs.path} like (select o.path from ${orgs} o where o.id = ${q.township}) || '%'`
+      : undefined,
+  );
+  const base = () =>
+    ctx.db
+      .select(rowColumns)
+      .from(d)
+      .innerJoin(orgs, eq(orgs.id, d.orgId))
+      .innerJoin(disclosureItemTypes, eq(disclosureItemTypes.id, d.itemTypeId))
+      .where(where);
+  const [[{ total }], rows] = await Promise.all([
+    ctx.db
+      .select({ total: count() })
+      .from(d)
+      .innerJoin(orgs, eq(orgs.id, d.orgId))
+      .innerJoin(disclosureItemTypes, eq(disclosureItemTypes.id, d.itemTypeId))
+      .where(where),
+    base()
+      .orderBy(...newestFirst)
+      .limit(SEARCH_PAGE)
+      .offset((q.page - 1) * SEARCH_PAGE),
+  ]);
+  return { items: rows.map(publicRow), total, page: q.page, pageSize: SEARCH_PAGE };
+}
