@@ -34,8 +34,8 @@ export async function leaderContactRoutes(app: App) {
       config: { access: 'disclosure.read', audit: 'disclosure.board_qr' },
     },
     async (req, reply) => {
-      // the address the officer reached the system at is the one the public reaches the portal at
-      const origin = `${req.protocol}://${req.host}`;
+      // PUBLIC_URL when set (behind a proxy), else the address the officer reached the system at
+      const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
       const svg = await boardQrSvg({ ctx, actor: actorOf(req), orgId: req.params.orgId, origin });
       return reply.type('image/svg+xml; charset=utf-8').send(svg);
     },
