@@ -159,6 +159,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'appointment.create': '选拔任用动议',
   'appointment.recommend': '录入民主推荐结果',
   'appointment.register': '公开选拔、竞争上岗报名登记',
+  'appointment.registrant_withdraw': '公开选拔、竞争上岗撤回报名',
   'appointment.qualify': '资格审查',
   'appointment.qualification_override': '资格不符人选通过资格审查（记录理由）',
   'appointment.scores': '录入笔试、面试成绩',

@@ -37,9 +37,11 @@ export async function registrantsOf(db: Queryable, caseId: number) {
     post,
     level,
     isPrincipal,
-    qualificationLabel: r.qualification
-      ? QUALIFICATION_RESULTS[r.qualification as keyof typeof QUALIFICATION_RESULTS]
-      : '待审查',
+    qualificationLabel: r.withdrawnOn
+      ? '已撤回报名'
+      : r.qualification
+        ? QUALIFICATION_RESULTS[r.qualification as keyof typeof QUALIFICATION_RESULTS]
+        : '待审查',
   }));
 }
 export type RegistrantRow = Awaited<ReturnType<typeof registrantsOf>>[number];

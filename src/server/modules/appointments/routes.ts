@@ -26,6 +26,7 @@ import {
   scoresIn,
   shortlistIn,
   stopIn,
+  withdrawIn,
 } from './contract.js';
 import { createCase } from './create-case.js';
 import { decide } from './decide.js';
@@ -45,6 +46,7 @@ import { register } from './register.js';
 import { revokeDecisions } from './revoke-decision.js';
 import { shortlist } from './shortlist.js';
 import { stopCase } from './stop-case.js';
+import { withdrawRegistration } from './withdraw-registration.js';
 
 /** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
 export async function appointmentRoutes(app: App) {
@@ -132,6 +134,21 @@ export async function appointmentRoutes(app: App) {
     },
     (req) =>
       qualify({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        registrantId: req.params.registrantId,
+        input: req.body,
+      }),
+  );
+  app.post(
+    `${base}/:id/registrants/:registrantId/withdrawal`,
+    {
+      schema: { tags, params: registrantParams, body: withdrawIn },
+      config: { ...manage, audit: 'appointment.registrant_withdraw' },
+    },
+    (req) =>
+      withdrawRegistration({
         ctx,
         actor: actorOf(req),
         id: req.params.id,
