@@ -2,6 +2,8 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
 import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
+import type { ScoreWeights } from '../../../domain/appointments/selection.js';
+import { weightedScore } from '../../../domain/appointments/votes.js';
 import {
   APPOINTMENT_METHODS,
   CANDIDATE_STATUSES,
@@ -18,6 +20,12 @@ import type { CaseListQuery } from './contract.js';
 import { caseWhere } from './list-cases.js';
 import { appointmentCandidates, appointmentResponsibles, appointmentCases as k } from './schema.js';
 
+const num = (x: number | null) => (x === null ? '' : String(Number(x)));
+
+/** 公开选拔/竞争上岗: the weights the 考察对象 were ranked with (kept with the case at 确定考察对象). */
+const weightsOf = (recommendation: unknown) =>
+  (recommendation as { weights?: ScoreWeights } | null)?.weights ?? null;
+
 const label = (m: Record<string, string>, key: string | null) => (key ? (m[key] ?? key) : '');
 
 /** 选拔任用纪实台帐: one row per candidate of each case, in the order offices keep it. */
@@ -31,6 +39,10 @@ export const LEDGER_COLUMNS = [
   { key: 'name', header: '人选', width: 10 },
   { key: 'post', header: '拟任职务', width: 20 },
   { key: 'votes', header: '推荐得票', width: 10 },
+  { key: 'exam', header: '笔试成绩', width: 10 },
+  { key: 'interview', header: '面试成绩', width: 10 },
+  { key: 'total', header: '总成绩', width: 10 },
+  { key: 'rank', header: '排名', width: 8 },
   { key: 'decision', header: '表决（同意/反对/弃权）', width: 16 },
   { key: 'body', header: '决定机构', width: 14 },
   { key: 'notice', header: '任前公示', width: 24 },
@@ -85,6 +97,7 @@ export async function exportLedger(opts: {
       .filter((p) => p.caseId === row.id)
       .map((p) => `${label(RESPONSIBLE_ROLES, p.role)}：${p.name}`)
       .join('；');
+    const weights = weightsOf(row.recommendation);
     for (const { c, name, post } of cands.filter((x) => x.c.caseId === row.id)) {
       const line = ws.addRow({
         no: String(++n),
@@ -95,7 +108,14 @@ export async function exportLedger(opts: {
         proposedOn: row.proposedOn,
         name,
         post,
-        votes: c.recommendVotes === null ? '' : String(c.recommendVotes),
+        votes: num(c.recommendVotes),
+        exam: num(c.examScore),
+        interview: num(c.interviewScore),
+        total:
+          c.examScore !== null && c.interviewScore !== null && weights
+            ? String(weightedScore(Number(c.examScore), Number(c.interviewScore), weights))
+            : '',
+        rank: num(c.rank),
         decision: c.approve === null ? '' : `${c.approve}/${c.oppose}/${c.abstain}`,
         body: label(DECIDING_BODIES, row.decidingBody),
         notice: row.noticeCode ? `${row.noticeCode}（${row.noticeStartsOn} 至 ${row.noticeEndsOn}）` : '',
