@@ -158,6 +158,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accountability.ledger_import_errors_download': '下载责任追究台帐导入错误清单',
   'appointment.create': '选拔任用动议',
   'appointment.recommend': '录入民主推荐结果',
+  'appointment.tally_import': '导入民主推荐计票表',
+  'appointment.tally_import_errors_download': '下载民主推荐计票表导入错误清单',
   'appointment.register': '公开选拔、竞争上岗报名登记',
   'appointment.registrant_withdraw': '公开选拔、竞争上岗撤回报名',
   'appointment.qualify': '资格审查',

@@ -5,6 +5,7 @@ import { admonitionLedgerImportRoutes } from './modules/admonitions/ledger-impor
 import { admonitionRoutes } from './modules/admonitions/routes.js';
 import { noticePortalRoutes } from './modules/appointments/portal-routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
+import { tallyImportRoutes } from './modules/appointments/tally-import/routes.js';
 import { ballotPortalRoutes } from './modules/assessments/portal-routes.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditLedgerImportRoutes } from './modules/audits/ledger-import/routes.js';
@@ -73,6 +74,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(admonitionRoutes);
   await app.register(admonitionLedgerImportRoutes);
   await app.register(appointmentRoutes);
+  await app.register(tallyImportRoutes);
   await app.register(noticePortalRoutes);
   await app.register(econAuditRoutes);
   await app.register(auditLedgerImportRoutes);
