@@ -81,6 +81,11 @@ describe('报名撤回 (a 竞争上岗 registrant withdraws)', () => {
       qualificationLabel: '已撤回报名',
       rank: null,
     });
+    // the answer declares its fields: who recorded the withdrawal, and the events' raw detail, stay inside
+    expect(li).not.toHaveProperty('withdrawnBy');
+    expect(li).not.toHaveProperty('qualifiedBy');
+    expect(res.json().events.at(-1)).not.toHaveProperty('detail');
+    expect(res.json().events.at(-1)).not.toHaveProperty('userId');
     expect(res.json().events.at(-1)).toMatchObject({
       action: 'withdraw_registration',
       reason: '本人因家庭原因申请撤回报名',
