@@ -19,6 +19,15 @@ export function requireSelectionStage(row: CaseRow) {
     );
 }
 
+/** A person outside the registry: what they registered with (see `register`). */
+export interface RegistrantFacts {
+  gender: string;
+  birthDate: string;
+  education: string;
+  politicalStatus: string | null;
+  currentPost: string;
+}
+
 /** The registrants of a case with their posts, in the order registered. */
 export async function registrantsOf(db: Queryable, caseId: number) {
   const rows = await db
@@ -34,6 +43,7 @@ export async function registrantsOf(db: Queryable, caseId: number) {
     .orderBy(asc(appointmentRegistrants.id));
   return rows.map(({ r, post, level, isPrincipal }) => ({
     ...r,
+    facts: r.facts as RegistrantFacts | null,
     post,
     level,
     isPrincipal,

@@ -152,6 +152,8 @@ export const caseDetailOut = caseSummaryOut.extend({
   ),
 });
 
+export type CaseDetailOut = z.infer<typeof caseDetailOut>;
+
 export const prefillOut = z.object({
   candidateId: num,
   petitions: z.object({
