@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
+import { CASE_LEDGER_COLUMNS, CASE_LEDGER_SHEET } from '../../../domain/appointments/case-ledger.js';
 import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
 import type { ScoreWeights } from '../../../domain/appointments/selection.js';
 import { weightedScore } from '../../../domain/appointments/votes.js';
@@ -28,29 +29,8 @@ const weightsOf = (recommendation: unknown) =>
 
 const label = (m: Record<string, string>, key: string | null) => (key ? (m[key] ?? key) : '');
 
-/** 选拔任用纪实台帐: one row per candidate of each case, in the order offices keep it. */
-export const LEDGER_COLUMNS = [
-  { key: 'no', header: '序号', width: 6 },
-  { key: 'code', header: '编号', width: 16 },
-  { key: 'org', header: '单位', width: 12 },
-  { key: 'title', header: '事项', width: 24 },
-  { key: 'method', header: '选拔方式', width: 10 },
-  { key: 'proposedOn', header: '动议日期', width: 12 },
-  { key: 'name', header: '人选', width: 10 },
-  { key: 'post', header: '拟任职务', width: 20 },
-  { key: 'votes', header: '推荐得票', width: 10 },
-  { key: 'exam', header: '笔试成绩', width: 10 },
-  { key: 'interview', header: '面试成绩', width: 10 },
-  { key: 'total', header: '总成绩', width: 10 },
-  { key: 'rank', header: '排名', width: 8 },
-  { key: 'decision', header: '表决（同意/反对/弃权）', width: 16 },
-  { key: 'body', header: '决定机构', width: 14 },
-  { key: 'notice', header: '任前公示', width: 24 },
-  { key: 'dispatch', header: '任免文件', width: 18 },
-  { key: 'status', header: '结果', width: 14 },
-  { key: 'step', header: '事项进度', width: 10 },
-  { key: 'responsible', header: '责任人（推荐、考察、承办、决定）', width: 36 },
-];
+/** 选拔任用纪实台帐: one row per candidate of each case (the import reads the same columns). */
+export const LEDGER_COLUMNS = CASE_LEDGER_COLUMNS;
 
 export async function exportLedger(opts: {
   ctx: AppContext;
@@ -78,7 +58,7 @@ export async function exportLedger(opts: {
       ])
     : [[], []];
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('选拔任用纪实台帐', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(CASE_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = LEDGER_COLUMNS.map((c) => ({
     key: c.key,
     width: c.width,

@@ -37,6 +37,7 @@ export const EVENTS: Record<string, string> = {
   scores: '录入笔试、面试成绩',
   shortlist: '按成绩排名确定考察对象',
   withdraw_registration: '撤回报名',
+  import: '据台帐导入',
 };
 export const OUTCOMES: Record<string, string> = { no_effect: '不影响任用', affects: '影响任用' };
 
