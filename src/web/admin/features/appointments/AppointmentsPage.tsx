@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -70,6 +70,9 @@ export default function AppointmentsPage() {
           <>
             <Button icon={<DownloadOutlined />} onClick={() => download(ledgerUrl(filters))}>
               导出台帐
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => nav('/appointments/import')}>
+              导入台帐
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               动议
