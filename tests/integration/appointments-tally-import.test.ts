@@ -181,4 +181,28 @@ describe('民主推荐 votes imported from the counting sheet', () => {
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toBe('该选拔任用事项当前为“民主推荐”，不能录入民主推荐结果');
   });
+
+  it('逾期: the list finds the case once its integrity opinion is past its day', async () => {
+    const c = (await w.api('org', 'GET', `/api/v1/appointments/${id}`)).json();
+    const ins = await w.api('org', 'POST', `/api/v1/appointments/${id}/inspection`, {
+      version: c.version,
+      on: '2026-03-04',
+      candidateIds: c.candidates.filter((x: any) => x.rank === 1).map((x: any) => x.id),
+      team: [{ cadreId: w.cadres.zhou }, { cadreId: w.cadres.wang }],
+      talkedTo: 20,
+      findings: '德才表现较好。',
+    });
+    expect(ins.statusCode, ins.body).toBe(200);
+    const listed = async (overdue: string) =>
+      (await w.api('org', 'GET', `/api/v1/appointments?overdue=${overdue}`))
+        .json()
+        .items.map((x: any) => x.id);
+    expect(await listed('true')).toEqual([]);
+    expect(await listed('false')).toEqual([id]);
+    await w.advanceDays(30);
+    expect(await listed('true')).toEqual([id]);
+    expect(await listed('false')).toEqual([]);
+    const bad = await w.api('org', 'GET', '/api/v1/appointments?overdue=yes');
+    expect(bad.statusCode).toBe(400);
+  });
 });

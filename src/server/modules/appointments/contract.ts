@@ -213,6 +213,8 @@ export const caseListQuery = listQuery.extend({
   orgId: z.coerce.number().int().positive().optional(),
   method: z.enum(METHOD_CODES as [string, ...string[]]).optional(),
   step: z.enum(STEP_CODES as [string, ...string[]]).optional(),
+  /** 逾期: 'true' lists the cases with an open to-do past its day, 'false' the others. */
+  overdue: z.enum(['true', 'false'], { message: '逾期筛选不正确' }).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 

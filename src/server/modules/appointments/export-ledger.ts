@@ -42,7 +42,7 @@ export async function exportLedger(opts: {
     .select({ k, orgName: orgs.name })
     .from(k)
     .leftJoin(orgs, eq(orgs.id, k.orgId))
-    .where(caseWhere(actor, query))
+    .where(caseWhere(actor, query, chinaDate(ctx.clock.now())))
     .orderBy(desc(k.proposedOn), desc(k.id));
   const ids = rows.map((r) => r.k.id);
   const [cands, people] = ids.length

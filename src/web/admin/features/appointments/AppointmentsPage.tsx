@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { download, totalText } from '../../shared/api';
@@ -66,6 +66,12 @@ export default function AppointmentsPage() {
           onChange={(step) => set({ step })}
           options={Object.entries(STEPS).map(([value, label]) => ({ value, label }))}
         />
+        <Checkbox
+          checked={!!filters.overdue}
+          onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}
+        >
+          仅看逾期
+        </Checkbox>
         {can('appointment.manage') && (
           <>
             <Button icon={<DownloadOutlined />} onClick={() => download(ledgerUrl(filters))}>

@@ -165,6 +165,7 @@ export interface CaseFilter {
   orgId?: number;
   method?: string;
   step?: string;
+  overdue?: 'true';
 }
 
 export interface PositionOption {
