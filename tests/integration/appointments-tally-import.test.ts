@@ -94,6 +94,16 @@ describe('民主推荐 votes imported from the counting sheet', () => {
     expect(noCase.statusCode).toBe(400);
     expect(noCase.json().error.fields).toEqual({ caseId: '请选择选拔任用事项' });
     expect((await send('otherTown', file, { caseId: String(id), form: form() })).statusCode).toBe(404);
+    // fewer present than the rule's share of those due (2/3 of 40 is 27): refused, by form as by sheet
+    const thin = await w.api('org', 'POST', `/api/v1/appointments/${id}/recommendation`, {
+      ...form(),
+      present: 26,
+      candidates: [{ cadreId: w.cadres.zhang, positionId: w.posts.director, votes: 20 }],
+    });
+    expect(thin.statusCode).toBe(422);
+    expect(thin.json().error.fields).toEqual({
+      present: '参加民主推荐人数不足：应参加 40 人，须至少 27 人参加（规则：民主推荐参加人数比例）',
+    });
     expect((await send('discipline', file, { caseId: String(id), form: form() })).statusCode).toBe(403);
     const notXlsx = await send(
       'org',
