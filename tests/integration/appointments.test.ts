@@ -6,6 +6,7 @@ import {
   accountabilityPersons,
   accountabilityRecords,
 } from '../../src/server/modules/accountability/schema.js';
+import { auditFindings, econAudits, rectificationItems } from '../../src/server/modules/audits/schema.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
 import { petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
@@ -122,7 +123,66 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
     expect((await w.api('spouse', 'GET', url(id))).statusCode).toBe(404);
     const pre = await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`));
     expect(pre.statusCode, pre.body).toBe(200);
-    expect(pre.json()).toMatchObject({ petitions: { total: 0, open: 0 }, inEffect: [] });
+    expect(pre.json()).toMatchObject({ petitions: { total: 0, open: 0 }, inEffect: [], openItems: [] });
+    // an audit finding naming 张三 responsible, not yet rectified, comes from the audits module's
+    // provider; once its item is closed it is no longer listed
+    const [audit] = await t.ctx.db
+      .insert(econAudits)
+      .values({
+        orgId: w.townA,
+        kind: 'departure',
+        status: 'reported',
+        title: '财政所原所长离任审计',
+        periodFrom: '2023-01-01',
+        periodTo: '2025-12-31',
+        auditorUserIds: [],
+      })
+      .returning();
+    const [finding] = await t.ctx.db
+      .insert(auditFindings)
+      .values({
+        auditId: audit.id,
+        unitOrgId: w.townA,
+        summary: '专项资金未按期拨付',
+        description: '2024 年农业补贴资金滞留 3 个月',
+        basis: '专项资金管理办法',
+        problemType: 'other',
+        severity: 'normal',
+        recommendation: '限期拨付',
+        responsible: [{ cadreId: w.cadres.zhang, tier: 'direct' }],
+        responsibleCadreIds: [w.cadres.zhang],
+        foundOn: '2026-01-10',
+      })
+      .returning();
+    const [item] = await t.ctx.db
+      .insert(rectificationItems)
+      .values({
+        findingId: finding.id,
+        auditId: audit.id,
+        orgId: w.townA,
+        unitOrgId: w.townA,
+        status: 'rectifying',
+        issuedOn: '2026-01-10',
+      })
+      .returning();
+    const withFinding = (
+      await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`))
+    ).json();
+    expect(withFinding.openItems).toEqual([
+      {
+        kind: '经济责任审计',
+        date: '2026-01-10',
+        title: '审计发现问题未整改完毕：专项资金未按期拨付（整改中）',
+      },
+    ]);
+    await t.ctx.db
+      .update(rectificationItems)
+      .set({ status: 'closed' })
+      .where(eq(rectificationItems.id, item.id));
+    expect(
+      (await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`))).json()
+        .openItems,
+    ).toEqual([]);
     for (const c of [zhangC, liC]) {
       const op = await w.api('discipline', 'POST', url(id, '/integrity-opinion'), {
         candidateId: c,

@@ -1,10 +1,11 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import { PETITION_STATUSES } from '../../../domain/petition-workflow.js';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, can } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { eligibilityOf } from '../cadres/file/cadre-eligibility.js';
+import { cadreProviders } from '../cadres/providers.js';
 import { petitionSubjects, petitions } from '../petitions/schema.js';
 import { loadCase } from './access.js';
 import { appointmentCandidates } from './schema.js';
@@ -41,6 +42,21 @@ export async function integrityPrefill(opts: {
   const inEffect = eligibility.reasons.filter((r) =>
     ['admonition', 'sanction', 'org_measure'].includes(r.code),
   );
+  // what other modules hold open against the cadre (open audit findings …), through the supervision
+  // file's providers — whichever modules exist — as far as the officer may see them
+  const openItems = (
+    await Promise.all(
+      cadreProviders()
+        .filter((p) => p.timeline && (!p.permission || can(actor, p.permission)))
+        .map(async (p) =>
+          (
+            await p.timeline!(ctx.db, actor, c.cadreId)
+          )
+            .filter((e) => e.open)
+            .map((e) => ({ kind: p.label, date: e.date, title: e.title })),
+        ),
+    )
+  ).flat();
   return {
     candidateId,
     petitions: {
@@ -58,5 +74,6 @@ export async function integrityPrefill(opts: {
       since: r.since ?? null,
       clearsOn: r.clearsOn,
     })),
+    openItems,
   };
 }

@@ -164,6 +164,7 @@ export const prefillOut = z.object({
   inEffect: z.array(
     z.object({ code: z.string(), message: z.string(), since: day.nullable(), clearsOn: day.nullable() }),
   ),
+  openItems: z.array(z.object({ kind: z.string(), date: day, title: z.string() })),
 });
 
 /** 任前公示 on the portal: the notice and its people's one-line bios, nothing of the internal record. */
