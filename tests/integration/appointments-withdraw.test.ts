@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentRegistrants } from '../../src/server/modules/appointments/schema.js';
+import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { appointmentWorld } from '../support/appointment-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -136,5 +137,80 @@ describe('报名撤回 (a 竞争上岗 registrant withdraws)', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.message).toContain('报名、资格审查和成绩已不能更改');
+  });
+});
+
+describe('讨论决定 of a candidate the eligibility check blocks', () => {
+  it('needs an override reason, recorded only by a holder of appointment.override (audited)', async () => {
+    // 钱九 has been a 中层副职 since 2025-06-01: too short for 财政所所长 (a 正职)
+    await t.ctx.db.insert(tenures).values({
+      cadreId: w.cadres.qian,
+      orgId: w.townA,
+      title: '党政办副主任',
+      level: 'middle_deputy',
+      startDate: '2025-06-01',
+    });
+    const created = await w.api('org', 'POST', '/api/v1/appointments', {
+      orgId: w.townA,
+      title: '财政所所长组织推荐',
+      method: 'org_recommendation',
+      decidingBody: 'cadre_group',
+      positionIds: [w.posts.director],
+      proposedOn: '2026-03-02',
+      proposer: { cadreId: w.cadres.wang },
+      handler: { name: '周立新' },
+    });
+    const id = created.json().id;
+    const rec = await w.api('org', 'POST', url(id, '/recommendation'), {
+      version: created.json().version,
+      on: '2026-03-02',
+      kind: 'meeting',
+      due: 30,
+      present: 30,
+      candidates: [{ cadreId: w.cadres.qian, positionId: w.posts.director, votes: 25 }],
+      recommenders: [{ cadreId: w.cadres.wang }],
+    });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const candidateId = rec.json().candidates[0].id;
+    const ins = await w.api('org', 'POST', url(id, '/inspection'), {
+      version: rec.json().version,
+      on: '2026-03-02',
+      candidateIds: [candidateId],
+      team: [{ cadreId: w.cadres.zhou }, { cadreId: w.cadres.wang }],
+      talkedTo: 15,
+      findings: '工作能力较强。',
+    });
+    expect(ins.statusCode, ins.body).toBe(200);
+    const meeting = (overrideReason?: string) => ({
+      version: ins.json().version,
+      on: '2026-03-02',
+      membersDue: 7,
+      membersPresent: 7,
+      chair: { cadreId: w.cadres.wang },
+      votes: [{ candidateId, approve: 7, oppose: 0, abstain: 0, overrideReason }],
+    });
+    const noReason = await w.api('org', 'POST', url(id, '/decision'), meeting());
+    expect(noReason.statusCode).toBe(422);
+    expect(Object.keys(noReason.json().error.fields)).toEqual(['votes.0.overrideReason']);
+    expect(noReason.json().error.message).toContain('资格审查未通过');
+    const officer = await w.api('org', 'POST', url(id, '/decision'), meeting('工作需要'));
+    expect(officer.statusCode).toBe(403);
+    expect((await w.api('org', 'GET', url(id))).json().step).toBe('inspected');
+    const secretary = await w.api(
+      'secretary',
+      'POST',
+      url(id, '/decision'),
+      meeting('急需专业人才，经党委研究同意'),
+    );
+    expect(secretary.statusCode, secretary.body).toBe(200);
+    expect(secretary.json().candidates[0]).toMatchObject({
+      status: 'passed',
+      overrideReason: '急需专业人才，经党委研究同意',
+    });
+    const audited = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'appointment.override'), eq(auditLog.result, 'success')));
+    expect(audited).toHaveLength(1);
   });
 });

@@ -223,7 +223,8 @@ export async function appointmentRoutes(app: App) {
     `${base}/:id/decision`,
     {
       schema: { tags, params: idParam, body: decideIn, response: { 200: caseDetailOut } },
-      config: { ...manage, audit: 'appointment.decide' },
+      // the party secretary (appointment.override) records the meeting where a blocked candidate is decided
+      config: { access: ['appointment.manage', 'appointment.override'], audit: 'appointment.decide' },
     },
     (req) => decide({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
