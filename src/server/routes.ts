@@ -3,8 +3,10 @@ import { accountabilityLedgerImportRoutes } from './modules/accountability/ledge
 import { accountabilityRoutes } from './modules/accountability/routes.js';
 import { admonitionLedgerImportRoutes } from './modules/admonitions/ledger-import/routes.js';
 import { admonitionRoutes } from './modules/admonitions/routes.js';
+import { caseLedgerImportRoutes } from './modules/appointments/ledger-import/routes.js';
 import { noticePortalRoutes } from './modules/appointments/portal-routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
+import { tallyImportRoutes } from './modules/appointments/tally-import/routes.js';
 import { ballotPortalRoutes } from './modules/assessments/portal-routes.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditLedgerImportRoutes } from './modules/audits/ledger-import/routes.js';
@@ -82,6 +84,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(admonitionRoutes);
   await app.register(admonitionLedgerImportRoutes);
   await app.register(appointmentRoutes);
+  await app.register(tallyImportRoutes);
+  await app.register(caseLedgerImportRoutes);
   await app.register(noticePortalRoutes);
   await app.register(econAuditRoutes);
   await app.register(auditLedgerImportRoutes);

@@ -279,6 +279,30 @@ describe('a 竞争上岗 case: 报名 → 资格审查 → 成绩 → 排名 →
     });
     expect(ins.statusCode, ins.body).toBe(200);
   });
+
+  it('the 选拔任用纪实台帐 carries each 考察对象’s exam, interview, weighted total and rank', async () => {
+    const res = await w.api('org', 'GET', '/api/v1/appointments/ledger.xlsx?method=competitive');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0];
+    const headers = (ws.getRow(2).values as unknown[]).map(String);
+    const col = (h: string) => headers.indexOf(h);
+    const rows = [3, 4].map((n) =>
+      ['人选', '笔试成绩', '面试成绩', '总成绩', '排名'].map((h) => ws.getRow(n).getCell(col(h)).value),
+    );
+    const scores = (await w.api('org', 'GET', url(id))).json().selection.rows;
+    const of = (name: string) => scores.find((r: any) => r.name === name);
+    expect(rows).toEqual(
+      ['张三', '孙七'].map((name, i) => [
+        name,
+        String(of(name).examScore),
+        String(of(name).interviewScore),
+        '87.5',
+        String(i + 1),
+      ]),
+    );
+  });
 });
 
 describe('a 公开选拔 case: people outside the registry register with their facts', () => {

@@ -122,7 +122,7 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
     // the recused officer sees neither the case nor its to-do
     expect((await w.api('spouse', 'GET', url(id))).statusCode).toBe(404);
     // an open audit finding names 张三 responsible: the pre-fill lists it (the 考察材料 too, below)
-    const [audit] = await t.ctx.db
+    const [zhangAudit] = await t.ctx.db
       .insert(econAudits)
       .values({
         orgId: w.townA,
@@ -133,10 +133,10 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
         status: 'reported',
       })
       .returning();
-    const [finding] = await t.ctx.db
+    const [zhangFinding0] = await t.ctx.db
       .insert(auditFindings)
       .values({
-        auditId: audit.id,
+        auditId: zhangAudit.id,
         unitOrgId: w.townA,
         summary: '公务接待超标准',
         description: 'x',
@@ -150,8 +150,8 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
       })
       .returning();
     await t.ctx.db.insert(rectificationItems).values({
-      findingId: finding.id,
-      auditId: audit.id,
+      findingId: zhangFinding0.id,
+      auditId: zhangAudit.id,
       orgId: w.townA,
       unitOrgId: w.townA,
       status: 'rectifying',
@@ -160,17 +160,72 @@ describe('a 竞争上岗 case from 动议 to 任职', () => {
     const pre = await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`));
     expect(pre.statusCode, pre.body).toBe(200);
     expect(pre.json()).toMatchObject({ petitions: { total: 0, open: 0 }, inEffect: [] });
-    expect(pre.json().openAuditFindings).toEqual([
-      {
-        summary: '公务接待超标准',
-        auditTitle: '甲镇财政所2025年度财务收支审计',
-        foundOn: '2026-02-10',
-        statusLabel: '整改中',
-        tiers: ['直接责任'],
-      },
-    ]);
+    const zhangFinding = {
+      kind: '经济责任审计',
+      date: '2026-02-10',
+      title: '审计发现问题未整改完毕：公务接待超标准（整改中）',
+    };
+    expect(pre.json().openItems).toEqual([zhangFinding]);
     const li = await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${liC}`));
-    expect(li.json().openAuditFindings).toEqual([]);
+    expect(li.json().openItems).toEqual([]);
+    // an audit finding naming 张三 responsible, not yet rectified, comes from the audits module's
+    // provider; once its item is closed it is no longer listed
+    const [audit] = await t.ctx.db
+      .insert(econAudits)
+      .values({
+        orgId: w.townA,
+        kind: 'departure',
+        status: 'reported',
+        title: '财政所原所长离任审计',
+        periodFrom: '2023-01-01',
+        periodTo: '2025-12-31',
+        auditorUserIds: [],
+      })
+      .returning();
+    const [finding] = await t.ctx.db
+      .insert(auditFindings)
+      .values({
+        auditId: audit.id,
+        unitOrgId: w.townA,
+        summary: '专项资金未按期拨付',
+        description: '2024 年农业补贴资金滞留 3 个月',
+        basis: '专项资金管理办法',
+        problemType: 'other',
+        severity: 'normal',
+        recommendation: '限期拨付',
+        responsible: [{ cadreId: w.cadres.zhang, tier: 'direct' }],
+        responsibleCadreIds: [w.cadres.zhang],
+        foundOn: '2026-01-10',
+      })
+      .returning();
+    const [item] = await t.ctx.db
+      .insert(rectificationItems)
+      .values({
+        findingId: finding.id,
+        auditId: audit.id,
+        orgId: w.townA,
+        unitOrgId: w.townA,
+        status: 'rectifying',
+        issuedOn: '2026-01-10',
+      })
+      .returning();
+    const withFinding = (
+      await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`))
+    ).json();
+    expect(withFinding.openItems).toHaveLength(2);
+    expect(withFinding.openItems).toContainEqual({
+      kind: '经济责任审计',
+      date: '2026-01-10',
+      title: '审计发现问题未整改完毕：专项资金未按期拨付（整改中）',
+    });
+    await t.ctx.db
+      .update(rectificationItems)
+      .set({ status: 'closed' })
+      .where(eq(rectificationItems.id, item.id));
+    expect(
+      (await w.api('discipline', 'GET', url(id, `/integrity-prefill?candidateId=${zhangC}`))).json()
+        .openItems,
+    ).toEqual([zhangFinding]);
     for (const c of [zhangC, liC]) {
       const op = await w.api('discipline', 'POST', url(id, '/integrity-opinion'), {
         candidateId: c,

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { OBJECTION } from '../../src/cli/demo/appointments.js';
 import { loadDemo } from '../../src/cli/demo/index.js';
 import { demoUser } from '../../src/cli/demo/lookup.js';
 import { PETITION_STATUSES } from '../../src/domain/petition-workflow.js';
@@ -24,8 +25,12 @@ afterAll(async () => t.close());
 
 const TODAY = '2026-03-02';
 const everyCase = () => t.ctx.db.select().from(petitions).orderBy(asc(petitions.id));
-/** The petitions demo's own cases: not the case the audits demo's 移送 opens (channel 审计移送). */
-const all = async () => (await everyCase()).filter((p) => p.channel !== 'audit_referral');
+/**
+ * The petitions demo's own cases: not the case the audits demo's 移送 opens (channel 审计移送), nor
+ * the objection the appointments demo sends from a 任前公示 page.
+ */
+const all = async () =>
+  (await everyCase()).filter((p) => p.channel !== 'audit_referral' && p.title !== OBJECTION.title);
 
 // 青山镇: 75 over the last twelve months; 大兴镇: the demo year 2025 (64) and 32 in 2026
 const TOTAL = 75 + 64 + 32;

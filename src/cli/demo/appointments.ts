@@ -19,12 +19,22 @@ import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { township } from './accountability.js';
 import type { DemoStep } from './index.js';
-import { daysOf, demoActor } from './petition-life.js';
+import { type Cast, daysOf, demoActor, livePetition } from './petition-life.js';
+import { planPetition, seeded } from './petition-plan.js';
 import { TOWNSHIPS } from './platform-data.js';
 
 /** The seed's 失察 case: 9 middle-level posts filled through one case, its decisions revoked on 05-20. */
 export const REVOKED = 9;
 const MIDDLE_POSTS = ['副主任', '副所长', '副站长'];
+/** The demo's one objection to a 任前公示, sent from the portal's notice page (公示–举报 interlock). */
+export const OBJECTION = {
+  title: '反映任前公示对象办事推诿问题',
+  content:
+    '公示的拟任人选在农业服务中心工作期间，群众到中心办理农业补贴时多次被要求补材料、来回跑，希望组织在任用前核实。',
+  conclusion:
+    '经镇纪委调阅补贴办理台账并走访办事群众核实，所反映情况系补贴政策调整后材料要求变化所致，不属于推诿拖延，不影响任用。',
+};
+
 /** 周立新, the clerk (承办人) of the irregular case, is not in the registry. */
 export const CLERK = '周立新';
 
@@ -64,6 +74,8 @@ async function runCase(
     code: number;
     decidingBody?: string;
     stopAfterRecommend?: string;
+    /** A citizen objects from the notice's page on that day (its life runs to `until`). */
+    objection?: { on: string; until: string; cast: Cast };
   },
 ): Promise<Step> {
   const { org, discipline } = who;
@@ -151,6 +163,30 @@ async function runCase(
       contact: '镇纪委办公室 0571-8888 1234',
     },
   });
+  if (plan.objection) {
+    // the portal's 我要反映 on the notice page: an online report naming the person under notice,
+    // urgent for the discipline officer; 任职 waits for the conclusion below
+    const o = plan.objection;
+    const [c] = chosen;
+    await livePetition(
+      tx,
+      day,
+      o.cast,
+      {
+        orgId: plan.orgId,
+        channel: 'online',
+        receivedOn: o.on,
+        realName: false,
+        reporter: null,
+        title: OBJECTION.title,
+        content: OBJECTION.content,
+        category: null,
+        subjects: [{ cadreId: c.cadreId, name: c.name, unitText: `拟任${c.post}` }],
+      },
+      planPetition(seeded(1212), o.on, o.until, { way: 'close', review: 'none', stallRate: 0 }),
+      null,
+    );
+  }
   // a report that named someone under notice went to the discipline officer first (公示–举报 interlock)
   for (const c of chosen)
     for (const p of await openObjections(tx, c, d.notice[0], d.appoint))
@@ -162,7 +198,9 @@ async function runCase(
           candidateId: c.id,
           petitionId: p.id,
           outcome: 'no_effect',
-          reason: '经纪委会同有关部门核查，反映问题与拟任人选无关，不影响任用。',
+          reason: plan.objection
+            ? OBJECTION.conclusion
+            : '经纪委会同有关部门核查，反映问题与拟任人选无关，不影响任用。',
         },
       });
   await appointInTx(tx, day(d.appoint), org, id, {
@@ -207,6 +245,11 @@ export const appointmentsDemo: DemoStep = {
       if (e.verdict !== 'blocked') nine.push(c);
     }
     const who = { org, discipline };
+    const cast: Cast = {
+      officer: discipline,
+      secretary: await demoActor(tx, `${TOWNSHIPS[0].prefix}_party_secretary`),
+      unitHead: await demoActor(tx, `${TOWNSHIPS[0].prefix}_unit_head`),
+    };
     const irregular = await runCase(tx, day, who, {
       orgId: town.id,
       title: '有关单位中层干部任免',
@@ -278,6 +321,7 @@ export const appointmentsDemo: DemoStep = {
         appoint: `${year}-09-15`,
       },
       code: 2,
+      objection: { on: `${year}-09-05`, until: `${year}-12-31`, cast },
     });
     await runCase(tx, day, who, {
       orgId: town.id,
@@ -323,6 +367,6 @@ export const appointmentsDemo: DemoStep = {
       .select({ id: appointmentCases.id })
       .from(appointmentCases)
       .where(and(eq(appointmentCases.orgId, town.id)));
-    return `选拔任用：${year} 年 ${n.length} 件（失察案撤销任免决定 ${REVOKED} 名，竞争上岗、公开选拔各 1 件任职，公开推荐 1 件终止）`;
+    return `选拔任用：${year} 年 ${n.length} 件（失察案撤销任免决定 ${REVOKED} 名，竞争上岗、公开选拔各 1 件任职，竞争上岗公示期间群众反映 1 件经核查不影响任用，公开推荐 1 件终止）`;
   },
 };

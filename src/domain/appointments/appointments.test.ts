@@ -21,6 +21,7 @@ import {
   attendanceProblem,
   passes,
   rankRecommendation,
+  recommendationAttendanceProblem,
   voteSumProblem,
   votesNeeded,
   weightedScore,
@@ -85,6 +86,14 @@ describe('votes', () => {
     expect(attendanceProblem(9, 5, 2 / 3)?.message).toContain('须至少 6 人到会');
     expect(attendanceProblem(9, 10, 2 / 3)?.field).toBe('membersPresent');
     expect(attendanceProblem(0, 0, 2 / 3)?.field).toBe('membersDue');
+  });
+  it('民主推荐: those present must reach the rule’s share of those due', () => {
+    expect(recommendationAttendanceProblem(42, 28, 2 / 3)).toBeNull();
+    expect(recommendationAttendanceProblem(42, 27, 2 / 3)).toEqual({
+      field: 'present',
+      message: '参加民主推荐人数不足：应参加 42 人，须至少 28 人参加（规则：民主推荐参加人数比例）',
+    });
+    expect(recommendationAttendanceProblem(10, 0, 0)).toBeNull();
   });
   it('orders recommendation results and weighs scores', () => {
     const r = rankRecommendation(

@@ -29,6 +29,20 @@ export function attendanceProblem(due: number, present: number, minShare: number
   return null;
 }
 
+/** 民主推荐: those present must be at least the rule's share of those due to take part. */
+export function recommendationAttendanceProblem(
+  due: number,
+  present: number,
+  minShare: number,
+): Problem | null {
+  const need = Math.ceil(due * minShare - 1e-9);
+  if (present >= need) return null;
+  return {
+    field: 'present',
+    message: `参加民主推荐人数不足：应参加 ${due} 人，须至少 ${need} 人参加（规则：民主推荐参加人数比例）`,
+  };
+}
+
 /** Each row's 同意 + 反对 + 弃权 must equal those present. Rows are named by their index. */
 export function voteSumProblem(present: number, rows: VoteRow[], label = 'votes'): Problem | null {
   for (const [i, r] of rows.entries()) {

@@ -350,6 +350,14 @@ export const FEATURES: FeatureRoute[] = [
     page: lazy(() => import('./features/appointments/AppointmentsPage')),
   },
   {
+    path: '/appointments/import',
+    label: '导入选拔任用纪实台帐',
+    hidden: true,
+    permission: 'appointment.manage',
+    watermark: true,
+    page: lazy(() => import('./features/appointments/LedgerImportPage')),
+  },
+  {
     path: '/appointments/:id',
     label: '选拔任用纪实',
     hidden: true,

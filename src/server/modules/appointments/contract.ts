@@ -87,6 +87,13 @@ export const registrantParams = idParam.extend({
   registrantId: z.coerce.number().int().positive('报名人员不正确'),
 });
 
+/** 报名撤回: the reason, and the day (today when left out). */
+export const withdrawIn = z.strictObject({
+  version: z.number().int(),
+  on: isoDay('请填写撤回日期').optional(),
+  reason: text().trim().min(1, '请填写撤回原因').max(500, '撤回原因不超过 500 字'),
+});
+
 /** 资格审查: 通过 / 不通过 with the officer's reason; an override reason when the system finds them blocked. */
 export const qualifyIn = z.strictObject({
   version: z.number().int(),
@@ -206,6 +213,8 @@ export const caseListQuery = listQuery.extend({
   orgId: z.coerce.number().int().positive().optional(),
   method: z.enum(METHOD_CODES as [string, ...string[]]).optional(),
   step: z.enum(STEP_CODES as [string, ...string[]]).optional(),
+  /** 逾期: 'true' lists the cases with an open to-do past its day, 'false' the others. */
+  overdue: z.enum(['true', 'false'], { message: '逾期筛选不正确' }).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 

@@ -1,7 +1,10 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { DECIDING_BODIES } from '../../../domain/appointments/authority.js';
+import { CASE_LEDGER_COLUMNS, CASE_LEDGER_SHEET } from '../../../domain/appointments/case-ledger.js';
 import { RESPONSIBLE_ROLES } from '../../../domain/appointments/responsibility.js';
+import type { ScoreWeights } from '../../../domain/appointments/selection.js';
+import { weightedScore } from '../../../domain/appointments/votes.js';
 import {
   APPOINTMENT_METHODS,
   CANDIDATE_STATUSES,
@@ -18,27 +21,16 @@ import type { CaseListQuery } from './contract.js';
 import { caseWhere } from './list-cases.js';
 import { appointmentCandidates, appointmentResponsibles, appointmentCases as k } from './schema.js';
 
+const num = (x: number | null) => (x === null ? '' : String(Number(x)));
+
+/** 公开选拔/竞争上岗: the weights the 考察对象 were ranked with (kept with the case at 确定考察对象). */
+const weightsOf = (recommendation: unknown) =>
+  (recommendation as { weights?: ScoreWeights } | null)?.weights ?? null;
+
 const label = (m: Record<string, string>, key: string | null) => (key ? (m[key] ?? key) : '');
 
-/** 选拔任用纪实台帐: one row per candidate of each case, in the order offices keep it. */
-export const LEDGER_COLUMNS = [
-  { key: 'no', header: '序号', width: 6 },
-  { key: 'code', header: '编号', width: 16 },
-  { key: 'org', header: '单位', width: 12 },
-  { key: 'title', header: '事项', width: 24 },
-  { key: 'method', header: '选拔方式', width: 10 },
-  { key: 'proposedOn', header: '动议日期', width: 12 },
-  { key: 'name', header: '人选', width: 10 },
-  { key: 'post', header: '拟任职务', width: 20 },
-  { key: 'votes', header: '推荐得票', width: 10 },
-  { key: 'decision', header: '表决（同意/反对/弃权）', width: 16 },
-  { key: 'body', header: '决定机构', width: 14 },
-  { key: 'notice', header: '任前公示', width: 24 },
-  { key: 'dispatch', header: '任免文件', width: 18 },
-  { key: 'status', header: '结果', width: 14 },
-  { key: 'step', header: '事项进度', width: 10 },
-  { key: 'responsible', header: '责任人（推荐、考察、承办、决定）', width: 36 },
-];
+/** 选拔任用纪实台帐: one row per candidate of each case (the import reads the same columns). */
+export const LEDGER_COLUMNS = CASE_LEDGER_COLUMNS;
 
 export async function exportLedger(opts: {
   ctx: AppContext;
@@ -50,7 +42,7 @@ export async function exportLedger(opts: {
     .select({ k, orgName: orgs.name })
     .from(k)
     .leftJoin(orgs, eq(orgs.id, k.orgId))
-    .where(caseWhere(actor, query))
+    .where(caseWhere(actor, query, chinaDate(ctx.clock.now())))
     .orderBy(desc(k.proposedOn), desc(k.id));
   const ids = rows.map((r) => r.k.id);
   const [cands, people] = ids.length
@@ -66,7 +58,7 @@ export async function exportLedger(opts: {
       ])
     : [[], []];
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('选拔任用纪实台帐', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(CASE_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = LEDGER_COLUMNS.map((c) => ({
     key: c.key,
     width: c.width,
@@ -85,6 +77,7 @@ export async function exportLedger(opts: {
       .filter((p) => p.caseId === row.id)
       .map((p) => `${label(RESPONSIBLE_ROLES, p.role)}：${p.name}`)
       .join('；');
+    const weights = weightsOf(row.recommendation);
     for (const { c, name, post } of cands.filter((x) => x.c.caseId === row.id)) {
       const line = ws.addRow({
         no: String(++n),
@@ -95,7 +88,14 @@ export async function exportLedger(opts: {
         proposedOn: row.proposedOn,
         name,
         post,
-        votes: c.recommendVotes === null ? '' : String(c.recommendVotes),
+        votes: num(c.recommendVotes),
+        exam: num(c.examScore),
+        interview: num(c.interviewScore),
+        total:
+          c.examScore !== null && c.interviewScore !== null && weights
+            ? String(weightedScore(Number(c.examScore), Number(c.interviewScore), weights))
+            : '',
+        rank: num(c.rank),
         decision: c.approve === null ? '' : `${c.approve}/${c.oppose}/${c.abstain}`,
         body: label(DECIDING_BODIES, row.decidingBody),
         notice: row.noticeCode ? `${row.noticeCode}（${row.noticeStartsOn} 至 ${row.noticeEndsOn}）` : '',

@@ -15,6 +15,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { cadres, positions } from '../cadres/schema.js';
 import { type CaseRow, loadCase } from './access.js';
 import { openObjections } from './interlock.js';
+import type { CaseDetailOut } from './responses.js';
 import {
   appointmentCandidates,
   appointmentEvents,
@@ -127,9 +128,10 @@ export async function getCase(opts: { ctx: AppContext; actor: Actor; id: number 
     selection,
     pendingObjections,
     plan: row.plan,
-    recommendation: row.recommendation,
-    inspection: row.inspection,
-    meeting: row.meeting,
+    // the jsonb facts of each step, as their steps write them
+    recommendation: row.recommendation as CaseDetailOut['recommendation'],
+    inspection: row.inspection as CaseDetailOut['inspection'],
+    meeting: row.meeting as CaseDetailOut['meeting'],
     noticeCode: row.noticeCode,
     noticeContact: row.noticeContact,
     dispatchCode: row.dispatchCode,

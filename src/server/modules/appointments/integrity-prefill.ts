@@ -1,11 +1,11 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import { PETITION_STATUSES } from '../../../domain/petition-workflow.js';
-import type { Actor } from '../../platform/access/actor.js';
+import { type Actor, can } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest } from '../../platform/http/errors.js';
-import { openFindingsOf } from '../audits/open-findings.js';
 import { eligibilityOf } from '../cadres/file/cadre-eligibility.js';
+import { cadreProviders } from '../cadres/providers.js';
 import { petitionSubjects, petitions } from '../petitions/schema.js';
 import { loadCase } from './access.js';
 import { appointmentCandidates } from './schema.js';
@@ -15,8 +15,8 @@ const CLOSED = ['concluded', 'declined'];
 /**
  * What the system knows for the integrity opinion (廉政意见) of a 考察对象: the petitions naming them
  * (counts by status only — never a reporter, nor their content) and the admonitions, sanctions and
- * organisational measures in effect today, read from the supervision file's providers; the open
- * audit findings where they are named responsible.
+ * organisational measures in effect today, read from the supervision file's providers; and what other
+ * modules hold open against them (open audit findings …).
  */
 export async function integrityPrefill(opts: {
   ctx: AppContext;
@@ -40,10 +40,24 @@ export async function integrityPrefill(opts: {
     .groupBy(petitions.status);
   const today = chinaDate(ctx.clock.now());
   const eligibility = await eligibilityOf(ctx, c.cadreId, today);
-  const openFindings = await openFindingsOf(ctx.db, actor, [c.cadreId]);
   const inEffect = eligibility.reasons.filter((r) =>
     ['admonition', 'sanction', 'org_measure'].includes(r.code),
   );
+  // what other modules hold open against the cadre (open audit findings …), through the supervision
+  // file's providers — whichever modules exist — as far as the officer may see them
+  const openItems = (
+    await Promise.all(
+      cadreProviders()
+        .filter((p) => p.timeline && (!p.permission || can(actor, p.permission)))
+        .map(async (p) =>
+          (
+            await p.timeline!(ctx.db, actor, c.cadreId)
+          )
+            .filter((e) => e.open)
+            .map((e) => ({ kind: p.label, date: e.date, title: e.title })),
+        ),
+    )
+  ).flat();
   return {
     candidateId,
     petitions: {
@@ -55,13 +69,12 @@ export async function integrityPrefill(opts: {
         count: Number(r.n),
       })),
     },
-    /** 经济责任审计: findings not yet closed where the candidate is named responsible. */
-    openAuditFindings: openFindings.map(({ cadreId: _, ...f }) => f),
     inEffect: inEffect.map((r) => ({
       code: r.code,
       message: r.message,
       since: r.since ?? null,
       clearsOn: r.clearsOn,
     })),
+    openItems,
   };
 }

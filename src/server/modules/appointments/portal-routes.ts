@@ -2,6 +2,7 @@ import { portalLimits } from '../../platform/http/portal-limits.js';
 import type { App } from '../../platform/http/types.js';
 import { idParam } from './contract.js';
 import { getPublicNotice, listPublicNotices } from './public-notices.js';
+import { publicNoticeListOut, publicNoticeOut } from './responses.js';
 
 /**
  * 任前公示 on the public portal: no account, open notices only, nothing internal. Limited per
@@ -12,8 +13,14 @@ export async function noticePortalRoutes(app: App) {
   const tags = ['portal'];
   await portalLimits(app);
   const config = { access: 'public' } as const;
-  app.get('/api/v1/portal/notices', { schema: { tags }, config }, () => listPublicNotices(ctx));
-  app.get('/api/v1/portal/notices/:id', { schema: { tags, params: idParam }, config }, (req) =>
-    getPublicNotice(ctx, req.params.id),
+  app.get(
+    '/api/v1/portal/notices',
+    { schema: { tags, response: { 200: publicNoticeListOut } }, config },
+    () => listPublicNotices(ctx),
+  );
+  app.get(
+    '/api/v1/portal/notices/:id',
+    { schema: { tags, params: idParam, response: { 200: publicNoticeOut } }, config },
+    (req) => getPublicNotice(ctx, req.params.id),
   );
 }

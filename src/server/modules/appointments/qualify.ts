@@ -30,6 +30,7 @@ export async function qualify(opts: {
   await loadCase(ctx.db, actor, id);
   const reg = (await registrantsOf(ctx.db, id)).find((r) => r.id === registrantId);
   if (!reg) throw notFound('报名人员不存在');
+  if (reg.withdrawnOn) throw unprocessable(`${reg.name}已撤回报名，不再进行资格审查`);
   const today = chinaDate(ctx.clock.now());
   const e = reg.cadreId
     ? await eligibilityOf(ctx, reg.cadreId, today, { level: reg.level, isPrincipal: reg.isPrincipal })

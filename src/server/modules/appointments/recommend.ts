@@ -1,6 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attendanceProblem, rankRecommendation, weightedScore } from '../../../domain/appointments/votes.js';
+import {
+  attendanceProblem,
+  rankRecommendation,
+  recommendationAttendanceProblem,
+  weightedScore,
+} from '../../../domain/appointments/votes.js';
 import { nextStep } from '../../../domain/appointments/workflow.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -41,6 +46,9 @@ export async function recordRecommendation(
     throw badRequest('实参加人数不能多于应参加人数', { present: '实参加人数不能多于应参加人数' });
   const attendance = attendanceProblem(input.due, input.present, 0);
   if (attendance) throw badRequest(attendance.message, { due: attendance.message });
+  const share = await ctx.rules.value<number>('appointment.recommendation_attendance', input.on);
+  const quorum = recommendationAttendanceProblem(input.due, input.present, share);
+  if (quorum) throw unprocessable(quorum.message, { [quorum.field]: quorum.message });
   for (const [i, c] of input.candidates.entries()) {
     if (!row.positionIds.includes(c.positionId))
       throw badRequest('该职务不在本次动议的职务中', {

@@ -26,6 +26,10 @@ export async function recordScores(opts: { ctx: AppContext; actor: Actor; id: nu
       const field = `scores.${i}.registrantId`;
       if (!r || seen.has(s.registrantId))
         throw badRequest('须为本事项的报名人员，每人一行', { [field]: '须为本事项的报名人员，每人一行' });
+      if (r.withdrawnOn) {
+        const message = `${r.name}已撤回报名，不能录入成绩`;
+        throw badRequest(message, { [field]: message });
+      }
       if (r.qualification !== 'passed') {
         const message = `${r.name}未通过资格审查，不能录入成绩`;
         throw badRequest(message, { [field]: message });

@@ -19,6 +19,15 @@ export function requireSelectionStage(row: CaseRow) {
     );
 }
 
+/** A person outside the registry: what they registered with (see `register`). */
+export interface RegistrantFacts {
+  gender: string;
+  birthDate: string;
+  education: string;
+  politicalStatus: string | null;
+  currentPost: string;
+}
+
 /** The registrants of a case with their posts, in the order registered. */
 export async function registrantsOf(db: Queryable, caseId: number) {
   const rows = await db
@@ -34,12 +43,15 @@ export async function registrantsOf(db: Queryable, caseId: number) {
     .orderBy(asc(appointmentRegistrants.id));
   return rows.map(({ r, post, level, isPrincipal }) => ({
     ...r,
+    facts: r.facts as RegistrantFacts | null,
     post,
     level,
     isPrincipal,
-    qualificationLabel: r.qualification
-      ? QUALIFICATION_RESULTS[r.qualification as keyof typeof QUALIFICATION_RESULTS]
-      : '待审查',
+    qualificationLabel: r.withdrawnOn
+      ? '已撤回报名'
+      : r.qualification
+        ? QUALIFICATION_RESULTS[r.qualification as keyof typeof QUALIFICATION_RESULTS]
+        : '待审查',
   }));
 }
 export type RegistrantRow = Awaited<ReturnType<typeof registrantsOf>>[number];

@@ -26,6 +26,7 @@ import {
   scoresIn,
   shortlistIn,
   stopIn,
+  withdrawIn,
 } from './contract.js';
 import { createCase } from './create-case.js';
 import { decide } from './decide.js';
@@ -42,9 +43,11 @@ import { qualify } from './qualify.js';
 import { recommend } from './recommend.js';
 import { recordScores } from './record-scores.js';
 import { register } from './register.js';
+import { caseDetailOut, caseListOut, prefillOut } from './responses.js';
 import { revokeDecisions } from './revoke-decision.js';
 import { shortlist } from './shortlist.js';
 import { stopCase } from './stop-case.js';
+import { withdrawRegistration } from './withdraw-registration.js';
 
 /** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
 export async function appointmentRoutes(app: App) {
@@ -55,7 +58,10 @@ export async function appointmentRoutes(app: App) {
 
   app.get(
     base,
-    { schema: { tags, querystring: caseListQuery }, config: { access: 'appointment.read' } },
+    {
+      schema: { tags, querystring: caseListQuery, response: { 200: caseListOut } },
+      config: { access: 'appointment.read' },
+    },
     (req) => listCases({ ctx, actor: actorOf(req), query: req.query }),
   );
   app.get(
@@ -77,13 +83,16 @@ export async function appointmentRoutes(app: App) {
   );
   app.post(
     base,
-    { schema: { tags, body: createCaseIn }, config: { ...manage, audit: 'appointment.create' } },
+    {
+      schema: { tags, body: createCaseIn, response: { 200: caseDetailOut } },
+      config: { ...manage, audit: 'appointment.create' },
+    },
     (req) => createCase({ ctx, actor: actorOf(req), input: req.body }),
   );
   app.get(
     `${base}/:id`,
     {
-      schema: { tags, params: idParam },
+      schema: { tags, params: idParam, response: { 200: caseDetailOut } },
       config: { access: 'appointment.read', auditView: 'appointment.view' },
     },
     (req) => getCase({ ctx, actor: actorOf(req), id: req.params.id }),
@@ -109,7 +118,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     `${base}/:id/recommendation`,
     {
-      schema: { tags, params: idParam, body: recommendIn },
+      schema: { tags, params: idParam, body: recommendIn, response: { 200: caseDetailOut } },
       config: { ...manage, audit: 'appointment.recommend' },
     },
     (req) => recommend({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
@@ -118,7 +127,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     `${base}/:id/registrants`,
     {
-      schema: { tags, params: idParam, body: registrantIn },
+      schema: { tags, params: idParam, body: registrantIn, response: { 200: caseDetailOut } },
       config: { ...manage, audit: 'appointment.register' },
     },
     (req) => register({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
@@ -126,7 +135,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     `${base}/:id/registrants/:registrantId/qualification`,
     {
-      schema: { tags, params: registrantParams, body: qualifyIn },
+      schema: { tags, params: registrantParams, body: qualifyIn, response: { 200: caseDetailOut } },
       // a holder of appointment.override (the party secretary) records the check with an override reason
       config: { access: ['appointment.manage', 'appointment.override'], audit: 'appointment.qualify' },
     },
@@ -140,14 +149,32 @@ export async function appointmentRoutes(app: App) {
       }),
   );
   app.post(
+    `${base}/:id/registrants/:registrantId/withdrawal`,
+    {
+      schema: { tags, params: registrantParams, body: withdrawIn, response: { 200: caseDetailOut } },
+      config: { ...manage, audit: 'appointment.registrant_withdraw' },
+    },
+    (req) =>
+      withdrawRegistration({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        registrantId: req.params.registrantId,
+        input: req.body,
+      }),
+  );
+  app.post(
     `${base}/:id/scores`,
-    { schema: { tags, params: idParam, body: scoresIn }, config: { ...manage, audit: 'appointment.scores' } },
+    {
+      schema: { tags, params: idParam, body: scoresIn, response: { 200: caseDetailOut } },
+      config: { ...manage, audit: 'appointment.scores' },
+    },
     (req) => recordScores({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.post(
     `${base}/:id/shortlist`,
     {
-      schema: { tags, params: idParam, body: shortlistIn },
+      schema: { tags, params: idParam, body: shortlistIn, response: { 200: caseDetailOut } },
       config: { ...manage, audit: 'appointment.shortlist' },
     },
     (req) => shortlist({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
@@ -170,7 +197,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     `${base}/:id/inspection`,
     {
-      schema: { tags, params: idParam, body: inspectIn },
+      schema: { tags, params: idParam, body: inspectIn, response: { 200: caseDetailOut } },
       config: { ...manage, audit: 'appointment.inspect' },
     },
     (req) => inspect({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
@@ -178,7 +205,7 @@ export async function appointmentRoutes(app: App) {
   app.post(
     `${base}/:id/integrity-opinion`,
     {
-      schema: { tags, params: idParam, body: integrityIn },
+      schema: { tags, params: idParam, body: integrityIn, response: { 200: caseDetailOut } },
       config: { access: 'appointment.integrity', audit: 'appointment.integrity_opinion' },
     },
     (req) => giveIntegrityOpinion({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
@@ -186,7 +213,7 @@ export async function appointmentRoutes(app: App) {
   app.get(
     `${base}/:id/integrity-prefill`,
     {
-      schema: { tags, params: idParam, querystring: prefillQuery },
+      schema: { tags, params: idParam, querystring: prefillQuery, response: { 200: prefillOut } },
       config: { access: 'appointment.integrity', auditView: 'appointment.view' },
     },
     (req) =>
@@ -194,18 +221,25 @@ export async function appointmentRoutes(app: App) {
   );
   app.post(
     `${base}/:id/decision`,
-    { schema: { tags, params: idParam, body: decideIn }, config: { ...manage, audit: 'appointment.decide' } },
+    {
+      schema: { tags, params: idParam, body: decideIn, response: { 200: caseDetailOut } },
+      // the party secretary (appointment.override) records the meeting where a blocked candidate is decided
+      config: { access: ['appointment.manage', 'appointment.override'], audit: 'appointment.decide' },
+    },
     (req) => decide({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.post(
     `${base}/:id/notice`,
-    { schema: { tags, params: idParam, body: noticeIn }, config: { ...manage, audit: 'appointment.notice' } },
+    {
+      schema: { tags, params: idParam, body: noticeIn, response: { 200: caseDetailOut } },
+      config: { ...manage, audit: 'appointment.notice' },
+    },
     (req) => publishNotice({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.post(
     `${base}/:id/objections`,
     {
-      schema: { tags, params: idParam, body: objectionIn },
+      schema: { tags, params: idParam, body: objectionIn, response: { 200: caseDetailOut } },
       config: { access: 'appointment.integrity', audit: 'appointment.objection_conclude' },
     },
     (req) => concludeObjection({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
@@ -213,19 +247,25 @@ export async function appointmentRoutes(app: App) {
   app.post(
     `${base}/:id/appointment`,
     {
-      schema: { tags, params: idParam, body: appointIn },
+      schema: { tags, params: idParam, body: appointIn, response: { 200: caseDetailOut } },
       config: { ...manage, audit: 'appointment.appoint' },
     },
     (req) => appoint({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.post(
     `${base}/:id/stop`,
-    { schema: { tags, params: idParam, body: stopIn }, config: { ...manage, audit: 'appointment.stop' } },
+    {
+      schema: { tags, params: idParam, body: stopIn, response: { 200: caseDetailOut } },
+      config: { ...manage, audit: 'appointment.stop' },
+    },
     (req) => stopCase({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.post(
     `${base}/:id/revocation`,
-    { schema: { tags, params: idParam, body: revokeIn }, config: { ...manage, audit: 'appointment.revoke' } },
+    {
+      schema: { tags, params: idParam, body: revokeIn, response: { 200: caseDetailOut } },
+      config: { ...manage, audit: 'appointment.revoke' },
+    },
     (req) => revokeDecisions({ ctx, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
 }

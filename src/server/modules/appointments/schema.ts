@@ -185,6 +185,10 @@ export const appointmentRegistrants = pgTable(
     overrideBy: bigint('override_by', { mode: 'number' }),
     examScore: numeric('exam_score', { mode: 'number' }),
     interviewScore: numeric('interview_score', { mode: 'number' }),
+    /** 报名撤回: the day, the reason and who recorded it; a withdrawn registrant takes no further step. */
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+    withdrawReason: text('withdraw_reason'),
+    withdrawnBy: bigint('withdrawn_by', { mode: 'number' }),
   },
   (t) => [
     index('appointment_registrants_case_idx').on(t.caseId),

@@ -20,7 +20,7 @@ export async function rankingOf(ctx: AppContext, db: Queryable, row: CaseRow, on
     registrantsOf(db, row.id),
   ]);
   const scored = regs.filter(
-    (r) => r.qualification === 'passed' && r.examScore != null && r.interviewScore != null,
+    (r) => !r.withdrawnOn && r.qualification === 'passed' && r.examScore != null && r.interviewScore != null,
   );
   const ranked = new Map(
     rankSelection(

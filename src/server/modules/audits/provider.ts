@@ -62,6 +62,7 @@ registerCadreProvider({
           )
           .join('、')}`,
         link: `/audits/${audit.id}`,
+        open: true,
       });
     return entries;
   },

@@ -12,6 +12,8 @@ export interface TimelineEntry {
   title: string;
   detail?: string;
   link?: string; // admin path of the record
+  /** Still open against the cadre (an unrectified audit finding …): the integrity opinion lists it. */
+  open?: boolean;
 }
 
 export interface CadreProvider {

@@ -156,7 +156,14 @@ export function ledgerImportRoutes(
     jobKind: string;
     audit: { import: string; errors: string };
     template: () => Promise<Buffer>;
-    start: (args: { ctx: AppContext; actor: Actor; file: Buffer; fileName: string }) => Promise<ImportJob>;
+    /** `fields`: the upload's text fields (e.g. the record the sheet belongs to). */
+    start: (args: {
+      ctx: AppContext;
+      actor: Actor;
+      file: Buffer;
+      fileName: string;
+      fields: Record<string, string>;
+    }) => Promise<ImportJob>;
   },
 ) {
   const { ctx } = app;
@@ -171,8 +178,8 @@ export function ledgerImportRoutes(
       config: { access, audit: opts.audit.import },
     },
     async (req) => {
-      const { file, fileName } = await uploadedXlsx(req, `请选择要上传的${ledger}（.xlsx）`);
-      return jobOut(await opts.start({ ctx, actor: actorOf(req), file, fileName }));
+      const { file, fileName, fields } = await uploadedXlsx(req, `请选择要上传的${ledger}（.xlsx）`);
+      return jobOut(await opts.start({ ctx, actor: actorOf(req), file, fileName, fields }));
     },
   );
   importJobRoutes(app, {

@@ -49,6 +49,13 @@ export const RULE_DEFAULTS: RuleSeed[] = [
     source: regs.appointment,
   },
   {
+    key: 'appointment.recommendation_attendance',
+    name: '民主推荐参加人数比例（应参加人数的，不少于）',
+    value: 2 / 3,
+    unit: 'ratio',
+    source: regs.local,
+  },
+  {
     key: 'appointment.delegated_authority',
     name: '选拔任用决定权限（职务层次 → 可作决定的机构）',
     value: DEFAULT_AUTHORITY,

@@ -115,7 +115,9 @@ function whereOf(scope: FigureScope, name: Name): SQL {
       return and(
         base(scope),
         inArray(c.status, ['appointed', 'revoked']),
-        sql`exists (select 1 from ${tenures} t where t.id = ${c.tenureId} and t.start_date between ${scope.from} and ${lastCountedDay(scope)} and t.start_date <= ${scope.asOf})`,
+        // 任职 through the system: the tenure it created; from an earlier ledger: its 任免文件's day
+        sql`(exists (select 1 from ${tenures} t where t.id = ${c.tenureId} and t.start_date between ${scope.from} and ${lastCountedDay(scope)} and t.start_date <= ${scope.asOf})
+          or (${c.tenureId} is null and ${k.dispatchOn} between ${scope.from} and ${lastCountedDay(scope)} and ${k.dispatchOn} <= ${scope.asOf}))`,
       )!;
     case 'objections':
       return and(base(scope), inPeriod(scope, sql`${o.concludedOn}`))!;

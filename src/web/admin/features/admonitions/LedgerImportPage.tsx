@@ -42,6 +42,17 @@ const LEDGERS = {
       '保留原决定日期和处理生效日期，处理的影响期按生效当日的规则计算并计入选拔任用资格。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
     done: '导入的追究事项已生效，处理按台帐中的日期计入干部的选拔任用资格，不生成待办。',
   },
+  appointments: {
+    base: '/api/v1/appointments/ledger',
+    name: '选拔任用纪实台帐',
+    unit: '名人选的选拔任用纪实',
+    list: { path: '/appointments', label: '返回选拔任用' },
+    templateHint:
+      '模板与“导出台帐”的格式相同（表头批注写明每列怎么填）；从本系统导出的台帐可以直接导入。每行一名人选，同一“编号”的各行合为一个事项；单位、人选、拟任职务须已在您管理范围内的单位、干部名册和职务名录中。',
+    uploadHint:
+      '只导入已办结的事项（任职或已撤销），保留原编号、动议日期、推荐得票、考试成绩、表决、任前公示和任免文件。系统逐行校验，全部无误才导入；有误时不导入任何数据，并给出错误清单。',
+    done: '导入的事项按台帐中的日期保存，已任职的按任免文件日期计入统计；不生成待办，也不改动干部名册中的任职记录。',
+  },
   'econ-audits': {
     base: '/api/v1/econ-audits/ledger',
     name: '审计台帐',
@@ -66,7 +77,7 @@ const LEDGERS = {
   },
 } as const;
 
-/** 导入诫勉台帐 / 函询台帐 / 责任追究台帐 / 审计台帐 (earlier years'): 下载模板 → 上传台帐 → 导入进度 → 导入结果. */
+/** 导入诫勉台帐 / 函询台帐 / 责任追究台帐 / 审计台帐 / 选拔任用纪实台帐 (earlier years'): 下载模板 → 上传台帐 → 导入进度 → 导入结果. */
 export function SupervisionLedgerImport({ kind }: { kind: keyof typeof LEDGERS }) {
   const l = LEDGERS[kind];
   const nav = useNavigate();

@@ -17,9 +17,11 @@ import {
   RevokeForm,
   StopForm,
 } from './StepForms';
+import { TallyImportModal } from './TallyImportModal';
 
 type Dialog =
   | 'recommend'
+  | 'tally'
   | 'inspect'
   | 'integrity'
   | 'decide'
@@ -92,6 +94,9 @@ export default function AppointmentDetailPage() {
               <Button danger onClick={() => setDialog('revoke')}>
                 撤销任免决定
               </Button>
+            )}
+            {manage && next?.dialog === 'recommend' && (
+              <Button onClick={() => setDialog('tally')}>导入计票表</Button>
             )}
             {manage && next && (
               <Button type="primary" onClick={() => setDialog(next.dialog)}>
@@ -249,6 +254,7 @@ export default function AppointmentDetailPage() {
         </Card>
       </Space>
       {dialog === 'recommend' && <RecommendForm {...props} />}
+      {dialog === 'tally' && <TallyImportModal {...props} />}
       {dialog === 'inspect' && <InspectForm {...props} />}
       {dialog === 'integrity' && <IntegrityForm {...props} />}
       {dialog === 'decide' && <DecideForm {...props} />}

@@ -1,6 +1,6 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { download, totalText } from '../../shared/api';
@@ -66,10 +66,19 @@ export default function AppointmentsPage() {
           onChange={(step) => set({ step })}
           options={Object.entries(STEPS).map(([value, label]) => ({ value, label }))}
         />
+        <Checkbox
+          checked={!!filters.overdue}
+          onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })}
+        >
+          仅看逾期
+        </Checkbox>
         {can('appointment.manage') && (
           <>
             <Button icon={<DownloadOutlined />} onClick={() => download(ledgerUrl(filters))}>
               导出台帐
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => nav('/appointments/import')}>
+              导入台帐
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               动议

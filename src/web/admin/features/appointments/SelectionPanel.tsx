@@ -45,6 +45,7 @@ export function SelectionPanel(props: {
 }) {
   const { c, s } = props;
   const [dialog, setDialog] = useState<'register' | 'scores' | 'shortlist' | Registrant | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Registrant | null>(null);
   const open = props.manage && c.step === 'proposed';
   const p = {
     c,
@@ -63,7 +64,7 @@ export function SelectionPanel(props: {
           {open && <Button onClick={() => setDialog('register')}>报名登记</Button>}
           {open && (
             <Button
-              disabled={!s.rows.some((r) => r.qualification === 'passed')}
+              disabled={!s.rows.some((r) => r.qualification === 'passed' && !r.withdrawnOn)}
               onClick={() => setDialog('scores')}
             >
               录入成绩
@@ -138,10 +139,20 @@ export function SelectionPanel(props: {
                 {r.overrideReason && (
                   <Typography.Text type="warning">经批准：{r.overrideReason}</Typography.Text>
                 )}
-                {open && (
-                  <Typography.Link onClick={() => setDialog(r)}>
-                    {r.qualification ? '重新审查' : '审查'}
-                  </Typography.Link>
+                {r.withdrawnOn && (
+                  <Typography.Text type="secondary">
+                    {r.withdrawnOn} 撤回：{r.withdrawReason}
+                  </Typography.Text>
+                )}
+                {open && !r.withdrawnOn && (
+                  <Space size="small">
+                    <Typography.Link onClick={() => setDialog(r)}>
+                      {r.qualification ? '重新审查' : '审查'}
+                    </Typography.Link>
+                    <Typography.Link type="danger" onClick={() => setWithdrawing(r)}>
+                      撤回报名
+                    </Typography.Link>
+                  </Space>
                 )}
               </Space>
             ),
@@ -155,6 +166,17 @@ export function SelectionPanel(props: {
       {dialog === 'scores' && <ScoresForm {...p} s={s} />}
       {dialog === 'shortlist' && <ShortlistForm {...p} s={s} />}
       {dialog && typeof dialog === 'object' && <QualifyForm {...p} r={dialog} />}
+      {withdrawing && (
+        <WithdrawForm
+          {...p}
+          r={withdrawing}
+          onDone={(n) => {
+            props.onDone(n);
+            setWithdrawing(null);
+          }}
+          onClose={() => setWithdrawing(null)}
+        />
+      )}
     </Card>
   );
 }
@@ -251,6 +273,35 @@ function RegisterFields(props: { form: any; external: boolean; posts: CaseDetail
   );
 }
 
+/** 报名撤回: with the reason; the registration stays in the record marked withdrawn. */
+function WithdrawForm(p: Props & { r: Registrant }) {
+  type V = { on?: Dayjs; reason: string };
+  return (
+    <StepModal<V>
+      {...p}
+      title={`撤回报名：${p.r.name}（${p.r.post}）`}
+      step={`registrants/${p.r.id}/withdrawal`}
+      okText="确认撤回"
+      danger
+      toBody={(v) => ({ version: p.c.version, on: v.on ? day(v.on) : undefined, reason: v.reason })}
+    >
+      {() => (
+        <>
+          <Typography.Paragraph type="warning">
+            撤回后该人员不再参加资格审查、考试和排名，撤回记录保留在纪实中，不能恢复。
+          </Typography.Paragraph>
+          <Form.Item name="on" label="撤回日期（不填为今天）">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="reason" label="撤回原因" rules={req('请填写撤回原因')}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </>
+      )}
+    </StepModal>
+  );
+}
+
 /** 资格审查: the system's eligibility for the post beside the officer's 通过 / 不通过 and reason. */
 function QualifyForm(p: Props & { r: Registrant }) {
   type V = { result: 'passed' | 'failed'; reason: string; overrideReason?: string };
@@ -311,7 +362,7 @@ function OverrideField(props: { form: any; blocked: boolean }) {
 
 /** 笔试、面试成绩 of those who passed the check, with the live weighted total and rank. */
 function ScoresForm(p: Props & { s: Selection }) {
-  const passed = p.s.rows.filter((r) => r.qualification === 'passed');
+  const passed = p.s.rows.filter((r) => r.qualification === 'passed' && !r.withdrawnOn);
   type V = { rows: { examScore?: number; interviewScore?: number }[] };
   return (
     <StepModal<V>

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { api } from '../../shared/api';
 import { CadreSelect } from '../../shared/CadreSelect';
 import { type CaseDetail, OUTCOMES } from './api';
 import { CandidatesEligibility } from './CaseEligibility';
@@ -359,7 +361,7 @@ export function IntegrityForm(p: Props) {
       step="integrity-opinion"
       toBody={(v) => v}
     >
-      {() => (
+      {(form) => (
         <>
           <Form.Item name="candidateId" label="考察对象" rules={req('请选择考察对象')}>
             <Select
@@ -368,11 +370,52 @@ export function IntegrityForm(p: Props) {
                 .map((x) => ({ value: x.id, label: x.name }))}
             />
           </Form.Item>
+          <IntegrityPrefill caseId={p.c.id} form={form} />
           <Form.Item name="opinion" label="廉政意见" rules={req('请填写廉政意见')}>
             <Input.TextArea rows={4} maxLength={2000} />
           </Form.Item>
         </>
       )}
     </StepModal>
+  );
+}
+
+interface Prefill {
+  petitions: { total: number; open: number; byStatus: { label: string; count: number }[] };
+  inEffect: { message: string; clearsOn: string | null }[];
+  openItems: { kind: string; date: string; title: string }[];
+}
+
+/** What the system knows of the chosen 考察对象: petitions by status (never a reporter), measures in effect, open items. */
+function IntegrityPrefill(props: { caseId: number; form: any }) {
+  const candidateId = Form.useWatch('candidateId', props.form) as number | undefined;
+  const q = useQuery({
+    queryKey: ['appointments', props.caseId, 'integrity-prefill', candidateId],
+    queryFn: () =>
+      api<Prefill>(
+        'GET',
+        `/api/v1/appointments/${props.caseId}/integrity-prefill?candidateId=${candidateId}`,
+      ),
+    enabled: !!candidateId,
+  });
+  if (!candidateId || !q.data) return null;
+  const d = q.data;
+  const lines = [
+    `信访举报：共 ${d.petitions.total} 件，未办结 ${d.petitions.open} 件${
+      d.petitions.byStatus.length
+        ? `（${d.petitions.byStatus.map((s) => `${s.label} ${s.count}`).join('，')}）`
+        : ''
+    }`,
+    ...d.inEffect.map((x) => `影响期内：${x.message}${x.clearsOn ? `（至 ${x.clearsOn}）` : ''}`),
+    ...d.openItems.map((x) => `${x.kind}：${x.title}（${x.date}）`),
+  ];
+  return (
+    <Alert
+      type={d.petitions.open || d.inEffect.length || d.openItems.length ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      message="系统掌握的情况"
+      description={lines.map((l) => <div key={l}>{l}</div>)}
+    />
   );
 }

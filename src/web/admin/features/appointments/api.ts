@@ -36,6 +36,8 @@ export const EVENTS: Record<string, string> = {
   qualify: '资格审查',
   scores: '录入笔试、面试成绩',
   shortlist: '按成绩排名确定考察对象',
+  withdraw_registration: '撤回报名',
+  import: '据台帐导入',
 };
 export const OUTCOMES: Record<string, string> = { no_effect: '不影响任用', affects: '影响任用' };
 
@@ -99,6 +101,8 @@ export interface Registrant {
   eligibilityVerdict: 'eligible' | 'blocked' | 'undetermined' | null;
   eligibilityReasons: string | null;
   overrideReason: string | null;
+  withdrawnOn: string | null;
+  withdrawReason: string | null;
   examScore: number | null;
   interviewScore: number | null;
   total: number | null;
@@ -161,6 +165,7 @@ export interface CaseFilter {
   orgId?: number;
   method?: string;
   step?: string;
+  overdue?: 'true';
 }
 
 export interface PositionOption {
