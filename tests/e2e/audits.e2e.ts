@@ -26,7 +26,18 @@ it('the audit officer records an audit with two findings, the unit head plans an
     [{ orgId: village.id, name: '周国强', status: 'active' }],
     'manual',
   );
-  await makeUser(e.ctx, { orgId: town.id, roles: ['audit_officer'], username: 'shenji1' });
+  await makeUser(e.ctx, {
+    orgId: town.id,
+    roles: ['audit_officer'],
+    username: 'shenji1',
+    displayName: '王审计',
+  });
+  await makeUser(e.ctx, {
+    orgId: town.id,
+    roles: ['audit_officer'],
+    username: 'shenji2',
+    displayName: '李审计',
+  });
   await makeUser(e.ctx, { orgId: village.id, roles: ['unit_head'], username: 'cunzhuren', dataScope: 'org' });
   await makeUser(e.ctx, { orgId: town.id, roles: ['party_secretary'], username: 'shuji1' });
 
@@ -46,9 +57,13 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await create.getByLabel('审计期间起').press('Enter');
   await create.getByLabel('审计期间止').fill('2025-12-31');
   await create.getByLabel('审计期间止').press('Enter');
+  // the other auditor, among the audit officers over the unit
+  await create.getByLabel('其他审计人员').click();
+  await page.getByTitle('李审计').click();
   await create.getByRole('button', { name: label('确定') }).click();
   await page.waitForURL(/\/audits\/\d+$/);
   const auditUrl = page.url();
+  await page.getByText('王审计、李审计').waitFor();
   for (const [summary, type] of [
     ['惠农补贴资金挪用', '专项资金'],
     ['白条入账', '会计核算'],
@@ -163,13 +178,13 @@ it('the audit officer records an audit with two findings, the unit head plans an
   await page.locator('#decisions_0_auditId').click();
   await visible.getByTitle('东风村惠农资金重点审计').click();
   await page.locator('#decisions_0_assigneeUserId').click();
-  await visible.locator('.ant-select-item-option').first().click();
+  await visible.getByTitle('王审计').click();
   await page.locator('#decisions_0_dueOn').fill('2026-03-16');
   await page.locator('#decisions_0_dueOn').press('Enter');
   await meet.getByRole('button', { name: label('确定') }).click();
   await page.waitForURL(/\/audit-meetings\/\d+$/);
   await page.getByText('办理中').waitFor();
-  await page.getByRole('cell', { name: /^财政所（审计）测试用户\d+$/ }).waitFor();
+  await page.getByRole('cell', { name: '财政所（审计）王审计' }).waitFor();
   await page.getByRole('link', { name: '东风村惠农资金重点审计' }).waitFor();
   await page.getByRole('button', { name: '登记办结' }).click();
   const doneDialog = page.getByRole('dialog');

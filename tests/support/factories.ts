@@ -34,6 +34,7 @@ export async function makeUser(
     mustChange?: boolean;
     dataScope?: string;
     cadreId?: number;
+    displayName?: string;
   },
 ) {
   const username = opts.username ?? `user${++seq}_${Date.now() % 100000}`;
@@ -41,7 +42,7 @@ export async function makeUser(
     .insert(users)
     .values({
       username,
-      displayName: `测试用户${seq}`,
+      displayName: opts.displayName ?? `测试用户${seq}`,
       orgId: opts.orgId,
       dataScope: opts.dataScope ?? 'subtree',
       cadreId: opts.cadreId ?? null,

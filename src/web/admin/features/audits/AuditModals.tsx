@@ -90,9 +90,58 @@ function PlanSelect(props: { value?: number; onChange?: (v: number | undefined) 
   );
 }
 
+/**
+ * The other auditors (审计人员, the caller is one of them): holders of the audit officer's role over
+ * the audited unit; for a departure draft, less those who must recuse from its subject. The server
+ * checks recusal again and names whoever must stand aside.
+ */
+function AuditorsSelect(props: {
+  orgId?: number;
+  auditId?: number;
+  id?: string;
+  value?: number[];
+  onChange?: (v: number[]) => void;
+}) {
+  const { orgId, auditId } = props;
+  const holders = useQuery({
+    queryKey: ['audit-meetings', 'assignees', orgId, 'audit_officer', auditId],
+    queryFn: () =>
+      api<{ items: { id: number; name: string }[] }>(
+        'GET',
+        `/api/v1/audit-meetings/assignees?orgId=${orgId}&role=audit_officer${auditId ? `&auditId=${auditId}` : ''}`,
+      ),
+    enabled: !!orgId,
+  });
+  return (
+    <Select
+      id={props.id}
+      mode="multiple"
+      allowClear
+      placeholder={orgId ? '（本人之外的其他审计人员，可选）' : '请先选择被审计单位'}
+      value={props.value}
+      onChange={props.onChange}
+      options={(holders.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+    />
+  );
+}
+
+function AuditorsField(props: { auditId?: number; orgId?: number }) {
+  const form = Form.useFormInstance();
+  const watched: number | undefined = Form.useWatch('orgId', form);
+  return (
+    <Form.Item name="auditorUserIds" label="其他审计人员">
+      <AuditorsSelect orgId={props.orgId ?? watched} auditId={props.auditId} />
+    </Form.Item>
+  );
+}
+
 export function CreateAuditModal(props: { onClose: () => void; onDone: (a: AuditDetail) => void }) {
   return (
-    <FormModal title="登记审计项目" run={(v) => createAudit({ ...v, auditorUserIds: [] })} {...props}>
+    <FormModal
+      title="登记审计项目"
+      run={(v) => createAudit({ ...v, auditorUserIds: v.auditorUserIds ?? [] })}
+      {...props}
+    >
       <Form.Item name="kind" label="审计类型" rules={req('请选择审计类型')}>
         <Select options={Object.entries(AUDIT_KINDS).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
@@ -114,6 +163,7 @@ export function CreateAuditModal(props: { onClose: () => void; onDone: (a: Audit
       <Form.Item name="periodTo" label="审计期间止" rules={req('请填写审计期间截止日期')}>
         <DatePicker />
       </Form.Item>
+      <AuditorsField />
       <Form.Item name="noticeNo" label="审计通知书文号">
         <Input maxLength={60} />
       </Form.Item>
@@ -128,9 +178,16 @@ export function ConfirmAuditModal({ audit, ...p }: AuditDone) {
     <FormModal
       title="确认离任审计"
       okText="确认，开展审计"
-      run={(v) => auditStep(audit.id, 'confirm', { ...v, version: audit.version, auditorUserIds: [] })}
+      run={(v) =>
+        auditStep(audit.id, 'confirm', {
+          ...v,
+          version: audit.version,
+          auditorUserIds: v.auditorUserIds ?? [],
+        })
+      }
       {...p}
     >
+      <AuditorsField orgId={audit.orgId} auditId={audit.id} />
       <Form.Item name="noticeNo" label="审计通知书文号">
         <Input maxLength={60} />
       </Form.Item>
