@@ -1,6 +1,7 @@
 import { registerJob } from '../../platform/jobs/registry.js';
 import { scheduleDueItems } from './due-items.js';
 import { sweepOverdueDisclosures } from './overdue-sweep.js';
+import { publishScheduled } from './publish-scheduled.js';
 
 /** Hourly: each unit's due openness items for the period just ended, and the overdue ones escalated to the township. */
 export function registerOpennessJobs(): void {
@@ -10,6 +11,14 @@ export function registerOpennessJobs(): void {
     run: async (ctx) => {
       await scheduleDueItems(ctx);
       await sweepOverdueDisclosures(ctx);
+    },
+  });
+  // 定时公开: every five minutes, the items whose publication time has come
+  registerJob({
+    name: 'disclosure.publish_scheduled',
+    everyMs: 5 * 60_000,
+    run: async (ctx) => {
+      await publishScheduled(ctx);
     },
   });
 }
