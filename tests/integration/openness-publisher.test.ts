@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishScheduled } from '../../src/server/modules/openness/publish-scheduled.js';
 import { disclosureAttachments, disclosureVersions } from '../../src/server/modules/openness/schema.js';
@@ -254,5 +255,54 @@ describe('公开栏照片: dated photos of the physical board and attachments', 
     expect(
       (await call(t, s.other, 'GET', `/api/v1/disclosures/${id}/attachments/${ok.json().id}`)).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('公开台帐: the ledger in Excel', () => {
+  it('lists the units’ items with their deadline, publication day, on time or late and the revision; audited', async () => {
+    await signInAgain();
+    const res = await call(
+      t,
+      s.officer,
+      'GET',
+      `/api/v1/disclosure/ledger.xlsx?orgId=${village.id}&from=2025-01-01&to=2026-12-31`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.getWorksheet('公开台帐')!;
+    const rows: Record<string, string>[] = [];
+    const header = (ws.getRow(2).values as string[]).slice(1);
+    ws.eachRow((row, n) => {
+      if (n > 2)
+        rows.push(Object.fromEntries(header.map((h, i) => [h, String(row.getCell(i + 1).value ?? '')])));
+    });
+    const jan = rows.find((r) => r['期间/事项'] === '2026-01' && r['公开事项'] === '村级财务收支')!;
+    // due 10 February, published on 2 March: 20 days late, revised once
+    expect(jan).toMatchObject({
+      公开期限: '2026-02-10',
+      公开日期: '2026-03-02',
+      按时情况: '逾期公开',
+      逾期天数: '20',
+      公开后修订: '修订 1 次',
+    });
+    expect(jan.索引号).toMatch(/^DX/);
+    expect(String(ws.getRow(1).getCell(1).value)).toContain('东风村政务村务公开台帐');
+    const audit = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'disclosure.ledger_export'));
+    expect(audit).toHaveLength(1);
+    // another township's village: 404; a bad period: 422
+    expect(
+      (await call(t, s.other, 'GET', `/api/v1/disclosure/ledger.xlsx?orgId=${village.id}`)).statusCode,
+    ).toBe(404);
+    const bad = await call(
+      t,
+      s.officer,
+      'GET',
+      `/api/v1/disclosure/ledger.xlsx?orgId=${village.id}&from=2026-02-01&to=2026-01-01`,
+    );
+    expect(bad.statusCode).toBe(422);
   });
 });

@@ -93,6 +93,12 @@ export const dueQuery = z.strictObject({
   to: isoDay('请填写结束日期').optional(),
 });
 
+export const ledgerQuery = z.strictObject({
+  orgId: z.coerce.number().int().positive('请选择单位'),
+  from: isoDay('请填写开始日期').optional(),
+  to: isoDay('请填写结束日期').optional(),
+});
+
 export const dueItemOut = z.object({
   id: z.number(),
   orgId: z.number(),

@@ -18,6 +18,7 @@ import {
   itemTypeOut,
   itemTypeQuery,
   itemTypesOut,
+  ledgerQuery,
   matterIn,
   reviseDisclosureIn,
   scheduleIn,
@@ -28,6 +29,7 @@ import {
 } from './contract.js';
 import { createDisclosure } from './create-disclosure.js';
 import { createItemType } from './create-item-type.js';
+import { exportDisclosureLedger } from './disclosure-ledger.js';
 import { disclosureStep } from './disclosure-step.js';
 import { getDisclosure } from './get-disclosure.js';
 import { listDisclosures } from './list-disclosures.js';
@@ -84,6 +86,27 @@ export async function opennessRoutes(app: App) {
       config: { access: 'disclosure.draft', audit: 'disclosure.matter' },
     },
     (req) => recordMatter({ ctx, actor: actorOf(req), input: req.body }),
+  );
+  app.get(
+    '/api/v1/disclosure/ledger.xlsx',
+    {
+      schema: { tags, querystring: ledgerQuery },
+      config: { access: 'disclosure.read', audit: 'disclosure.ledger_export' },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await exportDisclosureLedger({
+        ctx,
+        actor: actorOf(req),
+        query: req.query,
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="disclosures.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(buffer);
+    },
   );
   app.get(
     '/api/v1/disclosures',
