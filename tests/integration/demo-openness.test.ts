@@ -44,7 +44,7 @@ it('gives 大兴镇 a year of openness items: a few late, two overdue now, one w
       ),
     );
   // 青山镇 has published nothing: its units owe the last period, overdue too
-  expect(overdue.map((o) => `${o.unit} ${o.d.period}`).sort()).toEqual(['柳湾村 2026-01', '组织办 2025-Q4']);
+  expect(overdue.map((o) => `${o.unit} ${o.d.period}`).sort()).toEqual(['柳湾村 2026-01', '组织办 2025-Q3']);
   expect(overdue.every((o) => o.d.escalatedOn)).toBe(true);
   const all = await t.ctx.db.select().from(disclosures);
   expect(all.filter((d) => d.status === 'published').length).toBeGreaterThan(50);

@@ -53,7 +53,7 @@ const LATE: Record<string, number> = {
   '柳湾村 2025-Q3': 6,
   '财政所 2025-Q2': 3,
 };
-const OVERDUE = new Set(['柳湾村 2026-01', '组织办 2025-Q4']);
+const OVERDUE = new Set(['柳湾村 2026-01', '组织办 2025-Q3']);
 const WITHDRAWN = '红旗村 2025-09';
 const REVISED = '东风村 2025-06';
 
