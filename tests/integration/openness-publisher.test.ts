@@ -277,7 +277,7 @@ describe('公开台帐: the ledger in Excel', () => {
       if (n > 2)
         rows.push(Object.fromEntries(header.map((h, i) => [h, String(row.getCell(i + 1).value ?? '')])));
     });
-    const jan = rows.find((r) => r['期间/事项'] === '2026-01' && r['公开事项'] === '村级财务收支')!;
+    const jan = rows.find((r) => r['期间/事项'] === '2026-01' && r.公开事项 === '村级财务收支')!;
     // due 10 February, published on 2 March: 20 days late, revised once
     expect(jan).toMatchObject({
       公开期限: '2026-02-10',

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, like, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, or } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../domain/calendar.js';
 import { periodSpan } from '../../domain/openness/timing.js';
 import { loadUnit } from '../../server/modules/openness/access.js';
@@ -10,7 +10,6 @@ import { recordMatter } from '../../server/modules/openness/record-matter.js';
 import { reviseDisclosure } from '../../server/modules/openness/revise-disclosure.js';
 import { disclosureItemTypes, disclosures } from '../../server/modules/openness/schema.js';
 import type { Actor } from '../../server/platform/access/actor.js';
-import type { AppContext } from '../../server/platform/context.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
 import type { DemoStep } from './index.js';
 import { daysOf, demoActor } from './petition-life.js';
