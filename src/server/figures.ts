@@ -10,6 +10,7 @@ import { lastPlacePanel } from './modules/assessments/figures/last-place-panel.j
 import { auditFigures } from './modules/audits/figures/audit-figures.js';
 import { overdueItemsPanel } from './modules/audits/figures/overdue-panel.js';
 import { cadreFigures } from './modules/cadres/figures/cadre-figures.js';
+import { disclosureFigures } from './modules/openness/figures/disclosure-figures.js';
 import { petitionFigures } from './modules/petitions/figures/petition-figures.js';
 import { pledgeFigures } from './modules/pledges/figures/pledge-figures.js';
 import { policyFigures } from './modules/policies/figures/policy-figures.js';
@@ -30,6 +31,7 @@ export function registerAllFigures(): void {
     appointmentFigures(),
     auditFigures(),
     assessmentFigures(),
+    disclosureFigures(),
   ])
     registerFigures(m.source, m.figures);
   registerDashboardPanel(trackingPanel);

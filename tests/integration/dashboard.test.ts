@@ -184,8 +184,7 @@ describe('every registered figure on the demo data', () => {
     console.log(
       `[figures] 大兴镇 2025, party secretary: ${checked} figures equal their drill-down rows (${walked.size} values, groups and slices walked); zero in the demo: ${zero.join(', ') || 'none'}`,
     );
-    // the pledges have no demo data yet (the demo of issue 15 adds them): their figures are walked at zero
-    for (const module of new Set(counts.map((f) => f.module).filter((m) => m !== 'pledges')))
+    for (const module of new Set(counts.map((f) => f.module)))
       expect(
         counts.some((f) => f.module === module && (walked.get(f.key) ?? 0) > 0),
         `${module} has a figure above zero`,
@@ -202,6 +201,7 @@ describe('every registered figure on the demo data', () => {
       'appointments',
       'econ_audits',
       'assessments',
+      'disclosure',
     ]);
     const petitionsModule = d.modules[0];
     expect(
@@ -315,6 +315,7 @@ describe('every registered figure on the demo data', () => {
       'appointments',
       'econ_audits',
       'assessments',
+      'disclosure',
     ]);
     expect(res.body).not.toContain('petitions.');
     for (const f of allFigures().filter((f) => f.module === 'petitions'))
@@ -573,6 +574,7 @@ describe('the dashboard route', () => {
       '选拔任用',
       '经济责任审计',
       '考核',
+      '政务村务公开',
       '待办超期',
       '诫勉跟踪考察中',
       '任前公示中',

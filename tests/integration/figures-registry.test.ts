@@ -184,7 +184,7 @@ async function checkSlices(s: Session, keys: string[], query: string) {
 }
 
 describe('every registered figure', () => {
-  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments, audits, assessments and pledges modules, each with its definition', () => {
+  it('is registered by the petitions, cadres, policies, accountability, admonitions, inquiries, appointments, audits, assessments, pledges and openness modules, each with its definition', () => {
     const modules = new Set(allFigures().map((f) => f.module));
     expect([...modules].sort()).toEqual([
       'accountability',
@@ -192,6 +192,7 @@ describe('every registered figure', () => {
       'appointments',
       'assessments',
       'cadres',
+      'disclosure',
       'econ_audits',
       'inquiries',
       'petitions',
@@ -230,7 +231,7 @@ describe('every registered figure', () => {
       expect((await call(t, clerk, 'GET', `/api/v1/figures?keys=${f.key}`)).statusCode, f.key).toBe(403);
       expect((await call(t, clerk, 'GET', `/api/v1/figures/${f.key}/records`)).statusCode, f.key).toBe(403);
     }
-    // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries', the appointments', the audits', the assessments' and the pledges' figures, not the petitions'
+    // the organisation office sees the cadres', the policies', the accountability, the admonitions', the inquiries', the appointments', the audits', the assessments', the pledges' and the openness figures, not the petitions'
     const org = (await call(t, orgOfficer, 'GET', '/api/v1/figures')).json();
     expect(new Set(org.figures.map((f: Out) => f.key.split('.')[0]))).toEqual(
       new Set([
@@ -243,6 +244,7 @@ describe('every registered figure', () => {
         'econ_audits',
         'assessments',
         'pledges',
+        'disclosure',
       ]),
     );
     const refused = await call(

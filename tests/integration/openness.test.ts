@@ -464,3 +464,58 @@ describe('publishing with the village review chain', () => {
     expect(pub.json()).toMatchObject({ status: 'published', docNumber: '大兴政发〔2026〕1号' });
   });
 });
+
+describe('figures as of a date', () => {
+  const figures = async (query: string) => {
+    const res = await call(
+      t,
+      p().officer.s,
+      'GET',
+      `/api/v1/figures?module=disclosure&orgId=${w.daxing.id}&${query}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return Object.fromEntries(
+      res
+        .json()
+        .figures.map((f: { key: string; value: number | null }) => [
+          f.key.slice('disclosure.'.length),
+          f.value,
+        ]),
+    );
+  };
+
+  it('items due, published on time, late and overdue, as they stood on the date; each equals its drill-down', async () => {
+    // the village owed February's finances (published a day late), the last quarter's affairs and
+    // the 机动地 decision of 27 February (neither published)
+    expect(await figures('from=2026-01-01&to=2026-12-31&asOf=2026-03-11')).toMatchObject({
+      due: 3,
+      on_time: 0,
+      late: 1,
+      overdue: 2,
+      on_time_rate: 0,
+    });
+    // the day before: February's finances were still within their deadline, not yet published
+    expect(await figures('from=2026-01-01&to=2026-12-31&asOf=2026-03-10')).toMatchObject({
+      due: 3,
+      late: 0,
+      overdue: 2,
+    });
+    const rows = await call(
+      t,
+      p().officer.s,
+      'GET',
+      `/api/v1/figures/disclosure.late/records?orgId=${w.daxing.id}&from=2026-01-01&to=2026-12-31&asOf=2026-03-11`,
+    );
+    expect(rows.statusCode, rows.body).toBe(200);
+    expect(rows.json().items.map((r: { cells: Record<string, unknown> }) => r.cells)).toEqual([
+      {
+        org: '东风村',
+        itemType: '村级财务收支',
+        what: '2026-02',
+        dueOn: '2026-03-10',
+        publishedOn: '2026-03-11',
+        state: '逾期公开',
+      },
+    ]);
+  });
+});

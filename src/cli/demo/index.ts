@@ -11,8 +11,10 @@ import { appointmentsDemo } from './appointments.js';
 import { assessmentsDemo } from './assessments.js';
 import { auditsDemo } from './audits.js';
 import { cadresDemo } from './cadres.js';
+import { opennessDemo } from './openness.js';
 import { petitionsDemo } from './petitions.js';
 import { platformDemo } from './platform.js';
+import { pledgesDemo } from './pledges.js';
 import { policiesDemo } from './policies.js';
 
 /** What a demo step gets: the transaction, the time, and the one demo password for any account it creates. */
@@ -46,6 +48,8 @@ export const DEMO_STEPS: DemoStep[] = [
   appointmentsDemo,
   accountabilityDemo,
   auditsDemo,
+  opennessDemo,
+  pledgesDemo,
 ];
 
 export interface DemoResult {

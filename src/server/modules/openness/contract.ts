@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from '../../platform/http/pagination.js';
-import { isoDay, text } from '../../platform/http/text.js';
+import { isoDay, isoInstant, text } from '../../platform/http/text.js';
 
 const required = (label: string, max: number) =>
   text({ message: `请填写${label}` })
@@ -93,6 +93,12 @@ export const dueQuery = z.strictObject({
   to: isoDay('请填写结束日期').optional(),
 });
 
+export const ledgerQuery = z.strictObject({
+  orgId: z.coerce.number().int().positive('请选择单位'),
+  from: isoDay('请填写开始日期').optional(),
+  to: isoDay('请填写结束日期').optional(),
+});
+
 export const dueItemOut = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -162,6 +168,81 @@ export const updateDisclosureIn = z.strictObject({
 });
 export type UpdateDisclosureInput = z.infer<typeof updateDisclosureIn>;
 
+/** 修订: a published item's text or finance table changed; a new version with the reason. */
+export const reviseDisclosureIn = z.strictObject({
+  title: disclosureFields.title,
+  body: disclosureFields.body,
+  finance: disclosureFields.finance,
+  note: required('修订说明', 500),
+  version: z.number().int().positive(),
+});
+export type ReviseDisclosureInput = z.infer<typeof reviseDisclosureIn>;
+
+/** 定时公开: the time to publish at (null cancels). */
+export const scheduleIn = z.strictObject({
+  version: z.number().int().positive(),
+  publishAt: isoInstant('请填写定时公开的时间，如 2026-03-01T08:00:00+08:00').nullable(),
+});
+export type ScheduleInput = z.infer<typeof scheduleIn>;
+
+export const attachmentQuery = z.strictObject({
+  kind: z.enum(['photo', 'file'], { message: '请选择公开栏照片或附件' }),
+  takenOn: isoDay('请填写拍摄日期').optional(),
+  caption: optionalText('说明', 200),
+});
+export const attachmentParam = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  attachmentId: z.coerce.number().int().positive('编号不正确'),
+});
+const attachmentOut = z.object({
+  id: z.number(),
+  kind: z.string(),
+  takenOn: z.string().nullable(),
+  caption: z.string().nullable(),
+  fileName: z.string(),
+  size: z.number(),
+  uploadedAt: z.string(),
+});
+export const attachmentOutSchema = attachmentOut;
+
+const diffLine = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+export const versionsOut = z.object({
+  items: z.array(
+    z.object({
+      no: z.number(),
+      title: z.string(),
+      body: z.string(),
+      finance: z.any().nullable(),
+      note: z.string().nullable(),
+      userName: z.string().nullable(),
+      at: z.string(),
+      /** Against the version before (null for version 1). */
+      diff: z
+        .object({
+          title: z.object({ before: z.string(), after: z.string() }).nullable(),
+          body: z.array(diffLine).nullable(),
+          finance: z
+            .object({
+              lines: z.array(
+                z.object({
+                  change: z.enum(['added', 'removed', 'amount']),
+                  kind: z.string(),
+                  item: z.string(),
+                  before: z.number().optional(),
+                  after: z.number().optional(),
+                }),
+              ),
+              totals: z.array(
+                z.object({ field: z.string(), before: z.number().nullable(), after: z.number().nullable() }),
+              ),
+            })
+            .nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
 export const stepIn = z.strictObject({
   version: z.number().int().positive(),
   reason: text().trim().max(500, '理由不超过 500 字').nullable().optional(),
@@ -206,7 +287,9 @@ export const disclosureOut = disclosureRowOut.extend({
   docNumber: z.string().nullable(),
   withdrawnOn: z.string().nullable(),
   withdrawReason: z.string().nullable(),
+  publishAt: z.string().nullable(),
   needsReview: z.boolean(),
+  attachments: z.array(attachmentOut),
   events: z.array(
     z.object({
       action: z.string(),

@@ -1,28 +1,24 @@
-import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import {
   DISCLOSURE_ACTIONS,
   type DisclosureAction,
   type DisclosureStatus,
   disclosureTransition,
-  indexNumber,
 } from '../../../domain/openness/review.js';
-import { searchTokens } from '../../../domain/search-tokens.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Queryable } from '../../platform/db/client.js';
 import { conflict, forbidden, unprocessable } from '../../platform/http/errors.js';
-import { orgs } from '../../platform/orgs/schema.js';
 import { completeTodos } from '../../platform/todos/close-todos.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
-import { type DisclosureRow, loadDisclosure, loadUnit, type Unit } from './access.js';
-import { DUE_TODO, OVERDUE_TODO, REVIEW_TODO } from './audit-labels.js';
+import { loadDisclosure, loadUnit } from './access.js';
+import { REVIEW_TODO } from './audit-labels.js';
 import type { StepInput } from './contract.js';
-import { ensurePeriodItem } from './due-items.js';
 import { disclosureEvent } from './events.js';
 import { getDisclosure } from './get-disclosure.js';
-import { disclosureDueItems, disclosureItemTypes, disclosures } from './schema.js';
+import { afterPublication, publicationFields } from './publication.js';
+import { disclosures } from './schema.js';
 
 type StepAction = Exclude<DisclosureAction, 'edit'>;
 
@@ -33,42 +29,6 @@ const PERMISSION: Record<StepAction, string> = {
   approve: 'disclosure.review',
   return: 'disclosure.review',
 };
-
-/** The next 索引号 of a unit in the year of issue; the unit's row is locked so two publications do not take one number. */
-async function nextIndexNo(tx: Queryable, orgId: number, issuedOn: string): Promise<string> {
-  await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('update');
-  const prefix = indexNumber(orgId, issuedOn, 0).slice(0, -5);
-  const [{ n }] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(disclosures)
-    .where(and(isNotNull(disclosures.indexNo), like(disclosures.indexNo, `${prefix}%`)));
-  return indexNumber(orgId, issuedOn, n + 1);
-}
-
-/** The unit's due item this publication answers: the period's (written now if the schedule has not yet) or the matter's. */
-async function markDuePublished(
-  tx: Queryable,
-  ctx: AppContext,
-  unit: Unit,
-  row: DisclosureRow,
-  today: string,
-) {
-  let dueId = row.dueItemId;
-  if (!dueId && row.period) {
-    const [type] = await tx
-      .select()
-      .from(disclosureItemTypes)
-      .where(eq(disclosureItemTypes.id, row.itemTypeId));
-    dueId = (await ensurePeriodItem(tx, ctx, unit, type, row.period)).id;
-  }
-  if (!dueId) return;
-  await tx
-    .update(disclosureDueItems)
-    .set({ disclosureId: row.id, publishedOn: today })
-    .where(and(eq(disclosureDueItems.id, dueId), sql`${disclosureDueItems.publishedOn} is null`));
-  await completeTodos(tx, ctx.clock, { recordType: DUE_TODO, recordId: dueId });
-  await completeTodos(tx, ctx.clock, { recordType: OVERDUE_TODO, recordId: dueId });
-}
 
 /**
  * One step of the chain: 提交审核 (村委会), 审核通过 / 退回 with a reason (村务监督委员会), 公开 (a
@@ -101,14 +61,9 @@ export async function disclosureStep(opts: {
       status: step.to,
       version: input.version + 1,
       updatedAt: ctx.clock.now(),
+      publishAt: null,
     };
-    if (action === 'publish') {
-      const issuedOn = row.issuedOn ?? today;
-      set.issuedOn = issuedOn;
-      set.publishedOn = today;
-      set.indexNo = row.indexNo ?? (await nextIndexNo(tx, row.orgId, issuedOn));
-      set.searchTokens = searchTokens(row.title, row.body);
-    }
+    if (action === 'publish') Object.assign(set, await publicationFields(tx, row, today));
     if (action === 'withdraw') {
       set.withdrawnOn = today;
       set.withdrawReason = reason;
@@ -139,7 +94,7 @@ export async function disclosureStep(opts: {
       });
     if (action === 'approve' || action === 'return')
       await completeTodos(tx, ctx.clock, { recordType: REVIEW_TODO, recordId: id });
-    if (action === 'publish') await markDuePublished(tx, ctx, unit, row, today);
+    if (action === 'publish') await afterPublication(tx, ctx, unit, { ...row, ...set }, actor.userId, today);
     await recordAudit(tx, ctx.clock, actor, {
       action: `disclosure.${action}`,
       objectType: 'disclosure',

@@ -4,9 +4,9 @@ import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
 import { loadDisclosure } from './access.js';
-import { disclosureEvents, disclosureItemTypes } from './schema.js';
+import { disclosureAttachments, disclosureEvents, disclosureItemTypes } from './schema.js';
 
-/** One disclosure with its steps (who, when, the reason). */
+/** One disclosure with its steps (who, when, the reason), its scheduled publication and its photos and files. */
 export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: number }) {
   const { ctx, actor, id } = opts;
   const d = await loadDisclosure(ctx.db, actor, id);
@@ -24,6 +24,11 @@ export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: n
     .leftJoin(users, eq(users.id, disclosureEvents.userId))
     .where(eq(disclosureEvents.disclosureId, id))
     .orderBy(asc(disclosureEvents.at), asc(disclosureEvents.id));
+  const files = await ctx.db
+    .select()
+    .from(disclosureAttachments)
+    .where(eq(disclosureAttachments.disclosureId, id))
+    .orderBy(asc(disclosureAttachments.id));
   return {
     id: d.id,
     orgId: d.orgId,
@@ -43,6 +48,16 @@ export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: n
     publishedOn: d.publishedOn,
     withdrawnOn: d.withdrawnOn,
     withdrawReason: d.withdrawReason,
+    publishAt: d.publishAt?.toISOString() ?? null,
+    attachments: files.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      takenOn: f.takenOn,
+      caption: f.caption,
+      fileName: f.fileName,
+      size: f.size,
+      uploadedAt: f.createdAt.toISOString(),
+    })),
     version: d.version,
     needsReview: org?.kind === 'village',
     events: events.map(({ e, userName }) => ({

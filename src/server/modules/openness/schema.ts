@@ -109,6 +109,9 @@ export const disclosures = pgTable(
     withdrawReason: text('withdraw_reason'),
     /** The title's and body's search tokens (domain/search-tokens), written at publication for the portal's search. */
     searchTokens: text('search_tokens').array().notNull().default([]),
+    /** 定时公开: published by the `disclosure.publish_scheduled` job at or after this time. */
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    scheduledBy: bigint('scheduled_by', { mode: 'number' }),
     version: integer('version').notNull().default(1),
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -117,6 +120,7 @@ export const disclosures = pgTable(
   (t) => [
     index('disclosures_org_idx').on(t.orgId, t.status),
     index('disclosures_review_idx').on(t.status).where(sql`status = 'in_review'`),
+    index('disclosures_publish_at_idx').on(t.publishAt).where(sql`publish_at is not null`),
     uniqueIndex('disclosures_index_no_uq').on(t.indexNo),
     // the portal's unit board: what the public may see of a unit, newest first, per item type
     index('disclosures_portal_idx')
@@ -140,4 +144,47 @@ export const disclosureEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('disclosure_events_disclosure_idx').on(t.disclosureId, t.at)],
+);
+
+/**
+ * The published text of a disclosure, one row per version: version 1 at publication, one more each
+ * time a published item's text or finance table is changed (修订), with who, when and why. The
+ * admin UI shows the diff between consecutive versions.
+ */
+export const disclosureVersions = pgTable(
+  'disclosure_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    disclosureId: bigint('disclosure_id', { mode: 'number' }).notNull(),
+    no: integer('no').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    finance: jsonb('finance'),
+    note: text('note'),
+    userId: bigint('user_id', { mode: 'number' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('disclosure_versions_no_uq').on(t.disclosureId, t.no)],
+);
+
+/** 公开栏照片和附件: a photo of the physical board (dated: the day it was taken) or a file, as evidence on an item. */
+export const disclosureAttachments = pgTable(
+  'disclosure_attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    disclosureId: bigint('disclosure_id', { mode: 'number' }).notNull(),
+    /** photo (公开栏照片) | file (附件). */
+    kind: text('kind').notNull(),
+    /** The day the photo was taken (the board's dated evidence). */
+    takenOn: date('taken_on', { mode: 'string' }),
+    caption: text('caption'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('disclosure_attachments_disclosure_idx').on(t.disclosureId)],
 );

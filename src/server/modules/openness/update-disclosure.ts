@@ -11,7 +11,7 @@ import { disclosureEvent } from './events.js';
 import { getDisclosure } from './get-disclosure.js';
 import { disclosures } from './schema.js';
 
-/** 修改: a draft, or a returned item, is corrected (a returned one becomes a draft again). */
+/** 修改: a draft, or a returned item, is corrected (a returned one becomes a draft again; a scheduled publication is cancelled). */
 export async function updateDisclosure(opts: {
   ctx: AppContext;
   actor: Actor;
@@ -34,6 +34,7 @@ export async function updateDisclosure(opts: {
         issuedOn: input.issuedOn ?? null,
         docNumber: input.docNumber ?? null,
         status: step.to,
+        publishAt: null,
         version: version + 1,
         updatedAt: ctx.clock.now(),
       })

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,12 +17,13 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { download } from '../../shared/api';
 import { applyServerErrors } from '../../shared/forms';
 import { useCan, useMe } from '../../shared/me';
 import { OrgPicker } from '../users/OrgPicker';
-import { DUE_STATES, type DueItem, fetchDueItems, fetchItemTypes, recordMatter } from './api';
+import { DUE_STATES, type DueItem, fetchDueItems, fetchItemTypes, ledgerUrl, recordMatter } from './api';
 
-/** 公开日历: a unit's due items (per period, per matter), each on time, late, due or overdue. */
+/** 公开日历: a unit's due items (per period, per matter), each on time, late, due or overdue; the 公开台帐 in Excel. */
 export default function CalendarPage() {
   const params = useParams();
   const { me } = useMe();
@@ -31,6 +32,7 @@ export default function CalendarPage() {
   const qc = useQueryClient();
   const orgId = params.orgId ? Number(params.orgId) : me?.orgId;
   const [matter, setMatter] = useState(false);
+  const [ledgerError, setLedgerError] = useState<string | null>(null);
   const due = useQuery({
     queryKey: ['openness', 'due', orgId],
     queryFn: () => fetchDueItems(orgId!),
@@ -46,12 +48,30 @@ export default function CalendarPage() {
           value={orgId}
           onChange={(v) => v && nav(`/openness/calendar/${v}`)}
         />
+        {orgId && (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download(ledgerUrl({ orgId })).catch((e) => setLedgerError((e as Error).message))}
+          >
+            导出公开台帐
+          </Button>
+        )}
         {can('disclosure.draft') && orgId && (
           <Button icon={<PlusOutlined />} onClick={() => setMatter(true)}>
             登记须公开的事项
           </Button>
         )}
       </Space>
+      {ledgerError && (
+        <Alert
+          type="error"
+          showIcon
+          title={ledgerError}
+          closable
+          onClose={() => setLedgerError(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {due.error && (
         <Alert type="error" showIcon title={(due.error as Error).message} style={{ marginBottom: 16 }} />
       )}

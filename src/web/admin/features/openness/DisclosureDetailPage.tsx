@@ -27,9 +27,11 @@ import {
   type Finance,
   fetchDisclosure,
   STATUSES,
+  scheduleDisclosure,
   updateDisclosure,
 } from './api';
 import { DisclosureFields } from './DisclosureForm';
+import { AttachmentsCard, ReviseDrawer, ScheduleModal, VersionsCard } from './PublisherPanels';
 
 const yuan = (n: number | null | undefined) => (n == null ? '—' : n.toFixed(2));
 
@@ -41,6 +43,8 @@ export default function DisclosureDetailPage() {
   const q = useQuery({ queryKey: ['openness', 'disclosure', id], queryFn: () => fetchDisclosure(id) });
   const [reasonFor, setReasonFor] = useState<'return' | 'withdraw' | null>(null);
   const [editing, setEditing] = useState(false);
+  const [revising, setRevising] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const d = q.data;
   if (!d) return q.error ? <Alert type="error" showIcon title={(q.error as Error).message} /> : null;
@@ -59,6 +63,14 @@ export default function DisclosureDetailPage() {
   const drafter = can('disclosure.draft');
   const reviewer = can('disclosure.review');
   const editable = d.status === 'draft' || d.status === 'returned';
+  const publishable = d.needsReview ? d.status === 'approved' : d.status === 'draft';
+  const unschedule = async () => {
+    try {
+      done(await scheduleDisclosure(id, { version: d.version, publishAt: null }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} />}
@@ -67,6 +79,20 @@ export default function DisclosureDetailPage() {
           type="warning"
           showIcon
           title={`监委会退回：${d.events.filter((e) => e.action === 'return').at(-1)?.note ?? ''}`}
+        />
+      )}
+      {d.publishAt && (
+        <Alert
+          type="info"
+          showIcon
+          title={`定于 ${dayjs(d.publishAt).format('YYYY-MM-DD HH:mm')} 自动公开`}
+          action={
+            drafter && (
+              <Button size="small" onClick={unschedule}>
+                取消定时
+              </Button>
+            )
+          }
         />
       )}
       {d.status === 'withdrawn' && (
@@ -97,7 +123,9 @@ export default function DisclosureDetailPage() {
                 </Button>
               </>
             )}
-            {drafter && (d.needsReview ? d.status === 'approved' : d.status === 'draft') && (
+            {drafter && publishable && <Button onClick={() => setScheduling(true)}>定时公开</Button>}
+            {drafter && d.status === 'published' && <Button onClick={() => setRevising(true)}>修订</Button>}
+            {drafter && publishable && (
               <Popconfirm
                 title="公开后将生成索引号，内容不能再修改。确认公开？"
                 onConfirm={() => step('publish')}
@@ -128,6 +156,8 @@ export default function DisclosureDetailPage() {
         </Typography.Paragraph>
         {d.finance && <FinanceTable finance={d.finance} />}
       </Card>
+      <VersionsCard d={d} />
+      <AttachmentsCard d={d} editable={drafter} onChanged={() => q.refetch()} />
       <Card title="办理过程">
         <Timeline
           items={d.events.map((e) => ({
@@ -135,7 +165,12 @@ export default function DisclosureDetailPage() {
               <>
                 <b>{ACTIONS[e.action] ?? e.action}</b> · {e.userName ?? '系统'} ·{' '}
                 {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
-                {e.note && <div>理由：{e.note}</div>}
+                {e.note && (
+                  <div>
+                    {e.action === 'return' || e.action === 'withdraw' ? '理由：' : ''}
+                    {e.note}
+                  </div>
+                )}
               </>
             ),
           }))}
@@ -152,6 +187,26 @@ export default function DisclosureDetailPage() {
           onOk={async (reason) => {
             await step(reasonFor, reason);
             setReasonFor(null);
+          }}
+        />
+      )}
+      {revising && (
+        <ReviseDrawer
+          d={d}
+          onClose={() => setRevising(false)}
+          onDone={(n) => {
+            done(n);
+            setRevising(false);
+          }}
+        />
+      )}
+      {scheduling && (
+        <ScheduleModal
+          d={d}
+          onClose={() => setScheduling(false)}
+          onDone={(n) => {
+            done(n);
+            setScheduling(false);
           }}
         />
       )}

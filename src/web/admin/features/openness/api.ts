@@ -39,6 +39,9 @@ export const ACTIONS: Record<string, string> = {
   return: '监委会退回',
   publish: '公开',
   withdraw: '撤回',
+  revise: '修订（新版本）',
+  schedule: '设定定时公开',
+  unschedule: '取消定时公开',
 };
 
 export interface ItemType {
@@ -122,7 +125,9 @@ export interface Disclosure extends DisclosureRow {
   docNumber: string | null;
   withdrawnOn: string | null;
   withdrawReason: string | null;
+  publishAt: string | null;
   needsReview: boolean;
+  attachments: Attachment[];
   events: {
     action: string;
     fromStatus: string | null;
@@ -173,3 +178,50 @@ export const disclosureStep = (
   action: string,
   body: { version: number; reason?: string | null },
 ) => api<Disclosure>('POST', `/api/v1/disclosures/${id}/${action}`, body);
+
+export interface Attachment {
+  id: number;
+  kind: 'photo' | 'file';
+  takenOn: string | null;
+  caption: string | null;
+  fileName: string;
+  size: number;
+  uploadedAt: string;
+}
+export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
+export interface FinanceChange {
+  change: 'added' | 'removed' | 'amount';
+  kind: string;
+  item: string;
+  before?: number;
+  after?: number;
+}
+export interface Version {
+  no: number;
+  title: string;
+  body: string;
+  finance: Finance | null;
+  note: string | null;
+  userName: string | null;
+  at: string;
+  diff: {
+    title: { before: string; after: string } | null;
+    body: DiffLine[] | null;
+    finance: {
+      lines: FinanceChange[];
+      totals: { field: string; before: number | null; after: number | null }[];
+    } | null;
+  } | null;
+}
+export const fetchVersions = (id: number) =>
+  api<{ items: Version[] }>('GET', `/api/v1/disclosures/${id}/versions`);
+export const reviseDisclosure = (
+  id: number,
+  body: { title: string; body: string; finance: Finance | null; note: string; version: number },
+) => api<Disclosure>('POST', `/api/v1/disclosures/${id}/revise`, body);
+export const scheduleDisclosure = (id: number, body: { version: number; publishAt: string | null }) =>
+  api<Disclosure>('POST', `/api/v1/disclosures/${id}/schedule`, body);
+export const attachmentUrl = (id: number, q: { kind: string; takenOn?: string; caption?: string }) =>
+  `/api/v1/disclosures/${id}/attachments${qs(q)}`;
+export const ledgerUrl = (q: { orgId: number; from?: string; to?: string }) =>
+  `/api/v1/disclosure/ledger.xlsx${qs(q)}`;

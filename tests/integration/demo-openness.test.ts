@@ -1,0 +1,76 @@
+import { and, eq, isNull, like, lt } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cadresDemo } from '../../src/cli/demo/cadres.js';
+import { loadDemo } from '../../src/cli/demo/index.js';
+import { opennessDemo } from '../../src/cli/demo/openness.js';
+import { platformDemo } from '../../src/cli/demo/platform.js';
+import { pledgesDemo } from '../../src/cli/demo/pledges.js';
+import { admonitions } from '../../src/server/modules/admonitions/schema.js';
+import {
+  disclosureDueItems,
+  disclosures,
+  disclosureVersions,
+} from '../../src/server/modules/openness/schema.js';
+import { pledgeProgress, pledges } from '../../src/server/modules/pledges/schema.js';
+import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
+import { orgs } from '../../src/server/platform/orgs/schema.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let summary: string[];
+beforeAll(async () => {
+  t = await createTestApp(); // today is 2026-03-02 in China
+  summary = (await loadDemo(t.ctx, [platformDemo, cadresDemo, opennessDemo, pledgesDemo])).summary;
+}, 240_000);
+afterAll(async () => t.close());
+
+it('gives 大兴镇 a year of openness items: a few late, two overdue now, one withdrawn with its reason, one table revised', async () => {
+  const [daxing] = await t.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇'));
+  expect(summary.find((s) => s.startsWith('政务村务公开'))).toMatch(
+    /项逾期公开，1 项撤回，1 项公开后更正），2 项逾期未公开$/,
+  );
+  const due = await t.ctx.db.select().from(disclosureDueItems);
+  const late = due.filter((d) => d.publishedOn && d.publishedOn > d.dueOn);
+  expect(late.length).toBeGreaterThanOrEqual(4);
+  const overdue = await t.ctx.db
+    .select({ d: disclosureDueItems, unit: orgs.name })
+    .from(disclosureDueItems)
+    .innerJoin(orgs, eq(orgs.id, disclosureDueItems.orgId))
+    .where(
+      and(
+        isNull(disclosureDueItems.publishedOn),
+        lt(disclosureDueItems.dueOn, '2026-03-02'),
+        like(orgs.path, `${daxing.path}%`),
+      ),
+    );
+  // 青山镇 has published nothing: its units owe the last period, overdue too
+  expect(overdue.map((o) => `${o.unit} ${o.d.period}`).sort()).toEqual(['柳湾村 2026-01', '组织办 2025-Q3']);
+  expect(overdue.every((o) => o.d.escalatedOn)).toBe(true);
+  const all = await t.ctx.db.select().from(disclosures);
+  expect(all.filter((d) => d.status === 'published').length).toBeGreaterThan(50);
+  const withdrawn = all.filter((d) => d.status === 'withdrawn');
+  expect(withdrawn).toHaveLength(1);
+  expect(withdrawn[0].withdrawReason).toContain('身份证号码');
+  const v2 = await t.ctx.db.select().from(disclosureVersions).where(eq(disclosureVersions.no, 2));
+  expect(v2).toHaveLength(1);
+  expect(v2[0].note).toContain('办公费');
+  // every village's finance table adds up (the use case refused any that did not)
+  expect(all.filter((d) => d.finance).length).toBeGreaterThan(30);
+  expect((await verifyAuditChain(t.ctx.db)).firstBreak).toBeNull();
+});
+
+it('gives each village cadre of 大兴镇 a pledge with progress, and one failed appraisal that opened an admonition', async () => {
+  const rows = await t.ctx.db.select().from(pledges);
+  expect(rows.length).toBeGreaterThanOrEqual(9);
+  expect(rows.every((p) => p.reportedOn === '2025-12-28')).toBe(true);
+  expect((await t.ctx.db.select().from(pledgeProgress)).length).toBe(rows.length * 5);
+  const appraised = rows.filter((p) => p.appraisal);
+  expect(appraised.length).toBeGreaterThanOrEqual(6);
+  const opened = await t.ctx.db.select().from(admonitions);
+  expect(opened).toHaveLength(1);
+  expect(summary.at(-1)).toMatch(/1 人评诺未通过，已启动诫勉谈话/);
+  // loading again adds nothing
+  expect((await loadDemo(t.ctx, [platformDemo, cadresDemo, opennessDemo, pledgesDemo])).alreadyLoaded).toBe(
+    true,
+  );
+});
