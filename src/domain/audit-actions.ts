@@ -166,6 +166,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accountability.ledger_import': '导入责任追究台帐',
   'accountability.ledger_import_errors_download': '下载责任追究台帐导入错误清单',
   'appointment.create': '选拔任用动议',
+  'appointment.plan_upload': '上传选拔任用工作方案',
+  'appointment.plan_download': '下载选拔任用工作方案',
   'appointment.recommend': '录入民主推荐结果',
   'appointment.tally_import': '导入民主推荐计票表',
   'appointment.tally_import_errors_download': '下载民主推荐计票表导入错误清单',

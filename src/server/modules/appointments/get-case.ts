@@ -15,6 +15,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { cadres, positions } from '../cadres/schema.js';
 import { type CaseRow, loadCase } from './access.js';
 import { openObjections } from './interlock.js';
+import { planFilesOf } from './plan-file.js';
 import type { CaseDetailOut } from './responses.js';
 import {
   appointmentCandidates,
@@ -128,6 +129,7 @@ export async function getCase(opts: { ctx: AppContext; actor: Actor; id: number 
     selection,
     pendingObjections,
     plan: row.plan,
+    planFiles: await planFilesOf(ctx.db, row.id),
     // the jsonb facts of each step, as their steps write them
     recommendation: row.recommendation as CaseDetailOut['recommendation'],
     inspection: row.inspection as CaseDetailOut['inspection'],

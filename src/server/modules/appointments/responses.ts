@@ -104,6 +104,7 @@ export const caseDetailOut = caseSummaryOut.extend({
     z.object({ candidateId: num, name: z.string(), petitionId: num, code: z.string(), receivedOn: day }),
   ),
   plan: text,
+  planFiles: z.array(z.object({ id: num, fileName: z.string(), uploadedOn: day })),
   recommendation: z
     .object({
       kind: z.string(),

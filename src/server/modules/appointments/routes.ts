@@ -1,8 +1,10 @@
 import './audit-labels.js';
+import { z } from 'zod';
 import './interlock.js';
 import './provider.js';
 import { downloadHeaders } from '../../platform/files/disposition.js';
 import { type App, actorOf } from '../../platform/http/types.js';
+import { uploadedFile } from '../admonitions/upload.js';
 import { appoint } from './appoint.js';
 import { concludeObjection } from './conclude-objection.js';
 import {
@@ -38,6 +40,7 @@ import { inspect } from './inspect.js';
 import { giveIntegrityOpinion } from './integrity-opinion.js';
 import { integrityPrefill } from './integrity-prefill.js';
 import { listCases } from './list-cases.js';
+import { downloadPlanFile, uploadPlanFile } from './plan-file.js';
 import { publishNotice } from './publish-notice.js';
 import { qualify } from './qualify.js';
 import { recommend } from './recommend.js';
@@ -48,6 +51,11 @@ import { revokeDecisions } from './revoke-decision.js';
 import { shortlist } from './shortlist.js';
 import { stopCase } from './stop-case.js';
 import { withdrawRegistration } from './withdraw-registration.js';
+
+const planFileParams = z.object({
+  id: z.coerce.number().int().positive('编号不正确'),
+  fileId: z.coerce.number().int().positive('编号不正确'),
+});
 
 /** 选拔任用: the case from 动议 to 任职, 撤销, the interlock's conclusions and 撤销任免决定. */
 export async function appointmentRoutes(app: App) {
@@ -96,6 +104,27 @@ export async function appointmentRoutes(app: App) {
       config: { access: 'appointment.read', auditView: 'appointment.view' },
     },
     (req) => getCase({ ctx, actor: actorOf(req), id: req.params.id }),
+  );
+  app.post(
+    `${base}/:id/plan-files`,
+    { schema: { tags, params: idParam }, config: { ...manage, audit: 'appointment.plan_upload' } },
+    async (req) => {
+      const f = await uploadedFile(req);
+      return uploadPlanFile({ ctx, actor: actorOf(req), id: req.params.id, ...f });
+    },
+  );
+  app.get(
+    `${base}/:id/plan-files/:fileId`,
+    { schema: { tags, params: planFileParams }, config: { access: 'appointment.read' } },
+    async (req, reply) => {
+      const f = await downloadPlanFile({
+        ctx,
+        actor: actorOf(req),
+        id: req.params.id,
+        fileId: req.params.fileId,
+      });
+      return reply.headers(f.headers).send(f.bytes);
+    },
   );
   app.get(
     `${base}/:id/documents/:kind`,

@@ -197,3 +197,21 @@ export const appointmentRegistrants = pgTable(
       .where(sql`${t.cadreId} is not null`),
   ],
 );
+
+/** 工作方案 as files of a case (the 动议's plan: the scanned or drafted document), in upload order. */
+export const appointmentPlanFiles = pgTable(
+  'appointment_plan_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: bigint('case_id', { mode: 'number' }).notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedOn: date('uploaded_on', { mode: 'string' }).notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appointment_plan_files_case_idx').on(t.caseId, t.id)],
+);

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { type Candidate, type CaseDetail, EVENTS, fetchCase, OUTCOMES, STEP_ORDER, STEPS } from './api';
+import { PlanFiles } from './PlanFiles';
 import { SelectionPanel } from './SelectionPanel';
 import {
   AppointForm,
@@ -157,7 +158,7 @@ export default function AppointmentDetailPage() {
             {c.dispatchCode ? `${c.dispatchCode}（${c.dispatchOn}）` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="工作方案" span={2}>
-            {c.plan ?? '—'}
+            <PlanFiles c={c} manage={manage} onChanged={() => q.refetch()} />
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -120,6 +120,7 @@ export interface Selection {
 export interface CaseDetail extends CaseRow {
   selection: Selection | null;
   plan: string | null;
+  planFiles: { id: number; fileName: string; uploadedOn: string }[];
   recommendation:
     | { kind: string; due: number; present: number; on: string }
     | { kind: 'selection'; on: string; ratio: number; registrants: number }
