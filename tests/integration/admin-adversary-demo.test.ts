@@ -5,7 +5,7 @@ import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { allFigures } from '../../src/server/platform/figures/registry.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { bodyText } from '../support/adversary-world.js';
-import { createDemoTestApp } from '../support/demo-app.js';
+import { createDemoTestApp, DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -170,7 +170,7 @@ beforeAll(async () => {
     .from(orgs)
     .where(sql`${orgs.parentId} is null`)
     .limit(1);
-}, 300_000);
+}, DEMO_HOOK_TIMEOUT);
 afterAll(async () => {
   const line = Object.entries(summary)
     .map(([who, s]) => `${who}: ${s.requests} requests, ${s.ok} 2xx, ${s.refused} 403, ${s.serverErrors} 5xx`)

@@ -13,7 +13,7 @@ import { restore } from '../../src/server/platform/backup/restore.js';
 import { backupTables } from '../../src/server/platform/backup/tables.js';
 import { type Database, openDatabase } from '../../src/server/platform/db/client.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
-import { createDemoTestApp } from '../support/demo-app.js';
+import { createDemoTestApp, DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import { freshDatabase, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -37,7 +37,7 @@ beforeAll(async () => {
       ip: '::1',
       detail: { n: i, 说明: '查看“档案”', nested: { list: [1, 'a', null], empty: {} } },
     });
-}, 240_000); // the demo (two townships' petitions through the workflow) takes a while on a busy machine
+}, DEMO_HOOK_TIMEOUT); // the demo (two townships' petitions through the workflow) takes a while on a busy machine
 afterAll(async () => {
   for (const c of cleanups) await c();
   await t.close();

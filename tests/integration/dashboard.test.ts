@@ -19,7 +19,7 @@ import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { registeredTodoTypes } from '../../src/server/platform/todos/record-types.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
-import { createDemoTestApp } from '../support/demo-app.js';
+import { createDemoTestApp, DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
   s.districtOrg = await user(org.district, ['district_org']);
   s.orgOfficer = await user(org.daxing, ['org_officer']);
   s.clerk = await user(org.daxing, ['cadre']);
-}, 300_000);
+}, DEMO_HOOK_TIMEOUT);
 afterAll(async () => t.close());
 
 interface Point {

@@ -14,13 +14,13 @@ import {
 import { verifyAuditChain } from '../../src/server/platform/audit/verify.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
-import { createDemoTestApp } from '../support/demo-app.js';
+import { createDemoTestApp, DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import type { TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createDemoTestApp(); // the demo, loaded once per run (tests/support/demo-app.ts) // today is 2026-03-02 in China
-}, 240_000);
+}, DEMO_HOOK_TIMEOUT);
 afterAll(async () => t.close());
 
 const TODAY = '2026-03-02';

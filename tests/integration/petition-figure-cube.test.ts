@@ -15,7 +15,7 @@ import { allFigures } from '../../src/server/platform/figures/registry.js';
 import { registeredJobs } from '../../src/server/platform/jobs/registry.js';
 import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
-import { createDemoTestApp } from '../support/demo-app.js';
+import { createDemoTestApp, DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import { letter, registerDirect } from '../support/petition-workflow-world.js';
 import type { TestApp } from '../support/test-app.js';
@@ -50,7 +50,7 @@ beforeAll(async () => {
     signIn(t, (await makeUser(t.ctx, { orgId, roles, dataScope: 'subtree', cadreId })).username);
   secretary = await user(org.daxing, ['party_secretary']);
   district = await user(org.district, ['district_discipline']);
-}, 300_000);
+}, DEMO_HOOK_TIMEOUT);
 afterEach(() => setStoredCounts(true));
 afterAll(async () => t.close());
 

@@ -8,7 +8,7 @@ import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { registerFigures } from '../../src/server/platform/figures/registry.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
-import { createDemoTestApp } from '../support/demo-app.js';
+import { createDemoTestApp, DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import { call, makeUser, type Session, signIn } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   sec = await user(daxing, 'party_secretary');
   qsSec = await user(qingshan, 'party_secretary');
   cadre = await user(daxing, 'cadre');
-}, 300_000);
+}, DEMO_HOOK_TIMEOUT);
 afterAll(async () => t.close());
 
 /** The text of a .docx: its word/document.xml without the tags. */

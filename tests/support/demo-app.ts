@@ -52,6 +52,12 @@ async function buildSnapshot(name: string, base: string | undefined): Promise<Me
   return { fieldKey, template };
 }
 
+/**
+ * The hook timeout of a test file that starts from the demo: the first file to ask loads the whole
+ * demo year (every module's, a few minutes on two busy cores) while the others wait for it.
+ */
+export const DEMO_HOOK_TIMEOUT = 600_000;
+
 /** A test app on a copy of the loaded demo (today 2026-03-02 on its fake clock), on the suite's database. */
 export async function createDemoTestApp(): Promise<TestApp> {
   const base = process.env.TEST_DATABASE_URL;
