@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { tenures } from '../../src/server/modules/cadres/schema.js';
+import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { disclosureDueItems, disclosureItemTypes } from '../../src/server/modules/openness/schema.js';
 import { petitions } from '../../src/server/modules/petitions/schema.js';
+import { pledgeItems, pledgeProgress, pledges } from '../../src/server/modules/pledges/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
@@ -267,4 +270,89 @@ it('deducts for the unit’s items not published in time (公开), each linked t
   expect(line.comment).toBe('逾期未公开事项 2 件，每件扣 2 分');
   expect(line.auto.records.map((x: any) => x.code)).toEqual([`2025-12 ${type.name}`, `2026-01 ${type.name}`]);
   expect(line.auto.records[0].link).toBe(`/openness/calendar/${west}`);
+});
+
+it('deducts for the village cadres’ pledged items due and not fulfilled (任期承诺), each linked to its pledge', async () => {
+  const [shu, zhu, wshu] = await insertCadres(
+    t.ctx.db,
+    t.ctx,
+    [
+      { orgId: east, name: '东书记', status: 'active' as const },
+      { orgId: east, name: '东主任', status: 'active' as const },
+      { orgId: west, name: '西书记', status: 'active' as const },
+    ],
+    'manual',
+  );
+  const tn = await t.ctx.db
+    .insert(tenures)
+    .values(
+      [
+        [shu, east],
+        [zhu, east],
+        [wshu, west],
+      ].map(([cadreId, orgId]) => ({
+        cadreId,
+        orgId,
+        title: '村党支部书记',
+        level: 'village' as const,
+        startDate: '2024-01-01',
+      })),
+    )
+    .returning({ id: tenures.id });
+  const pledge = async (cadreId: number, orgId: number, tenureId: number, pledgedOn: string) =>
+    (
+      await t.ctx.db
+        .insert(pledges)
+        .values({ orgId, cadreId, tenureId, title: '任期承诺', pledgedOn })
+        .returning()
+    )[0].id;
+  const p1 = await pledge(shu, east, tn[0].id, '2024-03-01');
+  const p2 = await pledge(zhu, east, tn[1].id, '2026-02-10'); // made public after the period
+  const p3 = await pledge(wshu, west, tn[2].id, '2024-03-01'); // another village
+  const item = async (pledgeId: number, title: string, dueOn: string, parentId: number | null = null) =>
+    (
+      await t.ctx.db
+        .insert(pledgeItems)
+        .values({ pledgeId, parentId, title, target: title, dueOn })
+        .returning()
+    )[0].id;
+  const road = await item(p1, '村道硬化', '2025-12-31');
+  const road1 = await item(p1, '一组村道', '2025-06-30', road);
+  const road2 = await item(p1, '二组村道', '2025-12-31', road);
+  const late = await item(p1, '文化广场', '2026-01-10');
+  await item(p1, '自来水入户', '2026-06-30'); // not due yet
+  await item(p2, '路灯安装', '2026-01-15');
+  await item(p3, '西村河道', '2025-12-31');
+  await t.ctx.db.insert(pledgeProgress).values([
+    { pledgeId: p1, itemId: road1, reportedOn: '2025-06-20', percent: 100, evidence: '验收单' },
+    { pledgeId: p1, itemId: road2, reportedOn: '2025-11-20', percent: 60, evidence: '进度照片' },
+    // fulfilled only after the period's end: still unfulfilled at it
+    { pledgeId: p1, itemId: late, reportedOn: '2026-02-15', percent: 100, evidence: '验收单' },
+  ]);
+  const created = await system('2026 年村级承诺兑现考核', [
+    { key: 'A', name: '村级工作', kind: 'score', weight: 100, maxPoints: 100 },
+    {
+      key: 'P',
+      name: '承诺兑现扣分',
+      kind: 'deduction',
+      maxPoints: 10,
+      auto: { source: 'pledge_fulfilment', pointsEach: 3 },
+    },
+  ]);
+  expect(created.statusCode, created.body).toBe(200);
+  const res = await api('org', 'POST', '/api/v1/assessments/dynamic-scores', {
+    systemId: created.json().id,
+    subjectOrgId: east,
+    period: '2026年1月',
+    periodEnd: '2026-01-31',
+    lines: [{ itemKey: 'A', points: 90 }],
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json()).toMatchObject({ base: 90, deduction: 6, total: 84 });
+  const line = res.json().lines.find((l: any) => l.itemKey === 'P');
+  expect(line.comment).toBe('到期未兑现承诺事项 2 件，每件扣 3 分');
+  expect(line.auto.records).toEqual([
+    { id: road2, code: '东书记：二组村道（进度 60%）', dueOn: '2025-12-31', link: `/pledges/${p1}` },
+    { id: late, code: '东书记：文化广场（进度 0%）', dueOn: '2026-01-10', link: `/pledges/${p1}` },
+  ]);
 });

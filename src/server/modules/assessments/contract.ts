@@ -255,13 +255,17 @@ const indicatorItem = z.strictObject({
   evidence: optionalText(200),
   /**
    * An automatic deduction from live records, so many points each: the unit's overdue petitions, its
-   * overdue rectification items (经济责任审计) or its items not published in time (公开), at the period's end.
+   * overdue rectification items (经济责任审计), its items not published in time (公开) or its cadres'
+   * pledged items due and not fulfilled (任期承诺), at the period's end.
    */
   auto: z
     .strictObject({
-      source: z.enum(['overdue_petitions', 'overdue_rectification', 'overdue_openness'], {
-        message: '请选择自动扣分来源',
-      }),
+      source: z.enum(
+        ['overdue_petitions', 'overdue_rectification', 'overdue_openness', 'pledge_fulfilment'],
+        {
+          message: '请选择自动扣分来源',
+        },
+      ),
       pointsEach: z.number().min(0).max(100),
     })
     .nullable()

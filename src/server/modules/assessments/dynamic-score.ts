@@ -11,6 +11,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { overdueItemsOfUnitAt } from '../audits/overdue.js';
 import { disclosureDueItems, disclosureItemTypes } from '../openness/schema.js';
 import { petitions } from '../petitions/schema.js';
+import { unfulfilledItemsOfUnitAt } from '../pledges/overdue.js';
 import type { DynamicScoreInput, IndicatorItem } from './contract.js';
 import { dynamicScores, indicatorSystems } from './schema.js';
 
@@ -82,6 +83,18 @@ export async function autoRecords(
         code: d.period ? `${d.period} ${typeName}` : `${typeName}：${d.matter ?? ''}`,
         dueOn: d.dueOn,
         link: `/openness/calendar/${d.orgId}`,
+      })),
+    };
+  }
+  if (source === 'pledge_fulfilment') {
+    const items = await unfulfilledItemsOfUnitAt(db, unitOrgId, periodEnd);
+    return {
+      what: '到期未兑现承诺事项',
+      records: items.map((r) => ({
+        id: r.id,
+        code: `${r.code}（进度 ${r.percent}%）`,
+        dueOn: r.dueOn,
+        link: `/pledges/${r.pledgeId}`,
       })),
     };
   }

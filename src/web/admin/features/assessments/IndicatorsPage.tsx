@@ -7,11 +7,12 @@ import { ApiError, api } from '../../shared/api';
 import { useCan, useMe } from '../../shared/me';
 
 /** Where an automatic deduction reads its records (the unit's, overdue at the period's end). */
-type AutoSource = 'overdue_petitions' | 'overdue_rectification' | 'overdue_openness';
+type AutoSource = 'overdue_petitions' | 'overdue_rectification' | 'overdue_openness' | 'pledge_fulfilment';
 const AUTO_SOURCES: { value: AutoSource; label: string }[] = [
   { value: 'overdue_petitions', label: '超期信访件' },
   { value: 'overdue_rectification', label: '超期审计整改事项' },
   { value: 'overdue_openness', label: '逾期未公开事项' },
+  { value: 'pledge_fulfilment', label: '到期未兑现承诺事项' },
 ];
 
 interface Item {
@@ -108,7 +109,13 @@ export default function IndicatorsPage() {
               { title: '分值上限', dataIndex: 'maxPoints' },
               {
                 title: '自动扣分',
-                render: (_, i) => (i.auto ? <Tag>超期信访件每件扣 {i.auto.pointsEach} 分</Tag> : null),
+                render: (_, i) =>
+                  i.auto ? (
+                    <Tag>
+                      {AUTO_SOURCES.find((a) => a.value === i.auto!.source)?.label ?? '超期信访件'}每件扣{' '}
+                      {i.auto.pointsEach} 分
+                    </Tag>
+                  ) : null,
               },
             ]}
           />
