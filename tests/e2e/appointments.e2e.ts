@@ -75,6 +75,13 @@ it('an officer runs a 竞争上岗 case to 任职; a citizen’s objection from 
   await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
   await page.waitForURL(/\/appointments\/\d+$/);
   await page.getByText('大兴组〔2026〕1号').waitFor();
+  // the 工作方案 as a file, listed on the case
+  await page.locator('input[type=file]').setInputFiles({
+    name: '财政所所长竞争上岗工作方案.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
+  await page.getByRole('button', { name: '财政所所长竞争上岗工作方案.pdf（2026-03-02）' }).waitFor();
 
   // 民主推荐
   await page.mouse.move(400, 600); // away from the header's account menu
