@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../src/domain/calendar.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { backfillSearchTokens } from '../../src/server/modules/openness/backfill-search.js';
 import { disclosureObjections } from '../../src/server/modules/openness/objections/schema.js';
 import { sweepOverdueObjections } from '../../src/server/modules/openness/objections/sweep-objections.js';
+import { disclosures } from '../../src/server/modules/openness/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
@@ -239,6 +241,15 @@ describe('the unit boards', () => {
     const empty = await get('/api/v1/portal/openness/search?q=%20');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.message).toContain('请输入搜索内容');
+  });
+
+  it('an item published before the search existed (no tokens) is found once the hourly job has filled them', async () => {
+    await t.ctx.db.update(disclosures).set({ searchTokens: [] }).where(eq(disclosures.id, ids.public));
+    expect((await get('/api/v1/portal/openness/search?q=mkpublic')).json().total).toBe(0);
+    expect(await backfillSearchTokens(t.ctx)).toBe(1);
+    expect(await backfillSearchTokens(t.ctx)).toBe(0); // only the empty ones, once
+    const found = (await get('/api/v1/portal/openness/search?q=mkpublic')).json();
+    expect(found.items.map((i: { id: number }) => i.id)).toEqual([ids.public]);
   });
 
   it('no portal response carries anything of a draft, an item in review, returned, approved but unpublished, withdrawn or 依申请', async () => {
