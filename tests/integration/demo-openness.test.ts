@@ -6,6 +6,7 @@ import { opennessDemo } from '../../src/cli/demo/openness.js';
 import { platformDemo } from '../../src/cli/demo/platform.js';
 import { pledgesDemo } from '../../src/cli/demo/pledges.js';
 import { admonitions } from '../../src/server/modules/admonitions/schema.js';
+import { disclosureObjections } from '../../src/server/modules/openness/objections/schema.js';
 import {
   disclosureDueItems,
   disclosures,
@@ -24,11 +25,19 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => t.close());
 
-it('gives 大兴镇 a year of openness items: a few late, two overdue now, one withdrawn with its reason, one table revised', async () => {
+it('gives 大兴镇 a year of openness items: a few late, two overdue now, one withdrawn with its reason, one table revised, three objections (one answered late)', async () => {
   const [daxing] = await t.ctx.db.select().from(orgs).where(eq(orgs.name, '大兴镇'));
   expect(summary.find((s) => s.startsWith('政务村务公开'))).toMatch(
-    /项逾期公开，1 项撤回，1 项公开后更正），2 项逾期未公开$/,
+    /项逾期公开，1 项撤回，1 项公开后更正），2 项逾期未公开；村民异议 3 件（1 件逾期答复）$/,
   );
+  // villagers' objections: all answered, one after its deadline (escalated to the township first)
+  const objections = await t.ctx.db.select().from(disclosureObjections);
+  expect(objections).toHaveLength(3);
+  expect(objections.every((o) => o.answeredOn && o.answer)).toBe(true);
+  const answeredLate = objections.filter((o) => o.answeredOn! > o.dueOn);
+  expect(answeredLate).toHaveLength(1);
+  expect(answeredLate[0].escalatedOn).toBeTruthy();
+  expect(objections.filter((o) => o.escalatedOn)).toHaveLength(1);
   const due = await t.ctx.db.select().from(disclosureDueItems);
   const late = due.filter((d) => d.publishedOn && d.publishedOn > d.dueOn);
   expect(late.length).toBeGreaterThanOrEqual(4);

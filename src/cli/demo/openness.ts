@@ -12,6 +12,7 @@ import { disclosureItemTypes, disclosures } from '../../server/modules/openness/
 import type { Actor } from '../../server/platform/access/actor.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
 import type { DemoStep } from './index.js';
+import { opennessObjectionsDemo } from './openness-objections.js';
 import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
 
@@ -61,7 +62,8 @@ const REVISED = '东风村 2025-06';
  * finances (with their tables) and quarterly affairs drafted, approved by the 村务监督委员会 and
  * published, each department's quarterly 办事结果, the township's government information; a few
  * published late, two overdue now, one withdrawn with its reason, one table corrected after
- * publication (version 2 with its diff). The schedule and the overdue sweep then run as of today.
+ * publication (version 2 with its diff); villagers' objections to three published items, one answered
+ * after its deadline. The schedule and the overdue sweep then run as of today.
  */
 export const opennessDemo: DemoStep = {
   name: 'openness',
@@ -237,8 +239,9 @@ export const opennessDemo: DemoStep = {
       if (on > m.dueOn) late++;
       published++;
     }
+    const objections = await opennessObjectionsDemo(tx, day, officer);
     await scheduleDueItems(day(today));
     await sweepOverdueDisclosures(day(today));
-    return `政务村务公开：大兴镇 ${units.length} 个公开单位，${published} 项已公开（${late} 项逾期公开，1 项撤回，1 项公开后更正），${OVERDUE.size} 项逾期未公开`;
+    return `政务村务公开：大兴镇 ${units.length} 个公开单位，${published} 项已公开（${late} 项逾期公开，1 项撤回，1 项公开后更正），${OVERDUE.size} 项逾期未公开；村民异议 ${objections.objections} 件（${objections.late} 件逾期答复）`;
   },
 };

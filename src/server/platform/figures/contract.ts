@@ -19,7 +19,8 @@ const breakdown = z.enum(['month', 'org'], { message: '分组方式应为 month�
 
 export const figuresQuery = z.strictObject(
   {
-    keys: text().trim().max(2000).optional(),
+    /** Comma-separated; room for every registered figure (about 70 keys today) with space to grow. */
+    keys: text().trim().max(8000).optional(),
     module: text().trim().max(40).optional(),
     /** Each figure offering it also comes by month, or by child org (`slices`). */
     breakdown: breakdown.optional(),

@@ -14,17 +14,20 @@ import type {
 } from '../../../platform/figures/registry.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { disclosureItemTypes, disclosureDueItems as due } from '../schema.js';
+import {
+  countObjections,
+  OBJECTION_NAMES,
+  type ObjectionName,
+  objectionFigures,
+} from './objection-figures.js';
 
 /**
  * The openness figures (公开事项), as of a date: the items units owed, those published by their
  * deadline or after it, and those overdue on the as-of date. Counted where the unit lies in the
  * asked org's subtree and the caller's scope.
  *
- * Hook for the villagers' objections (异议, built on the portal side): their figures — objections
- * received and answered within the rule's days — belong in this source as `disclosure.objections`
- * and `disclosure.objections_answered_on_time`, counted from the objections table by its received
- * and answered days the same way (`where(scope, name)` plus a `records` drill-down), once that table
- * exists; the dashboard test then requires demo objections behind them.
+ * The villagers' objections (异议) and their answers on time are counted from the objections table
+ * in `objection-figures.ts` and served by this same source.
  */
 type Name = 'due' | 'on_time' | 'late' | 'overdue';
 
@@ -158,14 +161,17 @@ export function disclosureFigures(): { source: FigureSource; figures: Figure[] }
     numerator: 'disclosure.on_time',
     denominator: 'disclosure.due',
   });
+  figures.push(...objectionFigures());
   const source: FigureSource = {
     module: 'disclosure',
     label: '政务村务公开',
     async count(scope, keys) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
-        const name = key.slice('disclosure.'.length) as Name;
-        if (names.includes(name)) out[key] = { value: await countFigure(scope, name) };
+        const name = key.slice('disclosure.'.length);
+        if (names.includes(name as Name)) out[key] = { value: await countFigure(scope, name as Name) };
+        else if (OBJECTION_NAMES.includes(name as ObjectionName))
+          out[key] = { value: await countObjections(scope, name as ObjectionName) };
       }
       return out;
     },
