@@ -205,7 +205,7 @@ const attachmentOut = z.object({
 });
 export const attachmentOutSchema = attachmentOut;
 
-const diffLine = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+const diffLineOut = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
 export const versionsOut = z.object({
   items: z.array(
     z.object({
@@ -220,7 +220,7 @@ export const versionsOut = z.object({
       diff: z
         .object({
           title: z.object({ before: z.string(), after: z.string() }).nullable(),
-          body: z.array(diffLine).nullable(),
+          body: z.array(diffLineOut).nullable(),
           finance: z
             .object({
               lines: z.array(
