@@ -35,13 +35,9 @@ export interface StructureQuery {
   fromYear?: number;
 }
 
-/**
- * The cadres in post on each of `days` in the subtree, one row per cadre and day (their earliest post
- * held that day, `since`), as a `held(day, cadre_id, since)` CTE: counted in the database, so the
- * district's 50,000 cadres never travel to the server.
- */
-function heldOn(actor: Actor, path: string, days: string[], level?: string) {
-  const where = and(
+/** The tenures of the subtree held on `days.day` by cadres the caller may see. */
+function heldWhere(actor: Actor, path: string, level?: string) {
+  return and(
     inArray(tenures.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${path}%`})`),
     sql`${tenures.startDate} <= days.day`,
     sql`(${tenures.endDate} is null or ${tenures.endDate} > days.day)`,
@@ -50,17 +46,29 @@ function heldOn(actor: Actor, path: string, days: string[], level?: string) {
     scopeFilter(actor, tenures.orgId),
     recusalFilter(actor, cadres.id),
   );
-  return sql`with days(day) as (select unnest(${`{${days.join(',')}}`}::date[])),
+}
+
+/** `days(day, i)`: the days as a table, numbered from 1. */
+const daysTable = (days: string[]) =>
+  sql`days(day, i) as (select * from unnest(${`{${days.join(',')}}`}::date[]) with ordinality)`;
+
+/**
+ * The cadres in post on `on` in the subtree, one row per cadre (their earliest post held that day,
+ * `since`), as a `held(day, cadre_id, since)` CTE: counted in the database, so the district's
+ * 50,000 cadres never travel to the server.
+ */
+function heldOn(actor: Actor, path: string, on: string, level?: string) {
+  return sql`with ${daysTable([on])},
     held as (
       select days.day, ${tenures.cadreId} as cadre_id, min(${tenures.startDate}) as since
       from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
-      where ${where}
+      where ${heldWhere(actor, path, level)}
       group by days.day, ${tenures.cadreId})`;
 }
 
 /** Each dimension's counts on `on` (ages and years in post as whole years, banded by the domain). */
 async function countsOn(db: Queryable, actor: Actor, path: string, on: string, level?: string) {
-  const res = await db.execute(sql`${heldOn(actor, path, [on], level)}
+  const res = await db.execute(sql`${heldOn(actor, path, on, level)}
     select v.dim, v.key, count(*)::int as n
     from held join ${cadres} on ${cadres.id} = held.cadre_id,
     lateral (values ('gender', ${cadres.gender}), ('education', ${cadres.education}),
@@ -85,14 +93,21 @@ async function countsOn(db: Queryable, actor: Actor, path: string, on: string, l
 
 /** The headline ratios on each of `days`, counted in one pass. */
 async function headlinesOn(db: Queryable, actor: Actor, path: string, days: string[], level?: string) {
-  const res = await db.execute(sql`${heldOn(actor, path, days, level)}
-    select held.day::text as day, count(*)::int as total,
-      count(*) filter (where extract(year from age(held.day, ${cadres.birthDate})) <= ${YOUNG_MAX_AGE})::int as young,
+  // one row per cadre with a bit per day in post (at most 21 days), then one pass per day
+  const res = await db.execute(sql`with ${daysTable(days)},
+    held as (
+      select ${tenures.cadreId} as cadre_id, bit_or(1::bigint << (days.i - 1)::int) as mask
+      from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
+      where ${heldWhere(actor, path, level)}
+      group by ${tenures.cadreId})
+    select days.day::text as day, count(*)::int as total,
+      count(*) filter (where extract(year from age(days.day, ${cadres.birthDate})) <= ${YOUNG_MAX_AGE})::int as young,
       count(*) filter (where ${inArray(cadres.education, COLLEGE_OR_ABOVE)})::int as college,
       count(*) filter (where ${cadres.gender} = ${FEMALE})::int as female,
       count(*) filter (where ${cadres.politicalStatus} = ${PARTY_MEMBER})::int as party
     from held join ${cadres} on ${cadres.id} = held.cadre_id
-    group by held.day`);
+      join days on held.mask & (1::bigint << (days.i - 1)::int) <> 0
+    group by days.day`);
   const byDay = new Map(rowsOf<Record<string, unknown>>(res).map((r) => [r.day as string, r]));
   return days.map((day) => {
     const r = byDay.get(day);
