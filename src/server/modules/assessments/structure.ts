@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import {
   addCount,
@@ -35,6 +36,20 @@ export interface StructureQuery {
   fromYear?: number;
 }
 
+/** `wholeYears` in SQL: the difference of the days as YYYYMMDD numbers, in ten thousands. */
+const wholeYearsSql = (on: SQL, from: SQL | PgColumn) =>
+  sql`((to_char(${on}, 'YYYYMMDD')::int - to_char(${from}, 'YYYYMMDD')::int) / 10000)`;
+
+/** grouping(gender, education, ethnicity, political, age, in_post) of each dimension's set. */
+const DIMENSION_OF_GROUPING = new Map<number, StructureDimension>([
+  [0b011111, 'gender'],
+  [0b101111, 'education'],
+  [0b110111, 'ethnicity'],
+  [0b111011, 'politicalStatus'],
+  [0b111101, 'age'],
+  [0b111110, 'yearsInPost'],
+]);
+
 /** The tenures of the subtree held on `days.day` by cadres the caller may see. */
 function heldWhere(actor: Actor, path: string, level?: string) {
   return and(
@@ -68,25 +83,30 @@ function heldOn(actor: Actor, path: string, on: string, level?: string) {
 
 /** Each dimension's counts on `on` (ages and years in post as whole years, banded by the domain). */
 async function countsOn(db: Queryable, actor: Actor, path: string, on: string, level?: string) {
-  const res = await db.execute(sql`${heldOn(actor, path, on, level)}
-    select v.dim, v.key, count(*)::int as n
-    from held join ${cadres} on ${cadres.id} = held.cadre_id,
-    lateral (values ('gender', ${cadres.gender}), ('education', ${cadres.education}),
-                    ('ethnicity', ${cadres.ethnicity}), ('politicalStatus', ${cadres.politicalStatus}),
-                    ('age', extract(year from age(held.day, ${cadres.birthDate}))::int::text),
-                    ('yearsInPost', extract(year from age(held.day, held.since))::int::text)) v(dim, key)
-    group by v.dim, v.key`);
+  // one pass, a grouping set per dimension; `g` (grouping()) says which: its bit is 0 in the mask
+  const res = await db.execute(sql`${heldOn(actor, path, on, level)},
+    x as (
+      select ${cadres.gender} as gender, ${cadres.education} as education, ${cadres.ethnicity} as ethnicity,
+        ${cadres.politicalStatus} as political, ${wholeYearsSql(sql`held.day`, cadres.birthDate)} as age,
+        ${wholeYearsSql(sql`held.day`, sql`held.since`)} as in_post
+      from held join ${cadres} on ${cadres.id} = held.cadre_id)
+    select grouping(gender, education, ethnicity, political, age, in_post) as g,
+      coalesce(gender, education, ethnicity, political, age::text, in_post::text) as key, count(*)::int as n
+    from x
+    group by grouping sets ((gender), (education), (ethnicity), (political), (age), (in_post))`);
   const counts = emptyCounts();
   let total = 0;
-  for (const r of rowsOf<{ dim: StructureDimension; key: string | null; n: number }>(res)) {
+  for (const r of rowsOf<{ g: number; key: string | null; n: number }>(res)) {
+    const dim = DIMENSION_OF_GROUPING.get(Number(r.g));
+    if (!dim) continue;
     const key =
-      r.dim === 'age'
+      dim === 'age'
         ? ageBandOfYears(r.key === null ? null : Number(r.key))
-        : r.dim === 'yearsInPost'
+        : dim === 'yearsInPost'
           ? postBandOfYears(Number(r.key))
           : r.key || UNKNOWN;
-    addCount(counts, r.dim, key, r.n);
-    if (r.dim === 'gender') total += r.n;
+    addCount(counts, dim, key, r.n);
+    if (dim === 'gender') total += r.n;
   }
   return { counts, total };
 }
@@ -101,7 +121,7 @@ async function headlinesOn(db: Queryable, actor: Actor, path: string, days: stri
       where ${heldWhere(actor, path, level)}
       group by ${tenures.cadreId})
     select days.day::text as day, count(*)::int as total,
-      count(*) filter (where extract(year from age(days.day, ${cadres.birthDate})) <= ${YOUNG_MAX_AGE})::int as young,
+      count(*) filter (where ${wholeYearsSql(sql`days.day`, cadres.birthDate)} <= ${YOUNG_MAX_AGE})::int as young,
       count(*) filter (where ${inArray(cadres.education, COLLEGE_OR_ABOVE)})::int as college,
       count(*) filter (where ${cadres.gender} = ${FEMALE})::int as female,
       count(*) filter (where ${cadres.politicalStatus} = ${PARTY_MEMBER})::int as party
