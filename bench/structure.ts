@@ -80,7 +80,8 @@ console.log(
   `seeded ${cadreCount} cadres, ${tenureCount} tenures in ${TOWNS} townships in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
-if (process.env.HOLD_SECONDS) await new Promise((r) => setTimeout(r, Number(process.env.HOLD_SECONDS) * 1000));
+if (process.env.HOLD_SECONDS)
+  await new Promise((r) => setTimeout(r, Number(process.env.HOLD_SECONDS) * 1000));
 const u = await makeUser(t.ctx, { orgId: district.id, roles: ['org_officer'] });
 const s = await signIn(t, u.username);
 let checked = false;
