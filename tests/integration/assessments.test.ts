@@ -486,6 +486,13 @@ describe('quality structure', () => {
       { key: '不满3年', label: '不满3年', count: 1, share: 33.33 },
       { key: '5至10年', label: '5至10年', count: 2, share: 66.67 },
     ]);
+    // counted in the database: every dimension covers the same cadres, the headline is this year's
+    for (const d of s.distributions)
+      expect(
+        d.groups.reduce((n: number, g: any) => n + g.count, 0),
+        d.dimension,
+      ).toBe(3);
+    expect(s.headline).toEqual({ ...s.trend.at(-1), year: undefined, on: undefined });
     const village = await api(
       'secretary',
       'GET',

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, distributions, headline, postBand, type StructureCadre, wholeYears } from './structure.js';
+import {
+  addCount,
+  ageBand,
+  ageBandOfYears,
+  distributions,
+  distributionsOf,
+  emptyCounts,
+  headline,
+  headlineOf,
+  postBand,
+  postBandOfYears,
+  type StructureCadre,
+  wholeYears,
+} from './structure.js';
 
 const c = (over: Partial<StructureCadre>): StructureCadre => ({
   gender: '男',
@@ -46,5 +59,47 @@ describe('quality structure', () => {
       female: 25,
       partyMember: 75,
     });
+  });
+  it('bands whole years the same way when the database counted them', () => {
+    expect([35, 36, 45, 46, 55, 56, null].map(ageBandOfYears)).toEqual([
+      '35岁及以下',
+      '36至45岁',
+      '36至45岁',
+      '46至55岁',
+      '46至55岁',
+      '56岁及以上',
+      '未填写',
+    ]);
+    expect([2, 3, 4, 5, 9, 10].map(postBandOfYears)).toEqual([
+      '不满3年',
+      '3至5年',
+      '3至5年',
+      '5至10年',
+      '5至10年',
+      '10年及以上',
+    ]);
+    const counts = emptyCounts();
+    addCount(counts, 'age', ageBandOfYears(56), 1);
+    addCount(counts, 'age', ageBandOfYears(30), 2);
+    addCount(counts, 'age', ageBandOfYears(31), 1);
+    addCount(counts, 'education', 'college', 1);
+    addCount(counts, 'education', 'bachelor', 3);
+    const d = distributionsOf(counts, 4);
+    expect(d.find((x) => x.dimension === 'age')!.groups).toEqual([
+      { key: '35岁及以下', count: 3, share: 75 },
+      { key: '56岁及以上', count: 1, share: 25 },
+    ]);
+    expect(d.find((x) => x.dimension === 'education')!.groups.map((g) => g.key)).toEqual([
+      'bachelor',
+      'college',
+    ]);
+    expect(headlineOf({ total: 3, young: 1, college: 2, female: 0, party: 3 })).toEqual({
+      total: 3,
+      young: 33.33,
+      collegeOrAbove: 66.67,
+      female: 0,
+      partyMember: 100,
+    });
+    expect(headlineOf({ total: 0, young: 0, college: 0, female: 0, party: 0 }).young).toBe(0);
   });
 });
