@@ -159,7 +159,7 @@ async function seed(db: pg.Client, log: (s: string) => void) {
        cross join lateral (select date '2024-01-01' + (g::bigint * 7919 % 1070)::int as day) d
        join bench_units u on u.k = g % $1::int
        join bench_types t on t.level = u.kind
-       join bench_topics x on x.k = g % 10`,
+       join bench_topics x on x.k = (g / 7) % 10`,
     [units, PUBLISHED, WITHDRAWN, DRAFTS],
   );
   // two years of periods of each periodic type; 1 in 25 never published (overdue), 1 in 10 published late
