@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../src/domain/calendar.js';
+import { searchTokens } from '../../src/domain/search-tokens.js';
 import { tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { backfillSearchTokens } from '../../src/server/modules/openness/backfill-search.js';
@@ -8,6 +9,7 @@ import { disclosureObjections } from '../../src/server/modules/openness/objectio
 import { sweepOverdueObjections } from '../../src/server/modules/openness/objections/sweep-objections.js';
 import { disclosures } from '../../src/server/modules/openness/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { formKey, solved } from '../support/portal-helpers.js';
@@ -446,5 +448,49 @@ describe('villagers’ objections 村民异议', () => {
       answer: '经核对，办公费含打印机维修 40 元，票据可来村委会查阅。',
       answeredOn: chinaDate(t.clock.now()),
     });
+  });
+});
+
+// last: its 520 items would be among what the tests above count
+describe('the search at volume', () => {
+  it('a common phrase (520 items) pages newest first the same whichever way it is read, never a withdrawn one', async () => {
+    // a township of its own, so the other boards keep their items
+    const [{ parent }] = rowsOf<{ parent: string }>(
+      await t.ctx.db.execute(sql`select parent_id as parent from orgs where id = ${town.id}`),
+    );
+    const far = await makeOrg(t.ctx, '远山镇', Number(parent));
+    const farVillage = await makeOrg(t.ctx, '远山村', far.id, 'village');
+    const type = await typeId(village.id, '村级财务收支');
+    const tokens = sql`array(select jsonb_array_elements_text(${JSON.stringify(searchTokens('兴修水利工程公示'))}::jsonb))`;
+    // 520 published (a few on the same day), one withdrawn with the same words
+    await t.ctx.db.execute(sql`
+      insert into disclosures (org_id, item_type_id, title, body, issuing_body, status, published_on, index_no, search_tokens)
+      select ${farVillage.id}, ${type}, '兴修水利工程公示 ' || g, '正文', '远山村', 'published',
+             date '2025-12-31' - least(g, 510 + (g % 10)), 'SL-' || g, ${tokens}
+        from generate_series(1, 520) g`);
+    await t.ctx.db.execute(sql`
+      insert into disclosures (org_id, item_type_id, title, body, issuing_body, status, published_on, withdrawn_on, index_no, search_tokens)
+      values (${farVillage.id}, ${type}, '兴修水利工程公示 撤回', '正文', '远山村', 'withdrawn', '2025-12-31', '2026-01-05', 'SL-W', ${tokens})`);
+    const expected = rowsOf<{ id: string }>(
+      await t.ctx.db.execute(sql`select id from disclosures where index_no like 'SL-%' and status = 'published'
+        order by published_on desc, id desc`),
+    ).map((r) => Number(r.id));
+    const q = encodeURIComponent('兴修水利');
+    const read = async (page: number, township?: number) => {
+      const res = await get(
+        `/api/v1/portal/openness/search?q=${q}&page=${page}${township ? `&township=${township}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { total: number; items: { id: number; withdrawn: boolean }[] };
+    };
+    const first = await read(1); // read walking the publication order: 20 × 25 ≤ 520
+    expect(first.total).toBe(520);
+    expect(first.items.map((i) => i.id)).toEqual(expected.slice(0, 20));
+    const last = await read(26); // read from the search index and sorted
+    expect(last.items.map((i) => i.id)).toEqual(expected.slice(500, 520));
+    expect((await read(2)).items.map((i) => i.id)).toEqual(expected.slice(20, 40));
+    expect((await read(27)).items).toEqual([]);
+    expect((await read(1, far.id)).items.map((i) => i.id)).toEqual(expected.slice(0, 20));
+    expect((await read(1, town.id)).total).toBe(0);
   });
 });

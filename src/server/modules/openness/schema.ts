@@ -127,6 +127,10 @@ export const disclosures = pgTable(
       .on(t.orgId, t.itemTypeId, t.publishedOn.desc(), t.id.desc())
       .where(sql`status in ('published', 'withdrawn')`),
     index('disclosures_portal_search_idx').using('gin', t.searchTokens).where(sql`status = 'published'`),
+    // the portal search of a common phrase: published items newest first, walked until the page is full
+    index('disclosures_published_order_idx')
+      .on(t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`status = 'published'`),
   ],
 );
 

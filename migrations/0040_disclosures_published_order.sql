@@ -1,0 +1,1 @@
+CREATE INDEX "disclosures_published_order_idx" ON "disclosures" USING btree ("published_on" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status = 'published';
