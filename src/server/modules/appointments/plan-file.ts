@@ -4,9 +4,9 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
-import { downloadHeaders } from '../../platform/files/disposition.js';
-import { readStoredFile, storeFile } from '../../platform/files/store.js';
-import { notFound, unprocessable } from '../../platform/http/errors.js';
+import { sendFileRow, storedFileColumns } from '../../platform/files/file-rows.js';
+import { storeFile } from '../../platform/files/store.js';
+import { unprocessable } from '../../platform/http/errors.js';
 import { SUPERVISION_UPLOADS } from '../admonitions/attachments.js';
 import { loadCase } from './access.js';
 import { appointmentPlanFiles as pf } from './schema.js';
@@ -43,11 +43,7 @@ export async function uploadPlanFile(opts: {
       .insert(pf)
       .values({
         caseId: c.id,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...storedFileColumns(file),
         uploadedOn: chinaDate(ctx.clock.now()),
         uploadedBy: actor.userId,
         createdAt: ctx.clock.now(),
@@ -71,13 +67,11 @@ export async function downloadPlanFile(opts: { ctx: AppContext; actor: Actor; id
     .select()
     .from(pf)
     .where(and(eq(pf.id, opts.fileId), eq(pf.caseId, c.id)));
-  if (!row) throw notFound('工作方案文件不存在');
-  const bytes = await readStoredFile(ctx, row.storageKey);
-  await recordAudit(ctx.db, ctx.clock, actor, {
-    action: 'appointment.plan_download',
-    objectType: 'appointment',
-    objectId: c.id,
-    detail: { fileId: row.id },
-  });
-  return { bytes, headers: downloadHeaders(row.fileName, row.contentType) };
+  return sendFileRow(
+    ctx,
+    actor,
+    row,
+    { action: 'appointment.plan_download', objectType: 'appointment', objectId: c.id, idKey: 'fileId' },
+    '工作方案文件不存在',
+  );
 }

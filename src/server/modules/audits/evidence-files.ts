@@ -4,9 +4,9 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
-import { downloadHeaders } from '../../platform/files/disposition.js';
-import { readStoredFile, storeFile } from '../../platform/files/store.js';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
+import { sendFileRow, storedFileColumns } from '../../platform/files/file-rows.js';
+import { storeFile } from '../../platform/files/store.js';
+import { badRequest, forbidden } from '../../platform/http/errors.js';
 import { SUPERVISION_UPLOADS } from '../admonitions/attachments.js';
 import { loadItem } from './access.js';
 import { rectificationAttachments as ra } from './schema.js';
@@ -73,11 +73,7 @@ export async function uploadItemEvidence(opts: {
       .values({
         itemId: item.id,
         auditId: item.auditId,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...storedFileColumns(file),
         uploadedOn: chinaDate(ctx.clock.now()),
         uploadedBy: actor.userId,
         createdAt: ctx.clock.now(),
@@ -106,13 +102,16 @@ export async function downloadItemEvidence(opts: {
     .select()
     .from(ra)
     .where(and(eq(ra.id, opts.attachmentId), eq(ra.itemId, item.id)));
-  if (!row) throw notFound('证明材料不存在');
-  const bytes = await readStoredFile(ctx, row.storageKey);
-  await recordAudit(ctx.db, ctx.clock, actor, {
-    action: 'rectification.attachment_download',
-    objectType: 'rectification',
-    objectId: item.id,
-    detail: { attachmentId: row.id },
-  });
-  return { bytes, headers: downloadHeaders(row.fileName, row.contentType) };
+  return sendFileRow(
+    ctx,
+    actor,
+    row,
+    {
+      action: 'rectification.attachment_download',
+      objectType: 'rectification',
+      objectId: item.id,
+      idKey: 'attachmentId',
+    },
+    '证明材料不存在',
+  );
 }

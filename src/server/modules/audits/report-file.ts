@@ -4,9 +4,9 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
-import { downloadHeaders } from '../../platform/files/disposition.js';
-import { readStoredFile, storeFile } from '../../platform/files/store.js';
-import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { sendFileRow, storedFileColumns } from '../../platform/files/file-rows.js';
+import { storeFile } from '../../platform/files/store.js';
+import { forbidden, unprocessable } from '../../platform/http/errors.js';
 import { SUPERVISION_UPLOADS } from '../admonitions/attachments.js';
 import { loadAudit } from './access.js';
 import { auditReportFiles as rf } from './schema.js';
@@ -41,11 +41,7 @@ export async function uploadReportFile(opts: {
       .insert(rf)
       .values({
         auditId: a.id,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...storedFileColumns(file),
         uploadedOn: chinaDate(ctx.clock.now()),
         uploadedBy: actor.userId,
         createdAt: ctx.clock.now(),
@@ -74,13 +70,11 @@ export async function downloadReportFile(opts: {
     .select()
     .from(rf)
     .where(and(eq(rf.id, opts.fileId), eq(rf.auditId, a.id)));
-  if (!row) throw notFound('审计报告文件不存在');
-  const bytes = await readStoredFile(ctx, row.storageKey);
-  await recordAudit(ctx.db, ctx.clock, actor, {
-    action: 'econ_audit.report_download',
-    objectType: 'econ_audit',
-    objectId: a.id,
-    detail: { fileId: row.id },
-  });
-  return { bytes, headers: downloadHeaders(row.fileName, row.contentType) };
+  return sendFileRow(
+    ctx,
+    actor,
+    row,
+    { action: 'econ_audit.report_download', objectType: 'econ_audit', objectId: a.id, idKey: 'fileId' },
+    '审计报告文件不存在',
+  );
 }
