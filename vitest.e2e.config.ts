@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    fileParallelism: false,
+    // two journeys at a time, one per core: each has its own server, database folder and browser
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -113,7 +113,7 @@ export async function createTestApp(
  * run on the copy, as on any start. Keyed by the migrations and the code that applies them.
  */
 let migratedInProcess: Promise<{ template?: string; dump?: Blob }> | undefined;
-function migratedSnapshot(): Promise<{ template?: string; dump?: Blob }> {
+export function migratedSnapshot(): Promise<{ template?: string; dump?: Blob }> {
   migratedInProcess ??= (async () => {
     const base = process.env.TEST_DATABASE_URL;
     const digest = digestOf(

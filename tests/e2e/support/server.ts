@@ -4,7 +4,7 @@ import { buildApp } from '../../../src/server/app.js';
 import { openContext } from '../../../src/server/platform/bootstrap.js';
 import type { AppContext, Clock } from '../../../src/server/platform/context.js';
 import { openDatabase } from '../../../src/server/platform/db/client.js';
-import { testConfig } from '../../support/test-app.js';
+import { migratedSnapshot, testConfig } from '../../support/test-app.js';
 
 export interface E2E {
   ctx: AppContext;
@@ -14,10 +14,14 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** The real server (built UI, embedded database in a temp folder) on a free port, and Debian's Chromium. */
+/**
+ * The real server (built UI, embedded database in a temp folder, laid out from the run's migrated
+ * snapshot as the integration tests' are) on a free port, and Debian's Chromium.
+ */
 export async function startE2E(opts: { clock?: Clock } = {}): Promise<E2E> {
   const config = testConfig();
-  const database = await openDatabase({ dataDir: config.dataDir });
+  const { dump } = await migratedSnapshot();
+  const database = await openDatabase({ dataDir: config.dataDir, ...(dump ? { loadDataDir: dump } : {}) });
   const ctx = await openContext({ config, database, clock: opts.clock });
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
