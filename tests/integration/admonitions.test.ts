@@ -8,6 +8,7 @@ import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
 import { type AdmonitionWorld, admonitionWorld, ok, twoTalkers } from '../support/admonition-world.js';
 import { call } from '../support/factories.js';
+import { upload } from '../support/lrmx-helpers.js';
 import { act, advanceDays, postPetition, setNow } from '../support/petition-workflow-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -495,5 +496,41 @@ describe('the other conclusions', () => {
     );
     // the wife never sees the petition's inquiry either
     expect((await call(t, w.s.wife, 'GET', `/api/v1/inquiries?petitionId=${p.id}`)).json().items).toEqual([]);
+  });
+});
+
+describe('files on an admonition', () => {
+  it('keeps the talk record as a file, serves it back audited by number, and never to a related or far officer', async () => {
+    await setNow(t, '2026-11-20T02:00:00Z');
+    const a = await ok(t, w.s.orgOfficer, 'POST', '/api/v1/admonitions', {
+      cadreId: w.cadreId,
+      sourceKind: '其他',
+      reason: '工作作风问题',
+      talk: twoTalkers('2026-11-20'),
+    });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await upload(t, w.s.orgOfficer, `/api/v1/admonitions/${a.id}/attachments`, {
+      name: '谈话记录.pdf',
+      bytes: pdf,
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    const url = `/api/v1/admonitions/${a.id}/attachments/${up.json().id}`;
+    const dl = await call(t, w.s.orgOfficer, 'GET', url);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    const [entry] = await t.ctx.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'admonition.attachment_download'), eq(auditLog.objectId, String(a.id))));
+    expect(entry.detail).toMatchObject({ code: a.code, attachmentId: up.json().id });
+    expect(JSON.stringify(entry.detail)).not.toContain('谈话记录');
+    // the cadre's wife (recused) and another township's officer get nothing
+    expect((await call(t, w.s.wife, 'GET', url)).statusCode).toBe(404);
+    expect((await call(t, w.s.otherTown, 'GET', url)).statusCode).toBe(404);
+    // an attachment number of another record is not found through this one
+    expect(
+      (await call(t, w.s.orgOfficer, 'GET', `/api/v1/admonitions/${a.id}/attachments/999999`)).statusCode,
+    ).toBe(404);
   });
 });

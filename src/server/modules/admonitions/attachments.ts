@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
-import { downloadHeaders } from '../../platform/files/disposition.js';
-import { MB, readStoredFile, storeFile, type UploadPolicy } from '../../platform/files/store.js';
-import { notFound, unprocessable } from '../../platform/http/errors.js';
+import { sendFileRow, storedFileColumns } from '../../platform/files/file-rows.js';
+import { MB, storeFile, type UploadPolicy } from '../../platform/files/store.js';
+import { unprocessable } from '../../platform/http/errors.js';
 import { loadAdmonition, loadInquiry } from './access.js';
 import { loadOwnInquiry } from './own-inquiry.js';
 import { supervisionAttachments } from './schema.js';
@@ -57,11 +57,7 @@ export async function uploadSupervisionFile(opts: {
         recordType: rec.recordType,
         recordId: owner.id,
         purpose: rec.purpose,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...storedFileColumns(file),
         uploadedBy: actor.userId,
         createdAt: ctx.clock.now(),
       })
@@ -100,13 +96,17 @@ export async function downloadSupervisionFile(opts: {
         eq(supervisionAttachments.recordId, owner.id),
       ),
     );
-  if (!row) throw notFound('附件不存在');
-  const bytes = await readStoredFile(ctx, row.storageKey);
-  await recordAudit(ctx.db, ctx.clock, actor, {
-    action: `${rec.recordType}.attachment_download`,
-    objectType: rec.recordType,
-    objectId: owner.id,
-    detail: { code: rec.code, attachmentId: row.id },
-  });
-  return { bytes, headers: downloadHeaders(row.fileName, row.contentType) };
+  return sendFileRow(
+    ctx,
+    actor,
+    row,
+    {
+      action: `${rec.recordType}.attachment_download`,
+      objectType: rec.recordType,
+      objectId: owner.id,
+      idKey: 'attachmentId',
+      detail: { code: rec.code },
+    },
+    '附件不存在',
+  );
 }

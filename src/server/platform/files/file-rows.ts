@@ -22,7 +22,14 @@ export async function sendFileRow(
   ctx: AppContext,
   actor: Actor,
   row: { id: number; fileName: string; contentType: string; storageKey: string } | undefined,
-  audit: { action: string; objectType: string; objectId: number; idKey: string },
+  audit: {
+    action: string;
+    objectType: string;
+    objectId: number;
+    idKey: string;
+    /** More for the audit entry (the record's number, say): never the file's bytes. */
+    detail?: Record<string, unknown>;
+  },
   missing: string,
 ) {
   if (!row) throw notFound(missing);
@@ -31,7 +38,7 @@ export async function sendFileRow(
     action: audit.action,
     objectType: audit.objectType,
     objectId: audit.objectId,
-    detail: { [audit.idKey]: row.id },
+    detail: { ...audit.detail, [audit.idKey]: row.id },
   });
   return { bytes, headers: downloadHeaders(row.fileName, row.contentType) };
 }

@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
-import { downloadHeaders } from '../../../platform/files/disposition.js';
-import { MB, readStoredFile, storeFile, type UploadPolicy } from '../../../platform/files/store.js';
-import { notFound } from '../../../platform/http/errors.js';
+import { sendFileRow, storedFileColumns } from '../../../platform/files/file-rows.js';
+import { MB, storeFile, type UploadPolicy } from '../../../platform/files/store.js';
 import { loadPetition } from '../load-petition.js';
 import { petitionAttachments } from '../schema.js';
 import { mayUpload, reachOf, requireMay } from './may.js';
@@ -33,11 +32,7 @@ export async function uploadAttachment(opts: {
       .insert(petitionAttachments)
       .values({
         petitionId: id,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...storedFileColumns(file),
         uploadedBy: actor.userId,
         createdAt: ctx.clock.now(),
       })
@@ -72,13 +67,17 @@ export async function downloadAttachment(opts: {
     .select()
     .from(petitionAttachments)
     .where(and(eq(petitionAttachments.id, attachmentId), eq(petitionAttachments.petitionId, id)));
-  if (!a) throw notFound('附件不存在');
-  const bytes = await readStoredFile(ctx, a.storageKey);
-  await recordAudit(ctx.db, ctx.clock, actor, {
-    action: 'petition.attachment_download',
-    objectType: 'petition',
-    objectId: id,
-    detail: { code: p.code, attachmentId, fileName: a.fileName },
-  });
-  return { bytes, headers: downloadHeaders(a.fileName, a.contentType) };
+  return sendFileRow(
+    ctx,
+    actor,
+    a,
+    {
+      action: 'petition.attachment_download',
+      objectType: 'petition',
+      objectId: id,
+      idKey: 'attachmentId',
+      detail: { code: p.code },
+    },
+    '附件不存在',
+  );
 }
