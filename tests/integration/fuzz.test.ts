@@ -13,6 +13,7 @@ import {
   stringPaths,
 } from '../support/fuzz-values.js';
 import { letter, petitionWorkflowWorld, registerDirect } from '../support/petition-workflow-world.js';
+import { embeddedSuite } from '../support/run-cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -161,7 +162,10 @@ describe('bad input', () => {
           if (res.statusCode === 401) sessions.delete(users[who].username);
           judge(`${route.method} ${url} ${JSON.stringify(body)}`, res);
         }),
-        { numRuns: 12, seed: 20261129 },
+        // Random bodies are refused by the schemas before any query, the same on either database:
+        // the PostgreSQL suite sends a third of them (its driver's errors are met by the field-by-field
+        // test below, in full on both).
+        { numRuns: embeddedSuite ? 12 : 4, seed: 20261129 },
       );
     }
     expect(serverErrors).toEqual([]);
