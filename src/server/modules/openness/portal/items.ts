@@ -117,7 +117,10 @@ export async function searchItems(ctx: AppContext, q: z.infer<typeof searchQuery
       ? sql`${orgs.path} like (select o.path from ${orgs} o where o.id = ${q.township}) || '%'`
       : undefined,
   );
-  const published = and(sql`${d.status} = 'published'`, sql`${d.publishedOn} <= ${today}`);
+  const published = and(
+    sql`${d.status} = 'published'`,
+    sql`(${d.publishedOn} <= ${today} or ${d.publishedOn} is null)`,
+  );
   const matched = ctx.db
     .select({ one: sql`1` })
     .from(d)
