@@ -34,6 +34,8 @@ const itemTypeFields = {
   mode: z.enum(['active', 'on_request'], { message: '请选择公开方式（主动/依申请）' }),
   timing,
   ruleKey: text().trim().max(80).nullable().optional(),
+  /** 办事程序: its items state 依据, 条件, 程序 and 时限. */
+  procedure: z.boolean().default(false),
   sort: z.number().int().min(0).max(100_000).default(0),
   active: z.boolean().default(true),
 };
@@ -70,6 +72,7 @@ export const itemTypeOut = z.object({
   ruleKey: z.string().nullable(),
   /** The rule's value in force today (days, working days or the deadline day), for display. */
   ruleValue: z.number().nullable(),
+  procedure: z.boolean(),
   sort: z.number(),
   active: z.boolean(),
   version: z.number(),

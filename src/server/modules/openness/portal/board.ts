@@ -21,7 +21,9 @@ export const rowColumns = {
   indexNo: d.indexNo,
   publishedOn: d.publishedOn,
   withdrawnOn: d.withdrawnOn,
+  procedure: d.procedure,
 };
+type Procedure = { basis: string; conditions: string; steps: string; timeLimit: string };
 type Row = { [K in keyof typeof rowColumns]: (typeof rowColumns)[K]['_']['data'] | null };
 
 /** A list row as the public sees it: a withdrawn item is its notice — which item (索引号), when, not what it said. */
@@ -39,6 +41,7 @@ export function publicRow(r: Row) {
     indexNo: r.indexNo,
     publishedOn: r.publishedOn,
     withdrawnOn: withdrawn ? r.withdrawnOn : null,
+    procedure: withdrawn ? null : ((r.procedure as Procedure | null) ?? null),
   };
 }
 
