@@ -61,6 +61,9 @@ export const itemPageOut = z.object({
   pageSize: z.number(),
 });
 
+/** The search's page: `total` counted up to a cap; `totalCapped`: at least that many match. */
+export const searchPageOut = itemPageOut.extend({ totalCapped: z.boolean() });
+
 export const itemOut = itemRowOut.extend({
   body: z.string().nullable(),
   finance: z
