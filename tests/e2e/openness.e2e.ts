@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => e?.close());
 
-it('the clerk drafts the village finances (a total that does not add up refused), the committee returns them with a reason, the head resubmits, the committee approves and the head publishes with its 索引号; a correction is version 2 with its diff', async () => {
+it('the clerk drafts the village finances (a total that does not add up refused), the committee returns them with a reason, the head resubmits, the committee approves and the head publishes with its 索引号; a correction passes the committee and is version 2 with its diff', async () => {
   const district = await makeOrg(e.ctx, '新城区', null, 'district');
   const town = await makeOrg(e.ctx, '大兴镇', district.id);
   const village = await makeOrg(e.ctx, '东风村', town.id, 'village');
@@ -100,7 +100,22 @@ it('the clerk drafts the village finances (a total that does not add up refused)
   await page.getByPlaceholder('金额（元）').nth(1).fill('370.55');
   await page.getByLabel('支出合计（元）').fill('370.55');
   await page.getByLabel('本期结余（元）').fill('49629.45');
-  await page.getByRole('button', { name: '保存修订' }).click();
+  await page.getByRole('button', { name: '提交修订审核' }).click();
+  // a village's correction waits for the committee; the published text is unchanged meanwhile
+  await page.getByTestId('pending-revision').getByText('修订说明：办公费漏记打印纸款 20 元').waitFor();
+  if (await page.getByRole('button', { name: '公开修订' }).isVisible())
+    throw new Error('a revision is not published before the committee approves it');
+
+  page = committee.page;
+  await page.reload();
+  await page.getByTestId('pending-revision').getByText('370.55').first().waitFor();
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await page.getByText('修订已审核').first().waitFor();
+
+  page = headPage.page;
+  await page.reload();
+  await page.getByRole('button', { name: '公开修订' }).click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
   const v2 = page.getByTestId('version-2');
   await v2.getByText('修订说明：办公费漏记打印纸款 20 元').waitFor();
   await v2.getByText('金额变更').first().waitFor();

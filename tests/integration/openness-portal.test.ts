@@ -481,7 +481,11 @@ describe('the search at volume', () => {
         `/api/v1/portal/openness/search?q=${q}&page=${page}${township ? `&township=${township}` : ''}`,
       );
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as { total: number; items: { id: number; withdrawn: boolean }[] };
+      return res.json() as {
+        total: number;
+        totalCapped: boolean;
+        items: { id: number; withdrawn: boolean }[];
+      };
     };
     const first = await read(1); // read walking the publication order: 20 × 25 ≤ 520
     expect(first.total).toBe(520);
@@ -492,5 +496,18 @@ describe('the search at volume', () => {
     expect((await read(27)).items).toEqual([]);
     expect((await read(1, far.id)).items.map((i) => i.id)).toEqual(expected.slice(0, 20));
     expect((await read(1, town.id)).total).toBe(0);
+    expect(first.totalCapped).toBe(false);
+
+    // 500 more: the first pages count up to 1,000 (“1000 余条”), a far page ten pages past itself
+    await t.ctx.db.execute(sql`
+      insert into disclosures (org_id, item_type_id, title, body, issuing_body, status, published_on, index_no, search_tokens)
+      select ${farVillage.id}, ${type}, '兴修水利工程公示（续）' || g, '正文', '远山村', 'published',
+             date '2024-06-30' - g, 'SLX-' || g, ${tokens}
+        from generate_series(1, 500) g`);
+    const capped = await read(1);
+    expect(capped).toMatchObject({ total: 1000, totalCapped: true });
+    expect(capped.items.map((i) => i.id)).toEqual(expected.slice(0, 20));
+    expect(await read(45)).toMatchObject({ total: 1020, totalCapped: false });
+    expect((await read(51)).items).toHaveLength(20);
   });
 });

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishScheduled } from '../../src/server/modules/openness/publish-scheduled.js';
 import { disclosureAttachments, disclosureVersions } from '../../src/server/modules/openness/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
+import { todos } from '../../src/server/platform/todos/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { upload } from '../support/lrmx-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -110,7 +111,7 @@ describe('修订: a published table changed is a new version with its diff', () 
     ).toHaveLength(1);
   });
 
-  it('a corrected amount makes version 2: the item stays published, the diff names the line and the total', async () => {
+  it('a village revision goes to the committee: the drafter cannot publish it before approval; the public still sees version 1', async () => {
     const d = await get(id);
     const lines = finance.lines.map((l) => (l.item === '办公费' ? { ...l, amount: 305.55 } : l));
     const res = await step(s.clerk, id, 'revise', {
@@ -120,9 +121,95 @@ describe('修订: a published table changed is a new version with its diff', () 
       note: '办公费金额录入有误，更正',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'published', finance: { totalExpense: 12305.55 } });
+    // still published as it was; the revision waits beside it with its diff
+    expect(res.json()).toMatchObject({
+      status: 'published',
+      finance: { totalExpense: 12350.55 },
+      revisionStatus: 'in_review',
+      revision: { note: '办公费金额录入有误，更正', finance: { totalExpense: 12305.55 } },
+    });
+    expect(res.json().revision.diff.finance.lines).toEqual([
+      { change: 'amount', kind: 'expense', item: '办公费', before: 350.55, after: 305.55 },
+    ]);
+    expect(res.json().events.at(-1)).toMatchObject({ action: 'revise_submit' });
+    // the committee's queue lists it and its member has a to-do
+    const queue = (await call(t, s.supervisor, 'GET', '/api/v1/disclosures?status=in_review')).json();
+    expect(queue.items.map((i: { id: number }) => i.id)).toContain(id);
+    const [todo] = await t.ctx.db
+      .select()
+      .from(todos)
+      .where(
+        and(
+          eq(todos.recordType, 'disclosure_review'),
+          eq(todos.recordId, String(id)),
+          eq(todos.status, 'open'),
+        ),
+      );
+    expect(todo).toMatchObject({ assigneeRole: 'village_supervisor', orgId: village.id });
+
+    // adversary: the drafter publishes the revision directly — refused, nothing changes
+    const direct = await step(s.clerk, id, 'publish');
+    expect(direct.statusCode).toBe(422);
+    expect(direct.json().error.message).toContain('村务监督委员会审核通过');
+    expect(direct.json().error.fields).toHaveProperty('review');
+    // nor may the drafter approve it, nor schedule it
+    expect((await step(s.clerk, id, 'approve')).statusCode).toBe(403);
+    expect((await step(s.clerk, id, 'schedule', { publishAt: '2026-03-09T09:00:00+08:00' })).statusCode).toBe(
+      422,
+    );
+    expect(
+      await t.ctx.db.select().from(disclosureVersions).where(eq(disclosureVersions.disclosureId, id)),
+    ).toHaveLength(1);
+    const pub = (await call(t, null, 'GET', `/api/v1/portal/openness/items/${id}`)).json();
+    expect(pub.finance.totalExpense).toBe(12350.55);
+    expect(JSON.stringify(pub)).not.toContain('更正办公费');
+  });
+
+  it('returned with a reason; revised again; approved — then changed once more, it needs a fresh approval', async () => {
+    expect((await step(s.supervisor, id, 'return')).statusCode).toBe(422); // no reason
+    const back = await step(s.supervisor, id, 'return', { reason: '请附更正依据' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ status: 'published', revisionStatus: 'returned' });
+    expect(back.json().events.at(-1)).toMatchObject({ action: 'revision_return', note: '请附更正依据' });
+    expect((await step(s.clerk, id, 'publish')).statusCode).toBe(422);
+
+    const d = await get(id);
+    const lines = finance.lines.map((l) => (l.item === '办公费' ? { ...l, amount: 305.55 } : l));
+    const revised = {
+      title: d.title,
+      body: `${d.body}\n（2026年3月更正办公费，依据：记账凭证第 12 号）`,
+      finance: { lines, totalIncome: 50000, totalExpense: 12305.55, balance: 37694.45 },
+      note: '办公费金额录入有误，更正',
+    };
+    expect((await step(s.clerk, id, 'revise', revised)).json().revisionStatus).toBe('in_review');
+    expect((await step(s.supervisor, id, 'approve')).json().revisionStatus).toBe('approved');
+    // adversary: after the approval the drafter slips in another change, then publishes
+    const sneaky = await step(s.clerk, id, 'revise', {
+      ...revised,
+      body: `${revised.body}\n另：补发误工补贴 5000 元`,
+    });
+    expect(sneaky.json().revisionStatus).toBe('in_review');
+    const direct = await step(s.clerk, id, 'publish');
+    expect(direct.statusCode).toBe(422);
+    expect(direct.json().error.fields).toHaveProperty('review');
+    expect((await get(id)).body).not.toContain('误工补贴');
+    // the committee reads the change it approves
+    expect((await step(s.supervisor, id, 'return', { reason: '补贴不在本月收支中' })).statusCode).toBe(200);
+    await step(s.clerk, id, 'revise', revised);
+    expect((await step(s.supervisor, id, 'approve')).statusCode).toBe(200);
+  });
+
+  it('the approved revision published is version 2: the diff names the line and the total', async () => {
+    const res = await step(s.clerk, id, 'publish');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'published',
+      finance: { totalExpense: 12305.55 },
+      revision: null,
+      revisionStatus: null,
+    });
     expect(res.json().events.at(-1)).toMatchObject({
-      action: 'revise',
+      action: 'revision_publish',
       note: '第 2 版：办公费金额录入有误，更正',
     });
     const v = (await call(t, s.officer, 'GET', `/api/v1/disclosures/${id}/versions`)).json();
@@ -135,7 +222,14 @@ describe('修订: a published table changed is a new version with its diff', () 
         { field: 'balance', before: 37649.45, after: 37694.45 },
       ],
     });
-    expect(v.items[1].diff.body).toContainEqual({ kind: 'added', text: '（2026年3月更正办公费）' });
+    expect(v.items[1].diff.body).toContainEqual({
+      kind: 'added',
+      text: '（2026年3月更正办公费，依据：记账凭证第 12 号）',
+    });
+    // nothing left to publish again
+    expect((await step(s.clerk, id, 'publish')).statusCode).toBe(422);
+    const pub = (await call(t, null, 'GET', `/api/v1/portal/openness/items/${id}`)).json();
+    expect(pub.finance.totalExpense).toBe(12305.55);
     // another township's village does not see its versions
     expect((await call(t, s.other, 'GET', `/api/v1/disclosures/${id}/versions`)).statusCode).toBe(404);
   });

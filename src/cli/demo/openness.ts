@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, like, or } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../domain/calendar.js';
-import { periodSpan } from '../../domain/openness/timing.js';
+import { periodOf, periodSpan, previousPeriod } from '../../domain/openness/timing.js';
 import { loadUnit } from '../../server/modules/openness/access.js';
 import { createDisclosure } from '../../server/modules/openness/create-disclosure.js';
 import { disclosureStep } from '../../server/modules/openness/disclosure-step.js';
@@ -14,7 +14,7 @@ import { orgs } from '../../server/platform/orgs/schema.js';
 import type { DemoStep } from './index.js';
 import { opennessObjectionsDemo } from './openness-objections.js';
 import { daysOf, demoActor } from './petition-life.js';
-import { TOWNSHIPS } from './platform-data.js';
+import { committeeUsername, TOWNSHIPS } from './platform-data.js';
 
 const withPermissions = (a: Actor, p: string[]): Actor => ({ ...a, permissions: new Set(p) });
 
@@ -82,8 +82,17 @@ export const opennessDemo: DemoStep = {
     const officer = withPermissions(await demoActor(tx, `${TOWNSHIPS[0].prefix}_org_officer`), [
       'disclosure.read',
       'disclosure.draft',
-      'disclosure.review',
     ]);
+    // each village's 村务监督委员会 member reviews its items
+    const committee = new Map<string, Actor>();
+    for (const [vi, name] of TOWNSHIPS[0].villages.entries())
+      committee.set(
+        name,
+        withPermissions(await demoActor(tx, committeeUsername(TOWNSHIPS[0], vi)), [
+          'disclosure.read',
+          'disclosure.review',
+        ]),
+      );
     const units = await tx
       .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
       .from(orgs)
@@ -145,7 +154,7 @@ export const opennessDemo: DemoStep = {
         });
         d = await disclosureStep({
           ctx: day(addDays(on, -1)),
-          actor: officer,
+          actor: committee.get(unit.name)!,
           id: d.id,
           action: 'approve',
           input: { version: d.version },
@@ -164,7 +173,8 @@ export const opennessDemo: DemoStep = {
           l.item === '办公费' ? { ...l, amount: Math.round((l.amount + 120) * 100) / 100 } : l,
         );
         const totalExpense = Math.round((finance.totalExpense + 120) * 100) / 100;
-        await reviseDisclosure({
+        // a village's correction passes the committee before it is published as version 2
+        d = await reviseDisclosure({
           ctx: day(addDays(on, 9)),
           actor: officer,
           id: d.id,
@@ -180,6 +190,20 @@ export const opennessDemo: DemoStep = {
             note: '办公费漏记 120 元，更正支出合计与结余',
             version: d.version,
           },
+        });
+        d = await disclosureStep({
+          ctx: day(addDays(on, 10)),
+          actor: committee.get(unit.name)!,
+          id: d.id,
+          action: 'approve',
+          input: { version: d.version },
+        });
+        d = await disclosureStep({
+          ctx: day(addDays(on, 10)),
+          actor: officer,
+          id: d.id,
+          action: 'publish',
+          input: { version: d.version },
         });
       }
       if (key === WITHDRAWN)
@@ -239,9 +263,36 @@ export const opennessDemo: DemoStep = {
       if (on > m.dueOn) late++;
       published++;
     }
+    // the month just ended: each village's finances drafted and waiting in its committee's queue
+    const lastMonth = previousPeriod(periodOf('monthly', today));
+    let inReview = 0;
+    if (!MONTHS.includes(lastMonth))
+      for (const unit of units.filter((u) => u.kind === 'village')) {
+        const d = await createDisclosure({
+          ctx: day(today),
+          actor: officer,
+          input: {
+            orgId: unit.id,
+            itemTypeId: typeOf('village', '村级财务收支').id,
+            period: lastMonth,
+            title: `${unit.name}${lastMonth}村级财务收支公开`,
+            body: `现将本村${lastMonth}财务收支情况公开如下，如有疑问请于公开之日起七日内向村务监督委员会反映。`,
+            finance: demoFinance(seed++),
+            issuingBody: `${unit.name}村民委员会`,
+          },
+        });
+        await disclosureStep({
+          ctx: day(today),
+          actor: officer,
+          id: d.id,
+          action: 'submit',
+          input: { version: d.version },
+        });
+        inReview++;
+      }
     const objections = await opennessObjectionsDemo(tx, day, officer);
     await scheduleDueItems(day(today));
     await sweepOverdueDisclosures(day(today));
-    return `政务村务公开：大兴镇 ${units.length} 个公开单位，${published} 项已公开（${late} 项逾期公开，1 项撤回，1 项公开后更正），${OVERDUE.size} 项逾期未公开；村民异议 ${objections.objections} 件（${objections.late} 件逾期答复）`;
+    return `政务村务公开：大兴镇 ${units.length} 个公开单位，${published} 项已公开（${late} 项逾期公开，1 项撤回，1 项公开后更正），${OVERDUE.size} 项逾期未公开；村民异议 ${objections.objections} 件（${objections.late} 件逾期答复）；待村务监督委员会审核 ${inReview} 项`;
   },
 };

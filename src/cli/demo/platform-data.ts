@@ -10,6 +10,8 @@ export interface DemoTownship {
   prefix: string;
   villages: string[];
   people: Record<TownshipRole, string>;
+  /** Each village's 村务监督委员会 member (in the order of `villages`), who reviews its openness items. */
+  committee: string[];
 }
 
 export type TownshipRole =
@@ -35,6 +37,7 @@ export const TOWNSHIPS: DemoTownship[] = [
       unit_head: '赵志刚',
       cadre: '孙晓燕',
     },
+    committee: ['钱玉兰', '孔德明', '严春生'],
   },
   {
     name: '青山镇',
@@ -49,6 +52,7 @@ export const TOWNSHIPS: DemoTownship[] = [
       unit_head: '马振华',
       cadre: '黄丽萍',
     },
+    committee: ['卫淑珍', '蒋国富', '沈桂英'],
   },
 ];
 
@@ -60,6 +64,9 @@ export const DISTRICT_PEOPLE: { role: string; name: string; scope: 'all' | 'subt
   { role: 'security_admin', name: '韩雪', scope: 'all' },
   { role: 'audit_admin', name: '唐磊', scope: 'all' },
 ];
+
+/** The username of the 村务监督委员会 member of a township's `index`-th village (0-based). */
+export const committeeUsername = (t: DemoTownship, index: number) => `${t.prefix}_committee_${index + 1}`;
 
 /** The account whose presence marks the platform demo as loaded. */
 export const MARKER_USERNAME = `${DISTRICT_PREFIX}_sys_admin`;

@@ -5,6 +5,7 @@ import { orgs } from '../../server/platform/orgs/schema.js';
 import { roles, userRoles, users } from '../../server/platform/users/schema.js';
 import type { DemoRun, DemoStep } from './index.js';
 import {
+  committeeUsername,
   DEMO_DISTRICT,
   DEPARTMENTS,
   DISTRICT_PEOPLE,
@@ -104,6 +105,17 @@ export const platformDemo: DemoStep = {
               ? { org: depts.get('党政办')!, dataScope: 'self' }
               : { org: town, dataScope: 'subtree' };
         await addUser(demo, roleIds, { username: `${t.prefix}_${role}`, displayName, role, ...placement });
+        userCount++;
+      }
+      // each village's 村务监督委员会 member: reviews that village's openness items, and only its
+      for (const [vi, displayName] of t.committee.entries()) {
+        await addUser(demo, roleIds, {
+          username: committeeUsername(t, vi),
+          displayName,
+          role: 'village_supervisor',
+          org: villages[vi],
+          dataScope: 'org',
+        });
         userCount++;
       }
     }

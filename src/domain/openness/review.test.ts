@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureTransition, indexNumber } from './review.js';
+import { disclosureTransition, indexNumber, revisionTransition } from './review.js';
 
 describe('village review chain', () => {
   it('draft → in review → returned → in review → approved → published → withdrawn', () => {
@@ -24,6 +24,28 @@ describe('village review chain', () => {
     expect(disclosureTransition('approved', 'edit', true)).toHaveProperty('problem');
     expect(disclosureTransition('withdrawn', 'withdraw', true)).toHaveProperty('problem');
     expect(disclosureTransition('in_review', 'withdraw', true)).toHaveProperty('problem');
+  });
+});
+
+describe('a revision of a published village item', () => {
+  it('revise → in review → returned → revised again → approved → published', () => {
+    expect(revisionTransition(null, 'revise')).toEqual({ to: 'in_review' });
+    expect(revisionTransition('in_review', 'return')).toEqual({ to: 'returned' });
+    expect(revisionTransition('returned', 'revise')).toEqual({ to: 'in_review' });
+    expect(revisionTransition('in_review', 'approve')).toEqual({ to: 'approved' });
+    expect(revisionTransition('approved', 'publish')).toEqual({ to: null });
+  });
+  it('is never published without a fresh approval: not in review, returned, absent, nor changed after approval', () => {
+    for (const s of [null, 'in_review', 'returned'] as const)
+      expect(revisionTransition(s, 'publish')).toMatchObject({ problem: { field: 'review' } });
+    // changed after approval: back to the committee
+    expect(revisionTransition('approved', 'revise')).toEqual({ to: 'in_review' });
+  });
+  it('the committee reviews only a revision in review', () => {
+    for (const s of [null, 'returned', 'approved'] as const) {
+      expect(revisionTransition(s, 'approve')).toHaveProperty('problem');
+      expect(revisionTransition(s, 'return')).toHaveProperty('problem');
+    }
   });
 });
 

@@ -71,6 +71,42 @@ export function disclosureTransition(
 }
 
 /**
+ * A pending revision (修订) of a published village item: the drafter's new text waits for the
+ * 村务监督委员会 like a first publication — submitted with the revision, approved or returned with a
+ * reason, and only an approved revision is published. The item stays published as it was meanwhile.
+ * (A township's or department's revision is published at once: no committee reviews it.)
+ */
+export type RevisionStatus = 'in_review' | 'returned' | 'approved';
+
+export const REVISION_STATUSES: Record<RevisionStatus, string> = {
+  in_review: '修订待监委会审核',
+  returned: '修订已退回',
+  approved: '修订已审核',
+};
+
+/** The revision's status after `action` on a published village item, or why it is refused. */
+export function revisionTransition(
+  status: RevisionStatus | null,
+  action: 'revise' | 'approve' | 'return' | 'publish',
+): { to: RevisionStatus | null } | { problem: TransitionProblem } {
+  const refuse = (message: string, field = 'revision') => ({ problem: { field, message } });
+  switch (action) {
+    case 'revise':
+      // a new text, even over an approved one, is a new text: it goes to the committee again
+      return { to: 'in_review' };
+    case 'approve':
+    case 'return':
+      return status === 'in_review'
+        ? { to: action === 'approve' ? 'approved' : 'returned' }
+        : refuse(`只有待监委会审核的修订才能${action === 'approve' ? '审核通过' : '退回'}`, 'status');
+    case 'publish':
+      return status === 'approved'
+        ? { to: null }
+        : refuse('村级公开事项的修订须经村务监督委员会审核通过后才能公开', 'review');
+  }
+}
+
+/**
  * 索引号: the unit's code, the year of issue and a five-digit sequence within the unit and year,
  * e.g. `DX0012-2026-00007`.
  */

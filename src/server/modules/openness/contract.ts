@@ -34,6 +34,8 @@ const itemTypeFields = {
   mode: z.enum(['active', 'on_request'], { message: '请选择公开方式（主动/依申请）' }),
   timing,
   ruleKey: text().trim().max(80).nullable().optional(),
+  /** 办事程序: its items state 依据, 条件, 程序 and 时限. */
+  procedure: z.boolean().default(false),
   sort: z.number().int().min(0).max(100_000).default(0),
   active: z.boolean().default(true),
 };
@@ -70,6 +72,7 @@ export const itemTypeOut = z.object({
   ruleKey: z.string().nullable(),
   /** The rule's value in force today (days, working days or the deadline day), for display. */
   ruleValue: z.number().nullable(),
+  procedure: z.boolean(),
   sort: z.number(),
   active: z.boolean(),
   version: z.number(),
@@ -143,10 +146,20 @@ export const financeIn = z.strictObject({
   balance: z.number().finite('金额不正确').nullable().optional(),
 });
 
+/** 办事程序: the four fields every procedure item states. */
+export const procedureIn = z.strictObject({
+  basis: required('办事依据', 2000),
+  conditions: required('办理条件', 5000),
+  steps: required('办理程序', 10_000),
+  timeLimit: required('办理时限', 200),
+});
+export type ProcedureInput = z.infer<typeof procedureIn>;
+
 const disclosureFields = {
   title: required('标题', 100),
   body: required('公开内容', 50_000),
   finance: financeIn.nullable().optional(),
+  procedure: procedureIn.nullable().optional(),
   issuingBody: required('发布机构', 60),
   issuedOn: isoDay('请填写发文日期').nullable().optional(),
   docNumber: optionalText('文号', 60),
@@ -206,6 +219,26 @@ const attachmentOut = z.object({
 export const attachmentOutSchema = attachmentOut;
 
 const diffLineOut = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+const versionDiffOut = z.object({
+  title: z.object({ before: z.string(), after: z.string() }).nullable(),
+  body: z.array(diffLineOut).nullable(),
+  finance: z
+    .object({
+      lines: z.array(
+        z.object({
+          change: z.enum(['added', 'removed', 'amount']),
+          kind: z.string(),
+          item: z.string(),
+          before: z.number().optional(),
+          after: z.number().optional(),
+        }),
+      ),
+      totals: z.array(
+        z.object({ field: z.string(), before: z.number().nullable(), after: z.number().nullable() }),
+      ),
+    })
+    .nullable(),
+});
 export const versionsOut = z.object({
   items: z.array(
     z.object({
@@ -217,28 +250,7 @@ export const versionsOut = z.object({
       userName: z.string().nullable(),
       at: z.string(),
       /** Against the version before (null for version 1). */
-      diff: z
-        .object({
-          title: z.object({ before: z.string(), after: z.string() }).nullable(),
-          body: z.array(diffLineOut).nullable(),
-          finance: z
-            .object({
-              lines: z.array(
-                z.object({
-                  change: z.enum(['added', 'removed', 'amount']),
-                  kind: z.string(),
-                  item: z.string(),
-                  before: z.number().optional(),
-                  after: z.number().optional(),
-                }),
-              ),
-              totals: z.array(
-                z.object({ field: z.string(), before: z.number().nullable(), after: z.number().nullable() }),
-              ),
-            })
-            .nullable(),
-        })
-        .nullable(),
+      diff: versionDiffOut.nullable(),
     }),
   ),
 });
@@ -253,6 +265,7 @@ export const disclosureListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   orgId: z.coerce.number().int().positive('组织不正确').optional(),
+  /** in_review: the committee's queue — items in review and published items whose revision is. */
   status: z.enum(['draft', 'in_review', 'returned', 'approved', 'published', 'withdrawn']).optional(),
 });
 
@@ -275,6 +288,8 @@ export const disclosureRowOut = z.object({
   indexNo: z.string().nullable(),
   issuedOn: z.string().nullable(),
   publishedOn: z.string().nullable(),
+  /** A published village item's revision in front of the committee: in_review | returned | approved. */
+  revisionStatus: z.string().nullable(),
   version: z.number(),
 });
 export const disclosureListOut = pageOf(disclosureRowOut);
@@ -283,6 +298,23 @@ export const disclosureOut = disclosureRowOut.extend({
   dueItemId: z.number().nullable(),
   body: z.string(),
   finance: financeOut.nullable(),
+  procedure: z
+    .object({ basis: z.string(), conditions: z.string(), steps: z.string(), timeLimit: z.string() })
+    .nullable(),
+  /** The item type is 办事程序: its items state 依据, 条件, 程序 and 时限. */
+  isProcedure: z.boolean(),
+  /** A published village item's revision waiting for (or back from) the committee, with its diff against the published text. */
+  revision: z
+    .object({
+      title: z.string(),
+      body: z.string(),
+      finance: financeOut.nullable(),
+      note: z.string(),
+      userName: z.string().nullable(),
+      at: z.string(),
+      diff: versionDiffOut,
+    })
+    .nullable(),
   issuingBody: z.string(),
   docNumber: z.string().nullable(),
   withdrawnOn: z.string().nullable(),

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { unprocessable } from '../../platform/http/errors.js';
 import { loadScopedUnit, loadTypeForUnit } from './access.js';
 import type { CreateDisclosureInput } from './contract.js';
-import { checkFinance, checkPeriod } from './disclosure-input.js';
+import { checkFinance, checkPeriod, checkProcedure } from './disclosure-input.js';
 import { disclosureEvent } from './events.js';
 import { getDisclosure } from './get-disclosure.js';
 import { disclosureDueItems, disclosures } from './schema.js';
@@ -22,6 +22,7 @@ export async function createDisclosure(opts: {
     const type = await loadTypeForUnit(tx, unit, input.itemTypeId);
     const period = checkPeriod(type, input.period);
     checkFinance(input.finance);
+    const procedure = checkProcedure(type, input.procedure);
     if (input.dueItemId) {
       const [d] = await tx
         .select({ id: disclosureDueItems.id })
@@ -46,6 +47,7 @@ export async function createDisclosure(opts: {
         title: input.title,
         body: input.body,
         finance: input.finance ?? null,
+        procedure,
         issuingBody: input.issuingBody,
         issuedOn: input.issuedOn ?? null,
         docNumber: input.docNumber ?? null,

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, forbidden, unprocessable } from '../../platform/http/errors.js';
-import { completeTodos } from '../../platform/todos/close-todos.js';
+import { cancelTodos, completeTodos } from '../../platform/todos/close-todos.js';
 import { createTodo } from '../../platform/todos/create-todo.js';
 import { loadDisclosure, loadUnit } from './access.js';
 import { REVIEW_TODO } from './audit-labels.js';
@@ -18,6 +18,7 @@ import type { StepInput } from './contract.js';
 import { disclosureEvent } from './events.js';
 import { getDisclosure } from './get-disclosure.js';
 import { afterPublication, publicationFields } from './publication.js';
+import { revisionStep } from './revision-step.js';
 import { disclosures } from './schema.js';
 
 type StepAction = Exclude<DisclosureAction, 'edit'>;
@@ -48,6 +49,10 @@ export async function disclosureStep(opts: {
     const row = await loadDisclosure(tx, actor, id, true);
     const unit = (await loadUnit(tx, row.orgId))!;
     const needsReview = unit.kind === 'village';
+    if (needsReview && row.status === 'published' && action !== 'submit' && action !== 'withdraw') {
+      await revisionStep(tx, ctx, actor, row, action, input);
+      return;
+    }
     const step = disclosureTransition(row.status as DisclosureStatus, action, needsReview);
     if ('problem' in step)
       throw unprocessable(step.problem.message, { [step.problem.field]: step.problem.message });
@@ -94,6 +99,14 @@ export async function disclosureStep(opts: {
       });
     if (action === 'approve' || action === 'return')
       await completeTodos(tx, ctx.clock, { recordType: REVIEW_TODO, recordId: id });
+    if (action === 'withdraw' && row.revisionStatus) {
+      // a revision still pending goes with the item: nothing left to review or publish
+      await tx
+        .update(disclosures)
+        .set({ revision: null, revisionStatus: null })
+        .where(eq(disclosures.id, id));
+      await cancelTodos(tx, ctx.clock, { recordType: REVIEW_TODO, recordId: id });
+    }
     if (action === 'publish') await afterPublication(tx, ctx, unit, { ...row, ...set }, actor.userId, today);
     await recordAudit(tx, ctx.clock, actor, {
       action: `disclosure.${action}`,

@@ -1,9 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
+import type { FinanceTable } from '../../../domain/openness/finance-table.js';
+import { versionDiff } from '../../../domain/openness/version-diff.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
 import { loadDisclosure } from './access.js';
+import type { PendingRevision } from './revise-disclosure.js';
 import { disclosureAttachments, disclosureEvents, disclosureItemTypes } from './schema.js';
 
 /** One disclosure with its steps (who, when, the reason), its scheduled publication and its photos and files. */
@@ -15,7 +18,7 @@ export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: n
     .from(orgs)
     .where(eq(orgs.id, d.orgId));
   const [type] = await ctx.db
-    .select({ name: disclosureItemTypes.name })
+    .select({ name: disclosureItemTypes.name, procedure: disclosureItemTypes.procedure })
     .from(disclosureItemTypes)
     .where(eq(disclosureItemTypes.id, d.itemTypeId));
   const events = await ctx.db
@@ -24,6 +27,11 @@ export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: n
     .leftJoin(users, eq(users.id, disclosureEvents.userId))
     .where(eq(disclosureEvents.disclosureId, id))
     .orderBy(asc(disclosureEvents.at), asc(disclosureEvents.id));
+  const pending = d.revision as PendingRevision | null;
+  const [reviser] = pending?.userId
+    ? await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, pending.userId))
+    : [];
+  const published = { title: d.title, body: d.body, finance: (d.finance as FinanceTable | null) ?? null };
   const files = await ctx.db
     .select()
     .from(disclosureAttachments)
@@ -40,6 +48,20 @@ export async function getDisclosure(opts: { ctx: AppContext; actor: Actor; id: n
     title: d.title,
     body: d.body,
     finance: (d.finance as never) ?? null,
+    procedure: (d.procedure as never) ?? null,
+    isProcedure: type?.procedure ?? false,
+    revisionStatus: d.revisionStatus,
+    revision: pending
+      ? {
+          title: pending.title,
+          body: pending.body,
+          finance: (pending.finance as never) ?? null,
+          note: pending.note,
+          userName: reviser?.name ?? null,
+          at: pending.at,
+          diff: versionDiff(published, pending),
+        }
+      : null,
     status: d.status,
     indexNo: d.indexNo,
     issuingBody: d.issuingBody,

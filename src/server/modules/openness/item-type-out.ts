@@ -58,6 +58,7 @@ export async function itemTypeOut(
     timing: t.timing,
     ruleKey: t.ruleKey,
     ruleValue,
+    procedure: t.procedure,
     sort: t.sort,
     active: t.active,
     version: t.version,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { scopeFilter } from '../../platform/access/scope.js';
@@ -17,7 +17,11 @@ export async function listDisclosures(opts: {
   const where = and(
     scopeFilter(actor, disclosures.orgId),
     q.orgId ? eq(disclosures.orgId, q.orgId) : undefined,
-    q.status ? eq(disclosures.status, q.status) : undefined,
+    q.status === 'in_review'
+      ? or(eq(disclosures.status, 'in_review'), eq(disclosures.revisionStatus, 'in_review'))
+      : q.status
+        ? eq(disclosures.status, q.status)
+        : undefined,
   );
   const [{ total }] = await ctx.db.select({ total: count() }).from(disclosures).where(where);
   const rows = await ctx.db
@@ -42,6 +46,7 @@ export async function listDisclosures(opts: {
       indexNo: d.indexNo,
       issuedOn: d.issuedOn,
       publishedOn: d.publishedOn,
+      revisionStatus: d.revisionStatus,
       version: d.version,
     })),
     total,

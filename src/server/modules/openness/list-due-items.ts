@@ -6,14 +6,16 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { loadScopedUnit } from './access.js';
 import type { dueQuery } from './contract.js';
-import { scheduleDueItems } from './due-items.js';
 import { disclosureDueItems, disclosureItemTypes } from './schema.js';
 
-/** A unit's calendar: its due items (by default those due from a year ago to three months ahead), each with its state today. */
+/**
+ * A unit's calendar: its due items (by default those due from a year ago to three months ahead),
+ * each with its state today. Read-only: the due items are written by the hourly
+ * `disclosure.schedule` job (and by publication and matters), never by reading the calendar.
+ */
 export async function listDueItems(opts: { ctx: AppContext; actor: Actor; query: z.infer<typeof dueQuery> }) {
   const { ctx, actor, query } = opts;
   const unit = await loadScopedUnit(ctx.db, actor, query.orgId);
-  await scheduleDueItems(ctx, [unit.id]);
   const today = chinaDate(ctx.clock.now());
   const from = query.from ?? addDays(today, -366);
   const to = query.to ?? addDays(today, 92);

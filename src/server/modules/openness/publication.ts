@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import type { FinanceTable } from '../../../domain/openness/finance-table.js';
 import { indexNumber } from '../../../domain/openness/review.js';
 import { searchTokens } from '../../../domain/search-tokens.js';
 import type { AppContext } from '../../platform/context.js';
@@ -69,4 +70,61 @@ export async function afterPublication(
     .where(and(eq(disclosureDueItems.id, dueId), sql`${disclosureDueItems.publishedOn} is null`));
   await completeTodos(tx, ctx.clock, { recordType: DUE_TODO, recordId: dueId });
   await completeTodos(tx, ctx.clock, { recordType: OVERDUE_TODO, recordId: dueId });
+}
+
+/** A published item's text as a version holds it. */
+export type PublishedText = { title: string; body: string; finance: FinanceTable | null };
+
+/**
+ * A new version of a published item made public: its text replaces the published one (and its
+ * search tokens), and a `disclosure_versions` row keeps it with who, when and why, so the diff
+ * against the one before is visible. Returns the version's number, or null when the row changed
+ * under the caller (stale `version`).
+ */
+export async function publishVersion(
+  tx: Queryable,
+  ctx: AppContext,
+  row: DisclosureRow,
+  next: PublishedText,
+  v: {
+    note: string;
+    userId: number | null;
+    rowVersion: number;
+    extra?: Partial<typeof disclosures.$inferInsert>;
+  },
+): Promise<number | null> {
+  const [last] = await tx
+    .select({ no: disclosureVersions.no })
+    .from(disclosureVersions)
+    .where(eq(disclosureVersions.disclosureId, row.id))
+    .orderBy(desc(disclosureVersions.no))
+    .limit(1);
+  const [saved] = await tx
+    .update(disclosures)
+    .set({
+      ...next,
+      // the portal's search finds the item by its words as revised
+      searchTokens: searchTokens(next.title, next.body),
+      version: v.rowVersion + 1,
+      updatedAt: ctx.clock.now(),
+      ...v.extra,
+    })
+    .where(and(eq(disclosures.id, row.id), eq(disclosures.version, v.rowVersion)))
+    .returning({ id: disclosures.id });
+  if (!saved) return null;
+  if (!last)
+    // published before versions were kept: the text as it was is version 1
+    await tx.insert(disclosureVersions).values({
+      disclosureId: row.id,
+      no: 1,
+      title: row.title,
+      body: row.body,
+      finance: row.finance,
+      at: row.updatedAt,
+    });
+  const no = (last?.no ?? 1) + 1;
+  await tx
+    .insert(disclosureVersions)
+    .values({ disclosureId: row.id, no, ...next, note: v.note, userId: v.userId, at: ctx.clock.now() });
+  return no;
 }

@@ -44,6 +44,8 @@ export const disclosureItemTypes = pgTable(
     timing: text('timing').notNull(),
     /** The rule (platform/rules) giving the timing's number of days. */
     ruleKey: text('rule_key'),
+    /** 办事程序: its items carry the structured 依据, 条件, 程序 and 时限 (`disclosures.procedure`). */
+    procedure: boolean('procedure').notNull().default(false),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
@@ -95,6 +97,15 @@ export const disclosures = pgTable(
     body: text('body').notNull(),
     /** 财务收支: { lines: [{ kind, item, amount }], totalIncome, totalExpense, balance }. */
     finance: jsonb('finance'),
+    /** 办事程序 (items of a procedure type): { basis 依据, conditions 条件, steps 程序, timeLimit 时限 }. */
+    procedure: jsonb('procedure'),
+    /**
+     * 修订 of a published village item waiting for the 村务监督委员会: { title, body, finance, note,
+     * userId, at }; the published text stays as it is until the approved revision is published.
+     */
+    revision: jsonb('revision'),
+    /** The pending revision's review: in_review | returned | approved (null: none). */
+    revisionStatus: text('revision_status'),
     /** 索引号, given at publication. */
     indexNo: text('index_no'),
     /** 发布机构. */
@@ -120,16 +131,18 @@ export const disclosures = pgTable(
   (t) => [
     index('disclosures_org_idx').on(t.orgId, t.status),
     index('disclosures_review_idx').on(t.status).where(sql`status = 'in_review'`),
+    index('disclosures_revision_review_idx').on(t.revisionStatus).where(sql`revision_status = 'in_review'`),
     index('disclosures_publish_at_idx').on(t.publishAt).where(sql`publish_at is not null`),
     uniqueIndex('disclosures_index_no_uq').on(t.indexNo),
-    // the portal's unit board: what the public may see of a unit, newest first, per item type
+    // the portal's unit board: what the public may see of a unit, newest first (an item without its
+    // date last, as the board's query orders: `newestFirst`), per item type
     index('disclosures_portal_idx')
-      .on(t.orgId, t.itemTypeId, t.publishedOn.desc(), t.id.desc())
+      .on(t.orgId, t.itemTypeId, t.publishedOn.desc().nullsLast(), t.id.desc())
       .where(sql`status in ('published', 'withdrawn')`),
     index('disclosures_portal_search_idx').using('gin', t.searchTokens).where(sql`status = 'published'`),
     // the portal search of a common phrase: published items newest first, walked until the page is full
     index('disclosures_published_order_idx')
-      .on(t.publishedOn.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .on(t.publishedOn.desc().nullsLast(), t.id.desc())
       .where(sql`status = 'published'`),
   ],
 );

@@ -6,10 +6,10 @@ import type { AppContext } from '../../platform/context.js';
 import { conflict, unprocessable } from '../../platform/http/errors.js';
 import { loadDisclosure } from './access.js';
 import type { UpdateDisclosureInput } from './contract.js';
-import { checkFinance } from './disclosure-input.js';
+import { checkFinance, checkProcedure } from './disclosure-input.js';
 import { disclosureEvent } from './events.js';
 import { getDisclosure } from './get-disclosure.js';
-import { disclosures } from './schema.js';
+import { disclosureItemTypes, disclosures } from './schema.js';
 
 /** 修改: a draft, or a returned item, is corrected (a returned one becomes a draft again; a scheduled publication is cancelled). */
 export async function updateDisclosure(opts: {
@@ -25,12 +25,18 @@ export async function updateDisclosure(opts: {
     if ('problem' in step)
       throw unprocessable(step.problem.message, { [step.problem.field]: step.problem.message });
     checkFinance(input.finance);
+    const [type] = await tx
+      .select()
+      .from(disclosureItemTypes)
+      .where(eq(disclosureItemTypes.id, row.itemTypeId));
+    const procedure = checkProcedure(type, input.procedure);
     const { version, ...fields } = input;
     const [saved] = await tx
       .update(disclosures)
       .set({
         ...fields,
         finance: input.finance ?? null,
+        procedure,
         issuedOn: input.issuedOn ?? null,
         docNumber: input.docNumber ?? null,
         status: step.to,

@@ -1,5 +1,21 @@
 import { Link } from '../router';
-import type { ItemRow } from './types';
+import type { ItemRow, Procedure } from './types';
+
+/** 办事程序: 依据, 条件, 程序 and 时限 as the board and the item show them. */
+export function ProcedureFields({ p }: { p: Procedure }) {
+  return (
+    <dl className="meta procedure">
+      <dt>办事依据</dt>
+      <dd>{p.basis}</dd>
+      <dt>办理条件</dt>
+      <dd>{p.conditions}</dd>
+      <dt>办理程序</dt>
+      <dd>{p.steps}</dd>
+      <dt>办理时限</dt>
+      <dd>{p.timeLimit}</dd>
+    </dl>
+  );
+}
 
 /** Items as a list: a withdrawn one as its notice. */
 export function ItemList({ items, showUnit }: { items: ItemRow[]; showUnit?: boolean }) {
@@ -13,6 +29,7 @@ export function ItemList({ items, showUnit }: { items: ItemRow[]; showUnit?: boo
             {showUnit ? `${i.orgName} · ` : ''}
             {i.withdrawn ? `撤回于 ${i.withdrawnOn}` : `${i.period ? `${i.period} · ` : ''}${i.publishedOn}`}
           </small>
+          {i.procedure && <ProcedureFields p={i.procedure} />}
         </li>
       ))}
     </ul>

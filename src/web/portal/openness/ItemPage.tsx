@@ -1,4 +1,5 @@
 import { Link } from '../router';
+import { ProcedureFields } from './ItemList';
 import { ObjectionForm } from './ObjectionForm';
 import type { Item } from './types';
 import { useLoad } from './useLoad';
@@ -98,6 +99,7 @@ export function ItemPage({ id }: { id: number }) {
         </div>
       ) : (
         <>
+          {d.procedure && <ProcedureFields p={d.procedure} />}
           <div className="body">{d.body}</div>
           {d.finance && <FinanceTable f={d.finance} />}
           <ObjectionForm itemId={d.id} />

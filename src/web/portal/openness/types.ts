@@ -16,6 +16,14 @@ export interface ItemRow {
   indexNo: string | null;
   publishedOn: string | null;
   withdrawnOn: string | null;
+  /** 办事程序 only. */
+  procedure: Procedure | null;
+}
+export interface Procedure {
+  basis: string;
+  conditions: string;
+  steps: string;
+  timeLimit: string;
 }
 export interface ItemPage {
   items: ItemRow[];

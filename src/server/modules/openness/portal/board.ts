@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { chinaDate } from '../../../../domain/calendar.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -21,7 +21,9 @@ export const rowColumns = {
   indexNo: d.indexNo,
   publishedOn: d.publishedOn,
   withdrawnOn: d.withdrawnOn,
+  procedure: d.procedure,
 };
+type Procedure = { basis: string; conditions: string; steps: string; timeLimit: string };
 type Row = { [K in keyof typeof rowColumns]: (typeof rowColumns)[K]['_']['data'] | null };
 
 /** A list row as the public sees it: a withdrawn item is its notice — which item (索引号), when, not what it said. */
@@ -39,10 +41,16 @@ export function publicRow(r: Row) {
     indexNo: r.indexNo,
     publishedOn: r.publishedOn,
     withdrawnOn: withdrawn ? r.withdrawnOn : null,
+    procedure: withdrawn ? null : ((r.procedure as Procedure | null) ?? null),
   };
 }
 
-export const newestFirst = [desc(d.publishedOn), desc(d.id)];
+/**
+ * Newest first; an item without its date (published before dates were kept) last, by number. The
+ * same order as `disclosures_portal_idx` and `disclosures_published_order_idx` (DESC NULLS LAST on
+ * both columns), so the board's and the search's walk reads the index in order and stops at the page.
+ */
+export const newestFirst = [sql`${d.publishedOn} desc nulls last`, sql`${d.id} desc nulls last`];
 
 /** The latest items of one type of a unit: a walk of `disclosures_portal_idx`. */
 export const latestOfType = (db: Queryable, unitId: number, typeId: number, today: string, limit: number) =>

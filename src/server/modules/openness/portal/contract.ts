@@ -35,6 +35,10 @@ export const itemRowOut = z.object({
   indexNo: z.string().nullable(),
   publishedOn: z.string().nullable(),
   withdrawnOn: z.string().nullable(),
+  /** 办事程序: its 依据, 条件, 程序 and 时限 (null for other items and for a withdrawal notice). */
+  procedure: z
+    .object({ basis: z.string(), conditions: z.string(), steps: z.string(), timeLimit: z.string() })
+    .nullable(),
 });
 
 export const boardOut = z.object({
@@ -56,6 +60,9 @@ export const itemPageOut = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+/** The search's page: `total` counted up to a cap; `totalCapped`: at least that many match. */
+export const searchPageOut = itemPageOut.extend({ totalCapped: z.boolean() });
 
 export const itemOut = itemRowOut.extend({
   body: z.string().nullable(),

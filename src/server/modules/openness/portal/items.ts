@@ -87,13 +87,18 @@ export async function publicItem(ctx: AppContext, id: number) {
   };
 }
 
-/** The search's total stops here: 500 pages of 20, the last page the query allows. */
-const SEARCH_COUNT_CAP = 10_000;
+/**
+ * How far the search counts for `page`: 1,000 matches (50 pages), or ten pages past the one asked
+ * for, at most 10,000 (500 pages of 20, the last page the query allows). A common phrase's total is
+ * then “1,000+” (`totalCapped`): counting all its matches visited one heap row each (10,000 rows,
+ * the bulk of the search's time at 500,000 items) to draw a pager nobody walks to the end.
+ */
+export const searchCountCap = (page: number) => Math.min(10_000, Math.max(1_000, (page + 10) * SEARCH_PAGE));
 
 /**
  * Search over published items (never a withdrawn one): every token of the query in the item's
- * title or body, newest first, within a township when asked. The total is counted up to 10,000 (the
- * last reachable page) from `disclosures_portal_search_idx`. Across the district a common phrase (its matches at least
+ * title or body, newest first, within a township when asked. The total is counted from
+ * `disclosures_portal_search_idx` up to `searchCountCap` (`totalCapped`: there are more). Across the district a common phrase (its matches at least
  * 25 times the rows up to the page) is first looked for among the newest published items
  * (`disclosures_published_order_idx`, 100 rows per wanted row): the planner, taking a phrase's
  * bigrams as independent, would otherwise fetch and sort every match (50,000 for 财务收支 at
@@ -103,7 +108,7 @@ const SEARCH_COUNT_CAP = 10_000;
 export async function searchItems(ctx: AppContext, q: z.infer<typeof searchQuery>) {
   const today = chinaDate(ctx.clock.now());
   const tokens = queryTokens(q.q);
-  if (!tokens.length) return { items: [], total: 0, page: q.page, pageSize: SEARCH_PAGE };
+  if (!tokens.length) return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: SEARCH_PAGE };
   const wanted = sql`ARRAY[${sql.join(
     tokens.map((x) => sql`${x}`),
     sql`, `,
@@ -117,20 +122,25 @@ export async function searchItems(ctx: AppContext, q: z.infer<typeof searchQuery
       ? sql`${orgs.path} like (select o.path from ${orgs} o where o.id = ${q.township}) || '%'`
       : undefined,
   );
-  const published = and(sql`${d.status} = 'published'`, sql`${d.publishedOn} <= ${today}`);
+  const published = and(
+    sql`${d.status} = 'published'`,
+    sql`(${d.publishedOn} <= ${today} or ${d.publishedOn} is null)`,
+  );
   const matched = ctx.db
     .select({ one: sql`1` })
     .from(d)
     .innerJoin(orgs, eq(orgs.id, d.orgId))
     .innerJoin(disclosureItemTypes, eq(disclosureItemTypes.id, d.itemTypeId))
     .where(and(published, where))
-    .limit(SEARCH_COUNT_CAP)
+    .limit(searchCountCap(q.page))
     .as('matched');
   const [{ total }] = await ctx.db.select({ total: count() }).from(matched);
+  const totalCapped = total >= searchCountCap(q.page);
   const offset = (q.page - 1) * SEARCH_PAGE;
-  if (offset >= total) return { items: [], total, page: q.page, pageSize: SEARCH_PAGE };
+  if (offset >= total) return { items: [], total, totalCapped, page: q.page, pageSize: SEARCH_PAGE };
   const full = Math.min(SEARCH_PAGE, total - offset);
-  if (!q.township && (offset + SEARCH_PAGE) * 25 <= total) {
+  // a capped total is a lower bound: the phrase is common at least that much
+  if (!q.township && ((offset + SEARCH_PAGE) * 25 <= total || totalCapped)) {
     const newest = ctx.db
       .select()
       .from(d)
@@ -148,7 +158,7 @@ export async function searchItems(ctx: AppContext, q: z.infer<typeof searchQuery
       .limit(SEARCH_PAGE)
       .offset(offset);
     if (rows.length === full)
-      return { items: rows.map(publicRow), total, page: q.page, pageSize: SEARCH_PAGE };
+      return { items: rows.map(publicRow), total, totalCapped, page: q.page, pageSize: SEARCH_PAGE };
   }
   const rows = await ctx.db
     .select(rowColumns)
@@ -159,5 +169,5 @@ export async function searchItems(ctx: AppContext, q: z.infer<typeof searchQuery
     .orderBy(...newestFirst)
     .limit(SEARCH_PAGE)
     .offset(offset);
-  return { items: rows.map(publicRow), total, page: q.page, pageSize: SEARCH_PAGE };
+  return { items: rows.map(publicRow), total, totalCapped, page: q.page, pageSize: SEARCH_PAGE };
 }

@@ -7,6 +7,7 @@ import {
   itemPageOut,
   itemParam,
   leadersOut,
+  searchPageOut,
   searchQuery,
   unitItemsQuery,
   unitParam,
@@ -52,7 +53,7 @@ export async function opennessPortalRoutes(app: App) {
   );
   app.get(
     `${base}/search`,
-    { schema: { tags, querystring: searchQuery, response: { 200: itemPageOut } }, config },
+    { schema: { tags, querystring: searchQuery, response: { 200: searchPageOut } }, config },
     (req) => searchItems(ctx, req.query),
   );
 }

@@ -7,14 +7,15 @@ import { disclosures as d, disclosureItemTypes } from '../schema.js';
 
 /**
  * What the public may see of the disclosures: an item published on or before `today` (a scheduled
- * one waits for its day), and a withdrawn one as its notice only. Drafts, items in review, returned
+ * one waits for its day; one without a date shows after the dated ones), and a withdrawn one as its notice only. Drafts, items in review, returned
  * or approved but unpublished never match. The literal status list lets the planner use the
  * partial index `disclosures_portal_idx`.
  */
 export const publicDisclosure = (today: string): SQL =>
   and(
     sql`${d.status} in ('published', 'withdrawn')`,
-    sql`${d.publishedOn} <= ${today}`,
+    // a published item without its date (kept from before dates were) shows, last on the board
+    sql`(${d.publishedOn} <= ${today} or ${d.publishedOn} is null)`,
     or(eq(d.status, 'published'), sql`${d.withdrawnOn} is not null`),
   )!;
 

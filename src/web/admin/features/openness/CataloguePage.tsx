@@ -152,6 +152,7 @@ function ItemTypeDrawer(props: { row: ItemType | null; onClose: () => void; onDo
         mode: v.mode,
         timing: v.timing,
         ruleKey: v.timing === 'none' ? null : (v.ruleKey ?? null),
+        procedure: v.procedure ?? false,
         sort: v.sort ?? 0,
         active: v.active ?? true,
       };
@@ -250,6 +251,14 @@ function ItemTypeDrawer(props: { row: ItemType | null; onClose: () => void; onDo
             <InputNumber min={0} />
           </Form.Item>
           <Form.Item name="active" label="启用" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item
+            name="procedure"
+            label="办事程序"
+            valuePropName="checked"
+            extra="开启后，该类公开事项须填写办事依据、办理条件、办理程序和办理时限"
+          >
             <Switch />
           </Form.Item>
         </Space>

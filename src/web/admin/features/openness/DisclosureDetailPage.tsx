@@ -26,12 +26,20 @@ import {
   disclosureStep,
   type Finance,
   fetchDisclosure,
+  type Procedure,
+  REVISION_STATUSES,
   STATUSES,
   scheduleDisclosure,
   updateDisclosure,
 } from './api';
 import { DisclosureFields } from './DisclosureForm';
-import { AttachmentsCard, ReviseDrawer, ScheduleModal, VersionsCard } from './PublisherPanels';
+import {
+  AttachmentsCard,
+  PendingRevisionCard,
+  ReviseDrawer,
+  ScheduleModal,
+  VersionsCard,
+} from './PublisherPanels';
 
 const yuan = (n: number | null | undefined) => (n == null ? '—' : n.toFixed(2));
 
@@ -64,6 +72,9 @@ export default function DisclosureDetailPage() {
   const reviewer = can('disclosure.review');
   const editable = d.status === 'draft' || d.status === 'returned';
   const publishable = d.needsReview ? d.status === 'approved' : d.status === 'draft';
+  // a published village item's revision: reviewed by the committee, then published by the 村委会
+  const revisionInReview = d.status === 'published' && d.revisionStatus === 'in_review';
+  const revisionApproved = d.status === 'published' && d.revisionStatus === 'approved';
   const unschedule = async () => {
     try {
       done(await scheduleDisclosure(id, { version: d.version, publishAt: null }));
@@ -103,6 +114,11 @@ export default function DisclosureDetailPage() {
           <Space>
             <span>{d.title}</span>
             <Tag color={STATUSES[d.status]?.color}>{STATUSES[d.status]?.label ?? d.status}</Tag>
+            {d.revisionStatus && (
+              <Tag color={REVISION_STATUSES[d.revisionStatus]?.color}>
+                {REVISION_STATUSES[d.revisionStatus]?.label}
+              </Tag>
+            )}
           </Space>
         }
         extra={
@@ -113,7 +129,7 @@ export default function DisclosureDetailPage() {
                 提交监委会审核
               </Button>
             )}
-            {reviewer && d.status === 'in_review' && (
+            {reviewer && (d.status === 'in_review' || revisionInReview) && (
               <>
                 <Button type="primary" onClick={() => step('approve')}>
                   审核通过
@@ -125,6 +141,14 @@ export default function DisclosureDetailPage() {
             )}
             {drafter && publishable && <Button onClick={() => setScheduling(true)}>定时公开</Button>}
             {drafter && d.status === 'published' && <Button onClick={() => setRevising(true)}>修订</Button>}
+            {drafter && revisionApproved && (
+              <Popconfirm
+                title="公开监委会审核通过的修订，作为新版本替换现行内容。确认公开？"
+                onConfirm={() => step('publish')}
+              >
+                <Button type="primary">公开修订</Button>
+              </Popconfirm>
+            )}
             {drafter && publishable && (
               <Popconfirm
                 title="公开后将生成索引号，内容不能再修改。确认公开？"
@@ -154,8 +178,10 @@ export default function DisclosureDetailPage() {
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>
           {d.body}
         </Typography.Paragraph>
+        {d.procedure && <ProcedureView p={d.procedure} />}
         {d.finance && <FinanceTable finance={d.finance} />}
       </Card>
+      {d.revision && <PendingRevisionCard d={d} />}
       <VersionsCard d={d} />
       <AttachmentsCard d={d} editable={drafter} onChanged={() => q.refetch()} />
       <Card title="办理过程">
@@ -167,7 +193,7 @@ export default function DisclosureDetailPage() {
                 {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
                 {e.note && (
                   <div>
-                    {e.action === 'return' || e.action === 'withdraw' ? '理由：' : ''}
+                    {['return', 'withdraw', 'revision_return'].includes(e.action) ? '理由：' : ''}
                     {e.note}
                   </div>
                 )}
@@ -221,6 +247,23 @@ export default function DisclosureDetailPage() {
         />
       )}
     </Space>
+  );
+}
+
+function ProcedureView({ p }: { p: Procedure }) {
+  return (
+    <Descriptions column={1} size="small" bordered title="办事程序" style={{ marginBottom: 16 }}>
+      <Descriptions.Item label="办事依据">
+        <span style={{ whiteSpace: 'pre-wrap' }}>{p.basis}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label="办理条件">
+        <span style={{ whiteSpace: 'pre-wrap' }}>{p.conditions}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label="办理程序">
+        <span style={{ whiteSpace: 'pre-wrap' }}>{p.steps}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label="办理时限">{p.timeLimit}</Descriptions.Item>
+    </Descriptions>
   );
 }
 
@@ -285,6 +328,7 @@ function EditDrawer(props: { d: Disclosure; onClose: () => void; onDone: (d: Dis
     docNumber?: string;
     withFinance?: boolean;
     finance?: Finance;
+    procedure?: Procedure;
   }) => {
     try {
       props.onDone(
@@ -295,6 +339,7 @@ function EditDrawer(props: { d: Disclosure; onClose: () => void; onDone: (d: Dis
           issuedOn: v.issuedOn ? v.issuedOn.format('YYYY-MM-DD') : null,
           docNumber: v.docNumber || null,
           finance: v.withFinance ? (v.finance ?? null) : null,
+          procedure: d.isProcedure ? (v.procedure ?? null) : null,
           version: d.version,
         }),
       );
@@ -327,9 +372,10 @@ function EditDrawer(props: { d: Disclosure; onClose: () => void; onDone: (d: Dis
           docNumber: d.docNumber ?? undefined,
           withFinance: !!d.finance,
           finance: d.finance ?? undefined,
+          procedure: d.procedure ?? undefined,
         }}
       >
-        <DisclosureFields form={form} />
+        <DisclosureFields form={form} procedure={d.isProcedure} />
       </Form>
     </Drawer>
   );

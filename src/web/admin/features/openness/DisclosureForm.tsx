@@ -2,8 +2,32 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FormInstance } from 'antd';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 
-/** The fields of a disclosure: title, text, the finance table (lines and stated totals), 发布机构, 发文日期, 文号. */
-export function DisclosureFields(props: { form: FormInstance }) {
+/** 办事程序: 依据, 条件, 程序 and 时限, each required. */
+function ProcedureFields() {
+  const need = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
+  return (
+    <>
+      <Form.Item name={['procedure', 'basis']} label="办事依据" rules={need('办事依据')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name={['procedure', 'conditions']} label="办理条件" rules={need('办理条件')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name={['procedure', 'steps']} label="办理程序" rules={need('办理程序')}>
+        <Input.TextArea rows={4} maxLength={10_000} />
+      </Form.Item>
+      <Form.Item name={['procedure', 'timeLimit']} label="办理时限" rules={need('办理时限')}>
+        <Input maxLength={200} style={{ width: 320 }} />
+      </Form.Item>
+    </>
+  );
+}
+
+/**
+ * The fields of a disclosure: title, text, the finance table (lines and stated totals), 发布机构,
+ * 发文日期, 文号; for a 办事程序 item (`procedure`) its 依据, 条件, 程序 and 时限.
+ */
+export function DisclosureFields(props: { form: FormInstance; procedure?: boolean }) {
   const withFinance = Form.useWatch('withFinance', props.form);
   return (
     <>
@@ -21,6 +45,7 @@ export function DisclosureFields(props: { form: FormInstance }) {
       >
         <Input.TextArea rows={6} />
       </Form.Item>
+      {props.procedure && <ProcedureFields />}
       <Space wrap>
         <Form.Item
           name="issuingBody"

@@ -14,6 +14,8 @@ import {
   type Finance,
   fetchDisclosures,
   fetchItemTypes,
+  type Procedure,
+  REVISION_STATUSES,
   STATUSES,
 } from './api';
 import { DisclosureFields } from './DisclosureForm';
@@ -81,7 +83,16 @@ export default function DisclosuresPage(props: { reviewQueue?: boolean }) {
             title: '状态',
             dataIndex: 'status',
             width: 130,
-            render: (s) => <Tag color={STATUSES[s]?.color}>{STATUSES[s]?.label ?? s}</Tag>,
+            render: (s, r) => (
+              <>
+                <Tag color={STATUSES[s]?.color}>{STATUSES[s]?.label ?? s}</Tag>
+                {r.revisionStatus && (
+                  <Tag color={REVISION_STATUSES[r.revisionStatus]?.color}>
+                    {REVISION_STATUSES[r.revisionStatus]?.label}
+                  </Tag>
+                )}
+              </>
+            ),
           },
           { title: '索引号', dataIndex: 'indexNo', width: 170, render: (n) => n ?? '—' },
           { title: '公开日期', dataIndex: 'publishedOn', width: 110, render: (d) => d ?? '—' },
@@ -103,6 +114,7 @@ interface DraftValues {
   docNumber?: string;
   withFinance?: boolean;
   finance?: Finance;
+  procedure?: Procedure;
 }
 
 function DraftDrawer(props: { onClose: () => void }) {
@@ -132,6 +144,7 @@ function DraftDrawer(props: { onClose: () => void }) {
         issuedOn: v.issuedOn ? v.issuedOn.format('YYYY-MM-DD') : null,
         docNumber: v.docNumber || null,
         finance: v.withFinance ? (v.finance ?? null) : null,
+        procedure: type?.procedure ? (v.procedure ?? null) : null,
       });
       nav(`/openness/disclosures/${d.id}`);
     } catch (e) {
@@ -189,7 +202,7 @@ function DraftDrawer(props: { onClose: () => void }) {
             </Form.Item>
           )}
         </Space>
-        <DisclosureFields form={form} />
+        <DisclosureFields form={form} procedure={!!type?.procedure} />
       </Form>
     </Drawer>
   );

@@ -29,6 +29,7 @@ import {
   type Disclosure,
   type Finance,
   fetchVersions,
+  REVISION_STATUSES,
   reviseDisclosure,
   scheduleDisclosure,
   type Version,
@@ -69,12 +70,35 @@ export function VersionsCard({ d }: { d: Disclosure }) {
   );
 }
 
-function VersionDiff({ v }: { v: Version }) {
+/** A published village item's revision in front of the 村务监督委员会: what would change, and why. */
+export function PendingRevisionCard({ d }: { d: Disclosure }) {
+  const r = d.revision!;
+  const label = REVISION_STATUSES[d.revisionStatus ?? '']?.label ?? '修订';
+  return (
+    <Card title={`${label}（公开前须经村务监督委员会审核，现行内容不变）`} data-testid="pending-revision">
+      <VersionDiff
+        v={{
+          no: 0,
+          title: r.title,
+          body: r.body,
+          finance: r.finance,
+          note: r.note,
+          userName: r.userName,
+          at: r.at,
+          diff: r.diff,
+        }}
+        heading={`修订稿 · ${r.userName ?? '—'} · ${dayjs(r.at).format('YYYY-MM-DD HH:mm')}`}
+      />
+    </Card>
+  );
+}
+
+function VersionDiff({ v, heading }: { v: Version; heading?: string }) {
   const diff = v.diff!;
   return (
     <div style={{ marginBottom: 16 }} data-testid={`version-${v.no}`}>
       <Typography.Title level={5}>
-        第 {v.no} 版 · {v.userName ?? '—'} · {dayjs(v.at).format('YYYY-MM-DD HH:mm')}
+        {heading ?? `第 ${v.no} 版 · ${v.userName ?? '—'} · ${dayjs(v.at).format('YYYY-MM-DD HH:mm')}`}
       </Typography.Title>
       {v.note && <div>修订说明：{v.note}</div>}
       {diff.title && (
@@ -163,11 +187,15 @@ export function ReviseDrawer(props: { d: Disclosure; onClose: () => void; onDone
     <Drawer
       open
       width={720}
-      title="修订已公开事项（保存为新版本，保留修订前的版本）"
+      title={
+        d.needsReview
+          ? '修订已公开事项（提交村务监督委员会审核，审核通过后公开为新版本）'
+          : '修订已公开事项（保存为新版本，保留修订前的版本）'
+      }
       onClose={props.onClose}
       extra={
         <Button type="primary" onClick={() => form.submit()}>
-          保存修订
+          {d.needsReview ? '提交修订审核' : '保存修订'}
         </Button>
       }
     >
@@ -177,13 +205,15 @@ export function ReviseDrawer(props: { d: Disclosure; onClose: () => void; onDone
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          title: d.title,
-          body: d.body,
+          // a returned revision is corrected from where it was left
+          title: d.revision?.title ?? d.title,
+          body: d.revision?.body ?? d.body,
           issuingBody: d.issuingBody,
           issuedOn: d.issuedOn ? dayjs(d.issuedOn) : undefined,
           docNumber: d.docNumber ?? undefined,
-          withFinance: !!d.finance,
-          finance: d.finance ?? undefined,
+          withFinance: !!(d.revision ? d.revision.finance : d.finance),
+          finance: (d.revision ? d.revision.finance : d.finance) ?? undefined,
+          note: d.revision?.note,
         }}
       >
         <Form.Item

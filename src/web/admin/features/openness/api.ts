@@ -23,6 +23,11 @@ export const DUE_STATES: Record<string, { label: string; color: string }> = {
   late: { label: '逾期公开', color: 'orange' },
   overdue: { label: '逾期未公开', color: 'red' },
 };
+export const REVISION_STATUSES: Record<string, { label: string; color: string }> = {
+  in_review: { label: '修订待监委会审核', color: 'blue' },
+  returned: { label: '修订已退回', color: 'orange' },
+  approved: { label: '修订已审核', color: 'cyan' },
+};
 export const STATUSES: Record<string, { label: string; color: string }> = {
   draft: { label: '草稿', color: 'default' },
   in_review: { label: '待监委会审核', color: 'blue' },
@@ -40,6 +45,10 @@ export const ACTIONS: Record<string, string> = {
   publish: '公开',
   withdraw: '撤回',
   revise: '修订（新版本）',
+  revise_submit: '修订提交监委会审核',
+  revision_approve: '监委会审核通过修订',
+  revision_return: '监委会退回修订',
+  revision_publish: '公开修订（新版本）',
   schedule: '设定定时公开',
   unschedule: '取消定时公开',
 };
@@ -60,6 +69,7 @@ export interface ItemType {
   timing: string;
   ruleKey: string | null;
   ruleValue: number | null;
+  procedure: boolean;
   sort: number;
   active: boolean;
   version: number;
@@ -115,12 +125,30 @@ export interface DisclosureRow {
   indexNo: string | null;
   issuedOn: string | null;
   publishedOn: string | null;
+  revisionStatus: 'in_review' | 'returned' | 'approved' | null;
   version: number;
+}
+export interface Procedure {
+  basis: string;
+  conditions: string;
+  steps: string;
+  timeLimit: string;
 }
 export interface Disclosure extends DisclosureRow {
   dueItemId: number | null;
   body: string;
   finance: Finance | null;
+  procedure: Procedure | null;
+  isProcedure: boolean;
+  revision: {
+    title: string;
+    body: string;
+    finance: Finance | null;
+    note: string;
+    userName: string | null;
+    at: string;
+    diff: NonNullable<Version['diff']>;
+  } | null;
   issuingBody: string;
   docNumber: string | null;
   withdrawnOn: string | null;
@@ -141,6 +169,7 @@ export interface DisclosureInput {
   title: string;
   body: string;
   finance?: Finance | null;
+  procedure?: Procedure | null;
   issuingBody: string;
   issuedOn?: string | null;
   docNumber?: string | null;
