@@ -75,14 +75,26 @@ describe.skipIf(!!noReplica)(`reads from a real streaming replica ${noReplica}`,
     }
     throw new Error('the replica did not catch up within 30 s');
   }
+  /**
+   * Pauses or resumes the replica's replay. A paused standby still replays the first record that
+   * arrives while it waits for WAL: commits are made on the primary until one is left unreplayed.
+   */
   async function replay(paused: boolean) {
     await standby.query(paused ? 'select pg_wal_replay_pause()' : 'select pg_wal_replay_resume()');
     for (let i = 0; i < 100; i++) {
       const r = await standby.query('select pg_get_wal_replay_pause_state() as s');
-      if ((r.rows[0].s === 'paused') === paused) return;
+      if ((r.rows[0].s === 'paused') === paused) break;
       await pause(50);
     }
-    throw new Error('the replica did not pause');
+    if (!paused) return;
+    for (let i = 0; i < 100; i++) {
+      await primary.query('select txid_current()'); // a commit record
+      await pause(20);
+      const { rows } = await primary.query('select pg_current_wal_lsn()::text as lsn');
+      const r = await standby.query('select pg_last_wal_replay_lsn() < $1::pg_lsn as behind', [rows[0].lsn]);
+      if (r.rows[0].behind) return;
+    }
+    throw new Error('the paused replica kept replaying');
   }
   /** The next read checks the replica again (the cached finding has expired on the app's clock). */
   const nextCheck = () => t.clock.advance(policy.checkEveryMs);
@@ -185,8 +197,7 @@ describe.skipIf(!!noReplica)(`reads from a real streaming replica ${noReplica}`,
     await replay(true);
     const bound = policy.maxLagMs;
     try {
-      // a write the replica does not replay, and a bound it is now beyond
-      await primary.query('select txid_current()'); // a commit the replica does not replay
+      // the replica is behind (paused), and the bound is one it is now beyond
       policy.maxLagMs = 1;
       await pause(20);
       const lagging = replica.decisions.replica_lagging ?? 0;
