@@ -192,7 +192,9 @@ describe.skipIf(!!noReplica)(`reads from a real streaming replica ${noReplica}`,
     nextCheck();
     const replica = replicaOf(t);
     await get(t, w.s.district, READS[0]);
-    expect(replica.health).toMatchObject({ state: 'up', lagMs: 0 });
+    // (other writers on the server may keep it a few milliseconds behind)
+    expect(replica.health.state).toBe('up');
+    expect(replica.health.lagMs).toBeLessThan(1_000);
     const expected = await readAllOnPrimary(t, w.s.district);
     await replay(true);
     const bound = policy.maxLagMs;
