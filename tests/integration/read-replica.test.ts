@@ -19,6 +19,8 @@ const noReplica = !PRIMARY
     ? 'skipped: set TEST_REPLICA_URL=postgres://postgres@127.0.0.1:5433/postgres after scripts/replica-up'
     : '';
 const noPostgres = PRIMARY ? '' : 'skipped: needs TEST_DATABASE_URL (PostgreSQL)';
+// the reason is in the describe's name too; said once here so a summary without names shows it
+if (noReplica) console.info(`read-replica.test.ts: the real replica's checks are ${noReplica}`);
 
 const YEAR = 'from=2026-01-01&to=2026-12-31';
 const READS = [
