@@ -11,7 +11,8 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from './platform/audit/record.js';
-import { accessHook } from './platform/auth/authenticate.js';
+import { accessHook, SAFE_METHODS } from './platform/auth/authenticate.js';
+import { markSessionWrite } from './platform/auth/session-store.js';
 import type { AppContext } from './platform/context.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/safe-log.js';
@@ -96,6 +97,18 @@ export async function buildApp(
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
+  // With a read replica, a session that changed something reads on the primary for a while
+  // (read-context.ts); marked before the answer leaves, so the caller's next request sees it.
+  if (ctx.database.replica) {
+    app.addHook('onSend', async (req, reply, payload) => {
+      const actor = req.actor;
+      if (!actor || reply.statusCode >= 400 || SAFE_METHODS.has(req.method)) return payload;
+      await markSessionWrite(ctx, actor.sessionId).catch((e) =>
+        req.log.error({ err: e }, 'marking the session write failed'),
+      );
+      return payload;
+    });
+  }
   // Audit by construction: a successful change that wrote no record of its own gets one here,
   // and routes that show protected data record each viewing.
   app.addHook('onResponse', async (req, reply) => {

@@ -12,6 +12,16 @@ export interface Config {
    * docs/decisions/audit-anchors.md); the migration step grants that role what it needs.
    */
   migrationDatabaseUrl?: string;
+  /**
+   * A streaming replica of `databaseUrl` that statistics, the dashboard, ledgers, exports and the
+   * large lists may read (docs/decisions/read-replica.md); with its lag bound, its health-check
+   * period, the sticky-primary window after a session's write and its connect timeout, in ms.
+   */
+  databaseReplicaUrl?: string;
+  replicaMaxLagMs?: number;
+  replicaCheckMs?: number;
+  replicaStickyMs?: number;
+  replicaConnectTimeoutMs?: number;
   /** Set behind HTTPS so cookies carry Secure. */
   secureCookies: boolean;
   /** 32-byte hex key for SM4 field encryption and HMAC-SM3; generated into dataDir when absent. */
@@ -35,6 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagMs: positive(env.REPLICA_MAX_LAG_MS),
+    replicaCheckMs: positive(env.REPLICA_CHECK_MS),
+    replicaStickyMs: positive(env.REPLICA_STICKY_MS),
+    replicaConnectTimeoutMs: positive(env.REPLICA_CONNECT_TIMEOUT_MS),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     fieldKey: env.FIELD_KEY || undefined,
     publicUrl: env.PUBLIC_URL || undefined,

@@ -10,6 +10,7 @@ import { openContext } from '../../src/server/platform/bootstrap.js';
 import type { AppContext } from '../../src/server/platform/context.js';
 import { openDatabase } from '../../src/server/platform/db/client.js';
 import { migrate } from '../../src/server/platform/db/migrate.js';
+import type { ReplicaPolicy } from '../../src/server/platform/db/read-routing.js';
 import type { App } from '../../src/server/platform/http/types.js';
 import { digestOf, once, pruneOld, SNAPSHOTS } from './snapshots.js';
 
@@ -79,16 +80,28 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function createTestApp(
-  opts: { clock?: FakeClock /** Everything the server logs goes here. */; logStream?: Writable } = {},
+  opts: {
+    clock?: FakeClock;
+    /** Everything the server logs goes here. */
+    logStream?: Writable;
+    /**
+     * A read replica (PostgreSQL only): `url` names the replica server, its database is the test's
+     * own (a streaming replica has every database of its primary).
+     */
+    replica?: { url: string; policy: ReplicaPolicy; connectTimeoutMs?: number };
+  } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new FakeClock();
   const migrated = await migratedSnapshot();
   const fresh = await freshDatabase(migrated.template);
   const config = testConfig({ databaseUrl: fresh.databaseUrl });
+  const replicaUrl = opts.replica && fresh.databaseUrl ? new URL(opts.replica.url) : undefined;
+  if (replicaUrl) replicaUrl.pathname = new URL(fresh.databaseUrl!).pathname;
   const database = await openDatabase({
     databaseUrl: fresh.databaseUrl,
     poolSize: 4,
     ...(migrated.dump ? { loadDataDir: migrated.dump } : {}),
+    ...(replicaUrl ? { replica: { ...opts.replica!, url: replicaUrl.toString() } } : {}),
   });
   const ctx = await openContext({ config, clock, database });
   const app = await buildApp(ctx, { logStream: opts.logStream });

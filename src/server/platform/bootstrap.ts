@@ -7,6 +7,7 @@ import { FieldCrypto } from './crypto/field-crypto.js';
 import { settleFieldKey } from './crypto/key-check.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { replicaPolicy } from './db/read-routing.js';
 import { currentRole, grantRuntimeRole } from './db/runtime-role.js';
 import { RulesService } from './rules/service.js';
 import { seedReferenceData } from './seed.js';
@@ -25,7 +26,11 @@ export interface OpenOptions {
 export async function openContext(opts: OpenOptions): Promise<AppContext> {
   const database =
     opts.database ??
-    (await openDatabase({ databaseUrl: opts.config.databaseUrl, dataDir: opts.config.dataDir }));
+    (await openDatabase({
+      databaseUrl: opts.config.databaseUrl,
+      dataDir: opts.config.dataDir,
+      replica: replicaOptions(opts.config),
+    }));
   try {
     return await prepareContext(opts, database);
   } catch (e) {
@@ -80,4 +85,18 @@ async function migrateAsOwner(config: Config, database: Database): Promise<void>
   } finally {
     await owner.close();
   }
+}
+
+/** The replica's options from the configuration, or undefined without DATABASE_REPLICA_URL. */
+export function replicaOptions(config: Config) {
+  if (!config.databaseReplicaUrl) return undefined;
+  return {
+    url: config.databaseReplicaUrl,
+    policy: replicaPolicy({
+      maxLagMs: config.replicaMaxLagMs,
+      checkEveryMs: config.replicaCheckMs,
+      stickyMs: config.replicaStickyMs,
+    }),
+    connectTimeoutMs: config.replicaConnectTimeoutMs,
+  };
 }

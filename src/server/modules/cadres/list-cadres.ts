@@ -2,6 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { AppContext } from '../../platform/context.js';
+import { readContext } from '../../platform/db/read-context.js';
 import { countUpToCap } from '../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../platform/http/pagination.js';
 import { orgLabels } from '../../platform/orgs/org-labels.js';
@@ -39,7 +40,9 @@ export async function listCadres(opts: {
   actor: Actor;
   query: RosterQuery;
 }): Promise<Page<CadreRowOut> & { totalCapped: boolean }> {
-  const { ctx, actor, query } = opts;
+  const { actor, query } = opts;
+  // a large list: read on the replica when the routing allows (read-context.ts)
+  const ctx = await readContext(opts.ctx, actor);
   const where = rosterWhere(ctx, actor, query);
   const [rows, count] = await Promise.all([
     ctx.db

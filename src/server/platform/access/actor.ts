@@ -20,6 +20,11 @@ export interface Actor {
    * Absent where an actor is made otherwise (jobs, tests): the queries then look them up themselves.
    */
   relatedCadreIds?: number[];
+  /**
+   * When the caller's session last changed something (a successful POST, PUT, PATCH or DELETE; the
+   * current one from its start): its reads stay on the primary for a while after (read-context.ts).
+   */
+  lastWriteAt?: Date | null;
   /** Set once the request has written its audit record (see the audit fallback in app.ts). */
   audited?: boolean;
 }

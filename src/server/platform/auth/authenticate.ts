@@ -9,7 +9,7 @@ import { securitySettings } from './security-settings.js';
 import { endSession, loadSession, SESSION_COOKIE, tokenId } from './session-store.js';
 
 const TOUCH_EVERY_MS = 60_000;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Finds the caller's session; ends it if it has timed out or its user was disabled. */
 export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promise<Actor | null> {
@@ -47,6 +47,8 @@ export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promis
     permissions: new Set(row.permissions),
     relatedCadreIds: row.related_cadre_ids,
     sessionId: id,
+    // this request itself may write: its reads stay on the primary
+    lastWriteAt: SAFE_METHODS.has(req.method) ? row.last_write_at : now,
     pending: row.pending,
     ip: req.ip,
   };

@@ -15,6 +15,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
+    /** The session's last successful change, kept only with a read replica: its reads stay on the primary for a while. */
+    lastWriteAt: timestamp('last_write_at', { withTimezone: true }),
     /** Wrong second-factor codes typed in this half-signed-in session; it ends at the rule's limit. */
     totpFailures: integer('totp_failures').notNull().default(0),
   },

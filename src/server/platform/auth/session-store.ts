@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DataScope } from '../../../domain/permissions.js';
 import type { Actor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { sessions } from './schema.js';
@@ -36,6 +37,7 @@ export interface SessionRow {
   created_at: Date;
   last_seen_at: Date;
   ended_at: Date | null;
+  last_write_at: Date | null;
   user_id: number;
   username: string;
   display_name: string;
@@ -52,7 +54,7 @@ export interface SessionRow {
 /** The session and everything the access checks need, in one round trip. */
 export async function loadSession(db: Queryable, id: string): Promise<SessionRow | null> {
   const result = await db.execute(sql`
-    select s.id, s.pending, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at,
+    select s.id, s.pending, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, s.last_write_at,
            u.id as user_id, u.username, u.display_name, u.org_id, u.data_scope, u.cadre_id, u.disabled_at,
            o.path as org_path,
            coalesce(array_agg(distinct r.code) filter (where r.code is not null), '{}') as roles,
@@ -77,6 +79,7 @@ export async function loadSession(db: Queryable, id: string): Promise<SessionRow
     created_at: new Date(row.created_at),
     last_seen_at: new Date(row.last_seen_at),
     ended_at: row.ended_at ? new Date(row.ended_at) : null,
+    last_write_at: row.last_write_at ? new Date(row.last_write_at) : null,
     disabled_at: row.disabled_at ? new Date(row.disabled_at) : null,
   };
 }
@@ -101,4 +104,9 @@ export async function endUserSessions(
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
     .returning({ id: sessions.id });
   return ended.length;
+}
+
+/** The session changed something now (kept only with a read replica: see read-context.ts). */
+export async function markSessionWrite(ctx: AppContext, id: string): Promise<void> {
+  await ctx.db.update(sessions).set({ lastWriteAt: ctx.clock.now() }).where(eq(sessions.id, id));
 }

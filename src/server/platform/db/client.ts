@@ -7,6 +7,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { ensurePrivateDir, restrictTree } from './private-files.js';
+import type { ReplicaPolicy } from './read-routing.js';
+import { ReadReplica } from './replica.js';
 import * as schema from './schema.js';
 import { assertOutsideTransaction, guardClient, runMarked, strictTxGuard } from './tx-guard.js';
 
@@ -22,6 +24,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance (embedded only), for backup and tests. */
   pglite?: PGlite;
+  /** The streaming replica read-only use cases may read (DATABASE_REPLICA_URL), through `readContext`. */
+  replica?: ReadReplica;
 }
 
 export interface DatabaseOptions {
@@ -33,6 +37,13 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   /** Refuse outer-handle queries inside a transaction on PostgreSQL too (default: under the test runner). */
   strictTxGuard?: boolean;
+  /** A streaming replica of `databaseUrl` (PostgreSQL only), and when it may be read. */
+  replica?: {
+    url: string;
+    policy: ReplicaPolicy;
+    connectTimeoutMs?: number;
+    onFallback?: (err: unknown) => void;
+  };
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -42,8 +53,23 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const strict = opts.strictTxGuard ?? strictTxGuard();
     const db = drizzlePg(strict ? guardClient(pool, ['query']) : pool, { schema }) as unknown as Db;
     if (strict) markTransactions(db);
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const replica = opts.replica
+      ? new ReadReplica(pool, db, { ...opts.replica, poolSize: opts.poolSize, strict })
+      : undefined;
+    return {
+      db,
+      kind: 'postgres',
+      replica,
+      close: async () => {
+        await replica?.close();
+        await pool.end();
+      },
+    };
   }
+  if (opts.replica)
+    throw new Error(
+      'DATABASE_REPLICA_URL 只能与 PostgreSQL（DATABASE_URL）一起使用 / a read replica needs DATABASE_URL (PostgreSQL)',
+    );
   let dir: string | undefined;
   if (opts.dataDir) {
     ensurePrivateDir(opts.dataDir);

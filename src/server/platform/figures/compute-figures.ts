@@ -1,6 +1,7 @@
 import { ratioPercent } from '../../../domain/figure-period.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
+import { readContext } from '../db/read-context.js';
 import { labelSlices } from './breakdown.js';
 import type { FigureOut, FiguresOut, FiguresQuery } from './contract.js';
 import { figureScope, readFigures } from './figure-scope.js';
@@ -27,7 +28,8 @@ export async function computeFigures(opts: {
 }): Promise<FiguresOut> {
   const { ctx, actor, query } = opts;
   const asked = figuresAsked(actor, query);
-  const scope = await figureScope(ctx, actor, query);
+  // read on the replica when the routing allows; the stored counts are built on the primary
+  const scope = await figureScope(await readContext(ctx, actor), actor, query);
   const by = query.breakdown;
   await prepareFigures(ctx, scope, asked);
   const { values, slices } = await readFigures(scope, async (read) => {

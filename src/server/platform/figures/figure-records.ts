@@ -2,6 +2,7 @@ import { sliceKeyProblem } from '../../../domain/figure-breakdown.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
+import { readContext } from '../db/read-context.js';
 import { badRequest } from '../http/errors.js';
 import { sliceLabel } from './breakdown.js';
 import type { FigureRecordsOut, FigureRecordsQuery } from './contract.js';
@@ -40,7 +41,9 @@ export async function figureRecords(opts: {
     if (problem) throw badRequest(problem, { slice: problem });
   }
   const slice = query.breakdown && query.slice ? { by: query.breakdown, key: query.slice } : undefined;
-  const scope = { ...(await figureScope(ctx, actor, query)), ...(slice ? { slice } : {}) };
+  // read on the replica when the routing allows; the audit record is written on the primary
+  const read = await readContext(ctx, actor);
+  const scope = { ...(await figureScope(read, actor, query)), ...(slice ? { slice } : {}) };
   const page = { page: query.page, pageSize: query.pageSize };
   const { items, total, groupLabel, sliceName } = await readFigures(scope, async (read) => ({
     ...(await f.records(read, page, query.group)),

@@ -6,6 +6,7 @@ import { type Actor, can } from '../../../platform/access/actor.js';
 import { chinaTime } from '../../../platform/audit/audit-workbook.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
+import { readContext } from '../../../platform/db/read-context.js';
 import { type RosterQuery, rosterWhere } from '../roster-query.js';
 import { cadres } from '../schema.js';
 import { dictionaryItems, orgEntries, STATUS_ITEMS } from './lookups.js';
@@ -24,11 +25,13 @@ export async function exportRoster(opts: {
   query: RosterQuery;
 }): Promise<{ stream: Readable; filename: string; rows: number }> {
   const { ctx, actor, query } = opts;
-  const where = rosterWhere(ctx, actor, query);
+  // read on the replica when the routing allows; the audit record is written on the primary
+  const read = await readContext(ctx, actor);
+  const where = rosterWhere(read, actor, query);
   const [[{ rows }], entries, dicts] = await Promise.all([
-    ctx.db.select({ rows: count() }).from(cadres).where(where),
-    orgEntries(ctx.db, actor),
-    dictionaryItems(ctx.db, false),
+    read.db.select({ rows: count() }).from(cadres).where(where),
+    orgEntries(read.db, actor),
+    dictionaryItems(read.db, false),
   ]);
   // the unit filtered on, if the caller may see it, else the caller's own
   const unitOf = (id: number) => entries.find((e) => e.id === id)?.names.at(-1);
@@ -46,7 +49,7 @@ export async function exportRoster(opts: {
   const now = ctx.clock.now();
   const stream = new PassThrough();
   writeRosterWorkbook({
-    db: ctx.db,
+    db: read.db,
     where,
     out: stream,
     title: `干部花名册（${unit} / ${chinaTime(now).slice(0, 16)}）`,

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { AppContext } from '../../../platform/context.js';
+import { readContext } from '../../../platform/db/read-context.js';
 import { petitions } from '../schema.js';
 import type { StatsQuery } from '../stats/contract.js';
 import { statsScope } from '../stats/stats-scope.js';
@@ -21,10 +22,12 @@ export async function exportLedger(opts: {
   query: StatsQuery;
 }): Promise<{ stream: Readable; filename: string; rows: number }> {
   const { ctx, actor } = opts;
-  const scope = await statsScope(ctx, actor, opts.query);
+  // read on the replica when the routing allows; the audit record is written on the primary
+  const read = await readContext(ctx, actor);
+  const scope = await statsScope(read, actor, opts.query);
   const [[{ rows }], dicts] = await Promise.all([
-    ctx.db.select({ rows: count() }).from(petitions).where(scope.where),
-    ledgerDictionaries(ctx.db, false),
+    read.db.select({ rows: count() }).from(petitions).where(scope.where),
+    ledgerDictionaries(read.db, false),
   ]);
   await recordAudit(ctx.db, ctx.clock, actor, {
     action: 'petition.ledger_export',
@@ -33,7 +36,7 @@ export async function exportLedger(opts: {
   });
   const stream = new PassThrough();
   writeLedgerWorkbook({
-    db: ctx.db,
+    db: read.db,
     where: scope.where,
     out: stream,
     title: `信访台帐（${scope.org.name}  ${scope.from} 至 ${scope.to}）`,

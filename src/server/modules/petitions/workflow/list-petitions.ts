@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
+import { readContext } from '../../../platform/db/read-context.js';
 import { COUNT_CAP, countUpToCap } from '../../../platform/http/capped-count.js';
 import { offsetOf, type Page } from '../../../platform/http/pagination.js';
 import { orgs } from '../../../platform/orgs/schema.js';
@@ -36,7 +37,9 @@ export async function listPetitions(opts: {
   actor: Actor;
   query: PetitionListQuery;
 }): Promise<Page<PetitionRowOut> & { totalCapped: boolean }> {
-  const { ctx, actor, query } = opts;
+  const { actor, query } = opts;
+  // a large list: read on the replica when the routing allows (read-context.ts)
+  const ctx = await readContext(opts.ctx, actor);
   const today = todayOf(ctx);
   const where = petitionWhere(actor, query, today);
   // search results newest first (petitions_received_idx reads the first matches of a common word)
