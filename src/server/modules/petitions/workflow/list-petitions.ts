@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { COUNT_CAP, countUpToCap } from '../../../platform/http/capped-count.js';
@@ -49,21 +49,28 @@ export async function listPetitions(opts: {
         sql`${petitions.dueOn} asc nulls last`,
         desc(petitions.receivedOn),
       ];
-  const page = () =>
+  const page = (filter: SQL) =>
     ctx.db
       .select(rowColumns)
       .from(petitions)
       .innerJoin(orgs, eq(orgs.id, petitions.orgId))
-      .where(where)
+      .where(filter)
       .orderBy(...sorted, desc(petitions.id))
       .limit(query.pageSize)
       .offset(offsetOf(query));
-  // a common word searched across a district matches 100,000s: the planner's estimate says so
-  // without counting them
-  const [rows, count] = await Promise.all([
-    page(),
-    countUpToCap(ctx.db, petitions, where, COUNT_CAP, { estimateFirst: !!query.q }),
-  ]);
+  let rows: Awaited<ReturnType<typeof page>>;
+  let count: { total: number; totalCapped: boolean };
+  if (query.q) {
+    // a common word searched across a district matches 100,000s: the planner's estimate says so
+    // without counting them; a rarer one is counted through the search index first
+    count = await countUpToCap(ctx.db, petitions, where, COUNT_CAP, { estimateFirst: true });
+    rows =
+      count.total === 0
+        ? []
+        : await page(
+            count.totalCapped || count.total > searchPlan.rareMatches ? where : matchesOf(ctx, where),
+          );
+  } else [rows, count] = await Promise.all([page(where), countUpToCap(ctx.db, petitions, where, COUNT_CAP)]);
   const names = await subjectNames(
     ctx,
     rows.map((r) => r.id),
@@ -74,6 +81,24 @@ export async function listPetitions(opts: {
     subjects: names.get(r.id) ?? [],
   }));
   return { items, ...count, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Up to this many matches, a search's page is sorted from the matches themselves (read through the
+ * search index) rather than found by walking the date index newest first: the walk reads about
+ * (offset + page size) / matches of the whole table — all of it when a term is rare or absent
+ * (seconds at a million petitions), while sorting a few thousand matches takes milliseconds
+ * (bench/results-search.md).
+ */
+export const searchPlan = { rareMatches: 2_000 };
+
+/**
+ * The petitions matching `where`, as an array the planner cannot fold back into the outer query:
+ * it is read first through the search index, and the page is sorted from it.
+ */
+function matchesOf(ctx: AppContext, where: SQL): SQL {
+  const ids = ctx.db.select({ id: petitions.id }).from(petitions).where(where);
+  return sql`${petitions.id} = any(array(${ids}))`;
 }
 
 async function subjectNames(ctx: AppContext, ids: number[]): Promise<Map<number, string[]>> {
