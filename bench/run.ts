@@ -17,6 +17,7 @@ import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { OPENNESS_DB, opennessReport, opennessScenarios, prepareOpenness } from './openness.js';
 import { petitionScenarios, rawPetitions, signIn } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
+import { searchScenarios } from './search.js';
 import { summaryScenarios } from './summary.js';
 import { prepareSupervision, supervisionReport, supervisionScenarios } from './supervision.js';
 import { throughputScenarios } from './throughput.js';
@@ -50,6 +51,8 @@ const APPOINTMENTS_ONLY = process.env.BENCH_SCENARIOS === 'appointments';
 const OPENNESS_ONLY = process.env.BENCH_SCENARIOS === 'openness';
 /** BENCH_SCENARIOS=throughput: authenticated GET /me reads per second (wrk when installed), on prepared data. */
 const THROUGHPUT_ONLY = process.env.BENCH_SCENARIOS === 'throughput';
+/** BENCH_SCENARIOS=search: district-wide searches for an absent, a rare and a common term (PostgreSQL, on prepared data). */
+const SEARCH_ONLY = process.env.BENCH_SCENARIOS === 'search';
 const root = path.resolve(import.meta.dirname, '..');
 /** BENCH_SERVER_ROOT: the checkout whose server is measured (another worktree, for a before/after). */
 const serverRoot = process.env.BENCH_SERVER_ROOT ?? root;
@@ -215,6 +218,10 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
           },
         )),
       );
+      return results;
+    }
+    if (SEARCH_ONLY) {
+      if (b.databaseUrl) results.push(...(await searchScenarios(b.name, base, b.databaseUrl)));
       return results;
     }
     if (DASHBOARD_ONLY) {
@@ -506,7 +513,8 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
-  if (THROUGHPUT_ONLY) {
+  if (THROUGHPUT_ONLY || SEARCH_ONLY) {
+    log('\n| scenario | requests | errors | req/s | p50 | p95 | p99 |\n|---|---|---|---|---|---|---|');
     for (const r of all) log(fmt(r));
     return;
   }
