@@ -61,7 +61,7 @@ async function pickTerms(databaseUrl: string) {
         ).rows[0].n,
       );
     const { rows } = await c.query(
-      `select name from petition_subjects where cadre_id is not null and length(name) = 3
+      `select name from petition_subjects where cadre_id is not null
        group by name having count(*) between 45 and 60 order by name limit 20`,
     );
     let name = rows[0]?.name as string;
