@@ -49,15 +49,17 @@ export async function listPetitions(opts: {
         sql`${petitions.dueOn} asc nulls last`,
         desc(petitions.receivedOn),
       ];
-  const page = (filter: SQL) =>
+  const order = [...sorted, desc(petitions.id)];
+  // `pageIds`: the ids of a rare term's page, found among its matches (see pageOfMatches)
+  const page = (pageIds?: SQL) =>
     ctx.db
       .select(rowColumns)
       .from(petitions)
       .innerJoin(orgs, eq(orgs.id, petitions.orgId))
-      .where(filter)
-      .orderBy(...sorted, desc(petitions.id))
+      .where(pageIds ?? where)
+      .orderBy(...order)
       .limit(query.pageSize)
-      .offset(offsetOf(query));
+      .offset(pageIds ? 0 : offsetOf(query));
   let rows: Awaited<ReturnType<typeof page>>;
   let count: { total: number; totalCapped: boolean };
   if (query.q) {
@@ -68,9 +70,11 @@ export async function listPetitions(opts: {
       count.total === 0
         ? []
         : await page(
-            count.totalCapped || count.total > searchPlan.rareMatches ? where : matchesOf(ctx, where),
+            count.totalCapped || count.total > searchPlan.rareMatches
+              ? undefined
+              : pageOfMatches(where, order, query.pageSize, offsetOf(query)),
           );
-  } else [rows, count] = await Promise.all([page(where), countUpToCap(ctx.db, petitions, where, COUNT_CAP)]);
+  } else [rows, count] = await Promise.all([page(), countUpToCap(ctx.db, petitions, where, COUNT_CAP)]);
   const names = await subjectNames(
     ctx,
     rows.map((r) => r.id),
@@ -93,11 +97,14 @@ export async function listPetitions(opts: {
 export const searchPlan = { rareMatches: 2_000 };
 
 /**
- * The petitions matching `where`, as an array the planner cannot fold back into the outer query:
- * it is read first through the search index, and the page is sorted from it.
+ * The ids of a page among the petitions matching `where`: the matches are a subquery under the
+ * table's own name fenced by `offset 0`, so the planner cannot fold it into the page's order and
+ * walk the date index — it reads them through the search index (one bitmap scan) and sorts them;
+ * the outer query then reads only the page's rows by id.
  */
-function matchesOf(ctx: AppContext, where: SQL): SQL {
-  const ids = ctx.db.select({ id: petitions.id }).from(petitions).where(where);
+function pageOfMatches(where: SQL, order: SQL[], limit: number, offset: number): SQL {
+  const matches = sql`(select * from ${petitions} where ${where} offset 0) as ${petitions}`;
+  const ids = sql`select ${petitions.id} from ${matches} order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`;
   return sql`${petitions.id} = any(array(${ids}))`;
 }
 
