@@ -17,8 +17,10 @@ import { fmt, type LoadResult, load, loadAndAlone } from './load.js';
 import { OPENNESS_DB, opennessReport, opennessScenarios, prepareOpenness } from './openness.js';
 import { petitionScenarios, rawPetitions, signIn } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
+import { searchScenarios } from './search.js';
 import { summaryScenarios } from './summary.js';
 import { prepareSupervision, supervisionReport, supervisionScenarios } from './supervision.js';
+import { throughputScenarios } from './throughput.js';
 
 const AUDIT = Number(process.env.BENCH_AUDIT ?? 1_000_000);
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -47,7 +49,13 @@ const AUDITS_ONLY = process.env.BENCH_SCENARIOS === 'audits';
 const APPOINTMENTS_ONLY = process.env.BENCH_SCENARIOS === 'appointments';
 /** BENCH_SCENARIOS=openness: the portal's boards at 1,000 units and 500,000 items, in a database of its own (PostgreSQL). */
 const OPENNESS_ONLY = process.env.BENCH_SCENARIOS === 'openness';
+/** BENCH_SCENARIOS=throughput: authenticated GET /me reads per second (wrk when installed), on prepared data. */
+const THROUGHPUT_ONLY = process.env.BENCH_SCENARIOS === 'throughput';
+/** BENCH_SCENARIOS=search: district-wide searches for an absent, a rare and a common term (PostgreSQL, on prepared data). */
+const SEARCH_ONLY = process.env.BENCH_SCENARIOS === 'search';
 const root = path.resolve(import.meta.dirname, '..');
+/** BENCH_SERVER_ROOT: the checkout whose server is measured (another worktree, for a before/after). */
+const serverRoot = process.env.BENCH_SERVER_ROOT ?? root;
 const tmp = path.join(root, 'bench/tmp');
 const log = (s: string) => console.log(s);
 
@@ -104,11 +112,18 @@ async function prepare(b: Backend) {
   log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
+/** BENCH_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof --cpu-prof-dir=bench/tmp/prof). */
+const SERVER_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 async function startServer(b: Backend, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/jiandu.mjs'), 'serve'], {
-    env: { ...process.env, ...b.env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_ARGS, path.join(serverRoot, 'bin/jiandu.mjs'), 'serve'],
+    {
+      env: { ...process.env, ...b.env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
       .then((r) => r.ok)
@@ -187,6 +202,28 @@ async function measure(b: Backend, port: number): Promise<LoadResult[]> {
   const server = await startServer(b, port);
   const results: LoadResult[] = [];
   try {
+    if (THROUGHPUT_ONLY) {
+      const sessions = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => login(base, `bench${1000 + i}`)),
+      );
+      results.push(
+        ...(await throughputScenarios(
+          b.name,
+          base,
+          sessions.map((s) => s.cookie),
+          {
+            concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
+            seconds: Number(process.env.BENCH_SECONDS ?? 20),
+            tmp,
+          },
+        )),
+      );
+      return results;
+    }
+    if (SEARCH_ONLY) {
+      if (b.databaseUrl) results.push(...(await searchScenarios(b.name, base, b.databaseUrl)));
+      return results;
+    }
     if (DASHBOARD_ONLY) {
       results.push(...(await dashboardScenarios(b.name, base, () => dropCubes(b))));
       return results;
@@ -476,6 +513,11 @@ async function main() {
       : '';
   };
   if (PREPARE_ONLY) return log('\ndata generated; measure it with BENCH_REUSE=1');
+  if (THROUGHPUT_ONLY || SEARCH_ONLY) {
+    log('\n| scenario | requests | errors | req/s | p50 | p95 | p99 |\n|---|---|---|---|---|---|---|');
+    for (const r of all) log(fmt(r));
+    return;
+  }
   if (APPOINTMENTS_ONLY) {
     const md = [
       '# Benchmark results: the selection case list',

@@ -24,6 +24,7 @@ z.config(z.locales.zhCN());
 
 export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const UNGUARDED = new Set(['/api/openapi.json']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the HTTP application around an already-open context. Listening is the caller's business. */
 export async function buildApp(
@@ -49,6 +50,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionRow', null);
 
   // Deny by default: an /api route without a declared access level is a programming error.
   app.decorate('routeTable', []);
@@ -95,6 +97,9 @@ export async function buildApp(
   app.addHook('onRequest', accessHook(ctx));
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // a request that may have changed a session, a user or a role: this instance's next reads load
+    // their sessions afresh (before this answer leaves, so the caller's next request sees the change)
+    if (!SAFE_METHODS.has(req.method)) ctx.sessions.clear();
     return payload;
   });
   // With a read replica, a session that changed something reads on the primary for a while

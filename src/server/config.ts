@@ -36,6 +36,11 @@ export interface Config {
   /** How long the in-memory rules and calendar are trusted before a reload (other instances' edits). */
   rulesRefreshMs?: number;
   calendarRefreshMs?: number;
+  /**
+   * How long a read reuses its session's row (SESSION_CACHE_MS: 0 turns it off; at most 5,000):
+   * the bound within which another instance's logout, disabling or role change reaches this one.
+   */
+  sessionCacheMs?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,10 +61,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: env.SCHEDULER !== '0',
     rulesRefreshMs: positive(env.RULES_REFRESH_MS),
     calendarRefreshMs: positive(env.CALENDAR_REFRESH_MS),
+    sessionCacheMs: sessionCacheMs(env.SESSION_CACHE_MS),
   };
 }
 
 function positive(v: string | undefined): number | undefined {
   const n = Number(v);
   return v && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function sessionCacheMs(v: string | undefined): number | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error('SESSION_CACHE_MS must be a whole number of milliseconds');
+  return Math.min(n, 5_000);
 }

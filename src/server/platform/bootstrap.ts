@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import { SessionCache } from './auth/session-cache.js';
 import { CacheSet } from './caches.js';
 import { CalendarService } from './calendar/service.js';
 import { type AppContext, type Clock, systemClock } from './context.js';
@@ -64,6 +65,7 @@ async function prepareContext(opts: OpenOptions, database: Database): Promise<Ap
     rules,
     calendar,
     caches: new CacheSet([rules, calendar]),
+    sessions: new SessionCache(opts.config.sessionCacheMs),
     senders: logSenders(database.db),
     crypto: new FieldCrypto(fieldKey),
     instanceId: randomUUID(),

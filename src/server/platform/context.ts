@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { SessionCache } from './auth/session-cache.js';
 import type { CacheSet } from './caches.js';
 import type { CalendarService } from './calendar/service.js';
 import type { FieldCrypto } from './crypto/field-crypto.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   rules: RulesService;
   /** The in-memory copies above; `refreshStale()` runs only where no transaction is open. */
   caches: CacheSet;
+  /** Session rows reused by reads for a couple of seconds (see SessionCache). */
+  sessions: SessionCache;
   senders: Senders;
   crypto: FieldCrypto;
   /** Identifies this process among several server instances (jobs, logs). */

@@ -11,18 +11,30 @@ import { endSession, loadSession, SESSION_COOKIE, tokenId } from './session-stor
 const TOUCH_EVERY_MS = 60_000;
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Finds the caller's session; ends it if it has timed out or its user was disabled. */
+/**
+ * Finds the caller's session; ends it if it has timed out or its user was disabled. A safe request
+ * may reuse the row loaded by a read of the last `SESSION_CACHE_MS` (see SessionCache); any other
+ * request reads it afresh.
+ */
 export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promise<Actor | null> {
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return null;
   const id = tokenId(token);
-  const row = await loadSession(ctx.db, id);
-  if (!row || row.ended_at) return null;
   const now = ctx.clock.now();
+  const cacheable = SAFE_METHODS.has(req.method);
+  let row = cacheable ? ctx.sessions.get(id, now.getTime()) : undefined;
+  if (!row) {
+    const generation = ctx.sessions.generation;
+    const loaded = await loadSession(ctx.db, id);
+    if (!loaded || loaded.ended_at) return null;
+    row = loaded;
+    if (cacheable) ctx.sessions.set(id, row, now.getTime(), generation);
+  }
   const s = await securitySettings(ctx.rules);
   const idle = now.getTime() - row.last_seen_at.getTime() > s.idleMinutes * 60_000;
   const absolute = now.getTime() - row.created_at.getTime() > s.absoluteHours * 3_600_000;
   if (idle || absolute || row.disabled_at) {
+    ctx.sessions.forget(id);
     await endSession(
       ctx.db,
       id,
@@ -33,8 +45,10 @@ export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promis
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    row.last_seen_at = now;
   }
   (req as any).csrfToken = row.csrf_token;
+  req.sessionRow = row;
   return {
     userId: row.user_id,
     username: row.username,

@@ -1,31 +1,26 @@
-import { eq } from 'drizzle-orm';
 import { resetNotice } from '../../../domain/password-reset.js';
 import type { Actor } from '../access/actor.js';
-import type { AppContext } from '../context.js';
-import { orgs } from '../orgs/schema.js';
-import { users } from '../users/schema.js';
+import type { SessionRow } from './session-store.js';
 
-/** What the UI needs about the caller: identity, abilities (to hide what they cannot do), and any pending step. */
-export async function describeMe(ctx: AppContext, actor: Actor, csrfToken: string) {
-  const [row] = await ctx.db
-    .select({ user: users, orgName: orgs.name })
-    .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(users.id, actor.userId));
+/**
+ * What the UI needs about the caller: identity, abilities (to hide what they cannot do), and any
+ * pending step — all from the session row the access hook read (no query of its own).
+ */
+export function describeMe(actor: Actor, row: SessionRow) {
   return {
     id: actor.userId,
     username: actor.username,
     displayName: actor.displayName,
     orgId: actor.orgId,
-    orgName: row.orgName,
+    orgName: row.org_name,
     dataScope: actor.dataScope,
     roles: actor.roles,
     permissions: [...actor.permissions].sort(),
     pending: actor.pending,
-    totpEnabled: row.user.totpEnabledAt !== null,
-    passwordChangedAt: row.user.passwordChangedAt.toISOString(),
-    passwordReset: lastReset(row.user),
-    csrfToken,
+    totpEnabled: row.totp_enabled_at !== null,
+    passwordChangedAt: row.password_changed_at.toISOString(),
+    passwordReset: lastReset(row),
+    csrfToken: row.csrf_token,
   };
 }
 
@@ -33,13 +28,13 @@ export async function describeMe(ctx: AppContext, actor: Actor, csrfToken: strin
  * The last time an administrator reset the caller's password, told to its owner: `current` while the
  * password is still the one the reset made (the sign-in that follows shows the notice).
  */
-function lastReset(u: typeof users.$inferSelect) {
-  if (!u.passwordResetAt) return null;
-  const by = u.passwordResetBy ?? '管理员';
+function lastReset(u: SessionRow) {
+  if (!u.password_reset_at) return null;
+  const by = u.password_reset_by ?? '管理员';
   return {
-    at: u.passwordResetAt.toISOString(),
+    at: u.password_reset_at.toISOString(),
     by,
-    notice: resetNotice(u.passwordResetAt, by),
-    current: u.mustChangePassword && u.passwordChangedAt.getTime() <= u.passwordResetAt.getTime(),
+    notice: resetNotice(u.password_reset_at, by),
+    current: u.must_change_password && u.password_changed_at.getTime() <= u.password_reset_at.getTime(),
   };
 }

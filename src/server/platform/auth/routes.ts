@@ -123,7 +123,11 @@ export async function authRoutes(app: App) {
   app.get(
     '/api/v1/me',
     { schema: { tags: ['auth'] }, config: { access: 'authenticated', allowPending: true } },
-    async (req) => describeMe(ctx, actorOf(req), (req as any).csrfToken),
+    async (req) => {
+      const actor = actorOf(req);
+      if (!req.sessionRow) throw new Error('route reached without a session');
+      return describeMe(actor, req.sessionRow);
+    },
   );
 
   app.post(

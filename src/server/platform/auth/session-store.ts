@@ -46,6 +46,13 @@ export interface SessionRow {
   cadre_id: number | null;
   disabled_at: Date | null;
   org_path: string;
+  /** What GET /me shows besides the actor, read in the same round trip. */
+  org_name: string;
+  totp_enabled_at: Date | null;
+  password_changed_at: Date;
+  password_reset_at: Date | null;
+  password_reset_by: string | null;
+  must_change_password: boolean;
   roles: string[];
   permissions: string[];
   related_cadre_ids: number[];
@@ -56,7 +63,9 @@ export async function loadSession(db: Queryable, id: string): Promise<SessionRow
   const result = await db.execute(sql`
     select s.id, s.pending, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at, s.last_write_at,
            u.id as user_id, u.username, u.display_name, u.org_id, u.data_scope, u.cadre_id, u.disabled_at,
-           o.path as org_path,
+           o.path as org_path, o.name as org_name,
+           u.totp_enabled_at, u.password_changed_at, u.password_reset_at, u.password_reset_by,
+           u.must_change_password,
            coalesce(array_agg(distinct r.code) filter (where r.code is not null), '{}') as roles,
            coalesce(array_agg(distinct rp.permission) filter (where rp.permission is not null), '{}') as permissions,
            array(select rc.cadre_id from recusals rc where rc.user_id = u.id) as related_cadre_ids
@@ -67,7 +76,7 @@ export async function loadSession(db: Queryable, id: string): Promise<SessionRow
     left join roles r on r.id = ur.role_id
     left join role_permissions rp on rp.role_id = r.id
     where s.id = ${id}
-    group by s.id, u.id, o.path`);
+    group by s.id, u.id, o.path, o.name`);
   const row = rowsOf<SessionRow>(result)[0];
   if (!row) return null;
   return {
@@ -81,6 +90,9 @@ export async function loadSession(db: Queryable, id: string): Promise<SessionRow
     ended_at: row.ended_at ? new Date(row.ended_at) : null,
     last_write_at: row.last_write_at ? new Date(row.last_write_at) : null,
     disabled_at: row.disabled_at ? new Date(row.disabled_at) : null,
+    totp_enabled_at: row.totp_enabled_at ? new Date(row.totp_enabled_at) : null,
+    password_changed_at: new Date(row.password_changed_at),
+    password_reset_at: row.password_reset_at ? new Date(row.password_reset_at) : null,
   };
 }
 

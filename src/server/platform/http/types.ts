@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteAccess } from '../../../domain/permissions.js';
 import type { Actor } from '../access/actor.js';
+import type { SessionRow } from '../auth/session-store.js';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
@@ -23,6 +24,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The caller's session as the access hook read it (GET /me shows its user's columns). */
+    sessionRow: SessionRow | null;
   }
   interface FastifyInstance {
     ctx: AppContext;

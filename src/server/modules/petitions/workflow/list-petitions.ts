@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { readContext } from '../../../platform/db/read-context.js';
@@ -52,21 +52,32 @@ export async function listPetitions(opts: {
         sql`${petitions.dueOn} asc nulls last`,
         desc(petitions.receivedOn),
       ];
-  const page = () =>
+  const order = [...sorted, desc(petitions.id)];
+  // `pageIds`: the ids of a rare term's page, found among its matches (see pageOfMatches)
+  const page = (pageIds?: SQL) =>
     ctx.db
       .select(rowColumns)
       .from(petitions)
       .innerJoin(orgs, eq(orgs.id, petitions.orgId))
-      .where(where)
-      .orderBy(...sorted, desc(petitions.id))
+      .where(pageIds ?? where)
+      .orderBy(...order)
       .limit(query.pageSize)
-      .offset(offsetOf(query));
-  // a common word searched across a district matches 100,000s: the planner's estimate says so
-  // without counting them
-  const [rows, count] = await Promise.all([
-    page(),
-    countUpToCap(ctx.db, petitions, where, COUNT_CAP, { estimateFirst: !!query.q }),
-  ]);
+      .offset(pageIds ? 0 : offsetOf(query));
+  let rows: Awaited<ReturnType<typeof page>>;
+  let count: { total: number; totalCapped: boolean };
+  if (query.q) {
+    // a common word searched across a district matches 100,000s: the planner's estimate says so
+    // without counting them; a rarer one is counted through the search index first
+    count = await countUpToCap(ctx.db, petitions, where, COUNT_CAP, { estimateFirst: true });
+    rows =
+      count.total === 0
+        ? []
+        : await page(
+            count.totalCapped || count.total > searchPlan.rareMatches
+              ? undefined
+              : pageOfMatches(where, order, query.pageSize, offsetOf(query)),
+          );
+  } else [rows, count] = await Promise.all([page(), countUpToCap(ctx.db, petitions, where, COUNT_CAP)]);
   const names = await subjectNames(
     ctx,
     rows.map((r) => r.id),
@@ -77,6 +88,27 @@ export async function listPetitions(opts: {
     subjects: names.get(r.id) ?? [],
   }));
   return { items, ...count, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Up to this many matches, a search's page is sorted from the matches themselves (read through the
+ * search index) rather than found by walking the date index newest first: the walk reads about
+ * (offset + page size) / matches of the whole table — all of it when a term is rare or absent
+ * (seconds at a million petitions), while sorting a few thousand matches takes milliseconds
+ * (bench/results-search.md).
+ */
+export const searchPlan = { rareMatches: 2_000 };
+
+/**
+ * The ids of a page among the petitions matching `where`: the matches are a subquery under the
+ * table's own name fenced by `offset 0`, so the planner cannot fold it into the page's order and
+ * walk the date index — it reads them through the search index (one bitmap scan) and sorts them;
+ * the outer query then reads only the page's rows by id.
+ */
+function pageOfMatches(where: SQL, order: SQL[], limit: number, offset: number): SQL {
+  const matches = sql`(select * from ${petitions} where ${where} offset 0) as ${petitions}`;
+  const ids = sql`select ${petitions.id} from ${matches} order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`;
+  return sql`${petitions.id} = any(array(${ids}))`;
 }
 
 async function subjectNames(ctx: AppContext, ids: number[]): Promise<Map<number, string[]>> {
