@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { recordAudit } from './platform/audit/record.js';
 import { accessHook, SAFE_METHODS } from './platform/auth/authenticate.js';
-import { markSessionWrite } from './platform/auth/session-store.js';
+import { markSessionWrite, WROTE_COOKIE } from './platform/auth/session-store.js';
 import type { AppContext } from './platform/context.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/safe-log.js';
@@ -24,7 +24,6 @@ z.config(z.locales.zhCN());
 
 export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const UNGUARDED = new Set(['/api/openapi.json']);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the HTTP application around an already-open context. Listening is the caller's business. */
 export async function buildApp(
@@ -110,6 +109,17 @@ export async function buildApp(
       if (!actor || reply.statusCode >= 400 || SAFE_METHODS.has(req.method)) return payload;
       await markSessionWrite(ctx, actor.sessionId).catch((e) =>
         req.log.error({ err: e }, 'marking the session write failed'),
+      );
+      // and the browser carries it to whichever instance answers next, whose copy of the session
+      // row may be older than this write (WROTE_COOKIE)
+      reply.header(
+        'set-cookie',
+        app.serializeCookie(WROTE_COOKIE, String(ctx.clock.now().getTime()), {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: ctx.config.secureCookies,
+        }),
       );
       return payload;
     });

@@ -1,5 +1,8 @@
+import { isNotNull } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../src/server/platform/auth/schema.js';
+import { WROTE_COOKIE } from '../../src/server/platform/auth/session-store.js';
 import { replicaPolicy } from '../../src/server/platform/db/read-routing.js';
 import type { ReadReplica } from '../../src/server/platform/db/replica.js';
 import { call, type Session } from '../support/factories.js';
@@ -251,6 +254,42 @@ describe.skipIf(!!noPostgres)(`a replica that is down ${noPostgres}`, () => {
     expect(await readAll(t, w.s.district)).toEqual(first);
     expect(replica.health.checkedAt).toBe(t.clock.now().getTime());
     expect(replica.health.state).toBe('down');
+  });
+
+  it("a write answered by another instance keeps the caller's reads on the primary, though this instance's copy of the session is older", async () => {
+    const replica = replicaOf(t);
+    const list = '/api/v1/petitions?pageSize=50';
+    const read = (extraCookie = '') =>
+      t.app.inject({
+        method: 'GET',
+        url: list,
+        headers: { cookie: `${w.s.district.cookie}${extraCookie}`, 'x-csrf-token': w.s.district.csrf },
+      });
+    expect((await read()).statusCode).toBe(200); // this instance now holds a copy of the session row
+    // another instance answers the district reader's write: it marks the session, and its answer
+    // gives the browser the cookie
+    const now = t.clock.now();
+    await t.ctx.db.update(sessions).set({ lastWriteAt: now }).where(isNotNull(sessions.id));
+    const ownWrites = replica.decisions.own_write ?? 0;
+    expect((await read()).statusCode).toBe(200);
+    expect(replica.decisions.own_write ?? 0).toBe(ownWrites); // the copy does not know of the write
+    expect((await read(`; ${WROTE_COOKIE}=${now.getTime()}`)).statusCode).toBe(200);
+    expect(replica.decisions.own_write).toBe(ownWrites + 1); // the cookie does
+    // a time in the future is not believed
+    expect((await read(`; ${WROTE_COOKIE}=${now.getTime() + 3_600_000}`)).statusCode).toBe(200);
+    expect(replica.decisions.own_write).toBe(ownWrites + 1);
+    // and this instance's own write answers with the cookie
+    const wrote = await call(t, w.s.officer, 'POST', '/api/v1/petitions', {
+      orgId: w.daxing.id,
+      channel: 'letter',
+      receivedOn: '2026-03-01',
+      realName: false,
+      title: '反映某村道路维修问题',
+      content: '反映某村道路维修问题',
+    });
+    expect(wrote.statusCode, wrote.body).toBe(200);
+    expect(String(wrote.headers['set-cookie'])).toContain(`${WROTE_COOKIE}=${now.getTime()}`);
+    t.clock.advance(policy.stickyMs);
   });
 
   it('a replica lost after a good check costs a retry on the primary, never an error', async () => {

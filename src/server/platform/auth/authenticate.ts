@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { AppError, forbidden, unauthenticated } from '../http/errors.js';
 import { sessions } from './schema.js';
 import { securitySettings } from './security-settings.js';
-import { endSession, loadSession, SESSION_COOKIE, tokenId } from './session-store.js';
+import { endSession, loadSession, SESSION_COOKIE, tokenId, WROTE_COOKIE } from './session-store.js';
 
 const TOUCH_EVERY_MS = 60_000;
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,10 +62,17 @@ export async function resolveActor(ctx: AppContext, req: FastifyRequest): Promis
     relatedCadreIds: row.related_cadre_ids,
     sessionId: id,
     // this request itself may write: its reads stay on the primary
-    lastWriteAt: SAFE_METHODS.has(req.method) ? row.last_write_at : now,
+    lastWriteAt: SAFE_METHODS.has(req.method) ? lastWrite(row.last_write_at, req, now) : now,
     pending: row.pending,
     ip: req.ip,
   };
+}
+
+/** The later of the session row's last write and the one the caller's cookie says (never the future). */
+export function lastWrite(fromRow: Date | null, req: FastifyRequest, now: Date): Date | null {
+  const said = Number(req.cookies?.[WROTE_COOKIE]);
+  if (!Number.isFinite(said) || said <= 0 || said > now.getTime()) return fromRow;
+  return !fromRow || said > fromRow.getTime() ? new Date(said) : fromRow;
 }
 
 const PENDING_MESSAGES: Record<NonNullable<Actor['pending']>, string> = {

@@ -8,6 +8,13 @@ import { rowsOf } from '../db/rows.js';
 import { sessions } from './schema.js';
 
 export const SESSION_COOKIE = 'jd_sid';
+/**
+ * When the caller last changed something (ms since the epoch), kept by the browser with a read
+ * replica configured: the instance that answers the next read may hold a copy of the session row
+ * older than the write (SessionCache), and the cookie travels to whichever instance answers.
+ * Forging it can only send one's own reads to the primary.
+ */
+export const WROTE_COOKIE = 'jd_wrote';
 export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(
