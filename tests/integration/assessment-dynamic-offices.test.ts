@@ -104,7 +104,10 @@ describe('科室评分 by the office that supplies the data', () => {
       ['unit_head', '2026-02-10', 'open'],
     ]);
 
-    // 财政所 sees the round, every unit, and may score its own item only
+    // 财政所 finds the round in its list, sees every unit, and may score its own item only
+    const listed = (await api('cz', 'GET', '/api/v1/assessments/dynamic-rounds')).json().items;
+    expect(listed.map((x: { id: number }) => x.id)).toEqual([first]);
+    expect((await api('eastHead', 'GET', '/api/v1/assessments/dynamic-rounds')).json().items).toHaveLength(1);
     const seen = await api('cz', 'GET', url(first));
     expect(seen.statusCode, seen.body).toBe(200);
     expect(seen.json().units.map((u: { name: string }) => u.name)).toEqual(['东村', '西村']);

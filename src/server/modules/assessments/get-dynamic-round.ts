@@ -14,7 +14,7 @@ import { orgInScope, scopeFilter } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
-import { loadDynamicRound, type RoundItem } from './dynamic-round-access.js';
+import { loadDynamicRound, type RoundItem, supplierOffices } from './dynamic-round-access.js';
 import { dynamicRoundLines, dynamicRounds } from './schema.js';
 import { officeProblem, scorableItems } from './score-dynamic-round.js';
 
@@ -120,7 +120,7 @@ export async function getDynamicRound(opts: { ctx: AppContext; actor: Actor; id:
   });
 }
 
-/** The rounds the caller organises (their scope) or self-assesses in, newest first. */
+/** The rounds the caller organises (their scope), self-assesses in or scores as a supplying office, newest first. */
 export async function listDynamicRounds(opts: { ctx: AppContext; actor: Actor }) {
   const { ctx, actor } = opts;
   const organiser = actor.permissions.has('assessment.read') || actor.permissions.has('assessment.manage');
@@ -133,7 +133,8 @@ export async function listDynamicRounds(opts: { ctx: AppContext; actor: Actor })
   const visible = [];
   for (const r of rows) {
     if (!organiser) {
-      let mine = false;
+      // an office supplying an item's data (the caller's org or one above it) scores in the round
+      let mine = supplierOffices(r.items as RoundItem[]).some((o) => actor.orgPath.includes(`/${o}/`));
       for (const u of r.subjectOrgIds) mine ||= await orgInScope(ctx.db, actor, u);
       if (!mine) continue;
     }
