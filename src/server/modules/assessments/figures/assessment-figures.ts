@@ -157,13 +157,7 @@ async function rows(scope: FigureScope, name: Name | DynamicName): Promise<Figur
 type Row = FigureRecord & { group?: string };
 
 const SUMS = new Set<string>(['ballots', 'dynamic_points', 'dynamic_full']);
-const GROUPED = new Set<string>([
-  'grades',
-  'last_places',
-  'dynamic_published',
-  'dynamic_points',
-  'dynamic_full',
-]);
+const GROUPED = new Set<string>(['grades', 'last_places', 'dynamic_published']);
 
 function figureValueOf(name: Name | DynamicName, list: Row[]): FigureValue {
   const add = (l: Row[]) =>

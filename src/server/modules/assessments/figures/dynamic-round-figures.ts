@@ -43,7 +43,7 @@ const DEFINITIONS: Record<
   dynamic_points: {
     label: '动态考核得分合计',
     unit: '分',
-    definition: '统计期内发布的动态考核中各被考核单位的最终得分之和（按考核对象类别分组）',
+    definition: '统计期内发布的动态考核中各被考核单位的最终得分之和',
   },
   dynamic_full: {
     label: '动态考核满分合计',
@@ -219,7 +219,8 @@ export function dynamicRoundFigures(records: Records): Figure[] {
       permission: 'assessment.read',
       protected: false,
       kind: name === 'dynamic_points' || name === 'dynamic_full' ? 'sum' : 'count',
-      dimension: name === 'dynamic_overdue' ? undefined : { key: 'kind', label: '考核对象' },
+      // the rounds by the kind of assessed; the sums are not broken down (a group counts rows)
+      dimension: name === 'dynamic_published' ? { key: 'kind', label: '考核对象' } : undefined,
       columns: COLUMNS[name],
       dashboard:
         name === 'dynamic_published'
