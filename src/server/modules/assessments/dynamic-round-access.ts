@@ -18,8 +18,9 @@ registerRecordType('dynamic_round', async (db, ids) => {
 // the offices' scoring and the review are the organisers'; a unit's self-assessment is its head's
 registerTodoRecordType('dynamic_round', 'assessment.read');
 registerTodoRecordType('dynamic_round_self', 'assessment.self_score');
-// 科室评分 by the office that supplies an item's data (数据提供单位): its head's to-do
-registerTodoRecordType('dynamic_round_office', 'assessment.self_score');
+// 科室评分 by the office that supplies an item's data (数据提供单位): its head's to-do, which others
+// (the dashboard's "who is late") see as they see the round, with `assessment.read`
+registerTodoRecordType('dynamic_round_office', 'assessment.read');
 
 export type DynamicRoundRow = typeof dynamicRounds.$inferSelect;
 
