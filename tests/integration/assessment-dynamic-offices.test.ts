@@ -156,6 +156,12 @@ describe('科室评分 by the office that supplies the data', () => {
       expect((await score('cz', first, unitId, [{ itemKey: 'B', points: 27 }])).statusCode).toBe(200);
       expect((await score('org', first, unitId, [{ itemKey: 'C', points: 8 }])).statusCode).toBe(200);
     }
+    // each office is done with its to-do once it has scored its items for every unit; the organisers' stays
+    const afterScoring = await t.ctx.db
+      .select()
+      .from(todos)
+      .where(and(eq(todos.recordId, String(first)), eq(todos.status, 'open')));
+    expect(afterScoring.map((x) => x.recordType)).toEqual(['dynamic_round']);
     // an office sees its own items' lines, not the others'
     const czLines = (await api('cz', 'GET', url(first))).json().lines;
     expect(new Set(czLines.map((l: { itemKey: string }) => l.itemKey))).toEqual(new Set(['B']));

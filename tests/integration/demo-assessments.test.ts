@@ -78,7 +78,6 @@ it('holds dynamic rounds: 2025 Q4 published, January 2026 in 科室评分 past i
   expect(open.map((x) => [x.todo.recordType, x.org, x.todo.dueOn]).sort()).toEqual(
     [
       ['dynamic_round', '大兴镇', '2026-02-13'],
-      ['dynamic_round_office', '组织办', '2026-02-13'],
       ['dynamic_round_office', '财政所', '2026-02-13'],
     ].sort(),
   );

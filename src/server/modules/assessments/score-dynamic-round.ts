@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { acceptsLines, type RoundStage } from '../../../domain/assessments/dynamic-rounds.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest, conflict, forbidden } from '../../platform/http/errors.js';
+import { completeTodos } from '../../platform/todos/close-todos.js';
 import type { IndicatorItem } from './contract.js';
 import { loadDynamicRound, type RoundItem } from './dynamic-round-access.js';
 import type { RoundLinesInput } from './dynamic-round-contract.js';
@@ -110,6 +111,24 @@ export const scoreDynamicRound = (opts: {
           scoredAt: sql`excluded.scored_at`,
         },
       });
+    // an office that has scored its items for every unit is done with its 科室评分 to-do
+    if (stage === 'scoring')
+      for (const office of offices) {
+        const mine = items.filter((i) => i.supplierOrgId === office).map((i) => i.key);
+        const given = await tx
+          .select({ unit: dynamicRoundLines.subjectOrgId, item: dynamicRoundLines.itemKey })
+          .from(dynamicRoundLines)
+          .where(and(eq(dynamicRoundLines.roundId, round.id), eq(dynamicRoundLines.stage, 'scoring')));
+        const done = round.subjectOrgIds.every((u) =>
+          mine.every((k) => given.some((g) => g.unit === u && g.item === k)),
+        );
+        if (done)
+          await completeTodos(tx, ctx.clock, {
+            recordType: 'dynamic_round_office',
+            recordId: round.id,
+            orgId: office,
+          });
+      }
     await recordAudit(tx, ctx.clock, actor, {
       action: 'assessment.dynamic_round_score',
       objectType: 'dynamic_round',
