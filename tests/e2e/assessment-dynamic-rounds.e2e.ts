@@ -15,6 +15,8 @@ it('a dynamic-assessment round is started, self-assessed by a unit, scored, publ
   const town = await makeOrg(e.ctx, '大兴镇');
   const east = await makeOrg(e.ctx, '东风村', town.id, 'village');
   await makeOrg(e.ctx, '红旗村', town.id, 'village');
+  // 经发办 is an office of the township: it scores 经济发展 (its data) in 科室评分
+  const jingfa = await makeOrg(e.ctx, '经发办', town.id, 'department');
   await e.ctx.db.insert(indicatorSystems).values({
     orgId: town.id,
     year: 2026,
@@ -30,6 +32,7 @@ it('a dynamic-assessment round is started, self-assessed by a unit, scored, publ
   });
   await makeUser(e.ctx, { orgId: town.id, roles: ['org_officer'], username: 'kaohe1' });
   await makeUser(e.ctx, { orgId: east.id, roles: ['unit_head'], username: 'dongfeng1' });
+  await makeUser(e.ctx, { orgId: jingfa.id, roles: ['unit_head'], username: 'jingfa1' });
 
   const { page } = await e.newPage();
   await fillLogin(page, e.baseUrl, 'kaohe1', 'Jd!2026-test');
@@ -63,23 +66,34 @@ it('a dynamic-assessment round is started, self-assessed by a unit, scored, publ
   await head.getByText('已保存 东风村 的单位自评').waitFor();
   await head.getByRole('tab', { name: '红旗村' }).waitFor({ state: 'detached' });
 
-  // the office scores both villages, then review and publish
+  // the organisers score 党建工作, 经发办 scores 经济发展 (the organisers cannot), then review and publish
   await page.reload();
   await page.getByTestId('score-matrix').getByText('党建台账').waitFor();
   await page.getByRole('button', { name: '结束自评，进入科室评分' }).click();
   await page.getByTestId('round-stage').getByText('科室评分').waitFor();
   await page.getByLabel('党建工作分值').fill('50');
   await page.getByLabel('党建工作说明').fill('学习记录不全');
-  await page.getByLabel('经济发展分值').fill('36');
+  await page.getByTestId('score-matrix').getByText('由经发办评分').waitFor();
   await page.getByRole('button', { name: '保存评分' }).click();
   await page.getByText('已保存 东风村 的科室评分').waitFor();
+  const office = (await e.newPage()).page;
+  await fillLogin(office, e.baseUrl, 'jingfa1', 'Jd!2026-test');
+  await office.waitForURL(`${e.baseUrl}/`);
+  await office.goto(roundUrl);
+  await office.getByTestId('score-matrix').getByText('不由您评分').waitFor();
+  await office.getByLabel('经济发展分值').fill('36');
+  await office.getByRole('button', { name: '保存评分' }).click();
+  await office.getByText('已保存 东风村 的科室评分').waitFor();
   await page.getByRole('button', { name: '提交复核' }).click();
   await page.getByText('还有单位未评分完毕（红旗村），不能进入复核').waitFor();
   await page.getByRole('tab', { name: '红旗村' }).click();
   await page.getByLabel('党建工作分值').fill('55');
-  await page.getByLabel('经济发展分值').fill('39');
   await page.getByRole('button', { name: '保存评分' }).click();
   await page.getByText('已保存 红旗村 的科室评分').waitFor();
+  await office.getByRole('tab', { name: '红旗村' }).click();
+  await office.getByLabel('经济发展分值').fill('39');
+  await office.getByRole('button', { name: '保存评分' }).click();
+  await office.getByText('已保存 红旗村 的科室评分').waitFor();
   await page.getByRole('button', { name: '提交复核' }).click();
   await page.getByTestId('round-stage').getByText('复核').waitFor();
   await page.getByRole('tab', { name: '东风村' }).click();

@@ -18,6 +18,7 @@ import type { AppContext } from '../../server/platform/context.js';
 import type { Tx } from '../../server/platform/db/client.js';
 import { orgs } from '../../server/platform/orgs/schema.js';
 import { users } from '../../server/platform/users/schema.js';
+import { dynamicRoundsDemo } from './assessment-rounds.js';
 import type { DemoStep } from './index.js';
 import { daysOf, demoActor } from './petition-life.js';
 import { TOWNSHIPS } from './platform-data.js';
@@ -48,7 +49,7 @@ export const EVALUATION = { heldOn: '2025-03-03', closedOn: '2025-03-05', electo
  * 大兴镇's assessments of 2025 through the module's use cases, each on its day: two rounds of each
  * unit evaluation kind for its villages — one village last in both 目标考评 rounds, so its secretary
  * gets the 警告 and the grade cap; every 末位 proposal confirmed a week later by the discipline
- * officer — a democratic evaluation at which 9 of 26 ballots said 差 (its admonition is talked to and
+ * officer — the dynamic-assessment rounds (`assessment-rounds.ts`), a democratic evaluation at which 9 of 26 ballots said 差 (its admonition is talked to and
  * tracked by the admonitions step), and the annual grades of 2025 within the 优秀 cap.
  */
 export const assessmentsDemo: DemoStep = {
@@ -106,10 +107,11 @@ export const assessmentsDemo: DemoStep = {
           });
     }
     const scored = '2025-12-31' <= today ? await dynamicScores(ctx, tx, org, town.id, villages) : 0;
+    const dynamicRounds = await dynamicRoundsDemo(demo, day, org, town.id, villages, today);
     const people = await townshipCadres(tx, town.path, org.cadreId);
     const ballots = await evaluation(tx, day, org, town.id, people[people.length - 2], today);
     const graded = '2025-12-26' <= today ? await grades(tx, day, org, town.path) : 0;
-    return `考核：单位考评 ${rounds} 轮，动态考核 ${scored} 个村，民主测评 1 次（${ballots} 张测评票），2025 年度考核评定 ${graded} 人（大兴镇）`;
+    return `考核：单位考评 ${rounds} 轮，动态考核 ${scored} 个村（动态考核轮次 ${dynamicRounds} 轮），民主测评 1 次（${ballots} 张测评票），2025 年度考核评定 ${graded} 人（大兴镇）`;
   },
 };
 

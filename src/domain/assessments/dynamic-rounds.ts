@@ -7,6 +7,14 @@
  */
 import type { Problem } from './indicators.js';
 
+/** The kinds of assessed an indicator system is for. */
+export const SYSTEM_KINDS = {
+  township_leader: '镇领导班子成员',
+  middle: '中层干部',
+  village: '村干部',
+  unit: '村（部门）单位',
+} as const;
+
 export const ROUND_CADENCES = { monthly: '月度', quarterly: '季度', half_year: '半年' } as const;
 export type RoundCadence = keyof typeof ROUND_CADENCES;
 

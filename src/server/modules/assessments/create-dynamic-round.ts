@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import {
   deadlineProblem,
   ROUND_CADENCES,
@@ -12,13 +12,16 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { orgs } from '../../platform/orgs/schema.js';
+import type { IndicatorItem } from './contract.js';
+import type { RoundItem } from './dynamic-round-access.js';
 import type { DynamicRoundInput } from './dynamic-round-contract.js';
 import { stageTodos } from './dynamic-round-todos.js';
 import { dynamicRounds, indicatorSystems } from './schema.js';
 
 /**
  * 发起动态考核: a round of an indicator system for a period and units below the system's org. The
- * system's items and caps are copied into the round (a later version never changes it), the round
+ * system's items and caps are copied into the round (a later version never changes it), each with
+ * the office its supplier names (who scores it in 科室评分), the round
  * opens at 自评 and every unit's head gets a to-do due on the 自评 deadline.
  */
 export const createDynamicRound = (opts: { ctx: AppContext; actor: Actor; input: DynamicRoundInput }) =>
@@ -44,6 +47,18 @@ export const createDynamicRound = (opts: { ctx: AppContext; actor: Actor; input:
           [`subjectOrgIds.${i}`]: '被考核单位不正确',
         });
     }
+    // each item's supplier (数据提供单位) read as one of the org's offices, when it names one: that
+    // office scores the item in 科室评分 (a name that is no office leaves it to the organisers)
+    const offices = await tx
+      .select({ id: orgs.id, name: orgs.name })
+      .from(orgs)
+      .where(and(eq(orgs.parentId, owner.id), eq(orgs.kind, 'department'), isNull(orgs.deletedAt)));
+    const items = (system.items as IndicatorItem[]).map(
+      (i): RoundItem => ({
+        ...i,
+        supplierOrgId: offices.find((o) => i.supplier && o.name === i.supplier.trim())?.id ?? null,
+      }),
+    );
     const [round] = await tx
       .insert(dynamicRounds)
       .values({
@@ -54,7 +69,7 @@ export const createDynamicRound = (opts: { ctx: AppContext; actor: Actor; input:
         periodEnd: period.end,
         title: `${period.label}${ROUND_CADENCES[cadence]}动态考核（${system.title}）`,
         subjectOrgIds: units,
-        items: system.items,
+        items,
         bonusCap: system.bonusCap,
         deductionCap: system.deductionCap,
         deadlines: input.deadlines,

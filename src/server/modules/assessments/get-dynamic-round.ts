@@ -14,10 +14,9 @@ import { orgInScope, scopeFilter } from '../../platform/access/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
-import type { IndicatorItem } from './contract.js';
-import { loadDynamicRound } from './dynamic-round-access.js';
+import { loadDynamicRound, type RoundItem, supplierOffices } from './dynamic-round-access.js';
 import { dynamicRoundLines, dynamicRounds } from './schema.js';
-import { scorableItems } from './score-dynamic-round.js';
+import { officeProblem, scorableItems } from './score-dynamic-round.js';
 
 const labels = (r: { stage: string; cadence: string }) => ({
   stageLabel: ROUND_STAGES[r.stage as RoundStage] ?? r.stage,
@@ -32,24 +31,27 @@ const labels = (r: { stage: string; cadence: string }) => ({
 export async function getDynamicRound(opts: { ctx: AppContext; actor: Actor; id: number }) {
   const { ctx, actor, id } = opts;
   return ctx.db.transaction(async (tx) => {
-    const { round, units, organiser } = await loadDynamicRound(tx, actor, id);
+    const { round, units, ownUnits, organiser, offices } = await loadDynamicRound(tx, actor, id);
     const today = chinaDate(ctx.clock.now());
     const stage = round.stage as RoundStage;
     const deadlines = round.deadlines as Record<ScoringStage, string>;
-    const items = scorableItems(round.items as IndicatorItem[]);
+    const items = scorableItems(round.items as RoundItem[]);
+    const officeItems = new Set(
+      items.filter((i) => i.supplierOrgId && offices.includes(i.supplierOrgId)).map((i) => i.key),
+    );
+    const manage = organiser && actor.permissions.has('assessment.manage');
     const names = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, units));
     const rows = await tx
       .select({ l: dynamicRoundLines, scorer: users.displayName })
       .from(dynamicRoundLines)
       .leftJoin(users, eq(users.id, dynamicRoundLines.scorerUserId))
-      .where(
-        and(
-          eq(dynamicRoundLines.roundId, round.id),
-          inArray(dynamicRoundLines.subjectOrgId, units),
-          organiser ? undefined : eq(dynamicRoundLines.stage, 'self'),
-        ),
-      );
-    const lines = rows.map(({ l, scorer }) => ({
+      .where(and(eq(dynamicRoundLines.roundId, round.id), inArray(dynamicRoundLines.subjectOrgId, units)));
+    // an office sees its items' scores; a unit head the self-assessment of their units
+    const visible = rows.filter(
+      ({ l }) =>
+        organiser || (l.stage === 'self' ? ownUnits.includes(l.subjectOrgId) : officeItems.has(l.itemKey)),
+    );
+    const lines = visible.map(({ l, scorer }) => ({
       ...l,
       stage: l.stage as ScoringStage,
       scorer: scorer ?? '',
@@ -75,14 +77,25 @@ export async function getDynamicRound(opts: { ctx: AppContext; actor: Actor; id:
       organiser,
       canScore:
         stage !== 'published' &&
-        (actor.permissions.has('assessment.manage') ||
-          (stage === 'self' && actor.permissions.has('assessment.self_score'))),
+        (manage ||
+          (stage === 'self' && actor.permissions.has('assessment.self_score') && ownUnits.length > 0) ||
+          (stage === 'scoring' && offices.length > 0)),
       items: items.map((i) => ({
         key: i.key,
         name: i.name,
         kind: i.kind,
         maxPoints: i.maxPoints,
         supplier: i.supplier ?? null,
+        // the supplier is one of the org's offices: it scores the item in 科室评分
+        byOffice: !!i.supplierOrgId,
+        // the caller may give this item points in the current stage
+        scorable:
+          !i.auto &&
+          (stage === 'self'
+            ? manage || actor.permissions.has('assessment.self_score')
+            : stage === 'scoring'
+              ? officeProblem(i, manage, offices) === null
+              : stage === 'review' && manage),
         evidence: i.evidence ?? null,
         auto: !!i.auto,
       })),
@@ -107,7 +120,7 @@ export async function getDynamicRound(opts: { ctx: AppContext; actor: Actor; id:
   });
 }
 
-/** The rounds the caller organises (their scope) or self-assesses in, newest first. */
+/** The rounds the caller organises (their scope), self-assesses in or scores as a supplying office, newest first. */
 export async function listDynamicRounds(opts: { ctx: AppContext; actor: Actor }) {
   const { ctx, actor } = opts;
   const organiser = actor.permissions.has('assessment.read') || actor.permissions.has('assessment.manage');
@@ -120,7 +133,8 @@ export async function listDynamicRounds(opts: { ctx: AppContext; actor: Actor })
   const visible = [];
   for (const r of rows) {
     if (!organiser) {
-      let mine = false;
+      // an office supplying an item's data (the caller's org or one above it) scores in the round
+      let mine = supplierOffices(r.items as RoundItem[]).some((o) => actor.orgPath.includes(`/${o}/`));
       for (const u of r.subjectOrgIds) mine ||= await orgInScope(ctx.db, actor, u);
       if (!mine) continue;
     }

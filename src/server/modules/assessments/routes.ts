@@ -3,6 +3,7 @@ import './provider.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { ledgerImportRoutes } from '../../platform/imports/routes.js';
 import { codesDocx } from './codes-docx.js';
+import { codesPdf } from './codes-pdf.js';
 import {
   closeIn,
   codesIn,
@@ -231,25 +232,28 @@ export async function assessmentRoutes(app: App) {
     },
     (req) => issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count }),
   );
-  app.post(
-    `${base}/evaluations/:id/codes.docx`,
-    {
-      schema: { tags, params: idParam, body: codesIn },
-      config: { access: 'assessment.manage', audit: 'assessment.codes_issue' },
-    },
-    async (req, reply) => {
-      const r = await issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count });
-      const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
-      const buffer = await codesDocx({ title: r.title, heldOn: r.heldOn, codes: r.codes, origin });
-      return reply
-        .type(DOCX)
-        .header(
-          'content-disposition',
-          `attachment; filename="evaluation-codes.docx"; filename*=UTF-8''${encodeURIComponent(`${r.title}-测评码.docx`)}`,
-        )
-        .send(buffer);
-    },
-  );
+  // the slips to print, as .docx (to edit) or PDF (to print as is): the same codes issued once
+  for (const format of ['docx', 'pdf'] as const)
+    app.post(
+      `${base}/evaluations/:id/codes.${format}`,
+      {
+        schema: { tags, params: idParam, body: codesIn },
+        config: { access: 'assessment.manage', audit: 'assessment.codes_issue' },
+      },
+      async (req, reply) => {
+        const r = await issueCodes({ ctx, actor: actorOf(req), id: req.params.id, count: req.body.count });
+        const origin = ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        const spec = { title: r.title, heldOn: r.heldOn, codes: r.codes, origin };
+        const buffer = format === 'pdf' ? codesPdf(spec) : await codesDocx(spec);
+        return reply
+          .type(format === 'pdf' ? 'application/pdf' : DOCX)
+          .header(
+            'content-disposition',
+            `attachment; filename="evaluation-codes.${format}"; filename*=UTF-8''${encodeURIComponent(`${r.title}-测评码.${format}`)}`,
+          )
+          .send(buffer);
+      },
+    );
   app.post(
     `${base}/evaluations/:id/paper-ballots`,
     {

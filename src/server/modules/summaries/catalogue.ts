@@ -81,7 +81,7 @@ export function registerAllSummaryParagraphs(): void {
       title: '考核与末位惩处',
       order: 40,
       template:
-        '加强对干部实绩的考核，出台了干部动态考核制度。建立末位惩处制度，通过目标考评、现场观摩、行风评比等形式对各单位工作进行排名，排名处于末位的单位，由镇党委政府对其主要负责人进行惩处；连续两次工作排名处于末位的，对单位主要领导给予警告，其年度考核为不合格。[[全年{我}共开展单位考评{assessments.rounds}轮，]][[{assessments.last_places}个单位次排名末位，]][[对{assessments.warnings}名单位主要领导给予警告。]][[组织民主测评{assessments.evaluations}次，收回测评票{assessments.ballots}张。]]',
+        '加强对干部实绩的考核，出台了干部动态考核制度。[[全年{我}发布动态考核结果{assessments.dynamic_published}轮。]][[被考核单位平均得分率{assessments.dynamic_score_rate|%}。]]建立末位惩处制度，通过目标考评、现场观摩、行风评比等形式对各单位工作进行排名，排名处于末位的单位，由镇党委政府对其主要负责人进行惩处；连续两次工作排名处于末位的，对单位主要领导给予警告，其年度考核为不合格。[[全年{我}共开展单位考评{assessments.rounds}轮，]][[{assessments.last_places}个单位次排名末位，]][[对{assessments.warnings}名单位主要领导给予警告。]][[组织民主测评{assessments.evaluations}次，收回测评票{assessments.ballots}张。]]',
     },
   ]);
 }

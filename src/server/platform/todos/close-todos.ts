@@ -6,6 +6,8 @@ import { todos } from './schema.js';
 interface RecordRef {
   recordType: string;
   recordId: string | number;
+  /** Only the to-dos addressed to this org (one office's part of the record's work). */
+  orgId?: number;
 }
 
 async function closeOpen(db: Queryable, clock: Clock, ref: RecordRef, status: 'done' | 'cancelled') {
@@ -17,6 +19,7 @@ async function closeOpen(db: Queryable, clock: Clock, ref: RecordRef, status: 'd
         eq(todos.recordType, ref.recordType),
         eq(todos.recordId, String(ref.recordId)),
         eq(todos.status, 'open'),
+        ref.orgId === undefined ? undefined : eq(todos.orgId, ref.orgId),
       ),
     )
     .returning({ id: todos.id });

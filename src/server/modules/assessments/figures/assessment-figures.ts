@@ -15,6 +15,13 @@ import { orgs } from '../../../platform/orgs/schema.js';
 import { cadres } from '../../cadres/schema.js';
 import { evaluationVisibility } from '../access.js';
 import { annualGrades, evaluations, lastPlaces, unitEvaluationRounds as r } from '../schema.js';
+import {
+  DYNAMIC_NAMES,
+  type DynamicName,
+  dynamicKindLabel,
+  dynamicRoundFigures,
+  dynamicRows,
+} from './dynamic-round-figures.js';
 
 /**
  * 考核 figures, as of a date: unit evaluation rounds held in the period, the 末位 units of those
@@ -81,7 +88,8 @@ const evaluationsWhere = (scope: FigureScope): SQL =>
     between(evaluations.heldOn, scope.from, lastCountedDay(scope)),
   )!;
 
-async function rows(scope: FigureScope, name: Name): Promise<FigureRecord[]> {
+async function rows(scope: FigureScope, name: Name | DynamicName): Promise<FigureRecord[]> {
+  if ((DYNAMIC_NAMES as string[]).includes(name)) return dynamicRows(scope, name as DynamicName);
   const db = scope.db;
   if (name === 'rounds') {
     const list = await db.select().from(r).where(roundsWhere(scope)).orderBy(asc(r.heldOn), asc(r.id));
@@ -148,16 +156,22 @@ async function rows(scope: FigureScope, name: Name): Promise<FigureRecord[]> {
 
 type Row = FigureRecord & { group?: string };
 
-function figureValueOf(name: Name, list: Row[]): FigureValue {
-  const value = name === 'ballots' ? list.reduce((n, x) => n + (x.weight ?? 0), 0) : list.length;
-  if (name !== 'grades' && name !== 'last_places') return { value };
+const SUMS = new Set<string>(['ballots', 'dynamic_points', 'dynamic_full']);
+const GROUPED = new Set<string>(['grades', 'last_places', 'dynamic_published']);
+
+function figureValueOf(name: Name | DynamicName, list: Row[]): FigureValue {
+  const add = (l: Row[]) =>
+    SUMS.has(name) ? Math.round(l.reduce((n, x) => n + (x.weight ?? 0), 0) * 100) / 100 : l.length;
+  const value = add(list);
+  if (!GROUPED.has(name)) return { value };
   const labels: Record<string, string> = { penalty: '末位惩处', warning: '警告' };
-  const groups = new Map<string, number>();
-  for (const x of list) groups.set(x.group!, (groups.get(x.group!) ?? 0) + 1);
-  return { value, groups: [...groups].map(([key, v]) => ({ key, label: labels[key] ?? key, value: v })) };
+  const label = (key: string) => labels[key] ?? (name.startsWith('dynamic_') ? dynamicKindLabel(key) : key);
+  const groups = new Map<string, Row[]>();
+  for (const x of list) groups.set(x.group!, [...(groups.get(x.group!) ?? []), x]);
+  return { value, groups: [...groups].map(([key, l]) => ({ key, label: label(key), value: add(l) })) };
 }
 
-async function records(scope: FigureScope, name: Name, page: PageRequest, group?: string) {
+async function records(scope: FigureScope, name: Name | DynamicName, page: PageRequest, group?: string) {
   const all = (await rows(scope, name)) as Row[];
   const chosen = group ? all.filter((x) => x.group === group) : all;
   return {
@@ -235,14 +249,15 @@ export function assessmentFigures(): { source: FigureSource; figures: Figure[] }
     dashboard: name === 'grades' ? ['card', 'category'] : ['card'],
     records: (scope, page, group) => records(scope, name, page, group),
   }));
+  figures.push(...dynamicRoundFigures(records));
   const source: FigureSource = {
     module: 'assessments',
     label: '考核',
     async count(scope, keys) {
       const out: Record<string, FigureValue> = {};
       for (const key of keys) {
-        const name = key.slice('assessments.'.length) as Name;
-        if (ASSESSMENT_FIGURE_NAMES.includes(name))
+        const name = key.slice('assessments.'.length) as Name | DynamicName;
+        if ([...ASSESSMENT_FIGURE_NAMES, ...DYNAMIC_NAMES].includes(name))
           out[key] = figureValueOf(name, (await rows(scope, name)) as Row[]);
       }
       return out;

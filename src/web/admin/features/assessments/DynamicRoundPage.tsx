@@ -184,7 +184,11 @@ function RoundView({ r }: { r: DynamicRoundDetail }) {
             render: (_, i) =>
               `${i.name}（${KIND_LABEL[i.kind]}${i.kind === 'veto' ? '' : ` ${i.maxPoints} 分`}）`,
           },
-          { title: '评分科室', dataIndex: 'supplier', render: (s) => s ?? '—' },
+          {
+            title: '评分科室',
+            render: (_, i) =>
+              i.supplier ? (i.byOffice ? i.supplier : `${i.supplier}（考核办代评）`) : '考核办',
+          },
           { title: '自评', render: (_, i) => shown(line(i.key, 'self')) },
           ...(r.organiser
             ? [
@@ -202,6 +206,10 @@ function RoundView({ r }: { r: DynamicRoundDetail }) {
                   render: (_: unknown, i: DynamicRoundDetail['items'][number]) =>
                     i.auto ? (
                       <Tag>发布时自动扣分</Tag>
+                    ) : !i.scorable ? (
+                      <Tag data-testid="not-yours">
+                        {r.stage === 'scoring' && i.byOffice ? `由${i.supplier}评分` : '不由您评分'}
+                      </Tag>
                     ) : (
                       <Space.Compact>
                         <InputNumber

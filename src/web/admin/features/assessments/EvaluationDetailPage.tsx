@@ -6,7 +6,7 @@ import { ApiError, download } from '../../shared/api';
 import { useCan } from '../../shared/me';
 import { closeEvaluation, DIMENSIONS, fetchEvaluation, RATINGS } from './api';
 
-/** A democratic evaluation: printing its one-time codes (.docx), the live tally, closing it. */
+/** A democratic evaluation: printing its one-time codes (.docx or PDF), the live tally, closing it. */
 export default function EvaluationDetailPage() {
   const id = Number(useParams().id);
   const can = useCan();
@@ -22,9 +22,9 @@ export default function EvaluationDetailPage() {
   const e = q.data;
   if (!e) return q.error ? <Alert type="error" message={(q.error as Error).message} /> : null;
   const left = e.electorate - e.codesIssued;
-  const print = async () => {
+  const print = async (format: 'docx' | 'pdf') => {
     try {
-      await download(`/api/v1/assessments/evaluations/${id}/codes.docx`, { count: count ?? left });
+      await download(`/api/v1/assessments/evaluations/${id}/codes.${format}`, { count: count ?? left });
       message.success('测评码已生成，请打印后裁开分发（每码仅可使用一次）');
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : '生成失败');
@@ -64,8 +64,11 @@ export default function EvaluationDetailPage() {
             aria-label="测评码数量"
             disabled={left <= 0}
           />
-          <Button onClick={print} disabled={left <= 0} data-testid="print-codes">
+          <Button onClick={() => print('docx')} disabled={left <= 0} data-testid="print-codes">
             生成并打印测评码（.docx）
+          </Button>
+          <Button onClick={() => print('pdf')} disabled={left <= 0} data-testid="print-codes-pdf">
+            生成测评码（PDF）
           </Button>
           <Popconfirm
             title="结束后不能再投票，确定结束测评并计票？"

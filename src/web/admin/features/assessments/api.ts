@@ -173,6 +173,8 @@ export interface DynamicRoundDetail {
     kind: string;
     maxPoints: number;
     supplier: string | null;
+    byOffice: boolean;
+    scorable: boolean;
     evidence: string | null;
     auto: boolean;
   }[];
