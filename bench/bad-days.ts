@@ -245,10 +245,13 @@ export async function send(
       json = JSON.parse(text);
     } catch {}
     return { status: res.status, json, text };
-  } catch {
+  } catch (e) {
+    lastFailure.message = `${method} ${url}: ${e instanceof Error ? `${e.message} ${String((e as any).cause ?? '')}` : e}`;
     return null;
   }
 }
+/** Why the last request of `send` had no answer. */
+export const lastFailure = { message: '' };
 
 /** `jiandu verify-audit` on the backend, as the operator runs it: exit code and its lines. */
 export function verifyAudit(b: Backend): { ok: boolean; output: string } {

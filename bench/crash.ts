@@ -12,6 +12,7 @@ import {
   adminQuery,
   type Backend,
   exited,
+  lastFailure,
   log,
   makeBackend,
   makeWorld,
@@ -137,6 +138,9 @@ async function killTrials(b: Backend, s: Session, townId: number): Promise<Trial
     trials.push(trial);
     log(
       `${b.name} trial ${t}: killed at ${ms(killAtMs)}, ${trial.acked} acknowledged, ${trial.lost} lost, ${trial.fiveHundreds} 5xx, restart ${ms(restartMs)}, verify-audit ${verify.ok ? 'clean' : `FAILED: ${verify.output}`}`,
+    );
+    log(
+      `  answers ${JSON.stringify([...w.statuses])}, ${w.unanswered} unanswered (last: ${lastFailure.message})`,
     );
     if (w.fiveHundreds.length) log(`  5xx: ${w.fiveHundreds.slice(0, 3).join(' | ')}`);
   }

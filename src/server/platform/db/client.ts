@@ -39,6 +39,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
+    // A client cut while checked out (a terminated backend, a restarted server) between two
+    // statements of a transaction emits 'error' with no listener of the pool's: without this the
+    // process dies. Its next query fails (the request answers 503) and the pool drops it on release.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const strict = opts.strictTxGuard ?? strictTxGuard();
     const db = drizzlePg(strict ? guardClient(pool, ['query']) : pool, { schema }) as unknown as Db;
     if (strict) markTransactions(db);
