@@ -109,6 +109,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Servers still running when the bench ends (an error, ^C) are killed with it. */
+const spawned = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of spawned) c.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
 export interface Server {
   child: ChildProcess;
   base: string;
@@ -131,6 +138,8 @@ export async function startServer(
     env: { ...process.env, ...b.env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0', ...extraEnv },
     stdio: ['ignore', out, out],
   });
+  spawned.add(child);
+  child.once('exit', () => spawned.delete(child));
   const base = `http://127.0.0.1:${port}`;
   while (performance.now() - started < waitMs) {
     if (child.exitCode !== null || child.signalCode !== null)
