@@ -298,9 +298,9 @@ async function fire(base: string, reqs: Req[], signInAgain: () => Promise<Sessio
       headers.cookie = session.cookie;
       headers['x-csrf-token'] = session.csrf;
     }
-    let body: string | Buffer | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (r.raw) {
-      body = r.raw.bytes;
+      body = typeof r.raw.bytes === 'string' ? r.raw.bytes : new Uint8Array(r.raw.bytes);
       headers['content-type'] = r.raw.type;
     } else if (r.body !== undefined) {
       body = JSON.stringify(r.body);

@@ -47,7 +47,8 @@ export function errorHandler(ctx: AppContext) {
       };
       body = { code: err.code ?? 'bad_request', message: messages[status] ?? '请求无法处理' };
     } else if (unavailable) {
-      // a full disk or a cut database connection: nothing the caller sent is wrong, and nothing was kept
+      // a full disk or a cut database connection: nothing the caller sent is wrong; the transaction
+      // rolled back (a connection cut during the commit itself leaves it unknown: the caller reloads)
       status = 503;
       body = { code: unavailable.code, message: unavailable.message };
       reply.header('retry-after', '30');
