@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/server/platform/db/client.js';
+import { openDatabase, ReleasingPool } from '../../src/server/platform/db/client.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { storageUnavailable } from '../../src/server/platform/http/unavailable.js';
 import { freshDatabase } from '../support/test-app.js';
@@ -48,5 +48,30 @@ describe.skipIf(!base)('a backend terminated mid-transaction', () => {
     expect(storageUnavailable(failure)?.code).toBe('database_unavailable');
     const [{ one }] = rowsOf<{ one: number }>(await database.db.execute(sql`select 1 as one`));
     expect(one).toBe(1);
+  });
+
+  it('gives the slot of a client cut while checked out back to the pool (no hang once every slot was cut)', async () => {
+    const fresh = await freshDatabase();
+    cleanups.push(fresh.drop);
+    const pool = new ReleasingPool({ connectionString: fresh.databaseUrl, max: 1 });
+    pool.on('error', () => {});
+    cleanups.push(() => pool.end());
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    // a holder that never gets to release it (drizzle's `begin` failing before its try/finally)
+    const held = await pool.connect();
+    const [{ pid }] = (await held.query('select pg_backend_pid() as pid')).rows;
+    await admin.query('select pg_terminate_backend($1)', [pid]);
+    for (;;) {
+      const { rowCount } = await admin.query('select 1 from pg_stat_activity where pid = $1', [pid]);
+      if (!rowCount) break;
+    }
+    await new Promise((r) => setImmediate(r));
+    // the only slot is free again: this query gets a new connection instead of waiting for ever
+    const { rows } = await pool.query('select 1 as one');
+    expect(rows[0].one).toBe(1);
+    held.release(); // the holder's late release does nothing
+    expect(pool.totalCount).toBeLessThanOrEqual(1);
   });
 });
