@@ -48,8 +48,14 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new ReleasingPool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
+    // A client cut while checked out (a terminated backend, a restarted server) between two
+    // statements of a transaction emits 'error' with no listener of the pool's: without this the
+    // process dies. Its next query fails (the request answers 503) and the pool drops it on release.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const strict = opts.strictTxGuard ?? strictTxGuard();
     const db = drizzlePg(strict ? guardClient(pool, ['query']) : pool, { schema }) as unknown as Db;
     if (strict) markTransactions(db);
@@ -89,6 +95,36 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   markTransactions(db);
   return { db, kind: 'pglite', pglite: client, close: () => raw.close() };
+}
+
+/**
+ * A pool whose checked-out clients go back to it when their connection dies. drizzle's transaction
+ * sends `begin` before its try/finally: a client cut between checkout and `begin` (a terminated
+ * backend) was never released, and after a few such cuts every slot of the pool was taken and each
+ * request waited for ever. Here a client whose connection ends or errs while checked out is released
+ * at once (the pool destroys it), and the later release of its holder does nothing.
+ */
+export class ReleasingPool extends pg.Pool {
+  // (pg's connect is overloaded: a callback, or a promise)
+  override connect(...args: any[]): any {
+    // the callback form is pg-pool's own pool.query, which always releases
+    if (args.length) return (super.connect as (...a: unknown[]) => unknown)(...args);
+    return super.connect().then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const cut = (err?: Error) => client.release(err ?? new Error('connection ended'));
+      client.on('end', cut as () => void);
+      client.on('error', cut);
+      client.release = ((err?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener('end', cut as () => void);
+        client.removeListener('error', cut);
+        release(err);
+      }) as typeof client.release;
+      return client;
+    });
+  }
 }
 
 /** Every transaction opened on the outer handle marks its async context, and may not itself be opened from a marked one. */

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { AppError } from './errors.js';
 import { fieldLabel } from './field-labels.js';
+import { storageUnavailable } from './unavailable.js';
 
 function validationFields(err: FastifyError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -22,6 +23,7 @@ export function errorHandler(ctx: AppContext) {
   return async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     let status = 500;
     let body: { code: string; message: string; fields?: Record<string, string> };
+    const unavailable = err instanceof AppError ? null : storageUnavailable(err);
     if (err instanceof AppError) {
       status = err.status;
       body = { code: err.code, message: err.message, fields: err.fields };
@@ -44,13 +46,26 @@ export function errorHandler(ctx: AppContext) {
         429: '操作过于频繁，请稍后再试',
       };
       body = { code: err.code ?? 'bad_request', message: messages[status] ?? '请求无法处理' };
+    } else if (unavailable) {
+      // a full disk or a cut database connection: nothing the caller sent is wrong; the transaction
+      // rolled back (a connection cut during the commit itself leaves it unknown: the caller reloads)
+      status = 503;
+      body = { code: unavailable.code, message: unavailable.message };
+      reply.header('retry-after', '30');
+      req.log.warn({ err, route: req.routeOptions.url, method: req.method }, unavailable.code);
     } else {
       // the request id comes with req.log; the route and the error's code, never its message or the input
       req.log.error({ err, route: req.routeOptions.url, method: req.method }, 'request failed');
       body = { code: 'internal', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' };
     }
     const denied = status === 403 || (err instanceof AppError && err.code === 'not_found' && err.denied);
-    if (req.actor && (denied || (status >= 400 && req.method !== 'GET')) && !req.actor.audited) {
+    // (a full disk or a cut connection cannot take the failure's audit record either)
+    if (
+      req.actor &&
+      !unavailable &&
+      (denied || (status >= 400 && req.method !== 'GET')) &&
+      !req.actor.audited
+    ) {
       await recordAudit(ctx.db, ctx.clock, req.actor, {
         action: req.routeOptions.config?.audit ?? `${req.method} ${req.routeOptions.url ?? req.url}`,
         result: denied ? 'denied' : 'failure',
