@@ -17,6 +17,8 @@ import { errorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/safe-log.js';
 import { unsafeRequestStrings } from './platform/http/text.js';
 import type { App } from './platform/http/types.js';
+import { metricsOf } from './platform/metrics/registry.js';
+import { monitoringRoutes } from './platform/metrics/routes.js';
 import { registerRoutes } from './routes.js';
 
 z.config(z.locales.zhCN());
@@ -96,6 +98,12 @@ export async function buildApp(
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
+  // request counts and latencies by route pattern (an unknown path counts as one series)
+  const metrics = metricsOf(ctx);
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? (req.url.startsWith('/api/') ? 'unmatched' : 'static');
+    metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
   // Audit by construction: a successful change that wrote no record of its own gets one here,
   // and routes that show protected data record each viewing.
   app.addHook('onResponse', async (req, reply) => {
@@ -130,10 +138,7 @@ export async function buildApp(
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile(entry);
   });
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({
-    status: 'ok',
-    database: ctx.database.kind,
-  }));
+  await app.register(monitoringRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   await registerRoutes(app);
 
