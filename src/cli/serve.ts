@@ -26,8 +26,9 @@ export async function serve(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_MS);
     deadline.unref();
-    for (const stop of stops) await stop();
-    await app.close();
+    // the listener closes at once (the proxy sends new requests to the other instances), the
+    // requests in flight and a running job finish, then the database closes
+    await Promise.all([app.close(), ...stops.map((stop) => stop())]);
     await close();
     process.exit(0);
   };

@@ -147,3 +147,36 @@ describe('sessions and jobs across instances', () => {
     expect(new Set(runs.map((r) => r.slot)).size).toBe(4);
   });
 });
+
+describe('instances starting together', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'three instances opening one new PostgreSQL database at once migrate it once, and all start',
+    async () => {
+      const { freshDatabase, testConfig } = await import('../support/test-app.js');
+      const { openContext } = await import('../../src/server/platform/bootstrap.js');
+      const { openDatabase } = await import('../../src/server/platform/db/client.js');
+      const { appliedMigrationCount } = await import('../../src/server/platform/db/migrate.js');
+      const { knownMigrationCount } = await import('../../src/server/platform/backup/tables.js');
+      const fresh = await freshDatabase();
+      const fieldKey = a.ctx.config.fieldKey;
+      const dataDir = a.ctx.config.dataDir;
+      const opened = await Promise.allSettled(
+        [1, 2, 3].map(async () => {
+          const database = await openDatabase({ databaseUrl: fresh.databaseUrl, poolSize: 2 });
+          const config = testConfig({ databaseUrl: fresh.databaseUrl, fieldKey, dataDir });
+          await openContext({ config, clock: a.clock, database });
+          return database;
+        }),
+      );
+      try {
+        expect(opened.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+        const first = (opened[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof openDatabase>>>).value;
+        expect(await appliedMigrationCount(first)).toBe(knownMigrationCount());
+      } finally {
+        for (const o of opened) if (o.status === 'fulfilled') await o.value.close();
+        await fresh.drop();
+      }
+    },
+    120_000,
+  );
+});

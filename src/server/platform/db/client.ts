@@ -22,6 +22,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance (embedded only), for backup and tests. */
   pglite?: PGlite;
+  /** The connection string (PostgreSQL only), for a session of its own (the start-up lock). */
+  url?: string;
 }
 
 export interface DatabaseOptions {
@@ -42,7 +44,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const strict = opts.strictTxGuard ?? strictTxGuard();
     const db = drizzlePg(strict ? guardClient(pool, ['query']) : pool, { schema }) as unknown as Db;
     if (strict) markTransactions(db);
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', url: opts.databaseUrl, close: () => pool.end() };
   }
   let dir: string | undefined;
   if (opts.dataDir) {
