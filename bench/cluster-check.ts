@@ -91,13 +91,22 @@ async function main() {
   });
   const tag = randomBytes(3).toString('hex');
   // a district, a township that takes reports, and an officer there (inserted directly)
-  const [district] = await ctx.db.insert(orgs).values({ name: `集群区${tag}`, kind: 'district' }).returning();
-  await ctx.db.update(orgs).set({ path: `/${district.id}/` }).where(eq(orgs.id, district.id));
+  const [district] = await ctx.db
+    .insert(orgs)
+    .values({ name: `集群区${tag}`, kind: 'district' })
+    .returning();
+  await ctx.db
+    .update(orgs)
+    .set({ path: `/${district.id}/` })
+    .where(eq(orgs.id, district.id));
   const [town] = await ctx.db
     .insert(orgs)
     .values({ name: `集群镇${tag}`, kind: 'township', parentId: district.id })
     .returning();
-  await ctx.db.update(orgs).set({ path: `/${district.id}/${town.id}/` }).where(eq(orgs.id, town.id));
+  await ctx.db
+    .update(orgs)
+    .set({ path: `/${district.id}/${town.id}/` })
+    .where(eq(orgs.id, town.id));
   const username = `cluster_${tag}`;
   const [officer] = await ctx.db
     .insert(users)
@@ -116,7 +125,9 @@ async function main() {
 
   // 1. a session made on one instance works on every other, through nginx too
   const s = await signIn(instances[0], username);
-  const me = await Promise.all([...instances, NGINX].map((b) => fetch(`${b}/api/v1/me`, { headers: headers(s) })));
+  const me = await Promise.all(
+    [...instances, NGINX].map((b) => fetch(`${b}/api/v1/me`, { headers: headers(s) })),
+  );
   check(
     'login on instance 1, session used on every instance and through nginx',
     me.every((r) => r.status === 200),
@@ -144,7 +155,10 @@ async function main() {
   const sent = await fetch(`${instances[0]}/api/v1/portal/submissions`, { method: 'POST', body: form });
   check('portal report with a photo through instance 1', sent.status === 200, String(sent.status));
   const [p] = await ctx.db.select().from(petitions).where(eq(petitions.orgId, town.id));
-  const [att] = await ctx.db.select().from(petitionAttachments).where(eq(petitionAttachments.petitionId, p.id));
+  const [att] = await ctx.db
+    .select()
+    .from(petitionAttachments)
+    .where(eq(petitionAttachments.petitionId, p.id));
   const got = await Promise.all(
     instances.map(async (b) => {
       const r = await fetch(`${b}/api/v1/petitions/${p.id}/attachments/${att.id}`, { headers: headers(s) });
@@ -157,7 +171,9 @@ async function main() {
   const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const statuses: number[] = [];
   for (let i = 0; i < 63; i++) {
-    const r = await fetch(`${instances[i % COUNT]}/api/v1/portal/orgs`, { headers: { 'x-forwarded-for': ip } });
+    const r = await fetch(`${instances[i % COUNT]}/api/v1/portal/orgs`, {
+      headers: { 'x-forwarded-for': ip },
+    });
     statuses.push(r.status);
   }
   check(
@@ -173,10 +189,14 @@ async function main() {
     ),
   );
   const ran = rowsOf<{ name: string; slot: string; locked_by: string | null; status: string }>(
-    await ctx.db.execute(sql`select name, slot, status from job_runs where slot not like 'once:%' order by id`),
+    await ctx.db.execute(
+      sql`select name, slot, status from job_runs where slot not like 'once:%' order by id`,
+    ),
   );
   const ticks = rowsOf<{ n: string }>(
-    await ctx.db.execute(sql`select count(*) as n from scheduler_ticks where ticked_at > now() - interval '2 minutes'`),
+    await ctx.db.execute(
+      sql`select count(*) as n from scheduler_ticks where ticked_at > now() - interval '2 minutes'`,
+    ),
   );
   check(
     'each job slot is one row (run once) across instances',
@@ -186,7 +206,11 @@ async function main() {
 
   // 5. health and metrics on every instance
   const health = await Promise.all(instances.map((b) => fetch(`${b}/api/health`).then((r) => r.json())));
-  check('health on every instance', health.every((h) => h.status === 'ok'), health.map((h) => h.status).join(' '));
+  check(
+    'health on every instance',
+    health.every((h) => h.status === 'ok'),
+    health.map((h) => h.status).join(' '),
+  );
   const m = await Promise.all(
     instances.map(async (b) => [
       (await fetch(`${b}/api/metrics`)).status,
@@ -231,14 +255,17 @@ async function rollingRestart(s: Session) {
   const started = performance.now();
   const loops = Array.from({ length: CLIENTS }, (_, i) => client(i));
   await new Promise((r) => setTimeout(r, 3000)); // load before the first stop
-  const restart = spawn(path.join(import.meta.dirname, '../scripts/cluster-restart'), [], { stdio: 'inherit' });
+  const restart = spawn(path.join(import.meta.dirname, '../scripts/cluster-restart'), [], {
+    stdio: 'inherit',
+  });
   const code = await new Promise<number>((r) => restart.on('exit', (c) => r(c ?? 1)));
   await new Promise((r) => setTimeout(r, 3000)); // load after the last start
   stop = true;
   await Promise.all(loops);
   const secs = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
+  const q = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
   check('rolling restart script', code === 0, `exit ${code}`);
   check(
     `rolling restart of ${COUNT} instances under ${CLIENTS} closed-loop clients through nginx: no failed request`,
