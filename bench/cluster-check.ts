@@ -37,6 +37,7 @@ const CLIENTS = Number(arg('clients', '8'));
 const PASSWORD = 'Cluster!2026-check';
 
 const results: [string, string][] = [];
+let plainUser = '';
 const check = (name: string, ok: boolean, detail = '') => {
   results.push([name, `${ok ? 'ok' : 'FAILED'}${detail ? ` — ${detail}` : ''}`]);
   if (!ok) process.exitCode = 1;
@@ -120,6 +121,17 @@ async function main() {
       mustChangePassword: false,
     })
     .returning();
+  // a user without roles (no TOTP step): the load's writes are its logins and logouts
+  await ctx.db.insert(users).values({
+    username: `${username}_plain`,
+    displayName: '集群检查（无角色）',
+    orgId: town.id,
+    dataScope: 'subtree',
+    passwordHash: await hashPassword(PASSWORD),
+    passwordChangedAt: new Date(),
+    mustChangePassword: false,
+  });
+  plainUser = `${username}_plain`;
   const [role] = await ctx.db.select().from(roles).where(eq(roles.code, 'discipline_officer'));
   await ctx.db.insert(userRoles).values({ userId: officer.id, roleId: role.id });
 
@@ -239,6 +251,10 @@ async function rollingRestart(s: Session) {
   const urls = ['/api/v1/me', '/api/v1/petitions?page=1&pageSize=20', '/api/health'];
   const client = async (n: number) => {
     for (let i = n; !stop; i++) {
+      if (i % 4 === 3) {
+        await writes();
+        continue;
+      }
       const url = urls[i % urls.length];
       const t0 = performance.now();
       try {
@@ -251,6 +267,41 @@ async function rollingRestart(s: Session) {
       latencies.push(performance.now() - t0);
       total++;
     }
+  };
+  // a write cycle: POST login (a session and an audit record), GET /me with it, POST logout
+  const timed = async (what: string, run: () => Promise<Response>) => {
+    const t0 = performance.now();
+    try {
+      const r = await run();
+      await r.arrayBuffer();
+      if (r.status !== 200) failures.push(`${what} ${r.status}`);
+      return r;
+    } catch (e) {
+      failures.push(`${what} ${(e as Error).message}`);
+      return null;
+    } finally {
+      latencies.push(performance.now() - t0);
+      total++;
+    }
+  };
+  const writes = async () => {
+    let cookie = '';
+    let csrf = '';
+    const login = await timed('POST login', async () => {
+      const r = await fetch(`${NGINX}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: plainUser, password: PASSWORD }),
+      });
+      cookie = String(r.headers.get('set-cookie')).split(';')[0];
+      csrf = r.status === 200 ? (await r.clone().json()).csrfToken : '';
+      return r;
+    });
+    if (login?.status !== 200) return;
+    await timed('GET /me (new session)', () => fetch(`${NGINX}/api/v1/me`, { headers: { cookie } }));
+    await timed('POST logout', () =>
+      fetch(`${NGINX}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } }),
+    );
   };
   const started = performance.now();
   const loops = Array.from({ length: CLIENTS }, (_, i) => client(i));
@@ -268,7 +319,7 @@ async function rollingRestart(s: Session) {
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
   check('rolling restart script', code === 0, `exit ${code}`);
   check(
-    `rolling restart of ${COUNT} instances under ${CLIENTS} closed-loop clients through nginx: no failed request`,
+    `rolling restart of ${COUNT} instances under ${CLIENTS} closed-loop clients through nginx (reads, and login/logout writes): no failed request`,
     failures.length === 0,
     `${total} requests in ${secs.toFixed(1)} s (${(total / secs).toFixed(0)}/s), ${failures.length} failed${
       failures.length ? ` (${[...new Set(failures)].slice(0, 5).join('; ')})` : ''
