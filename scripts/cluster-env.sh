@@ -62,3 +62,19 @@ stop_instance() {
   fi
   rm -f "$pidf"
 }
+
+# Takes instance $1 out of nginx's upstream ($2 = down) or puts it back ($2 = up), by a graceful
+# reload: nginx stops opening connections to it before it is stopped, so no connection waits in
+# its accept queue when its listener closes (such a connection is reset, and a POST is not resent).
+nginx_mark() {
+  local port conf="$CLUSTER_DIR/nginx/nginx.conf"
+  port="$(port_of "$1")"
+  [[ -f "$conf" && -f "$CLUSTER_DIR/run/nginx.pid" ]] || return 0
+  if [[ "$2" == down ]]; then
+    sed -i "s|server 127.0.0.1:$port max_fails=1 fail_timeout=2s;|server 127.0.0.1:$port max_fails=1 fail_timeout=2s down;|" "$conf"
+  else
+    sed -i "s|server 127.0.0.1:$port max_fails=1 fail_timeout=2s down;|server 127.0.0.1:$port max_fails=1 fail_timeout=2s;|" "$conf"
+  fi
+  nginx -p "$CLUSTER_DIR/nginx" -c "$conf" -s reload
+  sleep 1 # the old workers finish their requests; new ones no longer pick this instance
+}

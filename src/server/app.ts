@@ -38,6 +38,9 @@ export async function buildApp(
     logger: loggerOptions(opts),
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    // on SIGTERM the listener closes and a request already on an accepted connection is answered
+    // in full, not refused with 503: the proxy does not resend a refused POST (bench/results-cluster.md)
+    return503OnClosing: false,
     // long path parameters reach the route's schema, which refuses them in Chinese
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (_err, _req, reply) => {
