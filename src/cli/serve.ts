@@ -26,8 +26,14 @@ export async function serve(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_MS);
     deadline.unref();
-    for (const stop of stops) await stop();
-    await app.close();
+    // A connection accepted but whose request is not read yet counts as idle, and closing idle
+    // connections resets it: the proxy then cannot tell whether a POST ran and does not resend
+    // it (a 502 in the rolling restart, bench/results-cluster.md). Such requests are answered
+    // instead; the connections end after their answer (the proxy asks for Connection: close).
+    app.server.closeIdleConnections = () => {};
+    // the listener closes at once (the proxy sends new requests to the other instances), the
+    // requests in flight and a running job finish, then the database closes
+    await Promise.all([app.close(), ...stops.map((stop) => stop())]);
     await close();
     process.exit(0);
   };

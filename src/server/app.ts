@@ -18,6 +18,8 @@ import { errorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/safe-log.js';
 import { unsafeRequestStrings } from './platform/http/text.js';
 import type { App } from './platform/http/types.js';
+import { metricsOf } from './platform/metrics/registry.js';
+import { monitoringRoutes } from './platform/metrics/routes.js';
 import { registerRoutes } from './routes.js';
 
 z.config(z.locales.zhCN());
@@ -37,6 +39,9 @@ export async function buildApp(
     logger: loggerOptions(opts),
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
+    // on SIGTERM the listener closes and a request already on an accepted connection is answered
+    // in full, not refused with 503: the proxy does not resend a refused POST (bench/results-cluster.md)
+    return503OnClosing: false,
     // long path parameters reach the route's schema, which refuses them in Chinese
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (_err, _req, reply) => {
@@ -124,6 +129,12 @@ export async function buildApp(
       return payload;
     });
   }
+  // request counts and latencies by route pattern (an unknown path counts as one series)
+  const metrics = metricsOf(ctx);
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? (req.url.startsWith('/api/') ? 'unmatched' : 'static');
+    metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
   // Audit by construction: a successful change that wrote no record of its own gets one here,
   // and routes that show protected data record each viewing.
   app.addHook('onResponse', async (req, reply) => {
@@ -158,10 +169,7 @@ export async function buildApp(
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile(entry);
   });
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({
-    status: 'ok',
-    database: ctx.database.kind,
-  }));
+  await app.register(monitoringRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   await registerRoutes(app);
 

@@ -31,6 +31,8 @@ export interface Config {
    * on paper such as the QR codes of 民主测评 slips; when absent, the address of the request.
    */
   publicUrl?: string;
+  /** Bearer token a Prometheus scraper sends to `/api/metrics`; without it the route answers 404. */
+  metricsToken?: string;
   /** Run the scheduler loop in this process. */
   scheduler: boolean;
   /** How long the in-memory rules and calendar are trusted before a reload (other instances' edits). */
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     fieldKey: env.FIELD_KEY || undefined,
     publicUrl: env.PUBLIC_URL || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     scheduler: env.SCHEDULER !== '0',
     rulesRefreshMs: positive(env.RULES_REFRESH_MS),
     calendarRefreshMs: positive(env.CALENDAR_REFRESH_MS),

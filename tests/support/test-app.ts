@@ -160,3 +160,32 @@ export function migratedSnapshot(): Promise<{ template?: string; dump?: Blob }> 
   })();
   return migratedInProcess;
 }
+
+/**
+ * A second server instance on the database of `t` (its own context, caches, memory and — on
+ * PostgreSQL — its own connection pool; on the in-memory PGlite the one database is shared), with
+ * the same field key, data folder and clock: what a second process behind the proxy is.
+ */
+export async function openAnotherInstance(t: TestApp): Promise<TestApp> {
+  const database = t.databaseUrl
+    ? await openDatabase({ databaseUrl: t.databaseUrl, poolSize: 4 })
+    : t.ctx.database;
+  const config = testConfig({
+    databaseUrl: t.databaseUrl,
+    fieldKey: t.ctx.config.fieldKey,
+    dataDir: t.ctx.config.dataDir,
+  });
+  const ctx = await openContext({ config, clock: t.clock, database, prepare: false });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock: t.clock,
+    databaseUrl: t.databaseUrl,
+    close: async () => {
+      await app.close();
+      if (t.databaseUrl) await database.close();
+    },
+  };
+}

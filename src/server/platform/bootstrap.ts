@@ -7,7 +7,7 @@ import { type AppContext, type Clock, systemClock } from './context.js';
 import { FieldCrypto } from './crypto/field-crypto.js';
 import { settleFieldKey } from './crypto/key-check.js';
 import { type Database, openDatabase } from './db/client.js';
-import { migrate } from './db/migrate.js';
+import { migrate, underStartupLock } from './db/migrate.js';
 import { replicaPolicy } from './db/read-routing.js';
 import { currentRole, grantRuntimeRole } from './db/runtime-role.js';
 import { RulesService } from './rules/service.js';
@@ -42,15 +42,19 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
 
 async function prepareContext(opts: OpenOptions, database: Database): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
-  if (opts.prepare !== false) {
-    await migrateAsOwner(opts.config, database);
-    await seedReferenceData(database.db, clock.now());
-  }
-  // before anything can seal a value: the key must be the database's own (or the database new)
-  const fieldKey = await settleFieldKey(database.db, {
-    fieldKey: opts.config.fieldKey,
-    dataDir: opts.config.dataDir,
-    now: clock.now(),
+  // several instances starting together take turns (see underStartupLock): one migrates and
+  // records the field key, the others find it done
+  const fieldKey = await underStartupLock(database, async () => {
+    if (opts.prepare !== false) {
+      await migrateAsOwner(opts.config, database);
+      await seedReferenceData(database.db, clock.now());
+    }
+    // before anything can seal a value: the key must be the database's own (or the database new)
+    return settleFieldKey(database.db, {
+      fieldKey: opts.config.fieldKey,
+      dataDir: opts.config.dataDir,
+      now: clock.now(),
+    });
   });
   const now = () => clock.now();
   const rules = new RulesService(database.db, now, opts.config.rulesRefreshMs);

@@ -11,7 +11,7 @@ import { publicNoticeListOut, publicNoticeOut } from './responses.js';
 export async function noticePortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await portalLimits(app);
+  await portalLimits(app, 'appointments');
   const config = { access: 'public' } as const;
   app.get(
     '/api/v1/portal/notices',

@@ -11,7 +11,7 @@ import { ballotIn, ballotOpenIn, ballotOpenOut } from './contract.js';
 export async function ballotPortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await portalLimits(app);
+  await portalLimits(app, 'assessments');
   const config = { access: 'public' } as const;
   app.post(
     '/api/v1/portal/ballots/open',

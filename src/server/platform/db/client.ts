@@ -26,6 +26,8 @@ export interface Database {
   pglite?: PGlite;
   /** The streaming replica read-only use cases may read (DATABASE_REPLICA_URL), through `readContext`. */
   replica?: ReadReplica;
+  /** The connection string (PostgreSQL only), for a session of its own (the start-up lock). */
+  url?: string;
 }
 
 export interface DatabaseOptions {
@@ -65,6 +67,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
+      url: opts.databaseUrl,
       replica,
       close: async () => {
         await replica?.close();

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
 import type { Database } from './client.js';
 import { rowsOf } from './rows.js';
 
@@ -11,6 +12,24 @@ export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', 
 export async function migrate(database: Database): Promise<void> {
   if (database.kind === 'pglite') await migratePglite(database.db as any, { migrationsFolder });
   else await migratePg(database.db as any, { migrationsFolder });
+}
+
+/**
+ * Runs `work` (migrations and reference data) while holding a PostgreSQL session lock, so that
+ * several instances starting at once — a cluster's first start, a rolling upgrade — migrate one
+ * after another; the later ones find everything applied. The lock is held on a connection of its
+ * own and goes with it. The embedded database has one process: nothing to wait for.
+ */
+export async function underStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres' || !database.url) return work();
+  const lock = new pg.Client({ connectionString: database.url });
+  await lock.connect();
+  try {
+    await lock.query(`select pg_advisory_lock(hashtext('jiandu.startup'))`);
+    return await work();
+  } finally {
+    await lock.end().catch(() => {});
+  }
 }
 
 /** How many migrations the database has recorded as applied (drizzle's own table; 0 before the first). */

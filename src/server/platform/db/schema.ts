@@ -20,6 +20,7 @@ export * from '../audit/schema.js';
 export * from '../auth/schema.js';
 export * from '../calendar/schema.js';
 export * from '../dictionaries/schema.js';
+export * from '../http/rate-limit-schema.js';
 export * from '../imports/schema.js';
 export * from '../jobs/schema.js';
 export * from '../orgs/schema.js';

@@ -1,8 +1,9 @@
 import { and, inArray, lt } from 'drizzle-orm';
 import { DAY_MS } from '../../../domain/todo-due.js';
 import type { AppContext } from '../context.js';
+import { sweepRateLimits } from '../http/db-rate-store.js';
 import { registerJob } from './registry.js';
-import { jobRuns } from './schema.js';
+import { jobRuns, schedulerTicks } from './schema.js';
 
 /** Finished runs are kept this long (for looking into a failure), then deleted. */
 const KEEP_MS = 30 * DAY_MS;
@@ -12,8 +13,14 @@ export async function cleanupJobRuns(ctx: AppContext): Promise<void> {
   await ctx.db
     .delete(jobRuns)
     .where(and(inArray(jobRuns.status, ['done', 'failed']), lt(jobRuns.finishedAt, before)));
+  // instances that stopped ticking a day ago are gone (a restart has a new id)
+  await ctx.db
+    .delete(schedulerTicks)
+    .where(lt(schedulerTicks.tickedAt, new Date(ctx.clock.now().getTime() - DAY_MS)));
 }
 
 export function registerSchedulerJobs(): void {
   registerJob({ name: 'jobs.cleanup', everyMs: DAY_MS, run: (ctx) => cleanupJobRuns(ctx) });
+  // the portal's request counters whose window has ended (the windows are minutes long)
+  registerJob({ name: 'http.rate_limits', everyMs: 10 * 60_000, run: sweepRateLimits });
 }

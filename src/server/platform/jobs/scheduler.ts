@@ -1,8 +1,9 @@
 import type { AppContext } from '../context.js';
 import { safeError } from '../http/safe-log.js';
+import { jobMetrics } from '../metrics/registry.js';
 import { type ClaimOptions, claimRun, failExhausted, finishRun, type JobRun } from './claim.js';
 import { type JobSet, registeredJobs, slotStart } from './registry.js';
-import { jobRuns } from './schema.js';
+import { jobRuns, schedulerTicks } from './schema.js';
 
 export interface SchedulerOptions {
   /** Defaults to ctx.instanceId; tests give two schedulers on one context different ids. */
@@ -47,6 +48,10 @@ export class Scheduler {
   async tick(): Promise<number> {
     await this.ctx.caches.refreshStale(); // jobs read rules and calendar inside their transactions
     const now = this.ctx.clock.now();
+    await this.ctx.db
+      .insert(schedulerTicks)
+      .values({ instanceId: this.instanceId, tickedAt: now })
+      .onConflictDoUpdate({ target: schedulerTicks.instanceId, set: { tickedAt: now } });
     if (this.jobs.recurring.length > 0) {
       await this.ctx.db
         .insert(jobRuns)
@@ -88,7 +93,9 @@ export class Scheduler {
         await this.jobs.recurring.find((j) => j.name === run.name)?.run(this.ctx, run.slot);
       }
       await finishRun(this.ctx.db, run, this.instanceId, { status: 'done', at: this.ctx.clock.now() });
+      jobMetrics(this.ctx).ran(run.name, 'done');
     } catch (err) {
+      jobMetrics(this.ctx).ran(run.name, 'failed');
       this.o.log(`job ${run.name} (${run.slot}) attempt ${run.attempts} failed`, err);
       const at = this.ctx.clock.now();
       const error = err instanceof Error ? err.message : String(err);

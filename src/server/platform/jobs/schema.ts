@@ -21,3 +21,12 @@ export const jobRuns = pgTable(
   },
   (t) => [uniqueIndex('job_runs_name_slot_uq').on(t.name, t.slot)],
 );
+
+/**
+ * The last tick of each instance's scheduler: `/api/health` and `/api/metrics` say whether some
+ * scheduler is alive, whichever instance runs it. Rows of instances gone for a day are swept.
+ */
+export const schedulerTicks = pgTable('scheduler_ticks', {
+  instanceId: text('instance_id').primaryKey(),
+  tickedAt: timestamp('ticked_at', { withTimezone: true }).notNull(),
+});

@@ -43,7 +43,7 @@ export async function objectionRoutes(app: App) {
 export async function objectionPortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await portalLimits(app);
+  await portalLimits(app, 'objections');
   const config = { access: 'public' } as const;
   app.post(
     '/api/v1/portal/openness/items/:id/objections',

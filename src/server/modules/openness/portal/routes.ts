@@ -24,7 +24,7 @@ import { publicLeaders } from './leaders.js';
 export async function opennessPortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await portalLimits(app);
+  await portalLimits(app, 'openness');
   const config = { access: 'public' } as const;
   const base = '/api/v1/portal/openness';
   app.get(`${base}/units`, { schema: { tags, response: { 200: unitsOut } }, config }, () => publicUnits(ctx));

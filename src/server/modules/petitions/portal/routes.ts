@@ -29,7 +29,7 @@ import { submitReport } from './submit.js';
 export async function portalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await portalLimits(app);
+  await portalLimits(app, 'petitions');
   const config = { access: 'public' } as const;
   const base = '/api/v1/portal';
 

@@ -30,7 +30,8 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
   const input = parsed.data;
   if (input.website?.trim()) throw refusedCheck();
   const key = ctx.crypto.digest(`portal-form|${input.idempotencyKey}`);
-  const earlier = await duplicateOf(ctx, ctx.db, key);
+  const at = { keyDigest: key, formKey: input.idempotencyKey };
+  const earlier = await duplicateOf(ctx, ctx.db, at);
   if (earlier) return earlier;
 
   const answer = checkAnswer(ctx, input.challenge);
@@ -44,7 +45,7 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
 
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jiandu.portal_form'), hashtext(${key}))`);
-    const raced = await duplicateOf(ctx, tx, key);
+    const raced = await duplicateOf(ctx, tx, at);
     if (raced) return raced;
     await spendChallenge(tx, ctx, answer);
     // only now, with the challenge spent, is anything written: a replay stores no file
@@ -68,7 +69,7 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
     if (stored.length)
       await tx.insert(petitionAttachments).values(publicAttachmentRows(petition.id, stored, ctx.clock.now()));
     await tx.insert(portalSubmissions).values({ key, petitionId: petition.id, createdAt: ctx.clock.now() });
-    rememberReceipt(ctx, key, receipt.code);
+    await rememberReceipt(tx, ctx, at, receipt.code);
     return {
       duplicate: false,
       receiptCode: receipt.code,
@@ -79,17 +80,17 @@ export async function submitReport(ctx: AppContext, form: PortalForm) {
 }
 
 /** The answer to a resend of a form already registered: its status, and its code while remembered. */
-async function duplicateOf(ctx: AppContext, db: Queryable, key: string) {
+async function duplicateOf(ctx: AppContext, db: Queryable, at: { keyDigest: string; formKey: string }) {
   const [hit] = await db
     .select({ petition: petitions })
     .from(portalSubmissions)
     .innerJoin(petitions, eq(petitions.id, portalSubmissions.petitionId))
-    .where(eq(portalSubmissions.key, key));
+    .where(eq(portalSubmissions.key, at.keyDigest));
   if (!hit) return null;
   const org = await portalOrg(db, hit.petition.orgId);
   return {
     duplicate: true,
-    receiptCode: recallReceipt(ctx, key),
+    receiptCode: await recallReceipt(db, ctx, at),
     orgName: org?.name ?? '',
     status: await publicStatus(ctx, hit.petition, db),
   };

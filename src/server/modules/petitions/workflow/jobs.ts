@@ -2,6 +2,7 @@ import { chinaDate } from '../../../../domain/calendar.js';
 import { DAY_MS } from '../../../../domain/todo-due.js';
 import { registerJob } from '../../../platform/jobs/registry.js';
 import { buildDailyCubes } from '../figures/cube.js';
+import { sweepRecentReceipts } from '../portal/recent-receipts.js';
 import { sweepOverduePetitions } from './overdue-sweep.js';
 
 export const CUBES_JOB = 'petition.figure_cubes';
@@ -26,4 +27,6 @@ export function registerPetitionJobs(): void {
     offsetMs: CUBES_OFFSET_MS,
     run: (ctx) => buildDailyCubes(ctx, chinaDate(ctx.clock.now())),
   });
+  // receipt codes kept for a resend are forgotten soon after their five minutes
+  registerJob({ name: 'petition.portal_receipts', everyMs: 5 * 60_000, run: sweepRecentReceipts });
 }

@@ -16,7 +16,7 @@ import { followedPledge, followPledge, unfollowPledge } from './follow.js';
 export async function pledgePortalRoutes(app: App) {
   const { ctx } = app;
   const tags = ['portal'];
-  await portalLimits(app);
+  await portalLimits(app, 'pledges');
   const config = { access: 'public' } as const;
   app.get(
     '/api/v1/portal/pledges/villages/:id',

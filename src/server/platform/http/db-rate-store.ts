@@ -1,0 +1,63 @@
+import { lt, sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { rowsOf } from '../db/rows.js';
+import { rateLimitHits } from './rate-limit-schema.js';
+
+type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+/** One hit of `key` in a fixed window of `windowMs`: the hits so far and the milliseconds left. */
+export async function countHit(
+  ctx: AppContext,
+  key: string,
+  windowMs: number,
+): Promise<{ current: number; ttl: number }> {
+  const now = ctx.clock.now();
+  const resets = new Date(now.getTime() + windowMs);
+  // one statement: two instances counting the same address at once both land in the row
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const until = sql`${resets.toISOString()}::timestamptz`;
+  const rows = rowsOf<{ hits: number; resets_at: Date | string }>(
+    await ctx.db.execute(sql`
+      insert into rate_limit_hits (key, hits, resets_at) values (${key}, 1, ${until})
+      on conflict (key) do update set
+        hits = case when rate_limit_hits.resets_at <= ${at} then 1 else rate_limit_hits.hits + 1 end,
+        resets_at = case when rate_limit_hits.resets_at <= ${at} then ${until} else rate_limit_hits.resets_at end
+      returning hits, resets_at`),
+  );
+  const row = rows[0];
+  const ttl = Math.max(0, new Date(row.resets_at).getTime() - now.getTime());
+  return { current: Number(row.hits), ttl };
+}
+
+/**
+ * A store for @fastify/rate-limit kept in the database, so a limit holds across every instance
+ * behind the proxy (the package's default store is this process's memory). Keys are keyed digests:
+ * no address is stored in clear. `scope` names the plugin that registers the limit; a route with
+ * its own limit counts in a child named by its method and URL.
+ */
+export function dbRateStore(ctx: AppContext, scope: string) {
+  class DbRateStore {
+    constructor(
+      _options?: unknown,
+      private readonly prefix = `${scope}|`,
+    ) {}
+
+    incr(key: string, cb: Callback, timeWindow: number): void {
+      countHit(ctx, ctx.crypto.digest(`rate|${this.prefix}${key}`), timeWindow).then(
+        (res) => cb(null, res),
+        (err) => cb(err instanceof Error ? err : new Error(String(err))),
+      );
+    }
+
+    child(routeOptions: { routeInfo?: { method?: string | string[]; url?: string } }): DbRateStore {
+      const r = routeOptions.routeInfo ?? {};
+      return new DbRateStore(undefined, `${this.prefix}${[r.method].flat().join(',')} ${r.url ?? ''}|`);
+    }
+  }
+  return DbRateStore;
+}
+
+/** Forgets the counters whose window has ended. */
+export async function sweepRateLimits(ctx: AppContext): Promise<void> {
+  await ctx.db.delete(rateLimitHits).where(lt(rateLimitHits.resetsAt, ctx.clock.now()));
+}

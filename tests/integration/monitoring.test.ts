@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/server/platform/context.js';
+import { importJobs } from '../../src/server/platform/imports/schema.js';
+import { enqueueJob } from '../../src/server/platform/jobs/enqueue.js';
+import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
+import { checkHealth, SCHEDULER_STALE_MS } from '../../src/server/platform/metrics/health.js';
+import { makeOrg, makeUser } from '../support/factories.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const health = () => t.app.inject({ method: 'GET', url: '/api/health' });
+const metrics = (authorization?: string) =>
+  t.app.inject({
+    method: 'GET',
+    url: '/api/metrics',
+    headers: authorization ? { authorization } : {},
+  });
+const TOKEN = 'metrics-token-for-the-test-0123456789';
+
+const jobs = {
+  recurring: [],
+  oneOff: [
+    { name: 'probe.ok', run: async () => {} },
+    {
+      name: 'probe.fails',
+      run: async () => {
+        throw new Error('boom');
+      },
+    },
+  ],
+};
+
+describe('/api/health', () => {
+  it('answers without a session: the database answers, no scheduler has ticked yet (degraded)', async () => {
+    const res = await health();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      status: 'degraded',
+      database: { kind: t.ctx.database.kind, ok: true },
+      scheduler: { ok: false, lastTickAt: null, secondsSinceTick: null },
+    });
+  });
+
+  it('is ok while some instance’s scheduler ticks, degraded once it stopped', async () => {
+    await new Scheduler(t.ctx, { jobs: { recurring: [], oneOff: [] }, log: () => {} }).tick();
+    t.clock.advance(30_000);
+    const res = await health();
+    expect(res.json()).toMatchObject({ status: 'ok', scheduler: { ok: true, secondsSinceTick: 30 } });
+    t.clock.advance(SCHEDULER_STALE_MS);
+    expect((await health()).json()).toMatchObject({ status: 'degraded', scheduler: { ok: false } });
+  });
+
+  it('is down (503 for the proxy) when the database does not answer, and says nothing more', async () => {
+    const broken = {
+      ...t.ctx,
+      db: { execute: () => Promise.reject(new Error('connection refused: secret@host')) },
+    } as unknown as AppContext;
+    const h = await checkHealth(broken);
+    expect(h).toEqual({
+      status: 'down',
+      database: { kind: t.ctx.database.kind, ok: false },
+      scheduler: { ok: false, lastTickAt: null, secondsSinceTick: null },
+    });
+    expect(JSON.stringify(h)).not.toContain('secret');
+  });
+});
+
+describe('/api/metrics', () => {
+  it('does not exist without METRICS_TOKEN', async () => {
+    t.ctx.config.metricsToken = undefined;
+    expect((await metrics(`Bearer ${TOKEN}`)).statusCode).toBe(404);
+  });
+
+  it('asks for the bearer token: none, another scheme or a wrong one is 401', async () => {
+    t.ctx.config.metricsToken = TOKEN;
+    for (const h of [undefined, `Basic ${TOKEN}`, 'Bearer wrong', `Bearer ${TOKEN}x`]) {
+      const res = await metrics(h);
+      expect(res.statusCode, String(h)).toBe(401);
+      expect(res.body).not.toContain('jiandu_');
+    }
+  });
+
+  it('gives request counts and latencies by route pattern and status class, job runs, queue depth', async () => {
+    t.ctx.config.metricsToken = TOKEN;
+    const org = await makeOrg(t.ctx, '监控镇');
+    await makeUser(t.ctx, { orgId: org.id, roles: ['org_officer'] });
+    await t.app.inject({ method: 'GET', url: '/api/v1/cadres/12345' }); // 401, a route with a parameter
+    await t.app.inject({ method: 'GET', url: '/api/v1/no/such/thing' }); // 404, no route
+    await enqueueJob(t.ctx.db, t.clock, { name: 'probe.ok' });
+    await enqueueJob(t.ctx.db, t.clock, { name: 'probe.fails' });
+    const scheduler = new Scheduler(t.ctx, { jobs, log: () => {}, maxAttempts: 1 });
+    await scheduler.tick();
+    await enqueueJob(t.ctx.db, t.clock, { name: 'probe.ok', runAt: new Date(t.clock.now().getTime() + 1) });
+    await enqueueJob(t.ctx.db, t.clock, { name: 'probe.ok' });
+    await t.ctx.db
+      .insert(importJobs)
+      .values({ kind: 'cadres_excel', userId: 1, orgId: org.id, status: 'running' });
+
+    const res = await metrics(`Bearer ${TOKEN}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    const body = res.body;
+    expect(body).toContain('# TYPE jiandu_http_requests_total counter');
+    expect(body).toMatch(
+      /jiandu_http_requests_total\{method="GET",route="\/api\/health",status_class="2xx"\} \d+/,
+    );
+    expect(body).toContain('route="/api/v1/cadres/:id",status_class="4xx"');
+    expect(body).not.toContain('12345');
+    expect(body).toContain('route="unmatched",status_class="4xx"');
+    expect(body).toContain('# TYPE jiandu_http_request_duration_seconds histogram');
+    expect(body).toMatch(
+      /jiandu_http_request_duration_seconds_bucket\{method="GET",route="\/api\/health",status_class="2xx",le="\+Inf"\} \d+/,
+    );
+    expect(body).toContain('jiandu_job_runs_total{job="probe.ok",outcome="done"} 1');
+    expect(body).toContain('jiandu_job_runs_total{job="probe.fails",outcome="failed"} 1');
+    expect(body).toContain('jiandu_job_failures_24h{job="probe.fails"} 1');
+    expect(body).toContain('jiandu_job_queue_depth 1');
+    expect(body).toContain('jiandu_import_queue_depth{status="running"} 1');
+    expect(body).toMatch(/jiandu_scheduler_last_tick_age_seconds \d+/);
+    expect(body).toMatch(/process_resident_memory_bytes \d+/);
+    // every line is a comment or `name{labels} value`
+    for (const line of body.trim().split('\n'))
+      expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_][a-z0-9_]*(\{[^}]*\})? -?[\d.e+]+)$/);
+  });
+});
