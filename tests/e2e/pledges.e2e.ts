@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => e?.close());
 
 const pickDay = async (
-  page: import('playwright-core').Page,
+  _page: import('playwright-core').Page,
   locator: ReturnType<import('playwright-core').Page['getByLabel']>,
   day: string,
 ) => {

@@ -65,8 +65,8 @@ export function tally(ballots: BallotAnswers[], subjectIds: number[]): SubjectTa
       subjectId: id,
       ballots: n,
       counts,
-      goodRate: pct(o['好'] + o['较好'], n),
-      poorShare: pct(o['差'], n),
+      goodRate: pct(o.好 + o.较好, n),
+      poorShare: pct(o.差, n),
     };
   });
 }
