@@ -12,7 +12,7 @@ import { downloadAttachment, OFFICER_UPLOADS, uploadAttachment } from './workflo
 import { createPetition } from './workflow/create-petition.js';
 import { extendPetition, extensionBody } from './workflow/extend-petition.js';
 import { getPetition } from './workflow/get-petition.js';
-import { listPetitions } from './workflow/list-petitions.js';
+import { listPetitions, pageableRows } from './workflow/list-petitions.js';
 import { petitionListQuery } from './workflow/list-query.js';
 import { attachmentOut, petitionDetailOut, petitionRowOut } from './workflow/petition-out.js';
 import { registerBody } from './workflow/register-contract.js';
@@ -38,7 +38,7 @@ export async function petitionRoutes(app: App) {
       schema: {
         tags,
         querystring: petitionListQuery,
-        response: { 200: pageOf(petitionRowOut).extend(cappedTotal) },
+        response: { 200: pageOf(petitionRowOut).extend(cappedTotal).extend(pageableRows) },
       },
       config: { access: ['petition.read', 'petition.assigned'] },
     },

@@ -1,8 +1,16 @@
 import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { AppContext } from '../../../platform/context.js';
 import { readContext } from '../../../platform/db/read-context.js';
-import { COUNT_CAP, countUpToCap } from '../../../platform/http/capped-count.js';
+import { rowsOf as dbRows } from '../../../platform/db/rows.js';
+import {
+  COUNT_CAP,
+  countUpToCap,
+  ESTIMATE_MARGIN,
+  estimatedRows,
+} from '../../../platform/http/capped-count.js';
+import { badRequest } from '../../../platform/http/errors.js';
 import { offsetOf, type Page } from '../../../platform/http/pagination.js';
 import { orgs } from '../../../platform/orgs/schema.js';
 import { petitionSubjects, petitions } from '../schema.js';
@@ -36,7 +44,7 @@ export async function listPetitions(opts: {
   ctx: AppContext;
   actor: Actor;
   query: PetitionListQuery;
-}): Promise<Page<PetitionRowOut> & { totalCapped: boolean }> {
+}): Promise<Page<PetitionRowOut> & { totalCapped: boolean; pageableRows?: number }> {
   const { actor, query } = opts;
   // a large list: read on the replica when the routing allows (read-context.ts)
   const ctx = await readContext(opts.ctx, actor);
@@ -53,31 +61,100 @@ export async function listPetitions(opts: {
         desc(petitions.receivedOn),
       ];
   const order = [...sorted, desc(petitions.id)];
-  // `pageIds`: the ids of a rare term's page, found among its matches (see pageOfMatches)
-  const page = (pageIds?: SQL) =>
+  const offset = offsetOf(query);
+  /** The page's rows, read by id once the page's ids are chosen (`ids`: a subquery or a list). */
+  const rowsOf = (ids: SQL) =>
     ctx.db
       .select(rowColumns)
       .from(petitions)
       .innerJoin(orgs, eq(orgs.id, petitions.orgId))
-      .where(pageIds ?? where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(pageIds ? 0 : offsetOf(query));
-  let rows: Awaited<ReturnType<typeof page>>;
-  let count: { total: number; totalCapped: boolean };
-  if (query.q) {
-    // a common word searched across a district matches 100,000s: the planner's estimate says so
-    // without counting them; a rarer one is counted through the search index first
-    count = await countUpToCap(ctx.db, petitions, where, COUNT_CAP, { estimateFirst: true });
-    rows =
-      count.total === 0
-        ? []
-        : await page(
-            count.totalCapped || count.total > searchPlan.rareMatches
-              ? undefined
-              : pageOfMatches(where, order, query.pageSize, offsetOf(query)),
-          );
-  } else [rows, count] = await Promise.all([page(), countUpToCap(ctx.db, petitions, where, COUNT_CAP)]);
+      .where(sql`${petitions.id} = any(${ids})`)
+      .orderBy(...order);
+  // deferred join: the page's ids are chosen by a walk that reads only the ordering index's entries
+  // (petitions_queue_idx, petitions_received_idx), then only those 20 rows are read — not the
+  // thousands a deep page skips (bench/results-search.md)
+  const walk = () =>
+    rowsOf(
+      sql`array(select ${petitions.id} from ${petitions} where ${where} order by ${sql.join(order, sql`, `)} limit ${query.pageSize} offset ${offset})`,
+    );
+  if (!query.q) {
+    const [rows, count] = await Promise.all([walk(), countUpToCap(ctx.db, petitions, where, COUNT_CAP)]);
+    return withSubjects(ctx, rows, today, { ...count, page: query.page, pageSize: query.pageSize });
+  }
+  // a search: a term expected in more than twice the count cap is common — its page is found by
+  // walking the date index newest first, as deep as `searchPlan.walkedRows`; any other term is
+  // counted and sorted from its own matches in one pass (sortedMatches)
+  const common = (await estimatedRows(ctx.db, petitions, where)) > searchPlan.commonAbove;
+  const matches = common ? undefined : await sortedMatches(ctx, where, order, query.pageSize, offset);
+  if (matches && matches.total <= COUNT_CAP) {
+    const rows = matches.ids.length ? await rowsOf(sql`${`{${matches.ids.join(',')}}`}::bigint[]`) : [];
+    return withSubjects(ctx, rows, today, {
+      total: matches.total,
+      totalCapped: false,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+  }
+  const pageableRows = searchPlan.walkedRows;
+  if (offset + query.pageSize > pageableRows) throw tooDeep(pageableRows);
+  return withSubjects(ctx, await walk(), today, {
+    total: COUNT_CAP,
+    totalCapped: true,
+    pageableRows,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}
+
+/**
+ * How a search pages. A term the planner expects in more than `commonAbove` rows is common; a
+ * term with up to COUNT_CAP matches is sorted from its matches (one scan of
+ * the search index reads them all, counts them and keeps the page's ids); a common one walks the
+ * date index newest first, reading about (offset + page size) / (share of rows matching) rows —
+ * so it pages only its first `walkedRows` results, and a deeper page asks for a narrower search
+ * (bench/results-search.md).
+ */
+/** What a common word's search adds to the list's answer: how many of its rows it pages to. */
+export const pageableRows = { pageableRows: z.number().int().optional() };
+
+export const searchPlan = { commonAbove: COUNT_CAP * ESTIMATE_MARGIN, walkedRows: 1_000 };
+
+/** 400 for a page past what a common word's search pages to: the caller narrows the search. */
+export const tooDeep = (rows: number) =>
+  badRequest(`搜索结果较多，仅显示前 ${rows} 件，请增加筛选条件或换用更具体的词语`, {
+    page: `仅显示前 ${rows} 件`,
+  });
+
+/**
+ * The matches of `where` (up to COUNT_CAP + 1 of them, read through the search index in a subquery
+ * under the table's own name — its LIMIT keeps the planner from folding it into the page's order
+ * and walking the date index), counted and sorted in one statement: the page's ids and the total.
+ * A page past the last match gives no row, hence no total: then the matches are counted apart.
+ */
+async function sortedMatches(
+  ctx: AppContext,
+  where: SQL,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<{ ids: number[]; total: number }> {
+  const matches = sql`(select * from ${petitions} where ${where} limit ${COUNT_CAP + 1}) as ${petitions}`;
+  const res = await ctx.db.execute(
+    sql`select ${petitions.id} as id, count(*) over () as total from ${matches} order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`,
+  );
+  const rows = dbRows<{ id: string | number; total: string | number }>(res);
+  if (rows.length) return { ids: rows.map((r) => Number(r.id)), total: Number(rows[0].total) };
+  if (offset === 0) return { ids: [], total: 0 };
+  const count = await countUpToCap(ctx.db, petitions, where, COUNT_CAP);
+  return { ids: [], total: count.totalCapped ? COUNT_CAP + 1 : count.total };
+}
+
+async function withSubjects<R extends Parameters<typeof overdueDays>[0] & { id: number }, T extends object>(
+  ctx: AppContext,
+  rows: R[],
+  today: string,
+  rest: T,
+): Promise<Page<PetitionRowOut> & T> {
   const names = await subjectNames(
     ctx,
     rows.map((r) => r.id),
@@ -87,28 +164,7 @@ export async function listPetitions(opts: {
     overdueDays: overdueDays(r, today),
     subjects: names.get(r.id) ?? [],
   }));
-  return { items, ...count, page: query.page, pageSize: query.pageSize };
-}
-
-/**
- * Up to this many matches, a search's page is sorted from the matches themselves (read through the
- * search index) rather than found by walking the date index newest first: the walk reads about
- * (offset + page size) / matches of the whole table — all of it when a term is rare or absent
- * (seconds at a million petitions), while sorting a few thousand matches takes milliseconds
- * (bench/results-search.md).
- */
-export const searchPlan = { rareMatches: 2_000 };
-
-/**
- * The ids of a page among the petitions matching `where`: the matches are a subquery under the
- * table's own name fenced by `offset 0`, so the planner cannot fold it into the page's order and
- * walk the date index — it reads them through the search index (one bitmap scan) and sorts them;
- * the outer query then reads only the page's rows by id.
- */
-function pageOfMatches(where: SQL, order: SQL[], limit: number, offset: number): SQL {
-  const matches = sql`(select * from ${petitions} where ${where} offset 0) as ${petitions}`;
-  const ids = sql`select ${petitions.id} from ${matches} order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`;
-  return sql`${petitions.id} = any(array(${ids}))`;
+  return { ...rest, items } as Page<PetitionRowOut> & T;
 }
 
 async function subjectNames(ctx: AppContext, ids: number[]): Promise<Map<number, string[]>> {
