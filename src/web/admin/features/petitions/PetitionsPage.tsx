@@ -97,9 +97,13 @@ export default function PetitionsPage() {
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
-          total: list.data?.total,
+          // a common word's search pages only its first results: the pager stops there and says so
+          total: Math.min(list.data?.total ?? 0, list.data?.pageableRows ?? Number.POSITIVE_INFINITY),
           showSizeChanger: true,
-          showTotal: (t) => totalText(list.data, t, '件'),
+          showTotal: () =>
+            list.data?.pageableRows
+              ? `${totalText(list.data, list.data.total, '件')}，仅显示前 ${list.data.pageableRows} 件`
+              : totalText(list.data, list.data?.total ?? 0, '件'),
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
       />

@@ -109,8 +109,9 @@ export interface PetitionFilter {
   orgId?: number;
 }
 
+/** A common word's search pages only its first `pageableRows` results (a deeper page is refused). */
 export const fetchPetitions = (p: PetitionFilter & { page: number; pageSize: number }) =>
-  api<Page<PetitionRow>>('GET', `/api/v1/petitions${qs({ ...p })}`);
+  api<Page<PetitionRow> & { pageableRows?: number }>('GET', `/api/v1/petitions${qs({ ...p })}`);
 export const fetchPetition = (id: number) => api<PetitionDetail>('GET', `/api/v1/petitions/${id}`);
 /** The registered case — or, when the registrant must recuse from it, only its number and why. */
 export type Registered = PetitionDetail | { id: number; code: string; recused: true; message: string };
