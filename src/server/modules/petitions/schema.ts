@@ -89,6 +89,8 @@ export const petitions = pgTable(
     uniqueIndex('petitions_org_code_uq').on(t.orgId, t.code),
     // petitions_org_received_idx: (org_id, received_on) INCLUDE the counted columns, so a
     // township-year's figures read the index only; created by hand in migrations/0011 (drizzle has no INCLUDE)
+    // petitions_queue_idx: the work queue's order (expressions) INCLUDE the scope's and filters'
+    // columns, so a list chooses a deep page's ids from the index alone; by hand in migrations/0044
     index('petitions_received_idx').on(t.receivedOn, t.id),
     index('petitions_org_status_idx').on(t.orgId, t.status, t.receivedOn),
     index('petitions_due_idx').on(t.status, t.dueOn),
