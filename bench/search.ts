@@ -64,6 +64,20 @@ export async function searchScenarios(
       ),
     );
   }
+  // the deepest page a common word's search pages to (`pageableRows`, when the server says so)
+  const first = (await (
+    await fetch(`${base}/api/v1/petitions?q=${encodeURIComponent(COMMON_TERM)}&page=1&pageSize=20`, {
+      headers: { cookie: district.cookie },
+    })
+  ).json()) as { pageableRows?: number };
+  if (first.pageableRows) {
+    const last = Math.floor(first.pageableRows / 20);
+    out.push(
+      await load(`${name}: district-wide q=${COMMON_TERM}, page ${last} (the deepest) · 1 client`, deep, () =>
+        get(COMMON_TERM, last, district.cookie),
+      ),
+    );
+  }
   // the district-year's statistics, one client; one request first, not counted (it may build the
   // day's stored counts: the dashboard's cold case, bench/results-dashboard.md)
   const stats = `${base}/api/v1/petitions/stats?from=${STATS_YEAR.from}&to=${STATS_YEAR.to}`;

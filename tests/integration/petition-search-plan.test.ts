@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { searchTokens } from '../../src/domain/search-tokens.js';
 import { cadres } from '../../src/server/modules/cadres/schema.js';
-import { searchPlan } from '../../src/server/modules/petitions/workflow/list-petitions.js';
+import { searchPlan, walkDepth } from '../../src/server/modules/petitions/workflow/list-petitions.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -70,7 +70,8 @@ afterEach(() => {
   Object.assign(searchPlan, defaults);
 });
 /** Every search walks the date index (the planner's estimate is "common" whatever the term). */
-const walkEverySearch = () => Object.assign(searchPlan, { commonAbove: -1, walkedRows: 10_000 });
+const walkEverySearch = () =>
+  Object.assign(searchPlan, { commonAbove: -1, walkedRows: 10_000, walkBudget: 1e9 });
 afterAll(async () => t.close());
 
 type Row = { code: string; orgName: string };
@@ -182,6 +183,15 @@ describe('a search gives the same pages whichever plan finds them', () => {
 });
 
 describe('deep pages', () => {
+  it('a common word walks as deep as its share of the scope allows', () => {
+    const plan = { commonAbove: 20_000, walkedRows: 1_000, walkBudget: 5_000 };
+    expect(walkDepth(187_375, 1_000_000, plan)).toBe(936); // 作风 across the district: page 46 of 20
+    expect(walkDepth(900_000, 1_000_000, plan)).toBe(1_000); // never past walkedRows
+    expect(walkDepth(20_001, 1_000_000, plan)).toBe(100); // a 2% word: 5 pages
+    expect(walkDepth(30, 1_000_000, plan)).toBe(20); // at least one page
+    expect(walkDepth(5, 0, plan)).toBe(1_000);
+  });
+
   for (const who of ['district', 'township', 'recused'] as const)
     it(`the list without a search, ${who}: every page in the work queue's order`, async () => {
       const s = { district, township, recused }[who];

@@ -84,7 +84,8 @@ export async function listPetitions(opts: {
   // a search: a term expected in more than twice the count cap is common — its page is found by
   // walking the date index newest first, as deep as `searchPlan.walkedRows`; any other term is
   // counted and sorted from its own matches in one pass (sortedMatches)
-  const common = (await estimatedRows(ctx.db, petitions, where)) > searchPlan.commonAbove;
+  const expected = await estimatedRows(ctx.db, petitions, where);
+  const common = expected > searchPlan.commonAbove;
   const matches = common ? undefined : await sortedMatches(ctx, where, order, query.pageSize, offset);
   if (matches && matches.total <= COUNT_CAP) {
     const rows = matches.ids.length ? await rowsOf(sql`${`{${matches.ids.join(',')}}`}::bigint[]`) : [];
@@ -95,7 +96,13 @@ export async function listPetitions(opts: {
       pageSize: query.pageSize,
     });
   }
-  const pageableRows = searchPlan.walkedRows;
+  // the rows in the reader's scope without the search: the share of them matching sets the depth
+  const inScope = await estimatedRows(
+    ctx.db,
+    petitions,
+    petitionWhere(actor, { ...query, q: undefined }, today),
+  );
+  const pageableRows = walkDepth(expected, inScope);
   if (offset + query.pageSize > pageableRows) throw tooDeep(pageableRows);
   return withSubjects(ctx, await walk(), today, {
     total: COUNT_CAP,
@@ -106,18 +113,29 @@ export async function listPetitions(opts: {
   });
 }
 
+/** What a common word's search adds to the list's answer: how many of its rows it pages to. */
+export const pageableRows = { pageableRows: z.number().int().optional() };
+
 /**
  * How a search pages. A term the planner expects in more than `commonAbove` rows is common; a
  * term with up to COUNT_CAP matches is sorted from its matches (one scan of
  * the search index reads them all, counts them and keeps the page's ids); a common one walks the
  * date index newest first, reading about (offset + page size) / (share of rows matching) rows —
- * so it pages only its first `walkedRows` results, and a deeper page asks for a narrower search
+ * so it pages only its first results (walkDepth), and a deeper page asks for a narrower search
  * (bench/results-search.md).
  */
-/** What a common word's search adds to the list's answer: how many of its rows it pages to. */
-export const pageableRows = { pageableRows: z.number().int().optional() };
+export const searchPlan = { commonAbove: COUNT_CAP * ESTIMATE_MARGIN, walkedRows: 1_000, walkBudget: 5_000 };
 
-export const searchPlan = { commonAbove: COUNT_CAP * ESTIMATE_MARGIN, walkedRows: 1_000 };
+/**
+ * How deep a common word's walk pages: reaching row n reads about n / share rows of the date index
+ * and the table (share: the matches among the rows in scope), so the walk stops where that reaches
+ * `walkBudget` rows (some 60 ms at one client on the bench machine) — and never past `walkedRows`
+ * nor short of one page of 20 (bench/results-search.md).
+ */
+export function walkDepth(matches: number, inScope: number, plan = searchPlan): number {
+  const share = inScope > 0 ? Math.min(1, matches / inScope) : 1;
+  return Math.min(plan.walkedRows, Math.max(20, Math.floor(plan.walkBudget * share)));
+}
 
 /** 400 for a page past what a common word's search pages to: the caller narrows the search. */
 export const tooDeep = (rows: number) =>
