@@ -124,12 +124,12 @@ export const pageableRows = { pageableRows: z.number().int().optional() };
  * so it pages only its first results (walkDepth), and a deeper page asks for a narrower search
  * (bench/results-search.md).
  */
-export const searchPlan = { commonAbove: COUNT_CAP * ESTIMATE_MARGIN, walkedRows: 1_000, walkBudget: 5_000 };
+export const searchPlan = { commonAbove: COUNT_CAP * ESTIMATE_MARGIN, walkedRows: 1_000, walkBudget: 3_000 };
 
 /**
  * How deep a common word's walk pages: reaching row n reads about n / share rows of the date index
  * and the table (share: the matches among the rows in scope), so the walk stops where that reaches
- * `walkBudget` rows (some 60 ms at one client on the bench machine) — and never past `walkedRows`
+ * `walkBudget` rows (tens of milliseconds at one client on the bench machine) — and never past `walkedRows`
  * nor short of one page of 20 (bench/results-search.md).
  */
 export function walkDepth(matches: number, inScope: number, plan = searchPlan): number {
