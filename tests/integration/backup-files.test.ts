@@ -380,7 +380,7 @@ describe('backups of the running system carry the files', () => {
     expect(gone.problem).toBe(
       `petition_attachments #${photo.id} 引用的文件 ${photo.storageKey} 缺失（备份时数据目录中已没有这个文件）`,
     );
-  }, 240_000);
+  }, 480_000);
 });
 
 describe.runIf(embeddedSuite)('the jiandu commands', () => {

@@ -14,14 +14,14 @@ export interface BackupJobSeen {
 
 /** Polls a "立即备份" job the way the page does, until it is no longer running. */
 export async function backupJobSettled(t: TestApp, s: Session, id: number): Promise<BackupJobSeen> {
-  const until = Date.now() + 170_000;
+  const until = Date.now() + 400_000;
   for (;;) {
     const res = await call(t, s, 'GET', `/api/v1/backups/jobs/${id}`);
     if (res.statusCode !== 200) throw new Error(`backup job ${id}: ${res.statusCode} ${res.body}`);
     const job = res.json() as BackupJobSeen;
     if (job.status !== 'running') return job;
     if (Date.now() > until) throw new Error(`backup job ${id} still running`);
-    await sleep(50);
+    await sleep(200);
   }
 }
 

@@ -96,8 +96,8 @@ export async function ensurePeriodItem(
 
 /**
  * Each unit owes, for every periodic type of its catalogue, the period that ended last (from the
- * day it ends until its deadline, then overdue). Written by the hourly job and when a unit's
- * calendar is opened; idempotent. `unitIds`: only these units. Returns how many were written.
+ * day it ends until its deadline, then overdue). Written by the hourly job and when a
+ * unit is created (`dueItemsOfUnit`); idempotent. `unitIds`: only these units. Returns how many were written.
  */
 export async function scheduleDueItems(ctx: AppContext, unitIds?: number[]): Promise<number> {
   const units = await ctx.db
