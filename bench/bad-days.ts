@@ -4,19 +4,27 @@
  * (`bin/jiandu.mjs serve`) spawned on it; a signed-in HTTP session; a petition writer; and
  * `jiandu verify-audit` run as the operator would.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ALL_PERMISSIONS } from '../src/domain/permissions.js';
 import { totpCode } from '../src/server/platform/auth/totp.js';
-import { openContext } from '../src/server/platform/bootstrap.js';
-import { openDatabase } from '../src/server/platform/db/client.js';
 import { rolePermissions, roles } from '../src/server/platform/users/schema.js';
 import { GOOD_PASSWORD, makeOrg, makeUser } from '../tests/support/factories.js';
+import { openBenchContext } from './server.js';
+
+export {
+  exited,
+  freePort,
+  openBenchContext,
+  type Server,
+  startServer,
+  stopServer,
+  tail,
+} from './server.js';
 
 export const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'bin/jiandu.mjs');
@@ -72,22 +80,7 @@ export interface World {
 
 /** Migrates the database and adds a township, its discipline officer, and a user holding every permission. */
 export async function makeWorld(b: Backend): Promise<World> {
-  const database = await openDatabase({
-    databaseUrl: b.databaseUrl,
-    dataDir: b.databaseUrl ? undefined : b.dataDir,
-  });
-  const ctx = await openContext({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: b.dataDir,
-      databaseUrl: b.databaseUrl,
-      secureCookies: false,
-      scheduler: false,
-      fieldKey: b.env.FIELD_KEY,
-    },
-    database,
-  });
+  const { ctx, database } = await openBenchContext(b);
   const district = await makeOrg(ctx, '坏日子区', null, 'district');
   const town = await makeOrg(ctx, '坏日子镇', district.id);
   const officer = await makeUser(ctx, { orgId: town.id, roles: ['discipline_officer'] });
@@ -98,83 +91,6 @@ export async function makeWorld(b: Backend): Promise<World> {
   const admin = await makeUser(ctx, { orgId: district.id, roles: ['bench_all'], dataScope: 'all' });
   await database.close();
   return { townId: town.id, officer: officer.username, admin: admin.username };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Servers still running when the bench ends (an error, ^C) are killed with it. */
-const spawned = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const c of spawned) c.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-
-export interface Server {
-  child: ChildProcess;
-  base: string;
-  /** Spawn → the first 200 from /api/health, in ms. */
-  startMs: number;
-  logFile: string;
-}
-
-/** Spawns `jiandu serve` and waits for /api/health to answer (at most `waitMs`). */
-export async function startServer(
-  b: Backend,
-  extraEnv: Record<string, string> = {},
-  waitMs = 180_000,
-): Promise<Server> {
-  const port = await freePort();
-  const logFile = path.join(os.tmpdir(), `jiandu-${b.name}-${port}.log`);
-  const out = openSync(logFile, 'a');
-  const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, ...b.env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0', ...extraEnv },
-    stdio: ['ignore', out, out],
-  });
-  spawned.add(child);
-  child.once('exit', () => spawned.delete(child));
-  const base = `http://127.0.0.1:${port}`;
-  while (performance.now() - started < waitMs) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`the server exited during start: ${tail(logFile)}`);
-    const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, base, startMs: performance.now() - started, logFile };
-    await pause(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not answer /api/health within ${waitMs} ms: ${tail(logFile)}`);
-}
-
-export const tail = (file: string, lines = 30) => {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
-};
-
-export function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((r) => child.once('exit', () => r()));
-}
-
-export async function stopServer(s: Server): Promise<void> {
-  s.child.kill('SIGTERM');
-  const done = exited(s.child);
-  if ((await Promise.race([done.then(() => 'ok'), pause(30_000).then(() => 'timeout')])) === 'timeout') {
-    s.child.kill('SIGKILL');
-    await done;
-  }
 }
 
 export interface Session {

@@ -13,22 +13,28 @@
  */
 import fc from 'fast-check';
 import { buildApp } from '../src/server/app.js';
-import { openContext } from '../src/server/platform/bootstrap.js';
-import { openDatabase } from '../src/server/platform/db/client.js';
 import {
   BAD_JSON_STRINGS,
   BAD_URL_VALUES,
+  fillParams,
+  fuzzJson,
+  fuzzParam,
+  fuzzQuery,
+  hasBody,
   looksLikeDate,
   ODD_DATES,
+  queryString,
   sample,
   setAt,
   stringPaths,
+  withQuery,
 } from '../tests/support/fuzz-values.js';
 import {
   type Backend,
   log,
   makeBackend,
   makeWorld,
+  openBenchContext,
   type Session,
   signIn,
   startServer,
@@ -50,22 +56,7 @@ interface Route {
 
 /** The server's route table with its zod schemas, read from the application built in-process. */
 async function routeTable(b: Backend): Promise<Route[]> {
-  const database = await openDatabase({
-    databaseUrl: b.databaseUrl,
-    dataDir: b.databaseUrl ? undefined : b.dataDir,
-  });
-  const ctx = await openContext({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: b.dataDir,
-      databaseUrl: b.databaseUrl,
-      secureCookies: false,
-      scheduler: false,
-      fieldKey: b.env.FIELD_KEY,
-    },
-    database,
-  });
+  const { ctx, database } = await openBenchContext(b);
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   const routes = app.routeTable
@@ -88,106 +79,6 @@ interface Req {
   raw?: { bytes: Buffer | string; type: string };
   anonymous?: boolean;
 }
-
-const GOOD_PARAMS: Record<string, string> = {
-  id: '1',
-  attachmentId: '1',
-  type: 'education',
-  key: 'petition.handling',
-  day: '2026-10-01',
-  action: 'accept',
-};
-const fillParams = (url: string, bad?: { name: string; value: string }) =>
-  url.replace(/:(\w+)/g, (_m, name: string) =>
-    bad?.name === name ? bad.value : encodeURIComponent(GOOD_PARAMS[name] ?? '1'),
-  );
-const queryString = (q: Record<string, unknown>, bad?: { key: string; value: string }) =>
-  Object.entries({ ...q, ...(bad ? { [bad.key]: undefined } : {}) })
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .concat(bad ? [`${bad.key}=${bad.value}`] : [])
-    .join('&');
-const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
-const hasBody = (method: string) => method !== 'GET' && method !== 'DELETE';
-
-const json = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  fc.dictionary(
-    fc.constantFrom(
-      'name',
-      'kind',
-      'parentId',
-      'username',
-      'password',
-      'code',
-      'version',
-      'value',
-      'roles',
-      'id',
-      'page',
-      'orgId',
-      'title',
-      'content',
-      'receivedOn',
-      'year',
-      'date',
-    ),
-    fc.oneof(
-      fc.jsonValue({ maxDepth: 2 }),
-      fc.constantFrom(...ODD_DATES, ...BAD_JSON_STRINGS.map(([, v]) => v), 1e308, -1, 2 ** 53, '１２', ''),
-    ),
-  ),
-);
-const param = fc.oneof(
-  fc.constantFrom(
-    '1',
-    '0',
-    '-1',
-    '999999999999',
-    '1e5',
-    'abc',
-    '%00',
-    '%ZZ',
-    '2026-02-30',
-    "'; drop table users;--",
-    '１',
-    '..%2F..%2Fetc',
-  ),
-  fc.string({ maxLength: 12 }).map(encodeURIComponent),
-);
-const query = fc.dictionary(
-  fc.constantFrom(
-    'page',
-    'pageSize',
-    'sort',
-    'order',
-    'q',
-    'from',
-    'to',
-    'year',
-    'status',
-    'orgId',
-    'parentId',
-    'kind',
-    'month',
-    'date',
-  ),
-  fc.oneof(
-    fc.string({ maxLength: 10 }),
-    fc.integer().map(String),
-    fc.constantFrom(
-      '-1',
-      '1e99',
-      'NaN',
-      '2026-13-01',
-      '9999-12-31',
-      '0000-00-00',
-      '+275760-09-13',
-      '%00',
-      '',
-    ),
-  ),
-);
 
 function generate(routes: Route[]): Req[] {
   const out: Req[] = [];
@@ -259,7 +150,7 @@ function generate(routes: Route[]): Req[] {
   // random: fast-check values per route until the target is reached
   const need = Math.max(0, TARGET - out.length);
   const perRoute = Math.max(8, Math.ceil(need / routes.length));
-  const rnd = fc.tuple(json, param, query, fc.boolean());
+  const rnd = fc.tuple(fuzzJson, fuzzParam, fuzzQuery, fc.boolean());
   let seed = SEED;
   for (const route of routes) {
     for (const [body, p, q, anon] of fc.sample(rnd, { numRuns: perRoute, seed: seed++ })) {

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { totpCode } from '../src/server/platform/auth/totp.js';
-import { openContext } from '../src/server/platform/bootstrap.js';
 import { openDatabase } from '../src/server/platform/db/client.js';
 import { appointmentReport, appointmentScenarios, prepareAppointments } from './appointments.js';
 import { auditReport, auditScenarios, prepareAudits } from './audits.js';
@@ -18,6 +17,7 @@ import { OPENNESS_DB, opennessReport, opennessScenarios, prepareOpenness } from 
 import { petitionScenarios, rawPetitions, signIn } from './petitions.js';
 import { petitionsReport, preparePetitions } from './petitions-prepare.js';
 import { searchScenarios } from './search.js';
+import { openBenchContext, startServer as startBenchServer } from './server.js';
 import { summaryScenarios } from './summary.js';
 import { prepareSupervision, supervisionReport, supervisionScenarios } from './supervision.js';
 import { throughputScenarios } from './throughput.js';
@@ -68,21 +68,7 @@ interface Backend {
 
 async function prepare(b: Backend) {
   const t0 = performance.now();
-  const database = await openDatabase({
-    databaseUrl: b.databaseUrl,
-    dataDir: b.databaseUrl ? undefined : b.dataDir,
-  });
-  const ctx = await openContext({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: b.dataDir,
-      databaseUrl: b.databaseUrl,
-      secureCookies: false,
-      scheduler: false,
-    },
-    database,
-  });
+  const { ctx, database } = await openBenchContext(b);
   const { district, towns } = await generatePlatform(ctx.db, {
     townships: 100,
     userCount: USERS,
@@ -115,23 +101,14 @@ async function prepare(b: Backend) {
 /** BENCH_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof --cpu-prof-dir=bench/tmp/prof). */
 const SERVER_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
+/** The server measured (BENCH_SERVER_ROOT's, with BENCH_NODE_ARGS) on a fixed port; its log in the temp folder. */
 async function startServer(b: Backend, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [...SERVER_NODE_ARGS, path.join(serverRoot, 'bin/jiandu.mjs'), 'serve'],
-    {
-      env: { ...process.env, ...b.env, PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not start');
+  const server = await startBenchServer(b, {}, 60_000, {
+    root: serverRoot,
+    nodeArgs: SERVER_NODE_ARGS,
+    port,
+  });
+  return server.child;
 }
 
 async function login(base: string, username: string) {

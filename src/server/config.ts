@@ -39,6 +39,13 @@ export interface Config {
   rulesRefreshMs?: number;
   calendarRefreshMs?: number;
   /**
+   * How often the scheduler sweeps the portal's ended rate-limit windows (RATE_LIMIT_SWEEP_MS,
+   * default 10 minutes), and how long a job run may stay 'running' before another tick takes it to
+   * be abandoned by a crashed instance (JOB_STALE_MS, default 10 minutes). At least a second each.
+   */
+  rateLimitSweepMs?: number;
+  jobStaleMs?: number;
+  /**
    * How long a read reuses its session's row (SESSION_CACHE_MS: 0 turns it off; at most 5,000):
    * the bound within which another instance's logout, disabling or role change reaches this one.
    */
@@ -64,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: env.SCHEDULER !== '0',
     rulesRefreshMs: positive(env.RULES_REFRESH_MS),
     calendarRefreshMs: positive(env.CALENDAR_REFRESH_MS),
+    rateLimitSweepMs: seconds('RATE_LIMIT_SWEEP_MS', env.RATE_LIMIT_SWEEP_MS),
+    jobStaleMs: seconds('JOB_STALE_MS', env.JOB_STALE_MS),
     sessionCacheMs: sessionCacheMs(env.SESSION_CACHE_MS),
   };
 }
@@ -71,6 +80,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function positive(v: string | undefined): number | undefined {
   const n = Number(v);
   return v && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** An interval of at least a second, in whole milliseconds; a wrong value stops the start, named. */
+function seconds(name: string, v: string | undefined): number | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1000)
+    throw new Error(`${name} must be a whole number of milliseconds, at least 1000`);
+  return n;
 }
 
 function sessionCacheMs(v: string | undefined): number | undefined {

@@ -1,3 +1,4 @@
+import type { Config } from './config.js';
 import { registerAdmonitionJobs } from './modules/admonitions/jobs.js';
 import { registerOpennessJobs } from './modules/openness/jobs.js';
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
@@ -10,8 +11,8 @@ import { registerSchedulerJobs } from './platform/jobs/cleanup.js';
 import { registerTodoJobs } from './platform/todos/jobs.js';
 
 /** Every background job of the system. A module adds one line here (its `registerJob` calls). */
-export function registerJobs(): void {
-  registerSchedulerJobs();
+export function registerJobs(config: Pick<Config, 'rateLimitSweepMs'> = {}): void {
+  registerSchedulerJobs(config);
   registerTodoJobs();
   registerPetitionJobs();
   registerAuditJobs();

@@ -43,7 +43,11 @@ it('the system administrator backs up the running system and sees it verified, b
   await page.getByText('还没有备份').waitFor();
   await page.getByText('每天凌晨 2 点自动备份并校验').waitFor();
   await page.getByRole('button', { name: '立即备份' }).click();
+  // the request answers at once; the page shows the backup's progress while the worker runs
+  await page.getByTestId('backup-progress').waitFor();
+  await page.screenshot({ path: '/tmp/jiandu-backup-progress.png', fullPage: true });
   await page.getByText('备份完成并校验通过', { exact: false }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('backup-progress').waitFor({ state: 'detached' });
   const row = page.locator('.ant-table-row').first();
   await row.getByText('校验通过').waitFor();
   await row.getByText('手动').waitFor();

@@ -6,8 +6,13 @@ import { call, makeOrg, makeUser, type Session, signIn } from '../support/factor
 import {
   BAD_JSON_STRINGS,
   BAD_URL_VALUES,
+  fillParams,
+  fuzzJson,
+  fuzzParam,
+  fuzzQuery,
   looksLikeDate,
   ODD_DATES,
+  queryString,
   sample,
   setAt,
   stringPaths,
@@ -78,90 +83,31 @@ const fuzzable = () =>
       r.url.startsWith('/api/v1/') && !r.url.includes('/auth/logout') && !r.url.startsWith('/api/v1/setup'),
   );
 
-const json = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  fc.dictionary(
-    fc.constantFrom(
-      'name',
-      'kind',
-      'parentId',
-      'username',
-      'password',
-      'code',
-      'version',
-      'value',
-      'roles',
-      'id',
-      'page',
-    ),
-    fc.jsonValue({ maxDepth: 2 }),
-  ),
-);
-const param = fc.oneof(
-  fc.constantFrom('1', '0', '-1', '999999999999', 'abc', '%00', '2026-02-30', "'; drop table users;--", '１'),
-  fc.string({ maxLength: 12 }),
-);
-const query = fc.dictionary(
-  fc.constantFrom(
-    'page',
-    'pageSize',
-    'sort',
-    'order',
-    'q',
-    'from',
-    'to',
-    'year',
-    'status',
-    'orgId',
-    'parentId',
-    'kind',
-  ),
-  fc.oneof(
-    fc.string({ maxLength: 10 }),
-    fc.integer().map(String),
-    fc.constantFrom('-1', '1e99', 'NaN', '2026-13-01', '9999-12-31', '%00'),
-  ),
-);
-
-/** Path parameters that name a record that exists (or a real dictionary type, rule, day, action). */
-const GOOD_PARAMS: Record<string, string> = {
-  id: '1',
-  attachmentId: '1',
-  type: 'education',
-  key: 'petition.handling',
-  day: '2026-10-01',
-  action: 'accept',
-};
-const fillParams = (url: string, bad?: { name: string; value: string }) =>
-  url.replace(/:(\w+)/g, (_m, name: string) =>
-    bad?.name === name ? bad.value : encodeURIComponent(GOOD_PARAMS[name] ?? '1'),
-  );
-const queryString = (q: Record<string, unknown>, bad?: { key: string; value: string }) =>
-  Object.entries({ ...q, ...(bad ? { [bad.key]: undefined } : {}) })
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .concat(bad ? [`${bad.key}=${bad.value}`] : [])
-    .join('&');
-
 describe('bad input', () => {
   it('no route answers 500 to random bodies, queries and parameters, and every refusal speaks Chinese', async () => {
     for (const route of fuzzable()) {
       await fc.assert(
-        fc.asyncProperty(fc.nat(users.length - 1), json, param, query, async (who, body, p, q) => {
-          const s = await sessionFor(users[who].username);
-          const url =
-            route.url.replace(/:\w+/g, encodeURIComponent(p)) +
-            `?${new URLSearchParams(q as Record<string, string>)}`;
-          const res = await call(
-            t,
-            s,
-            route.method,
-            url,
-            route.method === 'GET' || route.method === 'DELETE' ? undefined : body,
-          );
-          if (res.statusCode === 401) sessions.delete(users[who].username);
-          judge(`${route.method} ${url} ${JSON.stringify(body)}`, res);
-        }),
+        fc.asyncProperty(
+          fc.nat(users.length - 1),
+          fuzzJson,
+          fuzzParam,
+          fuzzQuery,
+          async (who, body, p, q) => {
+            const s = await sessionFor(users[who].username);
+            const url =
+              route.url.replace(/:\w+/g, encodeURIComponent(p)) +
+              `?${new URLSearchParams(q as Record<string, string>)}`;
+            const res = await call(
+              t,
+              s,
+              route.method,
+              url,
+              route.method === 'GET' || route.method === 'DELETE' ? undefined : body,
+            );
+            if (res.statusCode === 401) sessions.delete(users[who].username);
+            judge(`${route.method} ${url} ${JSON.stringify(body)}`, res);
+          },
+        ),
         // Random bodies are refused by the schemas before any query, the same on either database:
         // the PostgreSQL suite sends a third of them (its driver's errors are met by the field-by-field
         // test below, in full on both).

@@ -1,5 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../src/domain/calendar.js';
+import { periodOf, previousPeriod } from '../../src/domain/openness/timing.js';
 import { scheduleDueItems } from '../../src/server/modules/openness/due-items.js';
 import { sweepOverdueDisclosures } from '../../src/server/modules/openness/overdue-sweep.js';
 import { disclosureDueItems, disclosures } from '../../src/server/modules/openness/schema.js';
@@ -517,5 +519,41 @@ describe('figures as of a date', () => {
         state: '逾期公开',
       },
     ]);
+  });
+});
+
+describe('a unit made today', () => {
+  it('owes the period that ended last at once, with its to-do, before any hourly run', async () => {
+    const admin = await makeUser(t.ctx, { orgId: w.district.id, roles: ['sys_admin'], dataScope: 'all' });
+    const s = await signIn(t, admin.username);
+    const res = await call(t, s, 'POST', '/api/v1/orgs', {
+      name: '新建村',
+      kind: 'village',
+      parentId: w.daxing.id,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json().id as number;
+    const cal = await call(t, p().officer.s, 'GET', `/api/v1/disclosure/due-items?orgId=${id}`);
+    expect(cal.statusCode, cal.body).toBe(200);
+    const fin = cal.json().items.find((i: { itemTypeName: string }) => i.itemTypeName === '村级财务收支');
+    // last month's finances, due this month (the clock has moved on in this file)
+    const today = chinaDate(t.clock.now());
+    expect(fin).toMatchObject({ period: previousPeriod(periodOf('monthly', today)) });
+    expect(fin.dueOn.slice(0, 7)).toBe(today.slice(0, 7));
+    const [todo] = await t.ctx.db
+      .select()
+      .from(todos)
+      .where(and(eq(todos.recordType, 'disclosure_due'), eq(todos.recordId, String(fin.id))));
+    // no head has been appointed yet: the to-do falls back to the unit's organization officer
+    expect(todo).toMatchObject({ orgId: id, assigneeRole: 'org_officer', dueOn: fin.dueOn, status: 'open' });
+    // the hourly job finds nothing left to write for it
+    const before = await t.ctx.db
+      .select({ n: count() })
+      .from(disclosureDueItems)
+      .where(eq(disclosureDueItems.orgId, id));
+    expect(await scheduleDueItems(t.ctx, [id])).toBe(0);
+    expect(
+      await t.ctx.db.select({ n: count() }).from(disclosureDueItems).where(eq(disclosureDueItems.orgId, id)),
+    ).toEqual(before);
   });
 });

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { rateLimitHits } from '../../src/server/platform/http/rate-limit-schema.js';
+import { registerSchedulerJobs } from '../../src/server/platform/jobs/cleanup.js';
 import { enqueueJob } from '../../src/server/platform/jobs/enqueue.js';
-import type { JobSet } from '../../src/server/platform/jobs/registry.js';
+import { type JobSet, registeredJobs } from '../../src/server/platform/jobs/registry.js';
 import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { jobRuns } from '../../src/server/platform/jobs/schema.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -113,5 +116,64 @@ describe('scheduler', () => {
     await s.tick();
     await s.tick();
     expect(seen).toEqual([{ n: 1 }]);
+  });
+
+  it('takes over an abandoned run after JOB_STALE_MS when it is set (the soak sets it short)', async () => {
+    let calls = 0;
+    const jobs: JobSet = { recurring: [], oneOff: [{ name: 'orphan-short', run: async () => void calls++ }] };
+    const now = t.clock.now();
+    await t.ctx.db.insert(jobRuns).values({
+      name: 'orphan-short',
+      slot: 'once:y',
+      runAt: now,
+      status: 'running',
+      lockedBy: 'dead',
+      lockedAt: now,
+      attempts: 1,
+    });
+    const config = loadConfig({ JOB_STALE_MS: '30000' });
+    const s = new Scheduler(
+      { ...t.ctx, config: { ...t.ctx.config, jobStaleMs: config.jobStaleMs } },
+      { ...quiet, jobs },
+    );
+    t.clock.advance(29_000);
+    await s.tick();
+    expect(calls).toBe(0);
+    t.clock.advance(2_000);
+    await s.tick();
+    expect(calls).toBe(1);
+  });
+
+  it('sweeps the portal’s ended rate-limit windows every RATE_LIMIT_SWEEP_MS', async () => {
+    registerSchedulerJobs(loadConfig({ RATE_LIMIT_SWEEP_MS: '20000' }));
+    const sweep = registeredJobs().recurring.find((j) => j.name === 'http.rate_limits')!;
+    expect(sweep.everyMs).toBe(20_000);
+    const s = new Scheduler(t.ctx, { ...quiet, jobs: { recurring: [sweep], oneOff: [] } });
+    const ended = (key: string) =>
+      t.ctx.db
+        .insert(rateLimitHits)
+        .values({ key, hits: 3, resetsAt: new Date(t.clock.now().getTime() - 1) });
+    const keys = async () => (await t.ctx.db.select().from(rateLimitHits)).map((r) => r.key).sort();
+    await t.ctx.db
+      .insert(rateLimitHits)
+      .values({ key: 'open', hits: 1, resetsAt: new Date(t.clock.now().getTime() + 3_600_000) });
+    await ended('a');
+    await s.tick();
+    expect(await keys()).toEqual(['open']);
+    await ended('b');
+    await s.tick(); // the same slot: not again
+    expect(await keys()).toEqual(['b', 'open']);
+    t.clock.advance(20_000);
+    await s.tick();
+    expect(await keys()).toEqual(['open']);
+    // the default stays ten minutes
+    registerSchedulerJobs();
+    expect(registeredJobs().recurring.find((j) => j.name === 'http.rate_limits')!.everyMs).toBe(10 * MINUTE);
+  });
+
+  it('refuses an interval under a second, named', () => {
+    expect(() => loadConfig({ RATE_LIMIT_SWEEP_MS: '500' })).toThrow(/RATE_LIMIT_SWEEP_MS/);
+    expect(() => loadConfig({ JOB_STALE_MS: 'soon' })).toThrow(/JOB_STALE_MS/);
+    expect(loadConfig({}).jobStaleMs).toBeUndefined();
   });
 });

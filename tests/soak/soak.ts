@@ -17,6 +17,13 @@ import { Client, newTally, pause, Unanswered } from './client.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const seconds = Number(process.env.SOAK_SECONDS) || 180;
 const REFRESH = { rules: 3_000, calendar: 5_000 };
+/**
+ * The scheduler's intervals, short enough that the run outlives them several times: the portal's
+ * rate-limit sweep (10 minutes in production) and the staleness of a claimed job run (10 minutes).
+ * The run checks through /api/metrics that the sweep ran, and never failed.
+ */
+const JOBS = { rateLimitSweep: 20_000, stale: 30_000, tick: 15_000 };
+const METRICS_TOKEN = 'soak-metrics-token';
 const REQUEST_TIMEOUT_MS = 20_000;
 const PASSWORD = 'Soak!2026-run';
 
@@ -40,6 +47,21 @@ function stopped(child: ChildProcess, ms: number): Promise<number | null | 'time
   });
 }
 
+/** How often this server ran the rate-limit sweep, by outcome (its own counters at /api/metrics). */
+async function sweepRuns(base: string): Promise<{ done: number; failed: number }> {
+  const res = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!res.ok) throw new Error(`/api/metrics answered ${res.status}`);
+  const text = await res.text();
+  const count = (outcome: string) =>
+    Number(
+      new RegExp(
+        `^jiandu_job_runs_total\\{job="http\\.rate_limits",outcome="${outcome}"\\} (\\d+)$`,
+        'm',
+      ).exec(text)?.[1] ?? 0,
+    );
+  return { done: count('done'), failed: count('failed') };
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-soak-'));
   const port = await freePort();
@@ -51,6 +73,9 @@ async function main() {
     TRUST_PROXY: '1',
     RULES_REFRESH_MS: String(REFRESH.rules),
     CALENDAR_REFRESH_MS: String(REFRESH.calendar),
+    RATE_LIMIT_SWEEP_MS: String(JOBS.rateLimitSweep),
+    JOB_STALE_MS: String(JOBS.stale),
+    METRICS_TOKEN,
   };
   const cli = path.join(root, 'bin/jiandu.mjs');
   console.log(`soak: demo data into ${dataDir}`);
@@ -118,7 +143,7 @@ async function main() {
       }
     };
     console.log(
-      `soak: ${seconds} s, refresh every ${REFRESH.rules}/${REFRESH.calendar} ms, idle gaps up to ${run.longIdleMs + 2000} ms`,
+      `soak: ${seconds} s, refresh every ${REFRESH.rules}/${REFRESH.calendar} ms, rate-limit sweep every ${JOBS.rateLimitSweep} ms, idle gaps up to ${run.longIdleMs + 2000} ms`,
     );
     await Promise.all([
       loop('大兴镇纪检委员', () => disciplineOfficer(run, officers.daxing, towns.daxing, '大兴')),
@@ -133,6 +158,18 @@ async function main() {
     const missing = ['registered', 'approved', 'concluded', 'portal', 'roster', 'admin_edits'].filter(
       (k) => !run.progress[k],
     );
+    // the scheduler's first tick may still be busy with the night's backup (its slot is due on a new
+    // database): wait for the sweep a little longer before calling it missing
+    const sweepsDue = seconds * 1000 >= 2 * (JOBS.rateLimitSweep + JOBS.tick) ? 2 : 1;
+    let sweeps = await sweepRuns(base);
+    for (const waitUntil = Date.now() + 90_000; sweeps.done < sweepsDue && Date.now() < waitUntil; ) {
+      await pause(5_000);
+      sweeps = await sweepRuns(base);
+    }
+    console.log(`soak: the rate-limit sweep ran ${sweeps.done} times (${sweeps.failed} failed)`);
+    if (!failure && sweeps.failed) failure = `the rate-limit sweep failed ${sweeps.failed} times`;
+    if (!failure && sweeps.done < sweepsDue)
+      failure = `the rate-limit sweep ran ${sweeps.done} times, fewer than ${sweepsDue}`;
     if (!failure && tally.serverErrors.length) failure = `${tally.serverErrors.length} answers were 5xx`;
     if (!failure && scriptErrors.length) failure = `${scriptErrors.length} steps went wrong`;
     if (!failure && missing.length) failure = `no progress in: ${missing.join(', ')}`;

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 /**
  * Valid-looking requests built from a route's zod schema, and the bad strings to put in each of its
  * string fields one at a time, so the bad value travels as far as the rest of the request lets it.
@@ -139,3 +141,111 @@ export const BAD_URL_VALUES: [string, string][] = [
 ];
 
 export const looksLikeDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
+
+// The random requests: what the integration fuzz test sends in-process and bench/fuzz-http.ts over HTTP.
+
+/** Path parameters that name a record that exists (or a real dictionary type, rule, day, action). */
+export const GOOD_PARAMS: Record<string, string> = {
+  id: '1',
+  attachmentId: '1',
+  type: 'education',
+  key: 'petition.handling',
+  day: '2026-10-01',
+  action: 'accept',
+};
+/** A route's URL with its parameters filled in well, but for the one given bad (already encoded). */
+export const fillParams = (url: string, bad?: { name: string; value: string }) =>
+  url.replace(/:(\w+)/g, (_m, name: string) =>
+    bad?.name === name ? bad.value : encodeURIComponent(GOOD_PARAMS[name] ?? '1'),
+  );
+/** A query string of the values given, with one bad value (already encoded) in place of its key's. */
+export const queryString = (q: Record<string, unknown>, bad?: { key: string; value: string }) =>
+  Object.entries({ ...q, ...(bad ? { [bad.key]: undefined } : {}) })
+    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .concat(bad ? [`${bad.key}=${bad.value}`] : [])
+    .join('&');
+export const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
+export const hasBody = (method: string) => method !== 'GET' && method !== 'DELETE';
+
+/** Random JSON bodies: any value, or objects with the fields routes have, holding odd dates and bad strings. */
+export const fuzzJson = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'name',
+      'kind',
+      'parentId',
+      'username',
+      'password',
+      'code',
+      'version',
+      'value',
+      'roles',
+      'id',
+      'page',
+      'orgId',
+      'title',
+      'content',
+      'receivedOn',
+      'year',
+      'date',
+    ),
+    fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(...ODD_DATES, ...BAD_JSON_STRINGS.map(([, v]) => v), 1e308, -1, 2 ** 53, '１２', ''),
+    ),
+  ),
+);
+/** Random path parameters (encoded). */
+export const fuzzParam = fc.oneof(
+  fc.constantFrom(
+    '1',
+    '0',
+    '-1',
+    '999999999999',
+    '1e5',
+    'abc',
+    '%00',
+    '%ZZ',
+    '2026-02-30',
+    "'; drop table users;--",
+    '１',
+    '..%2F..%2Fetc',
+  ),
+  fc.string({ maxLength: 12 }).map(encodeURIComponent),
+);
+/** Random query strings by the keys routes have. */
+export const fuzzQuery = fc.dictionary(
+  fc.constantFrom(
+    'page',
+    'pageSize',
+    'sort',
+    'order',
+    'q',
+    'from',
+    'to',
+    'year',
+    'status',
+    'orgId',
+    'parentId',
+    'kind',
+    'month',
+    'date',
+  ),
+  fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.integer().map(String),
+    fc.constantFrom(
+      '-1',
+      '1e99',
+      'NaN',
+      '2026-13-01',
+      '9999-12-31',
+      '0000-00-00',
+      '+275760-09-13',
+      '%00',
+      '',
+    ),
+  ),
+);

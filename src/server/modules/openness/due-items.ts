@@ -96,11 +96,10 @@ export async function ensurePeriodItem(
 
 /**
  * Each unit owes, for every periodic type of its catalogue, the period that ended last (from the
- * day it ends until its deadline, then overdue). Written by the hourly job and when a unit's
- * calendar is opened; idempotent. `unitIds`: only these units. Returns how many were written.
+ * day it ends until its deadline, then overdue). Written by the hourly job and when a
+ * unit is created (`dueItemsOfUnit`); idempotent. `unitIds`: only these units. Returns how many were written.
  */
 export async function scheduleDueItems(ctx: AppContext, unitIds?: number[]): Promise<number> {
-  const today = chinaDate(ctx.clock.now());
   const units = await ctx.db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path })
     .from(orgs)
@@ -112,30 +111,39 @@ export async function scheduleDueItems(ctx: AppContext, unitIds?: number[]): Pro
       ),
     );
   let n = 0;
-  for (const unit of units) {
-    const types = await ctx.db
-      .select()
-      .from(disclosureItemTypes)
-      .where(and(typesForUnit(unit), eq(disclosureItemTypes.active, true)));
-    for (const type of types) {
-      if (!isPeriodic(type.timing as Timing)) continue;
-      const period = previousPeriod(periodOf(type.timing as 'monthly' | 'quarterly', today));
-      n += await ctx.db.transaction(async (tx) => {
-        const [had] = await tx
-          .select({ id: disclosureDueItems.id })
-          .from(disclosureDueItems)
-          .where(
-            and(
-              eq(disclosureDueItems.orgId, unit.id),
-              eq(disclosureDueItems.itemTypeId, type.id),
-              eq(disclosureDueItems.period, period),
-            ),
-          );
-        if (had) return 0;
-        await ensurePeriodItem(tx, ctx, unit, type, period);
-        return 1;
-      });
-    }
+  for (const unit of units) n += await ctx.db.transaction((tx) => dueItemsOfUnit(tx, ctx, unit));
+  return n;
+}
+
+/**
+ * One unit's due items for the period that ended last, of every active periodic type of its
+ * catalogue (idempotent): for the hourly job, and in the transaction that creates a unit, so a new
+ * unit's calendar and its head's to-dos are there at once. Returns how many were written.
+ */
+export async function dueItemsOfUnit(db: Queryable, ctx: AppContext, unit: Unit): Promise<number> {
+  if (!LEVEL_OF_KIND[unit.kind]) return 0;
+  const today = chinaDate(ctx.clock.now());
+  const types = await db
+    .select()
+    .from(disclosureItemTypes)
+    .where(and(typesForUnit(unit), eq(disclosureItemTypes.active, true)));
+  let n = 0;
+  for (const type of types) {
+    if (!isPeriodic(type.timing as Timing)) continue;
+    const period = previousPeriod(periodOf(type.timing as 'monthly' | 'quarterly', today));
+    const [had] = await db
+      .select({ id: disclosureDueItems.id })
+      .from(disclosureDueItems)
+      .where(
+        and(
+          eq(disclosureDueItems.orgId, unit.id),
+          eq(disclosureDueItems.itemTypeId, type.id),
+          eq(disclosureDueItems.period, period),
+        ),
+      );
+    if (had) continue;
+    await ensurePeriodItem(db, ctx, unit, type, period);
+    n++;
   }
   return n;
 }

@@ -1,5 +1,6 @@
 import './audit-labels.js';
 import './objections/labels.js';
+import './new-unit.js';
 import { z } from 'zod';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { uploadedFile } from '../admonitions/upload.js';

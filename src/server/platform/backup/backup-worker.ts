@@ -23,6 +23,11 @@ export type BackupTaskResult =
   | { manifest: Manifest; files: FilesSummary; problem: string | null }
   | { error: string };
 
+/** What the worker says while it works: steps done of the total (each table, the files, the verification). */
+export interface BackupTaskProgress {
+  progress: { done: number; total: number };
+}
+
 async function sourceOf(task: BackupTask): Promise<Database> {
   if (task.dump) {
     const client = await PGlite.create({ loadDataDir: task.dump, extensions: { btree_gin } });
@@ -32,8 +37,11 @@ async function sourceOf(task: BackupTask): Promise<Database> {
   return openDatabase({ databaseUrl: task.databaseUrl, poolSize: 1 });
 }
 
+const tell = (message: BackupTaskProgress) => parentPort?.postMessage(message);
+
 parentPort?.once('message', async (task: BackupTask) => {
   let result: BackupTaskResult;
+  let steps = 0;
   try {
     const source = await sourceOf(task);
     let made: Awaited<ReturnType<typeof backup>>;
@@ -43,11 +51,17 @@ parentPort?.once('message', async (task: BackupTask) => {
         out: task.out,
         filesDir: task.filesDir,
         now: new Date(task.now),
+        // one more step than the backup's own: the verification
+        onProgress: (done, total) => {
+          steps = total + 1;
+          tell({ progress: { done, total: steps } });
+        },
       });
     } finally {
       await source.close();
     }
     result = { ...made, problem: await verifyBackupFile(task.out) };
+    tell({ progress: { done: steps, total: steps } });
   } catch (e) {
     result = { error: e instanceof Error ? e.message : String(e) };
   }

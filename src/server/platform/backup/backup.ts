@@ -35,6 +35,8 @@ export interface BackupOptions {
   now?: Date;
   /** Rows fetched per round trip. */
   batchSize?: number;
+  /** Told after each table and after the files: `done` steps of `total` (the tables, then the files). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BackupMade {
@@ -64,8 +66,10 @@ export async function backup(opts: BackupOptions): Promise<BackupMade> {
       async (tx) => {
         const manifest = await readManifest(tx, opts, tables, columns);
         const lines = Readable.from(
-          backupLinesOf(tx, manifest, tables, opts.batchSize ?? 1000, () =>
-            fileLinesOf(tx, opts.filesDir, columns, files),
+          backupLinesOf(tx, manifest, tables, opts.batchSize ?? 1000, opts.onProgress, () =>
+            fileLinesOf(tx, opts.filesDir, columns, files, () =>
+              opts.onProgress?.(tables.length + 1, tables.length + 1),
+            ),
           ),
         );
         await pipeline(lines, createGzip(), createWriteStream(partial, { mode: 0o600 }));
@@ -129,10 +133,11 @@ async function* backupLinesOf(
   manifest: Manifest,
   tables: BackupTable[],
   batch: number,
+  onProgress: BackupOptions['onProgress'],
   files: () => AsyncGenerator<string>,
 ) {
   yield `${JSON.stringify(manifest)}\n`;
-  for (const t of tables) {
+  for (const [i, t] of tables.entries()) {
     const order = sql.join(
       t.key.map((k) => sql.identifier(k)),
       sql`, `,
@@ -148,6 +153,7 @@ async function* backupLinesOf(
       yield chunk;
     }
     await tx.execute(sql`close jd_backup`);
+    onProgress?.(i + 1, tables.length + 1);
   }
   yield* files();
 }
@@ -161,6 +167,7 @@ async function* fileLinesOf(
   dir: string,
   columns: FileKeyColumn[],
   summary: FilesSummary,
+  done: () => void,
 ): AsyncGenerator<string> {
   if (columns.length) {
     const keys = sql.join(
@@ -180,6 +187,7 @@ async function* fileLinesOf(
     }
     await tx.execute(sql`close jd_files`);
   }
+  done();
   yield endLine(summary);
 }
 

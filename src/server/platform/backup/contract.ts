@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importJobOut } from '../imports/routes.js';
 
 export const backupOut = z.object({
   name: z.string(),
@@ -15,8 +16,13 @@ export const backupOut = z.object({
   keyFingerprint: z.string().nullable(),
 });
 
+/** "立即备份" in progress: steps done of the total; when it succeeded, `result` is the backup's record. */
+export const backupJobOut = importJobOut;
+
 export const backupListOut = z.object({
   items: z.array(backupOut),
+  /** The backup this server is making now, if one is (the page shows its progress after a reload). */
+  running: backupJobOut.nullable(),
   /** Where the files are, for the administrator who copies them elsewhere. */
   folder: z.string(),
   keepDays: z.number(),

@@ -9,7 +9,7 @@ import { shortFingerprint } from '../crypto/key-check.js';
 import { ensurePrivateDir } from '../db/private-files.js';
 import { filesRoot } from '../files/store.js';
 import { conflict, notFound } from '../http/errors.js';
-import type { BackupTask, BackupTaskResult } from './backup-worker.js';
+import type { BackupTask, BackupTaskProgress, BackupTaskResult } from './backup-worker.js';
 import type { FilesSummary, Manifest } from './format.js';
 
 /**
@@ -51,27 +51,48 @@ const compactTime = (d: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
 
-let running: Promise<unknown> | null = null;
+let running = false;
 
-/** Makes, verifies and anchors one backup. One at a time per process: a second call meanwhile is a 409. */
+/**
+ * The one backup this process makes at a time: taken before anything is awaited, so of two
+ * requests at once one is refused (409, in Chinese). Returns the function that gives it back.
+ */
+export function claimBackupSlot(): () => void {
+  if (running) throw conflict('正在进行另一次备份，请等它完成后再试');
+  running = true;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running = false;
+  };
+}
+
+export interface BackupRequest {
+  kind: BackupKind;
+  actor?: Actor | null;
+  ip?: string | null;
+  /** Steps done of the total while the worker backs up and verifies (for a page's progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Makes, verifies and anchors one backup. One at a time per process: a second call meanwhile is a
+ * 409 — unless the caller already holds the slot (`release`, from claimBackupSlot), which this gives back.
+ */
 export async function makeBackup(
   ctx: AppContext,
-  opts: { kind: BackupKind; actor?: Actor | null; ip?: string | null },
+  opts: BackupRequest,
+  release: () => void = claimBackupSlot(),
 ): Promise<BackupRecord> {
-  if (running) throw conflict('正在进行另一次备份，请稍后再试');
-  const work = createBackup(ctx, opts);
-  running = work;
   try {
-    return await work;
+    return await createBackup(ctx, opts);
   } finally {
-    running = null;
+    release();
   }
 }
 
-async function createBackup(
-  ctx: AppContext,
-  opts: { kind: BackupKind; actor?: Actor | null; ip?: string | null },
-): Promise<BackupRecord> {
+async function createBackup(ctx: AppContext, opts: BackupRequest): Promise<BackupRecord> {
   const dir = backupsDir(ctx);
   ensurePrivateDir(dir);
   const now = ctx.clock.now();
@@ -96,7 +117,7 @@ async function createBackup(
     });
   let made: { manifest: Manifest; files: FilesSummary; problem: string | null };
   try {
-    made = await backupInWorker(ctx, file, now);
+    made = await backupInWorker(ctx, file, now, opts.onProgress);
   } catch (e) {
     await audit('failure', { error: e instanceof Error ? e.message : String(e) });
     throw e;
@@ -144,6 +165,7 @@ async function backupInWorker(
   ctx: AppContext,
   file: string,
   now: Date,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ manifest: Manifest; files: FilesSummary; problem: string | null }> {
   const task: BackupTask = { out: file, now: now.toISOString(), filesDir: filesRoot(ctx) };
   const pg = ctx.database.pglite;
@@ -156,7 +178,10 @@ async function backupInWorker(
   const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
   try {
     const result = await new Promise<BackupTaskResult>((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.on('message', (m: BackupTaskResult | BackupTaskProgress) => {
+        if ('progress' in m) onProgress?.(m.progress.done, m.progress.total);
+        else resolve(m);
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`备份进程意外退出（${code}）`)));
       worker.postMessage(task);

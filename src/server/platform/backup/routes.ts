@@ -1,11 +1,14 @@
+import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import { appendAudit } from '../audit/append.js';
 import { AppError } from '../http/errors.js';
 import { type App, actorOf } from '../http/types.js';
+import { jobOut } from '../imports/routes.js';
 import { isLoopbackRequest } from '../setup/loopback.js';
-import { backupListOut, backupOut, localBackupOut } from './contract.js';
+import { backupJobOut, backupListOut, localBackupOut } from './contract.js';
 import { CONTROL_HEADER, controlTokenValid } from './control.js';
 import { backupFile, backupsDir, listBackups, makeBackup } from './live-backup.js';
+import { loadBackupJob, runningBackupJob, startBackupJob } from './start-backup-job.js';
 
 /** A backup holds every unit's data: only an administrator whose data scope is everything may make or take one. */
 const wholeScope = (actor: Actor) => {
@@ -36,21 +39,42 @@ export async function backupRoutes(app: App) {
     { schema: { tags, response: { 200: backupListOut } }, config: { access: 'backup.manage' } },
     async (req) => {
       wholeScope(actorOf(req));
+      const running = await runningBackupJob(ctx);
       return {
         items: listBackups(ctx),
+        running: running && jobOut(running),
         folder: backupsDir(ctx),
         keepDays: await ctx.rules.value<number>('backup.keep_days'),
         keepMin: await ctx.rules.value<number>('backup.keep_min'),
       };
     },
   );
+  // answers at once with the job (202); the page polls it while the worker backs up and verifies
   app.post(
     '/api/v1/backups',
     {
-      schema: { tags, response: { 200: backupOut } },
+      schema: { tags, response: { 202: backupJobOut } },
       config: { access: 'backup.manage', audit: 'backup.create' },
     },
-    (req) => makeBackup(ctx, { kind: 'manual', actor: wholeScope(actorOf(req)) }),
+    async (req, reply) => {
+      const job = await startBackupJob(ctx, wholeScope(actorOf(req)));
+      return reply.status(202).send(jobOut(job));
+    },
+  );
+  app.get(
+    '/api/v1/backups/jobs/:id',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.coerce.number().int().positive('编号不正确') }),
+        response: { 200: backupJobOut },
+      },
+      config: { access: 'backup.manage' },
+    },
+    async (req) => {
+      wholeScope(actorOf(req));
+      return jobOut(await loadBackupJob(ctx, req.params.id));
+    },
   );
   app.post(
     '/api/v1/backups/local',

@@ -1,5 +1,6 @@
 import { and, inArray, lt } from 'drizzle-orm';
 import { DAY_MS } from '../../../domain/todo-due.js';
+import type { Config } from '../../config.js';
 import type { AppContext } from '../context.js';
 import { sweepRateLimits } from '../http/db-rate-store.js';
 import { registerJob } from './registry.js';
@@ -19,8 +20,15 @@ export async function cleanupJobRuns(ctx: AppContext): Promise<void> {
     .where(lt(schedulerTicks.tickedAt, new Date(ctx.clock.now().getTime() - DAY_MS)));
 }
 
-export function registerSchedulerJobs(): void {
+/** How often the portal's ended rate-limit windows are swept unless RATE_LIMIT_SWEEP_MS says otherwise. */
+export const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
+
+export function registerSchedulerJobs(config: Pick<Config, 'rateLimitSweepMs'> = {}): void {
   registerJob({ name: 'jobs.cleanup', everyMs: DAY_MS, run: (ctx) => cleanupJobRuns(ctx) });
   // the portal's request counters whose window has ended (the windows are minutes long)
-  registerJob({ name: 'http.rate_limits', everyMs: 10 * 60_000, run: sweepRateLimits });
+  registerJob({
+    name: 'http.rate_limits',
+    everyMs: config.rateLimitSweepMs ?? RATE_LIMIT_SWEEP_MS,
+    run: sweepRateLimits,
+  });
 }

@@ -5,6 +5,9 @@ import { type ClaimOptions, claimRun, failExhausted, finishRun, type JobRun } fr
 import { type JobSet, registeredJobs, slotStart } from './registry.js';
 import { jobRuns, schedulerTicks } from './schema.js';
 
+/** How long a claimed run may stay 'running' before it counts as abandoned, unless JOB_STALE_MS says otherwise. */
+export const JOB_STALE_MS = 10 * 60_000;
+
 export interface SchedulerOptions {
   /** Defaults to ctx.instanceId; tests give two schedulers on one context different ids. */
   instanceId?: string;
@@ -13,7 +16,7 @@ export interface SchedulerOptions {
   /** A failed attempt is retried after retryDelayMs × attempts. */
   retryDelayMs?: number;
   maxAttempts?: number;
-  /** A run still 'running' this long after it was claimed is taken to be abandoned. */
+  /** A run still 'running' this long after it was claimed is taken to be abandoned (default: JOB_STALE_MS, else 10 minutes). */
   staleMs?: number;
   maxRunsPerTick?: number;
   log?: (message: string, err?: unknown) => void;
@@ -38,7 +41,7 @@ export class Scheduler {
       tickMs: opts.tickMs ?? 15_000,
       retryDelayMs: opts.retryDelayMs ?? 60_000,
       maxAttempts: opts.maxAttempts ?? 3,
-      staleMs: opts.staleMs ?? 10 * 60_000,
+      staleMs: opts.staleMs ?? ctx.config.jobStaleMs ?? JOB_STALE_MS,
       maxRunsPerTick: opts.maxRunsPerTick ?? 50,
       log: opts.log ?? ((m, e) => console.error(`[scheduler] ${m}`, e ? JSON.stringify(safeError(e)) : '')),
     };

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import type { orgCreate } from './contract.js';
+import { runOrgCreatedHooks } from './created-hooks.js';
 import { toOut } from './list-orgs.js';
 import { loadOrg } from './load-org.js';
 import { assertOrgNameFree, rethrowNameTaken } from './name-taken.js';
@@ -44,6 +45,8 @@ export async function createOrg(opts: { ctx: AppContext; actor: Actor; input: z.
         objectId: org.id,
         detail: { name: org.name, kind: org.kind, petitionPrefix: org.petitionPrefix },
       });
+      // the modules' work for a new unit (its openness due items …), kept only with the unit
+      await runOrgCreatedHooks(tx, ctx, saved);
       return toOut(saved);
     })
     .catch((e) => rethrowNameTaken(e, input.name));

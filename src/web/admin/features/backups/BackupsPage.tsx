@@ -1,8 +1,9 @@
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type BackupRecord, backupNow, fetchBackups } from './api';
+import { useEffect, useState } from 'react';
+import { type BackupJob, type BackupRecord, backupNow, fetchBackupJob, fetchBackups } from './api';
 
 const KINDS: Record<BackupRecord['kind'], string> = {
   scheduled: '每日自动',
@@ -23,31 +24,46 @@ export default function BackupsPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['backups'], queryFn: fetchBackups });
+  // the backup in progress: the one started here, or the one the server is making (after a reload)
+  const [jobId, setJobId] = useState<number | null>(null);
+  const runningId = list.data?.running?.id ?? null;
+  useEffect(() => {
+    if (jobId === null && runningId !== null) setJobId(runningId);
+  }, [jobId, runningId]);
+  const job = useQuery({
+    queryKey: ['backups', 'job', jobId],
+    queryFn: () => fetchBackupJob(jobId as number),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
+  });
+  const status = job.data?.status;
+  useEffect(() => {
+    const j = job.data;
+    if (!j || j.status === 'running') return;
+    if (j.status === 'succeeded' && j.result?.verified)
+      message.success(`备份完成并校验通过：${j.result.name}`);
+    else message.error(j.message ?? '备份失败');
+    setJobId(null);
+    client.invalidateQueries({ queryKey: ['backups'] });
+  }, [job.data, message, client]);
   const now = useMutation({
     mutationFn: backupNow,
-    onSuccess: (r) => {
-      if (r.verified) message.success(`备份完成并校验通过：${r.name}`);
-      else message.error(`备份完成，但校验未通过：${r.problem ?? ''}`);
-      client.invalidateQueries({ queryKey: ['backups'] });
-    },
+    onSuccess: (j) => setJobId(j.id),
     onError: (e) => message.error((e as Error).message),
   });
+  const busy = now.isPending || (jobId !== null && (status === undefined || status === 'running'));
   return (
     <Card
       size="small"
       title="数据备份"
       extra={
-        <Button
-          type="primary"
-          icon={<CloudDownloadOutlined />}
-          loading={now.isPending}
-          onClick={() => now.mutate()}
-        >
+        <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy} onClick={() => now.mutate()}>
           立即备份
         </Button>
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
+        {busy && <BackupProgress job={job.data} />}
         <Alert
           type="info"
           showIcon
@@ -111,5 +127,22 @@ export default function BackupsPage() {
         />
       </Space>
     </Card>
+  );
+}
+
+/** The backup in progress: the worker's steps (each table, the attached files, the verification). */
+function BackupProgress({ job }: { job: BackupJob | undefined }) {
+  const total = job?.total ?? 0;
+  const done = job?.processed ?? 0;
+  const text = !total
+    ? '正在准备备份…'
+    : done >= total - 1
+      ? '数据和附件已写入，正在校验备份…'
+      : `正在备份：已完成 ${done} / ${total} 步`;
+  return (
+    <div data-testid="backup-progress">
+      <Typography.Text>{text}</Typography.Text>
+      <Progress percent={total ? Math.floor((done / total) * 100) : 0} status="active" />
+    </div>
   );
 }
