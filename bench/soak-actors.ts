@@ -112,6 +112,7 @@ export async function citizen(client: SoakClient, k: number, tag: string, pow: P
   const town = options.orgs[k % options.orgs.length];
   const { token, difficulty } = await client.json('GET /portal/challenge', 'GET', '/api/v1/portal/challenge');
   const counter = await pow.solve(token, difficulty);
+  if (counter < 0) throw new StepFailed('the run ended before the challenge was solved');
   const sent = await client.json('POST /portal/submissions', 'POST', '/api/v1/portal/submissions', {
     orgId: town.id,
     anonymous: true,

@@ -169,6 +169,16 @@ export class SoakClient {
           clearTimeout(timer);
           reject(e);
         });
+        // the connection closed before the whole answer came (no 'end'): no answer either
+        res.on('close', () => {
+          if (res.complete) return;
+          clearTimeout(timer);
+          reject(
+            new Error(
+              `the connection closed after ${Buffer.concat(chunks).length} bytes of a ${res.statusCode} answer`,
+            ),
+          );
+        });
         res.on('end', () => {
           clearTimeout(timer);
           const buf = Buffer.concat(chunks);

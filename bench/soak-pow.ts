@@ -23,7 +23,6 @@ export class PowPool {
         this.next();
         done?.(counter);
       });
-      w.unref();
       this.workers.push(w);
       this.idle.push(w);
     }
@@ -43,6 +42,11 @@ export class PowPool {
       this.waiting.set(w, job.done);
       w.postMessage({ id: 0, token: job.token, difficulty: job.difficulty });
     }
+  }
+
+  /** The run is over: the challenges still queued are not solved (their promise gives -1). */
+  drain() {
+    for (const job of this.queue.splice(0)) job.done(-1);
   }
 
   async close() {

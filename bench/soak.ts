@@ -27,12 +27,15 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import type { CadreFields } from '../src/server/modules/cadres/contract.js';
 import { insertCadres } from '../src/server/modules/cadres/write-cadre.js';
+import { hashPassword } from '../src/server/platform/auth/passwords.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import type { AppContext } from '../src/server/platform/context.js';
-import { makeOrg, makeUser } from '../tests/support/factories.js';
+import { roles, userRoles, users } from '../src/server/platform/users/schema.js';
+import { GOOD_PASSWORD, makeOrg } from '../tests/support/factories.js';
 import { makeBackend, root, type Server, signIn, startServer, stopServer } from './bad-days.js';
 import { cadreOfficer, citizen, exporter, loop, type Officer, petitionOfficer } from './soak-actors.js';
 import { SoakClient, StepFailed, Tally } from './soak-client.js';
@@ -61,7 +64,8 @@ const CL = {
   pgAdmin: env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 };
 
-const log = (s: string) => console.log(`soak: ${s}`);
+const t0 = performance.now();
+const log = (s: string) => console.log(`soak: [${((performance.now() - t0) / 1000).toFixed(0)} s] ${s}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (kb: number) => (kb / 1024).toFixed(0);
 
@@ -200,6 +204,12 @@ const GIVEN = ['建国', '丽', '强', '志刚', '晓燕', '海涛', '国平', '
 async function seed(ctx: AppContext, tag: string): Promise<Accounts> {
   const district = await makeOrg(ctx, `浸泡区${tag}`, null, 'district');
   const accounts: Accounts = { discipline: [], org: [] };
+  // one scrypt hash for every account: the seed is quick on a loaded machine
+  const passwordHash = await hashPassword(GOOD_PASSWORD);
+  const roleIds = {
+    discipline: (await ctx.db.select().from(roles).where(eq(roles.code, 'discipline_officer')))[0].id,
+    org: (await ctx.db.select().from(roles).where(eq(roles.code, 'org_officer')))[0].id,
+  };
   for (let t = 1; t <= TOWNSHIPS; t++) {
     const town = await makeOrg(ctx, `浸泡${t}镇${tag}`, district.id);
     const rows = Array.from(
@@ -215,21 +225,22 @@ async function seed(ctx: AppContext, tag: string): Promise<Accounts> {
         }) as CadreFields,
     );
     await ctx.db.transaction((tx) => insertCadres(tx, ctx, rows, 'demo'));
-    for (let i = 1; i <= 3; i++) {
-      const u = await makeUser(ctx, {
-        orgId: town.id,
-        roles: ['discipline_officer'],
-        username: `soak_${tag}_t${t}_d${i}`,
-      });
-      accounts.discipline.push({ username: u.username, userId: u.id, orgId: town.id });
-    }
-    for (let i = 1; i <= 2; i++) {
-      const u = await makeUser(ctx, {
-        orgId: town.id,
-        roles: ['org_officer'],
-        username: `soak_${tag}_t${t}_o${i}`,
-      });
-      accounts.org.push({ username: u.username, userId: u.id, orgId: town.id });
+    for (let i = 1; i <= 5; i++) {
+      const kind = i <= 3 ? 'discipline' : 'org';
+      const [u] = await ctx.db
+        .insert(users)
+        .values({
+          username: `soak_${tag}_t${t}_${kind[0]}${i}`,
+          displayName: `浸泡${t}镇${kind === 'org' ? '组织' : '纪检'}委员${i}`,
+          orgId: town.id,
+          dataScope: 'subtree',
+          passwordHash,
+          passwordChangedAt: new Date(),
+          mustChangePassword: false,
+        })
+        .returning();
+      await ctx.db.insert(userRoles).values({ userId: u.id, roleId: roleIds[kind] });
+      accounts[kind].push({ username: u.username, userId: u.id, orgId: town.id });
     }
   }
   return accounts;
@@ -326,6 +337,7 @@ async function main() {
       }
     }
     const acc = accounts as Accounts;
+    log('target up and seeded');
     const addresses = await addressCheck(target.base);
     log(`each client's own address reaches the server: ${addresses}`);
 
@@ -336,6 +348,7 @@ async function main() {
     });
     const discipline = await Promise.all(acc.discipline.map(signed));
     const org = await Promise.all(acc.org.map(signed));
+    log(`${discipline.length + org.length} accounts signed in`);
     const officer = (a: (typeof discipline)[number], address: string): Officer => ({
       client: new SoakClient(target.base, address, TIMEOUT_MS, a.session),
       userId: a.userId,
@@ -419,6 +432,7 @@ async function main() {
     const end = await Promise.all(target.procs.map((p) => memoryOf(p, target.metricsToken)));
     const pgEnd = target.pgDatabase ? await pgBackends(target.pgDatabase) : null;
     until = 0;
+    pow.drain();
     await Promise.race([Promise.all(loops), crashed]);
     const seconds = (performance.now() - measuredFrom) / 1000;
     await sampler;
@@ -477,6 +491,7 @@ async function main() {
   } finally {
     await target.stop().catch((e) => failures.push(`stopping: ${e}`));
   }
+  finished = true;
   if (failures.length) {
     console.error(`\nsoak FAILED: ${failures.join('; ')}`);
     process.exit(1);
@@ -485,4 +500,11 @@ async function main() {
   process.exit(0);
 }
 
+// a promise that nothing will ever settle would let the driver end quietly with exit 0: a failure
+let finished = false;
+process.on('beforeExit', () => {
+  if (finished) return;
+  console.error('soak FAILED: the driver ran out of work before its report (a promise never settled)');
+  process.exit(1);
+});
 await main();
