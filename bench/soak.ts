@@ -25,7 +25,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -88,7 +89,7 @@ interface Target {
   open(): Promise<AppContext>;
   /** PostgreSQL database whose backends' memory is added up (none for the embedded one). */
   pgDatabase: string | null;
-  stop(): Promise<void>;
+  stop(failed: boolean): Promise<void>;
 }
 
 const logSize = (f: string) => {
@@ -141,9 +142,16 @@ async function clusterTarget(): Promise<Target> {
         },
         prepare: false,
       }),
-    stop: async () => {
+    stop: async (failed: boolean) => {
       if (reuse || env.SOAK_KEEP === '1') return;
-      script('cluster-down', { CLUSTER_DROP_DB: '1' });
+      // cluster-down with CLUSTER_DROP_DB removes the cluster's folder: a failed run keeps its logs
+      script('cluster-down', { CLUSTER_DROP_DB: failed ? '0' : '1' });
+      if (failed) {
+        const kept = mkdtempSync(path.join(os.tmpdir(), 'jiandu-soak-logs-'));
+        cpSync(path.join(CL.dir, 'logs'), kept, { recursive: true });
+        script('cluster-down', { CLUSTER_DROP_DB: '1' });
+        log(`the instances' and nginx's logs: ${kept}`);
+      }
     },
   };
 }
@@ -428,6 +436,27 @@ async function main() {
         );
       }
     })();
+    // how soon each server answers /api/health on its own port, every 2 s: a server whose event
+    // loop (or its one embedded connection) is held shows here, whatever the request mix
+    const probes: number[][] = target.procs.map(() => []);
+    const prober = (async () => {
+      while (running()) {
+        await Promise.all(
+          target.procs.map(async (p, i) => {
+            const t1 = performance.now();
+            const ok = await fetch(`${p.base}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+              async (r) => {
+                await r.arrayBuffer();
+                return r.ok;
+              },
+              () => false,
+            );
+            probes[i].push(ok ? performance.now() - t1 : TIMEOUT_MS);
+          }),
+        );
+        await pause(2_000);
+      }
+    })();
     await Promise.race([pause(SECONDS * 1000), crashed]);
     const end = await Promise.all(target.procs.map((p) => memoryOf(p, target.metricsToken)));
     const pgEnd = target.pgDatabase ? await pgBackends(target.pgDatabase) : null;
@@ -436,6 +465,7 @@ async function main() {
     await Promise.race([Promise.all(loops), crashed]);
     const seconds = (performance.now() - measuredFrom) / 1000;
     await sampler;
+    await prober;
     for (const o of officersUsed) o.client.close();
     await pow.close();
 
@@ -476,6 +506,14 @@ async function main() {
       console.log(
         `| PostgreSQL backends of ${target.pgDatabase} (RssAnon, added up) | ${pgStart.n} → ${pgEnd.n} | ${mb(pgStart.anonKb)} | — | ${mb(pgEnd.anonKb)} | ${((pgEnd.anonKb - pgStart.anonKb) / 1024).toFixed(0)} | — | — |`,
       );
+    console.log('\n| process | /api/health probes (every 2 s, own port) | p50 ms | p95 ms | max ms |');
+    console.log('|---|---|---|---|---|');
+    target.procs.forEach((p, i) => {
+      const v = [...probes[i]].sort((a, b) => a - b);
+      const at = (q: number) =>
+        v.length ? v[Math.min(v.length - 1, Math.floor(q * v.length))].toFixed(0) : '—';
+      console.log(`| ${p.name} | ${v.length} | ${at(0.5)} | ${at(0.95)} | ${at(1)} |`);
+    });
     for (const p of target.procs) {
       const text = readFileSync(p.logFile, 'utf8').slice(p.logFrom);
       const errors = text.split('\n').filter((l) => l.includes('"level":50'));
@@ -489,7 +527,7 @@ async function main() {
   } catch (e) {
     failures.push(e instanceof StepFailed ? e.message : String((e as Error)?.stack ?? e));
   } finally {
-    await target.stop().catch((e) => failures.push(`stopping: ${e}`));
+    await target.stop(failures.length > 0).catch((e) => failures.push(`stopping: ${e}`));
   }
   finished = true;
   if (failures.length) {
