@@ -113,6 +113,7 @@ export async function citizen(client: SoakClient, k: number, tag: string, pow: P
   const { token, difficulty } = await client.json('GET /portal/challenge', 'GET', '/api/v1/portal/challenge');
   const counter = await pow.solve(token, difficulty);
   if (counter < 0) throw new StepFailed('the run ended before the challenge was solved');
+  client.reconnect();
   const sent = await client.json('POST /portal/submissions', 'POST', '/api/v1/portal/submissions', {
     orgId: town.id,
     anonymous: true,

@@ -86,7 +86,7 @@ export interface Session {
 }
 
 export class SoakClient {
-  private readonly agent: http.Agent;
+  private agent: http.Agent;
   /** The tally the requests count in (swapped at the end of the warm-up). */
   static tally = new Tally();
 
@@ -101,6 +101,16 @@ export class SoakClient {
 
   close() {
     this.agent.destroy();
+  }
+
+  /**
+   * The next request on a new connection. After a long wait (a challenge queued behind the
+   * others), the idle connection may be closing on nginx's side (keepalive_timeout 75 s) just as
+   * the request goes out: "socket hang up", a race a browser meets and resends from.
+   */
+  reconnect() {
+    this.agent.destroy();
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: this.localAddress });
   }
 
   /**
