@@ -11,9 +11,10 @@
  * Settings (environment): SOAK_TARGET cluster|embedded; SOAK_CLIENTS (200 cluster, 30 embedded);
  * SOAK_SECONDS (300); SOAK_WARMUP seconds of load before the start figures (min(30, SECONDS/5));
  * SOAK_RSS_GROWTH_MB the bound (150: each server's RSS at the end ≤ its RSS after the warm-up + 150
- * MB); SOAK_TIMEOUT_MS a request's deadline (30000); SOAK_POW_WORKERS threads solving the
- * portal's challenges (1: the driver shares the machine with the servers); SOAK_REUSE=1 uses a cluster already up (and
- * leaves it up); SOAK_KEEP=1 leaves the cluster it started up. The cluster scripts' own settings
+ * MB); SOAK_TIMEOUT_MS a request's deadline (30000); SOAK_POW_WORKERS threads solving the portal's
+ * challenges (1: the driver shares the machine with the servers); SOAK_REUSE=1 uses a cluster
+ * already up (and leaves it up); SOAK_KEEP=1 leaves the cluster it started up; SOAK_SCHEDULER=0
+ * runs the embedded server without its scheduler. The cluster scripts' own settings
  * (CLUSTER_DIR, CLUSTER_DB, CLUSTER_BASE_PORT, CLUSTER_NGINX_PORT, PG_ADMIN_URL, …) pass through.
  *
  * Mix of clients: 35% discipline officers (list/search/open petitions; every third turn register
@@ -179,7 +180,7 @@ async function embeddedTarget(seedIt: (ctx: AppContext) => Promise<void>): Promi
   }
   const metricsToken = randomBytes(24).toString('hex');
   const server: Server = await startServer(backend, {
-    SCHEDULER: '1',
+    SCHEDULER: env.SOAK_SCHEDULER ?? '1',
     METRICS_TOKEN: metricsToken,
     NODE_ENV: 'production',
   });
