@@ -5,6 +5,7 @@ import { startScheduler } from '../server/platform/jobs/start.js';
 import { openForCommand } from './open.js';
 
 const SHUTDOWN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 15_000;
+const IDLE_GRACE_MS = 2_000;
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -30,7 +31,13 @@ export async function serve(): Promise<void> {
     // connections resets it: the proxy then cannot tell whether a POST ran and does not resend
     // it (a 502 in the rolling restart, bench/results-cluster.md). Such requests are answered
     // instead; the connections end after their answer (the proxy asks for Connection: close).
+    const closeIdle = app.server.closeIdleConnections.bind(app.server);
     app.server.closeIdleConnections = () => {};
+    // Connections that stay idle are closed once the listener has been shut for IDLE_GRACE_MS
+    // (every connection accepted before has sent its request by then), and again as often: a
+    // keep-alive connection left open by a browser or a client without a proxy (the embedded
+    // default) would otherwise hold the stop until the deadline and its exit 1 (bench/results-soak.md).
+    setInterval(closeIdle, IDLE_GRACE_MS).unref();
     // the listener closes at once (the proxy sends new requests to the other instances), the
     // requests in flight and a running job finish, then the database closes
     await Promise.all([app.close(), ...stops.map((stop) => stop())]);
