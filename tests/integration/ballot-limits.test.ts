@@ -2,6 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationBallots, evaluationCodes } from '../../src/server/modules/assessments/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { sessions } from '../../src/server/platform/auth/schema.js';
+import { tokenId } from '../../src/server/platform/auth/session-store.js';
 import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, openAnotherInstance, type TestApp } from '../support/test-app.js';
 
@@ -15,6 +17,7 @@ let a: TestApp;
 let b: TestApp;
 let codes: string[];
 let subject: number;
+let officer: string;
 let next = 0;
 const code = () => codes[next++];
 beforeAll(async () => {
@@ -28,6 +31,7 @@ beforeAll(async () => {
     'manual',
   );
   const u = await makeUser(a.ctx, { orgId: town.id, roles: ['org_officer'] });
+  officer = u.username;
   const s = await signIn(a, u.username);
   const ev = await call(a, s, 'POST', '/api/v1/assessments/evaluations', {
     orgId: town.id,
@@ -143,5 +147,40 @@ describe('the ballot route under the portal limit', () => {
     expect(other.statusCode).toBe(400);
     expect(other.json().error.message).toBe('请对每一位测评对象作出评价');
     expect(await isUsed(c)).toBe(false);
+  });
+});
+
+describe('a portal request and the sessions', () => {
+  it('does not read, touch or drop a staff session the browser carries while voting', async () => {
+    const s = await signIn(a, officer);
+    const id = tokenId(s.cookie.match(/jd_sid=([^;]+)/)![1]);
+    const seen = async () =>
+      (await a.ctx.db.select().from(sessions).where(eq(sessions.id, id)))[0].lastSeenAt.getTime();
+    const before = await seen();
+    // two idle minutes: any request that reads the session moves last_seen_at
+    a.clock.advance(2 * 60_000);
+    const generation = a.ctx.sessions.generation;
+    const res = await a.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/ballots',
+      payload: { code: code(), answers: answers() },
+      headers: { cookie: s.cookie },
+      remoteAddress: '10.20.0.9',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await seen()).toBe(before);
+    // this instance's cached copies of sessions were not dropped either
+    expect(a.ctx.sessions.generation).toBe(generation);
+    // while a staff request does both
+    expect(
+      (
+        await a.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/logout',
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        })
+      ).statusCode,
+    ).toBeLessThan(500);
+    expect(a.ctx.sessions.generation).not.toBe(generation);
   });
 });

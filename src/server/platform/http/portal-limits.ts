@@ -16,7 +16,7 @@ export const portalTooMany = (ttl: number) =>
 /**
  * What every public-portal plugin starts with: 60 requests a minute per address, refused with a
  * Chinese message, and no actor — a session the browser happens to carry is ignored, so nothing
- * on the portal is tied to a user. Register it inside the plugin that holds only portal routes;
+ * on the portal is tied to a user (nor read, nor touched, nor its cached copies dropped). Register it inside the plugin that holds only portal routes;
  * `scope` names the plugin (its own counters). The counters are in the database, so the limits
  * hold across every server instance behind the proxy.
  */
@@ -30,6 +30,10 @@ export async function portalLimits(app: App, scope: string): Promise<void> {
   });
   app.addHook('onRequest', async (req) => {
     req.actor = null;
+  });
+  // and the access hook does not even read it: a portal request costs no session look-up
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, portal: true };
   });
 }
 
