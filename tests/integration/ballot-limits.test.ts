@@ -2,6 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationBallots, evaluationCodes } from '../../src/server/modules/assessments/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
+import { portalThrottle } from '../../src/server/modules/petitions/portal/schema.js';
+import { sweepWrongCodes } from '../../src/server/modules/petitions/portal/throttle.js';
 import { sessions } from '../../src/server/platform/auth/schema.js';
 import { tokenId } from '../../src/server/platform/auth/session-store.js';
 import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
@@ -139,6 +141,14 @@ describe('the ballot route under the portal limit', () => {
     expect(await isUsed(c)).toBe(false);
     a.clock.advance(15 * 60_000 + 1000);
     expect((await vote(a, ip, c)).statusCode).toBe(200);
+    // a new window counts from one again, and the sweep forgets the ended ones
+    expect((await vote(b, ip, '0000-0000-0000-0009')).statusCode).toBe(400);
+    expect((await vote(b, ip, code())).statusCode).toBe(200);
+    const rows = async () => (await a.ctx.db.select().from(portalThrottle)).length;
+    expect(await rows()).toBeGreaterThan(0);
+    a.clock.advance(15 * 60_000 + 1000);
+    await sweepWrongCodes(b.ctx);
+    expect(await rows()).toBe(0);
   });
 
   it('still names the answers’ problem for a good code, and keeps the code', async () => {

@@ -39,8 +39,8 @@ export function guessingNow(ctx: AppContext, ip: string): SQL {
 export async function countWrongCode(ctx: AppContext, ip: string): Promise<void> {
   const now = ctx.clock.now();
   const windowFrom = new Date(now.getTime() - WRONG_CODE_WINDOW_MS);
-  // windows that have run out are forgotten: the table holds only addresses guessing right now
-  await ctx.db.delete(portalThrottle).where(lt(portalThrottle.windowStart, windowFrom));
+  // a window that has run out starts again here; the rows of ended windows are swept by a job
+  // (`sweepWrongCodes`), not on every wrong code: that delete read the whole table each time
   await ctx.db
     .insert(portalThrottle)
     .values({ key: keyOf(ctx, ip), failures: 1, windowStart: now })
@@ -51,4 +51,10 @@ export async function countWrongCode(ctx: AppContext, ip: string): Promise<void>
         windowStart: sql`case when ${portalThrottle.windowStart} < ${windowFrom} then ${now} else ${portalThrottle.windowStart} end`,
       },
     });
+}
+
+/** Forgets the addresses whose wrong-code window has ended (the table holds only those guessing lately). */
+export async function sweepWrongCodes(ctx: AppContext): Promise<void> {
+  const windowFrom = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MS);
+  await ctx.db.delete(portalThrottle).where(lt(portalThrottle.windowStart, windowFrom));
 }
