@@ -1,7 +1,8 @@
 /**
  * 民主测评 at scale: 2,000 ballots cast concurrently on one evaluation through the portal route —
  * none lost, no double vote, p95 under 100 ms; then every code again, all refused. Run with
- * `npx tsx bench/ballots.ts` (embedded database) or with TEST_DATABASE_URL set (PostgreSQL).
+ * `npx tsx bench/ballots.ts` (embedded database) or with TEST_DATABASE_URL set (PostgreSQL);
+ * BALLOTS and BALLOT_CLIENTS change the count and the concurrency (default 2,000 and 50).
  */
 import { count, eq } from 'drizzle-orm';
 import { evaluationBallots, evaluationCodes } from '../src/server/modules/assessments/schema.js';
@@ -9,6 +10,8 @@ import { createIssuedEvaluation } from './ballots-setup.js';
 import { fmt, load } from './load.js';
 
 const N = Number(process.env.BALLOTS ?? 2000);
+/** Ballots in flight at once (BALLOT_CLIENTS): the phones of a meeting voting together. */
+const CLIENTS = Number(process.env.BALLOT_CLIENTS ?? 50);
 const { t, codes, subject } = await createIssuedEvaluation(N);
 const answers = { [subject]: { de: '好', neng: '较好', qin: '好', ji: '一般', lian: '好', overall: '较好' } };
 const cast = (i: number, code: string) =>
@@ -21,10 +24,10 @@ const cast = (i: number, code: string) =>
       remoteAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
     })
     .then((r) => r.statusCode === 200);
-const first = await load('ballots cast', { concurrency: 50, requests: N, maxSeconds: 600 }, (i) =>
+const first = await load('ballots cast', { concurrency: CLIENTS, requests: N, maxSeconds: 600 }, (i) =>
   cast(i, codes[i]),
 );
-const again = await load('same codes again', { concurrency: 50, requests: N, maxSeconds: 600 }, (i) =>
+const again = await load('same codes again', { concurrency: CLIENTS, requests: N, maxSeconds: 600 }, (i) =>
   cast(N + i, codes[i]).then((ok) => !ok),
 );
 const [{ n: ballots }] = await t.ctx.db.select({ n: count() }).from(evaluationBallots);

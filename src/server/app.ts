@@ -103,7 +103,8 @@ export async function buildApp(
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     // a request that may have changed a session, a user or a role: this instance's next reads load
     // their sessions afresh (before this answer leaves, so the caller's next request sees the change)
-    if (!SAFE_METHODS.has(req.method)) ctx.sessions.clear();
+    // (a portal request changes none: a meeting voting at once does not empty the cache)
+    if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config?.portal) ctx.sessions.clear();
     return payload;
   });
   // With a read replica, a session that changed something reads on the primary for a while

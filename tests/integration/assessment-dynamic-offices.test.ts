@@ -196,13 +196,20 @@ async function figures(asOf: string) {
 }
 
 describe('动态考核 figures, as of a day', () => {
-  it('counts rounds published, their points and average rate, and units overdue in 科室评分 as they stood that day', async () => {
+  it('counts rounds published, their points and average rate, and units overdue in 科室评分 and in 自评 as they stood that day', async () => {
     // a February round, its 科室评分 due on 5 March; 组织办 scores 东村 only
     const second = await startRound('2026-02', {
       self: '2026-03-03',
       scoring: '2026-03-05',
       review: '2026-03-20',
     });
+    // 东村 gives its 自评 on time, 西村 none
+    const self = await score('eastHead', second, east, [
+      { itemKey: 'A', points: 58 },
+      { itemKey: 'B', points: 30 },
+      { itemKey: 'C', points: 10 },
+    ]);
+    expect(self.statusCode, self.body).toBe(200);
     expect(await advance(second)).toBe('scoring');
     await score('zz', second, east, [{ itemKey: 'A', points: 50 }]);
     for (const unitId of [east, west]) {
@@ -217,6 +224,7 @@ describe('动态考核 figures, as of a day', () => {
       dynamic_points: 180,
       dynamic_full: 200,
       dynamic_overdue: 1,
+      dynamic_self_overdue: 1,
       dynamic_score_rate: 90,
     });
     const late = await api(
@@ -238,7 +246,11 @@ describe('动态考核 figures, as of a day', () => {
     // 组织办 scores it on 9 March: from then on nothing is overdue, and 8 March stays as it was
     await later(DAY);
     await score('zz', second, west, [{ itemKey: 'A', points: 45 }]);
-    expect(await figures('2026-03-09')).toMatchObject({ dynamic_overdue: 0, dynamic_published: 1 });
+    expect(await figures('2026-03-09')).toMatchObject({
+      dynamic_overdue: 0,
+      dynamic_self_overdue: 1,
+      dynamic_published: 1,
+    });
     expect(await figures('2026-03-08')).toMatchObject({ dynamic_overdue: 1 });
     // before January's round was published, and before the February deadline passed
     expect(await figures('2026-03-04')).toEqual({
@@ -246,8 +258,24 @@ describe('动态考核 figures, as of a day', () => {
       dynamic_points: 0,
       dynamic_full: 0,
       dynamic_overdue: 0,
+      // January's round, its 自评 due 5 February and moved on without it: both villages; February's
+      // round, due 3 March: 西村 only (东村 gave its 自评 on the 2nd)
+      dynamic_self_overdue: 3,
       dynamic_score_rate: null,
     });
+    const selfLate = await api(
+      'org',
+      'GET',
+      `/api/v1/figures/assessments.dynamic_self_overdue/records?orgId=${town}&${YEAR}&asOf=2026-03-04`,
+    );
+    expect(selfLate.statusCode, selfLate.body).toBe(200);
+    expect(selfLate.json().items.map((x: any) => [x.label, x.cells.missing, x.cells.due])).toEqual([
+      ['东村', 3, '2026-02-05'],
+      ['西村', 3, '2026-02-05'],
+      ['西村', 3, '2026-03-03'],
+    ]);
+    // before February's 自评 deadline passed: January's round only
+    expect(await figures('2026-03-03')).toMatchObject({ dynamic_self_overdue: 2 });
     // another township's officer counts nothing of 甲镇
     const other = await api('otherOrg', 'GET', `/api/v1/figures?module=assessments&orgId=${town}&${YEAR}`);
     expect(other.statusCode).not.toBe(200);

@@ -356,3 +356,13 @@ it('deducts for the village cadres’ pledged items due and not fulfilled (任�
     { id: late, code: '东书记：文化广场（进度 0%）', dueOn: '2026-01-10', link: `/pledges/${p1}` },
   ]);
 });
+
+it('declares the answers of the dynamic-round reads (the list and the scoring matrix) in the API description', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  const answer = (p: string) => doc.paths[p].get.responses['200'].content['application/json'].schema;
+  expect(Object.keys(answer('/api/v1/assessments/dynamic-rounds').properties)).toEqual(['items', 'today']);
+  const matrix = answer('/api/v1/assessments/dynamic-rounds/{id}');
+  expect(matrix.properties).toHaveProperty('units');
+  expect(matrix.properties.lines.items.properties).toHaveProperty('scorer');
+  expect(matrix.properties.results.items.properties.auto.items.properties).toHaveProperty('records');
+});

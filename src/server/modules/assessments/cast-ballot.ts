@@ -5,9 +5,16 @@ import { normalizeReceiptCode } from '../../../domain/receipt-code.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/rows.js';
+import { hitOf, hitUpsert, scopeKey } from '../../platform/http/db-rate-store.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
+import { PORTAL_MAX, PORTAL_WINDOW_MS, portalTooMany } from '../../platform/http/portal-limits.js';
 import { cadres } from '../cadres/schema.js';
-import { countWrongCode, refuseIfGuessing } from '../petitions/portal/throttle.js';
+import {
+  countWrongCode,
+  guessingNow,
+  guessingRefusal,
+  refuseIfGuessing,
+} from '../petitions/portal/throttle.js';
 import { codeDigest } from './create-evaluation.js';
 import { evaluationBallots, evaluationCodes, evaluations } from './schema.js';
 
@@ -77,7 +84,93 @@ export async function spendCodeIn(db: Queryable, ctx: AppContext, code: string, 
   return rowsOf(stored).length ? { ok: true as const } : null;
 }
 
-/** 投票 on the portal: the spend and the ballot in one statement, wrong codes counted per address. */
-export async function castBallot(ctx: AppContext, ip: string, code: string, answers: unknown) {
-  return guarded(ctx, ip, () => spendCodeIn(ctx.db, ctx, code, answers));
+/** The subject ids a ballot's answers name, sorted, when the answers are well formed on their own. */
+function answeredSubjects(answers: unknown): number[] | null {
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return null;
+  const keys = Object.keys(answers);
+  if (!keys.length || keys.some((k) => !/^[1-9]\d{0,14}$/.test(k))) return null;
+  const ids = keys.map(Number).sort((a, b) => a - b);
+  return ballotProblem(answers, ids) ? null : ids;
 }
+
+/**
+ * 投票 on the portal in one statement, one round trip: it counts the address's hit in the portal
+ * limit of `scope` (the same counter as the plugin's, see `countedByTheUseCase`), reads whether the
+ * address is guessing codes, and spends the code and stores the ballot only when the hit is within
+ * the limit, the address is not guessing, the code is unused, the evaluation open and the answers
+ * name exactly its subjects. The spend stays a guarded update (two concurrent uses store one
+ * ballot) and the ballot carries nothing of the code or the address. When nothing was stored, the
+ * row it read says why, in the order the checks always had: too many requests, guessing, an unknown
+ * or used code (neutral, counted as a wrong code), a closed evaluation, the answers' problem.
+ */
+export async function castBallot(
+  ctx: AppContext,
+  ip: string,
+  code: string,
+  answers: unknown,
+  opts: { scope: string; counted: () => void },
+) {
+  const now = ctx.clock.now();
+  const canonical = normalizeReceiptCode(code);
+  const subjects = answeredSubjects(answers);
+  const wellFormed = canonical !== null && subjects !== null;
+  const rows = rowsOf<{
+    hits: number;
+    resets_at: Date | string;
+    guessing: boolean;
+    stored: number | string;
+    used: boolean | null;
+    status: string | null;
+    subject_cadre_ids: number[] | string | null;
+  }>(
+    await ctx.db.execute(sql`
+    with hit as (${hitUpsert(scopeKey(ctx, opts.scope, ip), PORTAL_WINDOW_MS, now)}),
+    guessing as (${guessingNow(ctx, ip)}),
+    code as (
+      select c.id, c.used, e.status, e.subject_cadre_ids
+        from ${evaluationCodes} c join ${evaluations} e on e.id = c.evaluation_id
+       where c.code_digest = ${canonical ? codeDigest(ctx, canonical) : ''}),
+    spent as (
+      update ${evaluationCodes} set used = true
+       where ${evaluationCodes.id} = (select id from code) and ${evaluationCodes.used} = false
+         and ${wellFormed} and (select hits from hit) <= ${PORTAL_MAX} and not (select yes from guessing)
+         and exists (
+           select 1 from ${evaluations} e
+            where e.id = ${evaluationCodes.evaluationId} and e.status = 'open'
+              and (select array_agg(s order by s) from unnest(e.subject_cadre_ids) s)
+                  = ${`{${(subjects ?? []).join(',')}}`}::bigint[])
+      returning ${evaluationCodes.evaluationId} as evaluation_id),
+    stored as (
+      insert into ${evaluationBallots} (id, evaluation_id, channel, answers)
+      select ${randomUUID()}, evaluation_id, 'online', ${JSON.stringify(answers ?? null)}::jsonb from spent
+      returning id)
+    select h.hits, h.resets_at, g.yes as guessing, (select count(*) from stored) as stored,
+           c.used, c.status, c.subject_cadre_ids
+      from hit h cross join guessing g left join code c on true`),
+  );
+  opts.counted();
+  const row = rows[0];
+  const hit = hitOf(row, now);
+  if (hit.current > PORTAL_MAX) throw portalTooMany(hit.ttl);
+  if (row.guessing) throw guessingRefusal();
+  if (Number(row.stored) === 1) return { ok: true as const };
+  if (row.used === null || row.used) return wrongCode(ctx, ip);
+  if (row.status !== 'open') throw unprocessable('本次测评已结束，不能再投票', { code: '本次测评已结束' });
+  const problem = ballotProblem(answers, bigints(row.subject_cadre_ids));
+  if (problem) throw badRequest(problem, { answers: problem });
+  // spent by a concurrent request, or the evaluation closed meanwhile
+  return wrongCode(ctx, ip);
+}
+
+async function wrongCode(ctx: AppContext, ip: string): Promise<never> {
+  await countWrongCode(ctx, ip);
+  throw neutral();
+}
+
+/** A bigint[] column as numbers (PGlite and node-postgres may hand it over parsed or as text). */
+const bigints = (v: number[] | string | null): number[] =>
+  v === null
+    ? []
+    : Array.isArray(v)
+      ? v.map(Number)
+      : v.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);

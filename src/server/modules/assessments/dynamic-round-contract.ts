@@ -43,3 +43,109 @@ export const reopenIn = z.strictObject({
   version: z.number().int(),
   reason: text().trim().min(2, '请填写重新打开的理由').max(500, '理由不超过 500 字'),
 });
+
+const stageOut = z.enum(['self', 'scoring', 'review', 'published']);
+const scoringStageOut = z.enum(['self', 'scoring', 'review']);
+
+/** One round in the list (GET /dynamic-rounds). */
+export const dynamicRoundSummaryOut = z.object({
+  id: z.number(),
+  title: z.string(),
+  period: z.string(),
+  stage: z.string(),
+  stageLabel: z.string(),
+  cadenceLabel: z.string(),
+  /** The current stage's deadline; null once published. */
+  due: z.string().nullable(),
+  units: z.number(),
+});
+export const dynamicRoundsOut = z.object({ items: z.array(dynamicRoundSummaryOut), today: z.string() });
+
+/** A unit's published result: the composed score and the automatic deductions with their records. */
+const roundResultOut = z.object({
+  subjectOrgId: z.number(),
+  unitName: z.string(),
+  base: z.number(),
+  bonus: z.number(),
+  deduction: z.number(),
+  total: z.number(),
+  vetoed: z.string().nullable(),
+  passed: z.boolean(),
+  auto: z.array(
+    z.object({
+      itemKey: z.string(),
+      points: z.number(),
+      comment: z.string(),
+      records: z.array(
+        z.object({
+          id: z.number(),
+          code: z.string(),
+          dueOn: z.string().nullable(),
+          link: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type DynamicRoundResult = z.infer<typeof roundResultOut>;
+
+/** The scoring matrix of one round (GET /dynamic-rounds/:id). */
+export const dynamicRoundOut = z.object({
+  id: z.number(),
+  title: z.string(),
+  period: z.string(),
+  periodEnd: z.string(),
+  cadence: z.string(),
+  stage: stageOut,
+  stageLabel: z.string(),
+  cadenceLabel: z.string(),
+  deadlines: z.object({ self: z.string(), scoring: z.string(), review: z.string() }),
+  due: z.string().nullable(),
+  overdue: z.boolean(),
+  publishedOn: z.string().nullable(),
+  version: z.number(),
+  organiser: z.boolean(),
+  canScore: z.boolean(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      maxPoints: z.number(),
+      supplier: z.string().nullable(),
+      byOffice: z.boolean(),
+      scorable: z.boolean(),
+      evidence: z.string().nullable(),
+      auto: z.boolean(),
+    }),
+  ),
+  units: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      unscored: z.array(z.string()),
+      gaps: z.array(
+        z.object({
+          itemKey: z.string(),
+          self: z.number(),
+          final: z.number().nullable(),
+          gap: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+  lines: z.array(
+    z.object({
+      subjectOrgId: z.number(),
+      itemKey: z.string(),
+      stage: scoringStageOut,
+      points: z.number(),
+      evidence: z.string().nullable(),
+      comment: z.string().nullable(),
+      scorer: z.string(),
+      scoredAt: z.string(),
+    }),
+  ),
+  results: z.array(roundResultOut),
+});

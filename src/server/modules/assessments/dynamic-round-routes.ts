@@ -2,7 +2,14 @@ import type { RouteAccess } from '../../../domain/permissions.js';
 import { type App, actorOf } from '../../platform/http/types.js';
 import { idParam } from './contract.js';
 import { createDynamicRound } from './create-dynamic-round.js';
-import { advanceIn, dynamicRoundIn, reopenIn, roundLinesIn } from './dynamic-round-contract.js';
+import {
+  advanceIn,
+  dynamicRoundIn,
+  dynamicRoundOut,
+  dynamicRoundsOut,
+  reopenIn,
+  roundLinesIn,
+} from './dynamic-round-contract.js';
 import { getDynamicRound, listDynamicRounds } from './get-dynamic-round.js';
 import { moveDynamicRound } from './move-dynamic-round.js';
 import { scoreDynamicRound } from './score-dynamic-round.js';
@@ -15,14 +22,18 @@ export async function dynamicRoundRoutes(app: App) {
   const see = { access: ['assessment.read', 'assessment.self_score'] as RouteAccess[] };
   const manage = (audit: string) => ({ access: 'assessment.manage' as RouteAccess, audit });
 
-  app.get(base, { schema: { tags }, config: see }, (req) => listDynamicRounds({ ctx, actor: actorOf(req) }));
+  app.get(base, { schema: { tags, response: { 200: dynamicRoundsOut } }, config: see }, (req) =>
+    listDynamicRounds({ ctx, actor: actorOf(req) }),
+  );
   app.post(
     base,
     { schema: { tags, body: dynamicRoundIn }, config: manage('assessment.dynamic_round_create') },
     (req) => createDynamicRound({ ctx, actor: actorOf(req), input: req.body }),
   );
-  app.get(`${base}/:id`, { schema: { tags, params: idParam }, config: see }, (req) =>
-    getDynamicRound({ ctx, actor: actorOf(req), id: req.params.id }),
+  app.get(
+    `${base}/:id`,
+    { schema: { tags, params: idParam, response: { 200: dynamicRoundOut } }, config: see },
+    (req) => getDynamicRound({ ctx, actor: actorOf(req), id: req.params.id }),
   );
   app.post(
     `${base}/:id/lines`,

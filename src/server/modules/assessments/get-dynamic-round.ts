@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { users } from '../../platform/users/schema.js';
 import { loadDynamicRound, type RoundItem, supplierOffices } from './dynamic-round-access.js';
+import type { DynamicRoundResult } from './dynamic-round-contract.js';
 import { dynamicRoundLines, dynamicRounds } from './schema.js';
 import { officeProblem, scorableItems } from './score-dynamic-round.js';
 
@@ -58,7 +59,7 @@ export async function getDynamicRound(opts: { ctx: AppContext; actor: Actor; id:
     }));
     const required = items.filter((i) => i.kind === 'score' && !i.auto).map((i) => i.key);
     const missing = stage === 'published' ? new Map() : unscored(units, required, lines, stage);
-    const results = ((round.results as { subjectOrgId: number }[] | null) ?? []).filter((r) =>
+    const results = ((round.results as DynamicRoundResult[] | null) ?? []).filter((r) =>
       units.includes(r.subjectOrgId),
     );
     return {

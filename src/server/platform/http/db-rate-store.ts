@@ -1,9 +1,32 @@
-import { lt, sql } from 'drizzle-orm';
+import { normalizeIP } from '@fastify/rate-limit';
+import { lt, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { rowsOf } from '../db/rows.js';
 import { rateLimitHits } from './rate-limit-schema.js';
 
 type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+/**
+ * The upsert that counts one hit of `key` in a fixed window of `windowMs` from `now`, returning
+ * `hits, resets_at`: one statement, so two instances counting the same address at once both land in
+ * the row. A use case may run it as a CTE of its own statement (one round trip for both).
+ */
+export function hitUpsert(key: string, windowMs: number, now: Date): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const until = sql`${new Date(now.getTime() + windowMs).toISOString()}::timestamptz`;
+  return sql`
+      insert into rate_limit_hits (key, hits, resets_at) values (${key}, 1, ${until})
+      on conflict (key) do update set
+        hits = case when rate_limit_hits.resets_at <= ${at} then 1 else rate_limit_hits.hits + 1 end,
+        resets_at = case when rate_limit_hits.resets_at <= ${at} then ${until} else rate_limit_hits.resets_at end
+      returning hits, resets_at`;
+}
+
+/** The hits so far and the milliseconds left, from a row `hitUpsert` returned. */
+export function hitOf(row: { hits: number | string; resets_at: Date | string }, now: Date) {
+  const ttl = Math.max(0, new Date(row.resets_at).getTime() - now.getTime());
+  return { current: Number(row.hits), ttl };
+}
 
 /** One hit of `key` in a fixed window of `windowMs`: the hits so far and the milliseconds left. */
 export async function countHit(
@@ -12,22 +35,19 @@ export async function countHit(
   windowMs: number,
 ): Promise<{ current: number; ttl: number }> {
   const now = ctx.clock.now();
-  const resets = new Date(now.getTime() + windowMs);
-  // one statement: two instances counting the same address at once both land in the row
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const until = sql`${resets.toISOString()}::timestamptz`;
   const rows = rowsOf<{ hits: number; resets_at: Date | string }>(
-    await ctx.db.execute(sql`
-      insert into rate_limit_hits (key, hits, resets_at) values (${key}, 1, ${until})
-      on conflict (key) do update set
-        hits = case when rate_limit_hits.resets_at <= ${at} then 1 else rate_limit_hits.hits + 1 end,
-        resets_at = case when rate_limit_hits.resets_at <= ${at} then ${until} else rate_limit_hits.resets_at end
-      returning hits, resets_at`),
+    await ctx.db.execute(hitUpsert(key, windowMs, now)),
   );
-  const row = rows[0];
-  const ttl = Math.max(0, new Date(row.resets_at).getTime() - now.getTime());
-  return { current: Number(row.hits), ttl };
+  return hitOf(rows[0], now);
 }
+
+/**
+ * The stored key of an address under the limit a plugin registered as `scope` — the one the
+ * store below counts for every route of that plugin without a limit of its own (the package's
+ * default key: the address, an IPv6 one reduced to its /64).
+ */
+export const scopeKey = (ctx: AppContext, scope: string, ip: string) =>
+  ctx.crypto.digest(`rate|${scope}|${normalizeIP(ip)}`);
 
 /**
  * A store for @fastify/rate-limit kept in the database, so a limit holds across every instance

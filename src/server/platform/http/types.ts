@@ -21,6 +21,8 @@ declare module 'fastify' {
     audit?: string;
     /** Audit every successful GET of this route as a view of protected data, under this action name. */
     auditView?: string;
+    /** A public-portal route (set by `portalLimits`): no session is read for it, none changed by it. */
+    portal?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -19,16 +19,24 @@ import { scorableItems } from '../score-dynamic-round.js';
  * - `dynamic_points` / `dynamic_full`: the published units' totals and their full marks (100 each,
  *   the weights sum to 100), whose ratio `dynamic_score_rate` is the average score as a rate;
  * - `dynamic_overdue`: the units of rounds whose 科室评分 deadline had passed by the as-of day with
- *   their scored items not all given points by then (the round not yet published then).
+ *   their scored items not all given points by then (the round not yet published then);
+ * - `dynamic_self_overdue`: the same for 自评 — the units whose 自评 deadline had passed by the as-of
+ *   day without their own lines for every scored item by then (the round not yet published then).
  * Counted over the rounds the caller can open (the round's org in scope), in the asked org's subtree.
  * A round reopened after the as-of day no longer counts as published then (its results are recomposed).
  */
-export type DynamicName = 'dynamic_published' | 'dynamic_points' | 'dynamic_full' | 'dynamic_overdue';
+export type DynamicName =
+  | 'dynamic_published'
+  | 'dynamic_points'
+  | 'dynamic_full'
+  | 'dynamic_overdue'
+  | 'dynamic_self_overdue';
 export const DYNAMIC_NAMES: DynamicName[] = [
   'dynamic_published',
   'dynamic_points',
   'dynamic_full',
   'dynamic_overdue',
+  'dynamic_self_overdue',
 ];
 
 const DEFINITIONS: Record<
@@ -54,6 +62,11 @@ const DEFINITIONS: Record<
     label: '动态考核逾期未评分',
     unit: '个次',
     definition: '截至日期科室评分期限已过、考核尚未发布，而仍有考核指标未评分的被考核单位（每轮每单位一次）',
+  },
+  dynamic_self_overdue: {
+    label: '动态考核逾期未自评',
+    unit: '个次',
+    definition: '截至日期单位自评期限已过、考核尚未发布，而该单位仍有考核指标未自评的（每轮每单位一次）',
   },
   dynamic_score_rate: {
     label: '动态考核平均得分率',
@@ -87,6 +100,12 @@ const COLUMNS: Record<DynamicName, { key: string; label: string }[]> = {
     { key: 'missing', label: '未评分指标' },
     { key: 'stage', label: '当前阶段' },
   ],
+  dynamic_self_overdue: [
+    { key: 'round', label: '考核' },
+    { key: 'due', label: '单位自评期限' },
+    { key: 'missing', label: '未自评指标' },
+    { key: 'stage', label: '当前阶段' },
+  ],
 };
 
 const inSubtree = (scope: FigureScope) =>
@@ -110,7 +129,8 @@ async function publishedRounds(scope: FigureScope) {
     .orderBy(asc(d.publishedOn), asc(d.id));
 }
 
-async function overdueRows(scope: FigureScope): Promise<DynamicRow[]> {
+/** The units of rounds past the deadline of `stage` on the as-of day with that stage's lines missing then. */
+async function overdueRows(scope: FigureScope, stage: 'self' | 'scoring'): Promise<DynamicRow[]> {
   const rounds = await scope.db
     .select()
     .from(d)
@@ -118,7 +138,7 @@ async function overdueRows(scope: FigureScope): Promise<DynamicRow[]> {
       and(
         inSubtree(scope),
         scopeFilter(scope.actor, d.orgId),
-        lt(sql`${d.deadlines}->>'scoring'`, scope.asOf),
+        lt(sql`${d.deadlines}->>${stage}`, scope.asOf),
         sql`(${d.publishedOn} is null or ${d.publishedOn} > ${scope.asOf})`,
       ),
     )
@@ -137,7 +157,7 @@ async function overdueRows(scope: FigureScope): Promise<DynamicRow[]> {
         at: dynamicRoundLines.scoredAt,
       })
       .from(dynamicRoundLines)
-      .where(and(eq(dynamicRoundLines.roundId, round.id), eq(dynamicRoundLines.stage, 'scoring')));
+      .where(and(eq(dynamicRoundLines.roundId, round.id), eq(dynamicRoundLines.stage, stage)));
     const names = await scope.db
       .select({ id: orgs.id, name: orgs.name })
       .from(orgs)
@@ -154,7 +174,7 @@ async function overdueRows(scope: FigureScope): Promise<DynamicRow[]> {
         label: names.find((n) => n.id === unit)?.name ?? String(unit),
         cells: {
           round: round.title,
-          due: (round.deadlines as Record<string, string>).scoring,
+          due: (round.deadlines as Record<string, string>)[stage],
           missing: missing.length,
           stage: ROUND_STAGES[round.stage as RoundStage] ?? round.stage,
         },
@@ -166,7 +186,8 @@ async function overdueRows(scope: FigureScope): Promise<DynamicRow[]> {
 
 /** The records behind a dynamic-round figure, each with its group (the kind of assessed) where it has one. */
 export async function dynamicRows(scope: FigureScope, name: DynamicName): Promise<DynamicRow[]> {
-  if (name === 'dynamic_overdue') return overdueRows(scope);
+  if (name === 'dynamic_overdue') return overdueRows(scope, 'scoring');
+  if (name === 'dynamic_self_overdue') return overdueRows(scope, 'self');
   const rounds = await publishedRounds(scope);
   if (name === 'dynamic_published')
     return rounds.map(({ round, kind }) => ({
@@ -225,7 +246,7 @@ export function dynamicRoundFigures(records: Records): Figure[] {
       dashboard:
         name === 'dynamic_published'
           ? ['card', 'category']
-          : name === 'dynamic_overdue'
+          : name === 'dynamic_overdue' || name === 'dynamic_self_overdue'
             ? ['card']
             : undefined,
       records: (scope, page, group) => records(scope, name, page, group),

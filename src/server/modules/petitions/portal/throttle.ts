@@ -1,4 +1,4 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { tooMany } from '../../../platform/http/errors.js';
 import { portalThrottle } from './schema.js';
@@ -9,6 +9,9 @@ export const WRONG_CODE_WINDOW_MS = 15 * 60_000;
 
 const keyOf = (ctx: AppContext, ip: string) => ctx.crypto.digest(`portal-ip|${ip}`);
 
+export const guessingRefusal = () =>
+  tooMany(`查询码输入错误次数过多，请 ${WRONG_CODE_WINDOW_MS / 60_000} 分钟后再试`);
+
 /** 429 once an address has given too many wrong codes lately (before the code is even looked at). */
 export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<void> {
   const [row] = await ctx.db
@@ -17,15 +20,27 @@ export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<voi
     .where(eq(portalThrottle.key, keyOf(ctx, ip)));
   const now = ctx.clock.now().getTime();
   if (row && now - row.windowStart.getTime() <= WRONG_CODE_WINDOW_MS && row.failures >= WRONG_CODES_ALLOWED)
-    throw tooMany(`查询码输入错误次数过多，请 ${WRONG_CODE_WINDOW_MS / 60_000} 分钟后再试`);
+    throw guessingRefusal();
+}
+
+/**
+ * The same test as `refuseIfGuessing` as a query of one row and one column `yes`, for a use case
+ * that checks it inside a statement of its own (then refuses with `guessingRefusal`).
+ */
+export function guessingNow(ctx: AppContext, ip: string): SQL {
+  const from = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MS);
+  return sql`select exists (
+      select 1 from ${portalThrottle} t
+       where t.key = ${keyOf(ctx, ip)} and t.window_start >= ${from.toISOString()}::timestamptz
+         and t.failures >= ${WRONG_CODES_ALLOWED}) as yes`;
 }
 
 /** Counts one wrong code for the address; a window older than 15 minutes starts again. */
 export async function countWrongCode(ctx: AppContext, ip: string): Promise<void> {
   const now = ctx.clock.now();
   const windowFrom = new Date(now.getTime() - WRONG_CODE_WINDOW_MS);
-  // windows that have run out are forgotten: the table holds only addresses guessing right now
-  await ctx.db.delete(portalThrottle).where(lt(portalThrottle.windowStart, windowFrom));
+  // a window that has run out starts again here; the rows of ended windows are swept by a job
+  // (`sweepWrongCodes`), not on every wrong code: that delete read the whole table each time
   await ctx.db
     .insert(portalThrottle)
     .values({ key: keyOf(ctx, ip), failures: 1, windowStart: now })
@@ -36,4 +51,10 @@ export async function countWrongCode(ctx: AppContext, ip: string): Promise<void>
         windowStart: sql`case when ${portalThrottle.windowStart} < ${windowFrom} then ${now} else ${portalThrottle.windowStart} end`,
       },
     });
+}
+
+/** Forgets the addresses whose wrong-code window has ended (the table holds only those guessing lately). */
+export async function sweepWrongCodes(ctx: AppContext): Promise<void> {
+  const windowFrom = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MS);
+  await ctx.db.delete(portalThrottle).where(lt(portalThrottle.windowStart, windowFrom));
 }

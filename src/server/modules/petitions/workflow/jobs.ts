@@ -3,6 +3,7 @@ import { DAY_MS } from '../../../../domain/todo-due.js';
 import { registerJob } from '../../../platform/jobs/registry.js';
 import { buildDailyCubes } from '../figures/cube.js';
 import { sweepRecentReceipts } from '../portal/recent-receipts.js';
+import { sweepWrongCodes } from '../portal/throttle.js';
 import { sweepOverduePetitions } from './overdue-sweep.js';
 
 export const CUBES_JOB = 'petition.figure_cubes';
@@ -29,4 +30,6 @@ export function registerPetitionJobs(): void {
   });
   // receipt codes kept for a resend are forgotten soon after their five minutes
   registerJob({ name: 'petition.portal_receipts', everyMs: 5 * 60_000, run: sweepRecentReceipts });
+  // the portal's wrong-code counts of addresses whose 15 minutes have ended
+  registerJob({ name: 'portal.wrong_codes', everyMs: 10 * 60_000, run: sweepWrongCodes });
 }
