@@ -15,9 +15,9 @@ import {
   UNKNOWN,
   YOUNG_MAX_AGE,
 } from '../../../domain/assessments/structure.js';
-import { chinaDate } from '../../../domain/calendar.js';
+import { addDays, chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { recusalFilter, scopeFilter } from '../../platform/access/scope.js';
+import { recusalFilter, recusedCadresSql, scopeFilter } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
@@ -28,6 +28,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
 import { cadres, tenures } from '../cadres/schema.js';
 import { requireOrg } from './access.js';
+import { structureCubes } from './schema.js';
 
 export interface StructureQuery {
   orgId?: number;
@@ -50,16 +51,33 @@ const DIMENSION_OF_GROUPING = new Map<number, StructureDimension>([
   [0b111110, 'yearsInPost'],
 ]);
 
-/** The tenures of the subtree held on `days.day` by cadres the caller may see. */
-function heldWhere(actor: Actor, path: string, level?: string) {
+/**
+ * Whose posts are counted: what the caller may see (scope and recusal), every cadre (a stored
+ * count, which knows no reader), or only the cadres the caller recuses from (what a stored count
+ * holds beyond the caller's).
+ */
+type Who = { kind: 'visible'; actor: Actor } | { kind: 'all' } | { kind: 'recused'; recused: SQL };
+
+function whoFilter(who: Who) {
+  switch (who.kind) {
+    case 'visible':
+      return and(scopeFilter(who.actor, tenures.orgId), recusalFilter(who.actor, cadres.id));
+    case 'all':
+      return undefined;
+    case 'recused':
+      return sql`${cadres.id} in (${who.recused})`;
+  }
+}
+
+/** The tenures of the subtree held on `days.day` by the cadres counted. */
+function heldWhere(who: Who, path: string, level?: string) {
   return and(
     inArray(tenures.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${path}%`})`),
     sql`${tenures.startDate} <= days.day`,
     sql`(${tenures.endDate} is null or ${tenures.endDate} > days.day)`,
     level ? eq(tenures.level, level) : undefined,
     isNull(cadres.deletedAt),
-    scopeFilter(actor, tenures.orgId),
-    recusalFilter(actor, cadres.id),
+    whoFilter(who),
   );
 }
 
@@ -72,19 +90,22 @@ const daysTable = (days: string[]) =>
  * `since`), as a `held(day, cadre_id, since)` CTE: counted in the database, so the district's
  * 50,000 cadres never travel to the server.
  */
-function heldOn(actor: Actor, path: string, on: string, level?: string) {
+function heldOn(who: Who, path: string, on: string, level?: string) {
   return sql`with ${daysTable([on])},
     held as (
       select days.day, ${tenures.cadreId} as cadre_id, min(${tenures.startDate}) as since
       from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
-      where ${heldWhere(actor, path, level)}
+      where ${heldWhere(who, path, level)}
       group by days.day, ${tenures.cadreId})`;
 }
 
-/** Each dimension's counts on `on` (ages and years in post as whole years, banded by the domain). */
-async function countsOn(db: Queryable, actor: Actor, path: string, on: string, level?: string) {
+/** One grouped row of the day's distributions: grouping(), the key (whole years for age and in post), n. */
+export type GroupRow = [number, string | null, number];
+
+/** Each dimension's grouped rows on `on` (ages and years in post as whole years). */
+async function countRows(db: Queryable, who: Who, path: string, on: string, level?: string) {
   // one pass, a grouping set per dimension; `g` (grouping()) says which: its bit is 0 in the mask
-  const res = await db.execute(sql`${heldOn(actor, path, on, level)},
+  const res = await db.execute(sql`${heldOn(who, path, on, level)},
     x as (
       select ${cadres.gender} as gender, ${cadres.education} as education, ${cadres.ethnicity} as ethnicity,
         ${cadres.politicalStatus} as political, ${wholeYearsSql(sql`held.day`, cadres.birthDate)} as age,
@@ -94,31 +115,56 @@ async function countsOn(db: Queryable, actor: Actor, path: string, on: string, l
       coalesce(gender, education, ethnicity, political, age::text, in_post::text) as key, count(*)::int as n
     from x
     group by grouping sets ((gender), (education), (ethnicity), (political), (age), (in_post))`);
+  return rowsOf<{ g: number; key: string | null; n: number }>(res).map(
+    (r): GroupRow => [Number(r.g), r.key, Number(r.n)],
+  );
+}
+
+/** `a` less `b`, row by row (the stored rows less the recused cadres'). */
+function lessRows(a: GroupRow[], b: GroupRow[]): GroupRow[] {
+  const minus = new Map(b.map(([g, key, n]) => [`${g}\u0000${key}`, n]));
+  return a
+    .map(([g, key, n]): GroupRow => [g, key, n - (minus.get(`${g}\u0000${key}`) ?? 0)])
+    .filter((r) => r[2] > 0);
+}
+
+/** The domain's counts of the grouped rows, ages and years in post banded. */
+function countsOf(rows: GroupRow[]) {
   const counts = emptyCounts();
   let total = 0;
-  for (const r of rowsOf<{ g: number; key: string | null; n: number }>(res)) {
-    const dim = DIMENSION_OF_GROUPING.get(Number(r.g));
+  for (const [g, rawKey, n] of rows) {
+    const dim = DIMENSION_OF_GROUPING.get(g);
     if (!dim) continue;
     const key =
       dim === 'age'
-        ? ageBandOfYears(r.key === null ? null : Number(r.key))
+        ? ageBandOfYears(rawKey === null ? null : Number(rawKey))
         : dim === 'yearsInPost'
-          ? postBandOfYears(Number(r.key))
-          : r.key || UNKNOWN;
-    addCount(counts, dim, key, r.n);
-    if (dim === 'gender') total += r.n;
+          ? postBandOfYears(Number(rawKey))
+          : rawKey || UNKNOWN;
+    addCount(counts, dim, key, n);
+    if (dim === 'gender') total += n;
   }
   return { counts, total };
 }
 
-/** The headline ratios on each of `days`, counted in one pass. */
-async function headlinesOn(db: Queryable, actor: Actor, path: string, days: string[], level?: string) {
+/** The headline's counts — total, young, college or above, female, party member — in this order. */
+type HeadlineCounts = [number, number, number, number, number];
+
+/** The headline's counts on each of `days`, counted in one pass. */
+async function headlineCounts(
+  db: Queryable,
+  who: Who,
+  path: string,
+  days: string[],
+  level?: string,
+): Promise<Map<string, HeadlineCounts>> {
+  if (!days.length) return new Map();
   // one row per cadre with a bit per day in post (at most 21 days), then one pass per day
   const res = await db.execute(sql`with ${daysTable(days)},
     held as (
       select ${tenures.cadreId} as cadre_id, bit_or(1::bigint << (days.i - 1)::int) as mask
       from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
-      where ${heldWhere(actor, path, level)}
+      where ${heldWhere(who, path, level)}
       group by ${tenures.cadreId})
     select days.day::text as day, count(*)::int as total,
       count(*) filter (where ${wholeYearsSql(sql`days.day`, cadres.birthDate)} <= ${YOUNG_MAX_AGE})::int as young,
@@ -129,15 +175,123 @@ async function headlinesOn(db: Queryable, actor: Actor, path: string, days: stri
       join days on held.mask & (1::bigint << (days.i - 1)::int) <> 0
     group by days.day`);
   const byDay = new Map(rowsOf<Record<string, unknown>>(res).map((r) => [r.day as string, r]));
-  return days.map((day) => {
-    const r = byDay.get(day);
-    return headlineOf({
-      total: Number(r?.total ?? 0),
-      young: Number(r?.young ?? 0),
-      college: Number(r?.college ?? 0),
-      female: Number(r?.female ?? 0),
-      party: Number(r?.party ?? 0),
-    });
+  return new Map(
+    days.map((day) => {
+      const r = byDay.get(day);
+      const n = (k: string) => Number(r?.[k] ?? 0);
+      return [day, [n('total'), n('young'), n('college'), n('female'), n('party')] as HeadlineCounts];
+    }),
+  );
+}
+
+const headlineOfCounts = ([total, young, college, female, party]: HeadlineCounts) =>
+  headlineOf({ total, young, college, female, party });
+
+/*
+ * The stored counts (docs/decisions/assessments.md): per org, day and level, the counts over every
+ * cadre in post — the headline's, and the day's grouped rows when its distributions were asked.
+ * Built before the read transaction under the org's lock, read inside it for a caller who sees the
+ * whole subtree, less what the caller recuses from; whatever is missing is counted as before. The
+ * triggers of migration 0044 drop a row from the first day a change reaches.
+ */
+
+/** What a stored row's counts mean; a row of another signature is counted again. */
+const SIGNATURE = ['v1', YOUNG_MAX_AGE, COLLEGE_OR_ABOVE.join('|'), FEMALE, PARTY_MEMBER].join(',');
+/** The advisory lock class of the stored counts (the triggers of migration 0044 take it shared). */
+const LOCK = 7432;
+
+let storedOn = true;
+/** Counts from the stored rows (default) or always from the tenures: the tests and the benchmark compare both. */
+export function setStoredStructure(on: boolean): void {
+  storedOn = on;
+}
+
+/** The stored rows answer a caller who sees the whole subtree of the org (already checked in scope). */
+const storedAnswers = (actor: Actor) =>
+  storedOn && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
+
+interface StoredRow {
+  headline: HeadlineCounts;
+  counts: GroupRow[] | null;
+}
+
+async function readStored(db: Queryable, orgId: number, days: string[], level: string) {
+  const rows = await db
+    .select({ day: structureCubes.day, headline: structureCubes.headline, counts: structureCubes.counts })
+    .from(structureCubes)
+    .where(
+      and(
+        eq(structureCubes.orgId, orgId),
+        inArray(structureCubes.day, days),
+        eq(structureCubes.level, level),
+        eq(structureCubes.figures, SIGNATURE),
+      ),
+    );
+  return new Map<string, StoredRow>(
+    rows.map((r) => [r.day, { headline: r.headline as HeadlineCounts, counts: r.counts ?? null }]),
+  );
+}
+
+/**
+ * Stores the counts the request lacks — the days without a row, and `on` without its distributions —
+ * in one transaction under the org's lock taken without waiting: an org a writer is changing right
+ * now is left to be counted by the request. Past days other than year-ends go after a week.
+ */
+async function buildStored(ctx: AppContext, orgId: number, days: string[], on: string, level: string) {
+  const have = await readStored(ctx.db, orgId, days, level);
+  if (days.every((d) => have.has(d)) && have.get(on)?.counts) return;
+  await ctx.db.transaction(async (tx) => {
+    const [lock] = rowsOf<{ tree: boolean; org: boolean }>(
+      await tx.execute(sql`select pg_try_advisory_xact_lock_shared(${LOCK}, 0) as tree,
+        pg_try_advisory_xact_lock(${LOCK}, ${orgId}::int) as org`),
+    );
+    if (!lock?.tree || !lock.org) return;
+    // under the lock: the path as it is now, and what another request built meanwhile
+    const [org] = await tx
+      .select({ path: orgs.path })
+      .from(orgs)
+      .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt)));
+    if (!org) return;
+    const stored = await readStored(tx, orgId, days, level);
+    const build = days.filter((d) => !stored.has(d) || (d === on && !stored.get(d)?.counts));
+    if (!build.length) return;
+    const all: Who = { kind: 'all' };
+    const lvl = level || undefined;
+    const headlines = await headlineCounts(tx, all, org.path, build, lvl);
+    const counts = build.includes(on) ? await countRows(tx, all, org.path, on, lvl) : null;
+    await tx
+      .insert(structureCubes)
+      .values(
+        build.map((day) => ({
+          orgId,
+          day,
+          level,
+          path: org.path,
+          figures: SIGNATURE,
+          headline: headlines.get(day) ?? [0, 0, 0, 0, 0],
+          counts: day === on ? counts : null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [structureCubes.orgId, structureCubes.day, structureCubes.level],
+        set: {
+          path: sql`excluded.path`,
+          figures: sql`excluded.figures`,
+          headline: sql`excluded.headline`,
+          counts: sql`excluded.counts`,
+          builtAt: sql`now()`,
+        },
+      });
+    const today = chinaDate(ctx.clock.now());
+    await tx
+      .delete(structureCubes)
+      .where(
+        and(
+          eq(structureCubes.orgId, orgId),
+          sql`${structureCubes.day} < ${addDays(today, -7)}::date`,
+          sql`to_char(${structureCubes.day}, 'MM-DD') <> '12-31'`,
+        ),
+      );
   });
 }
 
@@ -159,13 +313,43 @@ export async function qualityStructure(opts: { ctx: AppContext; actor: Actor; qu
   const fromYear = query.fromYear ?? thisYear - 4;
   if (fromYear > thisYear || thisYear - fromYear > 20)
     throw badRequest('起始年度须在统计日期前 20 年以内', { fromYear: '起始年度须在统计日期前 20 年以内' });
+  const years = Array.from({ length: thisYear - fromYear + 1 }, (_, i) => fromYear + i);
+  const days = years.map((y) => (y === thisYear ? on : `${y}-12-31`));
+  const level = query.level ?? '';
+  const stored = storedAnswers(actor);
+  if (stored) {
+    const org = await requireOrg(ctx.db, actor, query.orgId ?? actor.orgId);
+    await buildStored(ctx, org.id, days, on, level);
+  }
   return ctx.db.transaction(async (tx) => {
     const org = await requireOrg(tx, actor, query.orgId ?? actor.orgId);
     const label = await labels(tx);
-    const { counts, total } = await countsOn(tx, actor, org.path, on, query.level);
-    const years = Array.from({ length: thisYear - fromYear + 1 }, (_, i) => fromYear + i);
-    const days = years.map((y) => (y === thisYear ? on : `${y}-12-31`));
-    const headlines = await headlinesOn(tx, actor, org.path, days, query.level);
+    const visible: Who = { kind: 'visible', actor };
+    const kept = stored ? await readStored(tx, org.id, days, level) : new Map<string, StoredRow>();
+    const recusedSql = stored ? recusedCadresSql(actor) : null;
+    const recused: Who | null = recusedSql ? { kind: 'recused', recused: recusedSql } : null;
+    const keptCounts = kept.get(on)?.counts;
+    const rows = keptCounts
+      ? recused
+        ? lessRows(keptCounts, await countRows(tx, recused, org.path, on, query.level))
+        : keptCounts
+      : await countRows(tx, visible, org.path, on, query.level);
+    const { counts, total } = countsOf(rows);
+    const keptDays = days.filter((d) => kept.has(d));
+    const live = await headlineCounts(
+      tx,
+      visible,
+      org.path,
+      days.filter((d) => !kept.has(d)),
+      query.level,
+    );
+    const minus = recused ? await headlineCounts(tx, recused, org.path, keptDays, query.level) : new Map();
+    const headlines = days.map((d) => {
+      const k = kept.get(d);
+      if (!k) return headlineOfCounts(live.get(d) as HeadlineCounts);
+      const m: HeadlineCounts = minus.get(d) ?? [0, 0, 0, 0, 0];
+      return headlineOfCounts(k.headline.map((n, i) => n - m[i]) as HeadlineCounts);
+    });
     const trend = years.map((year, i) => ({ year, on: days[i], ...headlines[i] }));
     const levels = await tx
       .selectDistinct({ level: tenures.level })
