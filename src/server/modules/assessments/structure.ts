@@ -128,6 +128,28 @@ function lessRows(a: GroupRow[], b: GroupRow[]): GroupRow[] {
     .filter((r) => r[2] > 0);
 }
 
+/** The headline's counts of the day from its grouped rows: the same cadres, one row each. */
+function headlineOfRows(rows: GroupRow[]): HeadlineCounts {
+  const h: HeadlineCounts = [0, 0, 0, 0, 0];
+  for (const [g, key, n] of rows)
+    switch (DIMENSION_OF_GROUPING.get(g)) {
+      case 'gender':
+        h[0] += n;
+        if (key === FEMALE) h[3] += n;
+        break;
+      case 'age':
+        if (key !== null && Number(key) <= YOUNG_MAX_AGE) h[1] += n;
+        break;
+      case 'education':
+        if (key !== null && COLLEGE_OR_ABOVE.includes(key)) h[2] += n;
+        break;
+      case 'politicalStatus':
+        if (key === PARTY_MEMBER) h[4] += n;
+        break;
+    }
+  return h;
+}
+
 /** The domain's counts of the grouped rows, ages and years in post banded. */
 function countsOf(rows: GroupRow[]) {
   const counts = emptyCounts();
@@ -257,8 +279,16 @@ async function buildStored(ctx: AppContext, orgId: number, days: string[], on: s
     if (!build.length) return;
     const all: Who = { kind: 'all' };
     const lvl = level || undefined;
-    const headlines = await headlineCounts(tx, all, org.path, build, lvl);
+    // the day's headline comes from its grouped rows; the other days' in one pass
+    const headlines = await headlineCounts(
+      tx,
+      all,
+      org.path,
+      build.filter((d) => d !== on),
+      lvl,
+    );
     const counts = build.includes(on) ? await countRows(tx, all, org.path, on, lvl) : null;
+    if (counts) headlines.set(on, headlineOfRows(counts));
     await tx
       .insert(structureCubes)
       .values(
@@ -335,16 +365,19 @@ export async function qualityStructure(opts: { ctx: AppContext; actor: Actor; qu
         : keptCounts
       : await countRows(tx, visible, org.path, on, query.level);
     const { counts, total } = countsOf(rows);
-    const keptDays = days.filter((d) => kept.has(d));
+    // the day's headline from its rows; the years before from the stored rows or counted
+    const past = days.filter((d) => d !== on);
+    const keptDays = past.filter((d) => kept.has(d));
     const live = await headlineCounts(
       tx,
       visible,
       org.path,
-      days.filter((d) => !kept.has(d)),
+      past.filter((d) => !kept.has(d)),
       query.level,
     );
     const minus = recused ? await headlineCounts(tx, recused, org.path, keptDays, query.level) : new Map();
     const headlines = days.map((d) => {
+      if (d === on) return headlineOfCounts(headlineOfRows(rows));
       const k = kept.get(d);
       if (!k) return headlineOfCounts(live.get(d) as HeadlineCounts);
       const m: HeadlineCounts = minus.get(d) ?? [0, 0, 0, 0, 0];
