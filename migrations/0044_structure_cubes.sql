@@ -6,6 +6,7 @@ CREATE TABLE "structure_cubes" (
 	"figures" text NOT NULL,
 	"headline" integer[] NOT NULL,
 	"counts" jsonb,
+	"levels" text[],
 	"built_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "structure_cubes_org_id_day_level_pk" PRIMARY KEY("org_id","day","level")
 );

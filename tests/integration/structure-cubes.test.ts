@@ -121,7 +121,9 @@ const storedDays = async (orgId = district.id, level = '') =>
       .from(structureCubes)
       .where(and(eq(structureCubes.orgId, orgId), eq(structureCubes.level, level)))
       .orderBy(asc(structureCubes.day))
-  ).map((r) => r.day);
+  )
+    .map((r) => r.day)
+    .filter((d) => d !== 'infinity'); // the row of the subtree's levels
 
 const totals = (s: any) => s.trend.map((y: any) => [y.on, y.total]);
 
@@ -188,6 +190,17 @@ describe('the stored structure counts', () => {
     expect(started.statusCode, started.body).toBe(200);
     expect(await storedDays()).toEqual(['2022-12-31', '2023-12-31']);
     expect(totals(await sameBothWays(plain)).map((x: any) => x[1])).toEqual([6, 7, 7, 7, 6]);
+    // a post of a new level from next month: no day counted so far changes, the levels offered do
+    expect((await structure(plain)).levels).not.toContain('group');
+    await t.ctx.db.insert(tenures).values({
+      cadreId: c.孙六,
+      orgId: townB.id,
+      title: '组长',
+      level: 'group',
+      startDate: '2026-06-01',
+    });
+    expect(await storedDays()).toHaveLength(5);
+    expect((await sameBothWays(plain)).levels).toContain('group');
   });
 
   it('drops every day of a cadre’s orgs when a counted attribute changes, and nothing for another edit', async () => {

@@ -289,6 +289,8 @@ export const structureCubes = pgTable(
     headline: integer('headline').array().notNull(),
     /** The day's grouped rows `[grouping, key, n]`, when its distributions were asked. */
     counts: jsonb('counts').$type<[number, string | null, number][]>(),
+    /** On the row of day 'infinity' (which every change of the subtree drops): its tenures' levels. */
+    levels: text('levels').array(),
     builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.level] })],

@@ -41,7 +41,7 @@ export interface StructureQuery {
 const wholeYearsSql = (on: SQL, from: SQL | PgColumn) =>
   sql`((to_char(${on}, 'YYYYMMDD')::int - to_char(${from}, 'YYYYMMDD')::int) / 10000)`;
 
-/** grouping(gender, education, ethnicity, political, age, in_post) of each dimension's set. */
+/** grouping(gender, education, ethnicity, political, born, since) of each dimension's set. */
 const DIMENSION_OF_GROUPING = new Map<number, StructureDimension>([
   [0b011111, 'gender'],
   [0b101111, 'education'],
@@ -70,11 +70,11 @@ function whoFilter(who: Who) {
 }
 
 /** The tenures of the subtree held on `days.day` by the cadres counted. */
-function heldWhere(who: Who, path: string, level?: string) {
+function heldWhere(who: Who, path: string, level?: string, day: SQL = sql`days.day`) {
   return and(
     inArray(tenures.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${path}%`})`),
-    sql`${tenures.startDate} <= days.day`,
-    sql`(${tenures.endDate} is null or ${tenures.endDate} > days.day)`,
+    sql`${tenures.startDate} <= ${day}`,
+    sql`(${tenures.endDate} is null or ${tenures.endDate} > ${day})`,
     level ? eq(tenures.level, level) : undefined,
     isNull(cadres.deletedAt),
     whoFilter(who),
@@ -85,36 +85,31 @@ function heldWhere(who: Who, path: string, level?: string) {
 const daysTable = (days: string[]) =>
   sql`days(day, i) as (select * from unnest(${`{${days.join(',')}}`}::date[]) with ordinality)`;
 
-/**
- * The cadres in post on `on` in the subtree, one row per cadre (their earliest post held that day,
- * `since`), as a `held(day, cadre_id, since)` CTE: counted in the database, so the district's
- * 50,000 cadres never travel to the server.
- */
-function heldOn(who: Who, path: string, on: string, level?: string) {
-  return sql`with ${daysTable([on])},
-    held as (
-      select days.day, ${tenures.cadreId} as cadre_id, min(${tenures.startDate}) as since
-      from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
-      where ${heldWhere(who, path, level)}
-      group by days.day, ${tenures.cadreId})`;
-}
-
 /** One grouped row of the day's distributions: grouping(), the key (whole years for age and in post), n. */
 export type GroupRow = [number, string | null, number];
 
-/** Each dimension's grouped rows on `on` (ages and years in post as whole years). */
+/**
+ * Each dimension's grouped rows on `on` (ages and years in post as whole years), counted in the
+ * database so the district's 50,000 cadres never travel to the server: the cadres in post, one row
+ * each (their earliest post held that day, `since`), grouped once per dimension with a grouping set
+ * — birth dates and starts as they are, then turned into whole years per distinct date.
+ */
 async function countRows(db: Queryable, who: Who, path: string, on: string, level?: string) {
-  // one pass, a grouping set per dimension; `g` (grouping()) says which: its bit is 0 in the mask
-  const res = await db.execute(sql`${heldOn(who, path, on, level)},
-    x as (
+  const day = sql`${on}::date`;
+  // `g` (grouping()) says which dimension: its bit is 0 in the mask
+  const res = await db.execute(sql`with held as (
       select ${cadres.gender} as gender, ${cadres.education} as education, ${cadres.ethnicity} as ethnicity,
-        ${cadres.politicalStatus} as political, ${wholeYearsSql(sql`held.day`, cadres.birthDate)} as age,
-        ${wholeYearsSql(sql`held.day`, sql`held.since`)} as in_post
-      from held join ${cadres} on ${cadres.id} = held.cadre_id)
-    select grouping(gender, education, ethnicity, political, age, in_post) as g,
-      coalesce(gender, education, ethnicity, political, age::text, in_post::text) as key, count(*)::int as n
-    from x
-    group by grouping sets ((gender), (education), (ethnicity), (political), (age), (in_post))`);
+        ${cadres.politicalStatus} as political, ${cadres.birthDate} as born, min(${tenures.startDate}) as since
+      from ${tenures} join ${cadres} on ${cadres.id} = ${tenures.cadreId}
+      where ${heldWhere(who, path, level, day)}
+      group by ${cadres.id}),
+    r as (
+      select grouping(gender, education, ethnicity, political, born, since) as g,
+        coalesce(gender, education, ethnicity, political) as key, coalesce(born, since) as d, count(*) as n
+      from held
+      group by grouping sets ((gender), (education), (ethnicity), (political), (born), (since)))
+    select g, coalesce(key, ${wholeYearsSql(day, sql`r.d`)}::text) as key, sum(n)::int as n
+    from r group by 1, 2`);
   return rowsOf<{ g: number; key: string | null; n: number }>(res).map(
     (r): GroupRow => [Number(r.g), r.key, Number(r.n)],
   );
@@ -232,6 +227,36 @@ export function setStoredStructure(on: boolean): void {
 const storedAnswers = (actor: Actor) =>
   storedOn && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
 
+/** The day of the row keeping the subtree's position levels: every change of the subtree reaches it. */
+const LEVELS_DAY = 'infinity';
+
+/** The position levels of the subtree's tenures, of any day (what the page offers to filter by). */
+async function levelsOf(db: Queryable, path: string) {
+  const rows = await db
+    .selectDistinct({ level: tenures.level })
+    .from(tenures)
+    .where(
+      inArray(tenures.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${path}%`})`),
+    )
+    .orderBy(asc(tenures.level));
+  return rows.map((l) => l.level).filter((l): l is string => !!l);
+}
+
+async function readLevels(db: Queryable, orgId: number): Promise<string[] | null> {
+  const [row] = await db
+    .select({ levels: structureCubes.levels })
+    .from(structureCubes)
+    .where(
+      and(
+        eq(structureCubes.orgId, orgId),
+        eq(structureCubes.day, LEVELS_DAY),
+        eq(structureCubes.level, ''),
+        eq(structureCubes.figures, SIGNATURE),
+      ),
+    );
+  return row?.levels ?? null;
+}
+
 interface StoredRow {
   headline: HeadlineCounts;
   counts: GroupRow[] | null;
@@ -261,7 +286,7 @@ async function readStored(db: Queryable, orgId: number, days: string[], level: s
  */
 async function buildStored(ctx: AppContext, orgId: number, days: string[], on: string, level: string) {
   const have = await readStored(ctx.db, orgId, days, level);
-  if (days.every((d) => have.has(d)) && have.get(on)?.counts) return;
+  if (days.every((d) => have.has(d)) && have.get(on)?.counts && (await readLevels(ctx.db, orgId))) return;
   await ctx.db.transaction(async (tx) => {
     const [lock] = rowsOf<{ tree: boolean; org: boolean }>(
       await tx.execute(sql`select pg_try_advisory_xact_lock_shared(${LOCK}, 0) as tree,
@@ -274,6 +299,22 @@ async function buildStored(ctx: AppContext, orgId: number, days: string[], on: s
       .from(orgs)
       .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt)));
     if (!org) return;
+    if (!(await readLevels(tx, orgId)))
+      await tx
+        .insert(structureCubes)
+        .values({
+          orgId,
+          day: LEVELS_DAY,
+          level: '',
+          path: org.path,
+          figures: SIGNATURE,
+          headline: [],
+          levels: await levelsOf(tx, org.path),
+        })
+        .onConflictDoUpdate({
+          target: [structureCubes.orgId, structureCubes.day, structureCubes.level],
+          set: { path: sql`excluded.path`, figures: sql`excluded.figures`, levels: sql`excluded.levels` },
+        });
     const stored = await readStored(tx, orgId, days, level);
     const build = days.filter((d) => !stored.has(d) || (d === on && !stored.get(d)?.counts));
     if (!build.length) return;
@@ -384,21 +425,12 @@ export async function qualityStructure(opts: { ctx: AppContext; actor: Actor; qu
       return headlineOfCounts(k.headline.map((n, i) => n - m[i]) as HeadlineCounts);
     });
     const trend = years.map((year, i) => ({ year, on: days[i], ...headlines[i] }));
-    const levels = await tx
-      .selectDistinct({ level: tenures.level })
-      .from(tenures)
-      .where(
-        inArray(
-          tenures.orgId,
-          sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${org.path}%`})`,
-        ),
-      )
-      .orderBy(asc(tenures.level));
+    const levels = (stored ? await readLevels(tx, org.id) : null) ?? (await levelsOf(tx, org.path));
     return {
       org: { id: org.id, name: org.name },
       on,
       level: query.level ?? null,
-      levels: levels.map((l) => l.level).filter((l): l is string => !!l),
+      levels,
       total,
       headline: headlines[headlines.length - 1],
       distributions: distributionsOf(counts, total).map((d) => ({
