@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { distributions, headline, type StructureCadre } from '../../src/domain/assessments/structure.js';
 import { structureCubes } from '../../src/server/modules/assessments/schema.js';
 import { setStoredStructure } from '../../src/server/modules/assessments/structure.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
@@ -125,6 +126,48 @@ const storedDays = async (orgId = district.id, level = '') =>
     .map((r) => r.day)
     .filter((d) => d !== 'infinity'); // the row of the subtree's levels
 
+/**
+ * The answer as the domain counts it from the rows themselves (an oracle beside the SQL): the
+ * district's cadres not deleted with a post held on the day, their earliest such post's start.
+ */
+async function domainAnswer(days: string[], on: string) {
+  const all = await t.ctx.db
+    .select({ tenure: tenures, cadre: cadres, path: orgs.path })
+    .from(tenures)
+    .innerJoin(cadres, eq(cadres.id, tenures.cadreId))
+    .innerJoin(orgs, eq(orgs.id, tenures.orgId));
+  const inPost = (day: string): StructureCadre[] => {
+    const held = new Map<number, StructureCadre>();
+    for (const { tenure: tn, cadre: cd, path } of all) {
+      if (!path.startsWith(district.path) || cd.deletedAt) continue;
+      if (tn.startDate > day || (tn.endDate !== null && tn.endDate <= day)) continue;
+      const seen = held.get(cd.id);
+      if (!seen || tn.startDate < seen.postSince) held.set(cd.id, { ...cd, postSince: tn.startDate });
+    }
+    return [...held.values()];
+  };
+  const groups = distributions(inPost(on), on).map((d) => ({
+    dimension: d.dimension,
+    groups: d.groups.map((g) => ({ key: g.key, count: g.count, share: g.share })),
+  }));
+  return { groups, trend: days.map((day) => ({ on: day, ...headline(inPost(day), day) })) };
+}
+
+/** The API's answer for the reader who recuses from no one equals the domain's count. */
+async function sameAsDomain(s: any) {
+  const expected = await domainAnswer(
+    s.trend.map((y: any) => y.on),
+    s.on,
+  );
+  expect(
+    s.distributions.map((d: any) => ({
+      dimension: d.dimension,
+      groups: d.groups.map((g: any) => ({ key: g.key, count: g.count, share: g.share })),
+    })),
+  ).toEqual(expected.groups);
+  expect(s.trend.map(({ year, ...y }: any) => y)).toEqual(expected.trend);
+}
+
 const totals = (s: any) => s.trend.map((y: any) => [y.on, y.total]);
 
 describe('the stored structure counts', () => {
@@ -145,6 +188,7 @@ describe('the stored structure counts', () => {
       ['2026-03-02', 6],
     ]);
     expect(first.total).toBe(6);
+    await sameAsDomain(first);
     // read again from the rows alone: the same
     expect(await structure(plain)).toEqual(first);
     // a reader who recuses from themself (周七, in post at the district): the stored counts less theirs
@@ -170,6 +214,7 @@ describe('the stored structure counts', () => {
     expect(await storedDays()).toEqual(['2022-12-31']);
     const after = await sameBothWays(plain);
     expect(totals(after).map((x: any) => x[1])).toEqual([6, 7, 6, 6, 6]);
+    await sameAsDomain(after);
     expect(await storedDays()).toHaveLength(5);
     // a post ended today reaches today only: the past year-ends stay
     const ended = await call(t, officer, 'POST', `/api/v1/tenures/${tenure.孙六}/end`, {
@@ -213,6 +258,7 @@ describe('the stored structure counts', () => {
     expect(after.trend.map((y: any) => y.collegeOrAbove)).not.toEqual(
       before.trend.map((y: any) => y.collegeOrAbove),
     );
+    await sameAsDomain(after);
     // a cadre deleted leaves every count it was in
     await t.ctx.db.update(cadres).set({ deletedAt: t.clock.now() }).where(eq(cadres.id, c.钱五));
     expect((await sameBothWays(plain)).total).toBe(after.total - 1);
