@@ -176,20 +176,25 @@ async function headlineCounts(
   level?: string,
 ): Promise<Map<string, HeadlineCounts>> {
   if (!days.length) return new Map();
-  // one row per cadre with a bit per day in post (at most 21 days), then one pass per day
+  // one row per cadre (with the attributes counted) and a bit per day in post (at most 21 days),
+  // then one pass per day
+  const college = sql.join(
+    COLLEGE_OR_ABOVE.map((c) => sql`${c}`),
+    sql`, `,
+  );
   const res = await db.execute(sql`with ${daysTable(days)},
     held as (
-      select ${tenures.cadreId} as cadre_id, bit_or(1::bigint << (days.i - 1)::int) as mask
+      select ${cadres.birthDate} as born, ${cadres.education} as education, ${cadres.gender} as gender,
+        ${cadres.politicalStatus} as political, bit_or(1::bigint << (days.i - 1)::int) as mask
       from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
       where ${heldWhere(who, path, level)}
-      group by ${tenures.cadreId})
+      group by ${cadres.id})
     select days.day::text as day, count(*)::int as total,
-      count(*) filter (where ${wholeYearsSql(sql`days.day`, cadres.birthDate)} <= ${YOUNG_MAX_AGE})::int as young,
-      count(*) filter (where ${inArray(cadres.education, COLLEGE_OR_ABOVE)})::int as college,
-      count(*) filter (where ${cadres.gender} = ${FEMALE})::int as female,
-      count(*) filter (where ${cadres.politicalStatus} = ${PARTY_MEMBER})::int as party
-    from held join ${cadres} on ${cadres.id} = held.cadre_id
-      join days on held.mask & (1::bigint << (days.i - 1)::int) <> 0
+      count(*) filter (where ${wholeYearsSql(sql`days.day`, sql`held.born`)} <= ${YOUNG_MAX_AGE})::int as young,
+      count(*) filter (where held.education in (${college}))::int as college,
+      count(*) filter (where held.gender = ${FEMALE})::int as female,
+      count(*) filter (where held.political = ${PARTY_MEMBER})::int as party
+    from held join days on held.mask & (1::bigint << (days.i - 1)::int) <> 0
     group by days.day`);
   const byDay = new Map(rowsOf<Record<string, unknown>>(res).map((r) => [r.day as string, r]));
   return new Map(
