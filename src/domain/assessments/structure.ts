@@ -117,7 +117,8 @@ export function distributionsOf(all: StructureCounts, total: number): Distributi
       const ia = order.indexOf(a);
       const ib = order.indexOf(b);
       if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-      return (counts.get(b) ?? 0) - (counts.get(a) ?? 0);
+      // the larger group first; equal groups by key, so the order never depends on the rows' order
+      return (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
     });
     return {
       dimension: d,

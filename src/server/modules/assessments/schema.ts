@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -264,4 +265,33 @@ export const dynamicRoundLines = pgTable(
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('dynamic_round_lines_idx').on(t.roundId, t.subjectOrgId, t.stage, t.itemKey)],
+);
+
+/*
+ * 素质结构's stored counts (docs/decisions/assessments.md): per org subtree, day and position level
+ * ('' for every level), what the count over every cadre in post there gives — the headline counts
+ * and, for a day whose distributions were asked, the grouped rows of the six dimensions. Derived
+ * data: built by a request under the org's advisory lock (class 7432), dropped by the triggers of
+ * its migration from the first day a change to a tenure, a cadre's counted attributes or the org
+ * tree reaches, never backed up.
+ */
+export const structureCubes = pgTable(
+  'structure_cubes',
+  {
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    level: text('level').notNull(),
+    /** The org's path when built: a change below it drops the row. */
+    path: text('path').notNull(),
+    /** What the counts mean (the headline's definitions); a row of another signature is rebuilt. */
+    figures: text('figures').notNull(),
+    /** total, young, collegeOrAbove, female, partyMember: cadres counted. */
+    headline: integer('headline').array().notNull(),
+    /** The day's grouped rows `[grouping, key, n]`, when its distributions were asked. */
+    counts: jsonb('counts').$type<[number, string | null, number][]>(),
+    /** On the row of day 'infinity' (which every change of the subtree drops): its tenures' levels. */
+    levels: text('levels').array(),
+    builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.level] })],
 );

@@ -15,9 +15,9 @@ import {
   UNKNOWN,
   YOUNG_MAX_AGE,
 } from '../../../domain/assessments/structure.js';
-import { chinaDate } from '../../../domain/calendar.js';
+import { addDays, chinaDate } from '../../../domain/calendar.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { recusalFilter, scopeFilter } from '../../platform/access/scope.js';
+import { recusalFilter, recusedCadresSql, scopeFilter } from '../../platform/access/scope.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
@@ -28,6 +28,7 @@ import { orgs } from '../../platform/orgs/schema.js';
 import { BORDER, styleHeader } from '../cadres/excel/sheet-style.js';
 import { cadres, tenures } from '../cadres/schema.js';
 import { requireOrg } from './access.js';
+import { structureCubes } from './schema.js';
 
 export interface StructureQuery {
   orgId?: number;
@@ -40,7 +41,7 @@ export interface StructureQuery {
 const wholeYearsSql = (on: SQL, from: SQL | PgColumn) =>
   sql`((to_char(${on}, 'YYYYMMDD')::int - to_char(${from}, 'YYYYMMDD')::int) / 10000)`;
 
-/** grouping(gender, education, ethnicity, political, age, in_post) of each dimension's set. */
+/** grouping(gender, education, ethnicity, political, born, since) of each dimension's set. */
 const DIMENSION_OF_GROUPING = new Map<number, StructureDimension>([
   [0b011111, 'gender'],
   [0b101111, 'education'],
@@ -50,16 +51,33 @@ const DIMENSION_OF_GROUPING = new Map<number, StructureDimension>([
   [0b111110, 'yearsInPost'],
 ]);
 
-/** The tenures of the subtree held on `days.day` by cadres the caller may see. */
-function heldWhere(actor: Actor, path: string, level?: string) {
+/**
+ * Whose posts are counted: what the caller may see (scope and recusal), every cadre (a stored
+ * count, which knows no reader), or only the cadres the caller recuses from (what a stored count
+ * holds beyond the caller's).
+ */
+type Who = { kind: 'visible'; actor: Actor } | { kind: 'all' } | { kind: 'recused'; recused: SQL };
+
+function whoFilter(who: Who) {
+  switch (who.kind) {
+    case 'visible':
+      return and(scopeFilter(who.actor, tenures.orgId), recusalFilter(who.actor, cadres.id));
+    case 'all':
+      return undefined;
+    case 'recused':
+      return sql`${cadres.id} in (${who.recused})`;
+  }
+}
+
+/** The tenures of the subtree held on `days.day` by the cadres counted. */
+function heldWhere(who: Who, path: string, level?: string, day: SQL = sql`days.day`) {
   return and(
     inArray(tenures.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${path}%`})`),
-    sql`${tenures.startDate} <= days.day`,
-    sql`(${tenures.endDate} is null or ${tenures.endDate} > days.day)`,
+    sql`${tenures.startDate} <= ${day}`,
+    sql`(${tenures.endDate} is null or ${tenures.endDate} > ${day})`,
     level ? eq(tenures.level, level) : undefined,
     isNull(cadres.deletedAt),
-    scopeFilter(actor, tenures.orgId),
-    recusalFilter(actor, cadres.id),
+    whoFilter(who),
   );
 }
 
@@ -67,77 +85,289 @@ function heldWhere(actor: Actor, path: string, level?: string) {
 const daysTable = (days: string[]) =>
   sql`days(day, i) as (select * from unnest(${`{${days.join(',')}}`}::date[]) with ordinality)`;
 
+/** One grouped row of the day's distributions: grouping(), the key (whole years for age and in post), n. */
+export type GroupRow = [number, string | null, number];
+
 /**
- * The cadres in post on `on` in the subtree, one row per cadre (their earliest post held that day,
- * `since`), as a `held(day, cadre_id, since)` CTE: counted in the database, so the district's
- * 50,000 cadres never travel to the server.
+ * Each dimension's grouped rows on `on` (ages and years in post as whole years), counted in the
+ * database so the district's 50,000 cadres never travel to the server: the cadres in post, one row
+ * each (their earliest post held that day, `since`), grouped once per dimension with a grouping set
+ * — birth dates and starts as they are, then turned into whole years per distinct date.
  */
-function heldOn(actor: Actor, path: string, on: string, level?: string) {
-  return sql`with ${daysTable([on])},
-    held as (
-      select days.day, ${tenures.cadreId} as cadre_id, min(${tenures.startDate}) as since
-      from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
-      where ${heldWhere(actor, path, level)}
-      group by days.day, ${tenures.cadreId})`;
+async function countRows(db: Queryable, who: Who, path: string, on: string, level?: string) {
+  const day = sql`${on}::date`;
+  // `g` (grouping()) says which dimension: its bit is 0 in the mask
+  const res = await db.execute(sql`with held as (
+      select ${cadres.gender} as gender, ${cadres.education} as education, ${cadres.ethnicity} as ethnicity,
+        ${cadres.politicalStatus} as political, ${cadres.birthDate} as born, min(${tenures.startDate}) as since
+      from ${tenures} join ${cadres} on ${cadres.id} = ${tenures.cadreId}
+      where ${heldWhere(who, path, level, day)}
+      group by ${cadres.id}),
+    r as (
+      select grouping(gender, education, ethnicity, political, born, since) as g,
+        coalesce(gender, education, ethnicity, political) as key, coalesce(born, since) as d, count(*) as n
+      from held
+      group by grouping sets ((gender), (education), (ethnicity), (political), (born), (since)))
+    select g, coalesce(key, ${wholeYearsSql(day, sql`r.d`)}::text) as key, sum(n)::int as n
+    from r group by 1, 2`);
+  return rowsOf<{ g: number; key: string | null; n: number }>(res).map(
+    (r): GroupRow => [Number(r.g), r.key, Number(r.n)],
+  );
 }
 
-/** Each dimension's counts on `on` (ages and years in post as whole years, banded by the domain). */
-async function countsOn(db: Queryable, actor: Actor, path: string, on: string, level?: string) {
-  // one pass, a grouping set per dimension; `g` (grouping()) says which: its bit is 0 in the mask
-  const res = await db.execute(sql`${heldOn(actor, path, on, level)},
-    x as (
-      select ${cadres.gender} as gender, ${cadres.education} as education, ${cadres.ethnicity} as ethnicity,
-        ${cadres.politicalStatus} as political, ${wholeYearsSql(sql`held.day`, cadres.birthDate)} as age,
-        ${wholeYearsSql(sql`held.day`, sql`held.since`)} as in_post
-      from held join ${cadres} on ${cadres.id} = held.cadre_id)
-    select grouping(gender, education, ethnicity, political, age, in_post) as g,
-      coalesce(gender, education, ethnicity, political, age::text, in_post::text) as key, count(*)::int as n
-    from x
-    group by grouping sets ((gender), (education), (ethnicity), (political), (age), (in_post))`);
+/** `a` less `b`, row by row (the stored rows less the recused cadres'). */
+function lessRows(a: GroupRow[], b: GroupRow[]): GroupRow[] {
+  const minus = new Map(b.map(([g, key, n]) => [`${g}\u0000${key}`, n]));
+  return a
+    .map(([g, key, n]): GroupRow => [g, key, n - (minus.get(`${g}\u0000${key}`) ?? 0)])
+    .filter((r) => r[2] > 0);
+}
+
+/** The headline's counts of the day from its grouped rows: the same cadres, one row each. */
+function headlineOfRows(rows: GroupRow[]): HeadlineCounts {
+  const h: HeadlineCounts = [0, 0, 0, 0, 0];
+  for (const [g, key, n] of rows)
+    switch (DIMENSION_OF_GROUPING.get(g)) {
+      case 'gender':
+        h[0] += n;
+        if (key === FEMALE) h[3] += n;
+        break;
+      case 'age':
+        if (key !== null && Number(key) <= YOUNG_MAX_AGE) h[1] += n;
+        break;
+      case 'education':
+        if (key !== null && COLLEGE_OR_ABOVE.includes(key)) h[2] += n;
+        break;
+      case 'politicalStatus':
+        if (key === PARTY_MEMBER) h[4] += n;
+        break;
+    }
+  return h;
+}
+
+/** The domain's counts of the grouped rows, ages and years in post banded. */
+function countsOf(rows: GroupRow[]) {
   const counts = emptyCounts();
   let total = 0;
-  for (const r of rowsOf<{ g: number; key: string | null; n: number }>(res)) {
-    const dim = DIMENSION_OF_GROUPING.get(Number(r.g));
+  for (const [g, rawKey, n] of rows) {
+    const dim = DIMENSION_OF_GROUPING.get(g);
     if (!dim) continue;
     const key =
       dim === 'age'
-        ? ageBandOfYears(r.key === null ? null : Number(r.key))
+        ? ageBandOfYears(rawKey === null ? null : Number(rawKey))
         : dim === 'yearsInPost'
-          ? postBandOfYears(Number(r.key))
-          : r.key || UNKNOWN;
-    addCount(counts, dim, key, r.n);
-    if (dim === 'gender') total += r.n;
+          ? postBandOfYears(Number(rawKey))
+          : rawKey || UNKNOWN;
+    addCount(counts, dim, key, n);
+    if (dim === 'gender') total += n;
   }
   return { counts, total };
 }
 
-/** The headline ratios on each of `days`, counted in one pass. */
-async function headlinesOn(db: Queryable, actor: Actor, path: string, days: string[], level?: string) {
-  // one row per cadre with a bit per day in post (at most 21 days), then one pass per day
+/** The headline's counts — total, young, college or above, female, party member — in this order. */
+type HeadlineCounts = [number, number, number, number, number];
+
+/** The headline's counts on each of `days`, counted in one pass. */
+async function headlineCounts(
+  db: Queryable,
+  who: Who,
+  path: string,
+  days: string[],
+  level?: string,
+): Promise<Map<string, HeadlineCounts>> {
+  if (!days.length) return new Map();
+  // one row per cadre (with the attributes counted) and a bit per day in post (at most 21 days),
+  // then one pass per day
+  const college = sql.join(
+    COLLEGE_OR_ABOVE.map((c) => sql`${c}`),
+    sql`, `,
+  );
   const res = await db.execute(sql`with ${daysTable(days)},
     held as (
-      select ${tenures.cadreId} as cadre_id, bit_or(1::bigint << (days.i - 1)::int) as mask
+      select ${cadres.birthDate} as born, ${cadres.education} as education, ${cadres.gender} as gender,
+        ${cadres.politicalStatus} as political, bit_or(1::bigint << (days.i - 1)::int) as mask
       from days join ${tenures} on true join ${cadres} on ${cadres.id} = ${tenures.cadreId}
-      where ${heldWhere(actor, path, level)}
-      group by ${tenures.cadreId})
+      where ${heldWhere(who, path, level)}
+      group by ${cadres.id})
     select days.day::text as day, count(*)::int as total,
-      count(*) filter (where ${wholeYearsSql(sql`days.day`, cadres.birthDate)} <= ${YOUNG_MAX_AGE})::int as young,
-      count(*) filter (where ${inArray(cadres.education, COLLEGE_OR_ABOVE)})::int as college,
-      count(*) filter (where ${cadres.gender} = ${FEMALE})::int as female,
-      count(*) filter (where ${cadres.politicalStatus} = ${PARTY_MEMBER})::int as party
-    from held join ${cadres} on ${cadres.id} = held.cadre_id
-      join days on held.mask & (1::bigint << (days.i - 1)::int) <> 0
+      count(*) filter (where ${wholeYearsSql(sql`days.day`, sql`held.born`)} <= ${YOUNG_MAX_AGE})::int as young,
+      count(*) filter (where held.education in (${college}))::int as college,
+      count(*) filter (where held.gender = ${FEMALE})::int as female,
+      count(*) filter (where held.political = ${PARTY_MEMBER})::int as party
+    from held join days on held.mask & (1::bigint << (days.i - 1)::int) <> 0
     group by days.day`);
   const byDay = new Map(rowsOf<Record<string, unknown>>(res).map((r) => [r.day as string, r]));
-  return days.map((day) => {
-    const r = byDay.get(day);
-    return headlineOf({
-      total: Number(r?.total ?? 0),
-      young: Number(r?.young ?? 0),
-      college: Number(r?.college ?? 0),
-      female: Number(r?.female ?? 0),
-      party: Number(r?.party ?? 0),
-    });
+  return new Map(
+    days.map((day) => {
+      const r = byDay.get(day);
+      const n = (k: string) => Number(r?.[k] ?? 0);
+      return [day, [n('total'), n('young'), n('college'), n('female'), n('party')] as HeadlineCounts];
+    }),
+  );
+}
+
+const headlineOfCounts = ([total, young, college, female, party]: HeadlineCounts) =>
+  headlineOf({ total, young, college, female, party });
+
+/*
+ * The stored counts (docs/decisions/assessments.md): per org, day and level, the counts over every
+ * cadre in post — the headline's, and the day's grouped rows when its distributions were asked.
+ * Built before the read transaction under the org's lock, read inside it for a caller who sees the
+ * whole subtree, less what the caller recuses from; whatever is missing is counted as before. The
+ * triggers of migration 0044 drop a row from the first day a change reaches.
+ */
+
+/** What a stored row's counts mean; a row of another signature is counted again. */
+const SIGNATURE = ['v1', YOUNG_MAX_AGE, COLLEGE_OR_ABOVE.join('|'), FEMALE, PARTY_MEMBER].join(',');
+/** The advisory lock class of the stored counts (the triggers of migration 0044 take it shared). */
+const LOCK = 7432;
+
+let storedOn = true;
+/** Counts from the stored rows (default) or always from the tenures: the tests and the benchmark compare both. */
+export function setStoredStructure(on: boolean): void {
+  storedOn = on;
+}
+
+/** The stored rows answer a caller who sees the whole subtree of the org (already checked in scope). */
+const storedAnswers = (actor: Actor) =>
+  storedOn && (actor.dataScope === 'all' || actor.dataScope === 'subtree');
+
+/** The day of the row keeping the subtree's position levels: every change of the subtree reaches it. */
+const LEVELS_DAY = 'infinity';
+
+/** The position levels of the subtree's tenures, of any day (what the page offers to filter by). */
+async function levelsOf(db: Queryable, path: string) {
+  const rows = await db
+    .selectDistinct({ level: tenures.level })
+    .from(tenures)
+    .where(
+      inArray(tenures.orgId, sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${path}%`})`),
+    )
+    .orderBy(asc(tenures.level));
+  return rows.map((l) => l.level).filter((l): l is string => !!l);
+}
+
+async function readLevels(db: Queryable, orgId: number): Promise<string[] | null> {
+  const [row] = await db
+    .select({ levels: structureCubes.levels })
+    .from(structureCubes)
+    .where(
+      and(
+        eq(structureCubes.orgId, orgId),
+        eq(structureCubes.day, LEVELS_DAY),
+        eq(structureCubes.level, ''),
+        eq(structureCubes.figures, SIGNATURE),
+      ),
+    );
+  return row?.levels ?? null;
+}
+
+interface StoredRow {
+  headline: HeadlineCounts;
+  counts: GroupRow[] | null;
+}
+
+async function readStored(db: Queryable, orgId: number, days: string[], level: string) {
+  const rows = await db
+    .select({ day: structureCubes.day, headline: structureCubes.headline, counts: structureCubes.counts })
+    .from(structureCubes)
+    .where(
+      and(
+        eq(structureCubes.orgId, orgId),
+        inArray(structureCubes.day, days),
+        eq(structureCubes.level, level),
+        eq(structureCubes.figures, SIGNATURE),
+      ),
+    );
+  return new Map<string, StoredRow>(
+    rows.map((r) => [r.day, { headline: r.headline as HeadlineCounts, counts: r.counts ?? null }]),
+  );
+}
+
+/**
+ * Stores the counts the request lacks — the days without a row, and `on` without its distributions —
+ * in one transaction under the org's lock taken without waiting: an org a writer is changing right
+ * now is left to be counted by the request. Past days other than year-ends go after a week.
+ */
+async function buildStored(ctx: AppContext, orgId: number, days: string[], on: string, level: string) {
+  const have = await readStored(ctx.db, orgId, days, level);
+  if (days.every((d) => have.has(d)) && have.get(on)?.counts && (await readLevels(ctx.db, orgId))) return;
+  await ctx.db.transaction(async (tx) => {
+    const [lock] = rowsOf<{ tree: boolean; org: boolean }>(
+      await tx.execute(sql`select pg_try_advisory_xact_lock_shared(${LOCK}, 0) as tree,
+        pg_try_advisory_xact_lock(${LOCK}, ${orgId}::int) as org`),
+    );
+    if (!lock?.tree || !lock.org) return;
+    // under the lock: the path as it is now, and what another request built meanwhile
+    const [org] = await tx
+      .select({ path: orgs.path })
+      .from(orgs)
+      .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt)));
+    if (!org) return;
+    if (!(await readLevels(tx, orgId)))
+      await tx
+        .insert(structureCubes)
+        .values({
+          orgId,
+          day: LEVELS_DAY,
+          level: '',
+          path: org.path,
+          figures: SIGNATURE,
+          headline: [],
+          levels: await levelsOf(tx, org.path),
+        })
+        .onConflictDoUpdate({
+          target: [structureCubes.orgId, structureCubes.day, structureCubes.level],
+          set: { path: sql`excluded.path`, figures: sql`excluded.figures`, levels: sql`excluded.levels` },
+        });
+    const stored = await readStored(tx, orgId, days, level);
+    const build = days.filter((d) => !stored.has(d) || (d === on && !stored.get(d)?.counts));
+    if (!build.length) return;
+    const all: Who = { kind: 'all' };
+    const lvl = level || undefined;
+    // the day's headline comes from its grouped rows; the other days' in one pass
+    const headlines = await headlineCounts(
+      tx,
+      all,
+      org.path,
+      build.filter((d) => d !== on),
+      lvl,
+    );
+    const counts = build.includes(on) ? await countRows(tx, all, org.path, on, lvl) : null;
+    if (counts) headlines.set(on, headlineOfRows(counts));
+    await tx
+      .insert(structureCubes)
+      .values(
+        build.map((day) => ({
+          orgId,
+          day,
+          level,
+          path: org.path,
+          figures: SIGNATURE,
+          headline: headlines.get(day) ?? [0, 0, 0, 0, 0],
+          counts: day === on ? counts : null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [structureCubes.orgId, structureCubes.day, structureCubes.level],
+        set: {
+          path: sql`excluded.path`,
+          figures: sql`excluded.figures`,
+          headline: sql`excluded.headline`,
+          counts: sql`excluded.counts`,
+          builtAt: sql`now()`,
+        },
+      });
+    const today = chinaDate(ctx.clock.now());
+    await tx
+      .delete(structureCubes)
+      .where(
+        and(
+          eq(structureCubes.orgId, orgId),
+          sql`${structureCubes.day} < ${addDays(today, -7)}::date`,
+          sql`to_char(${structureCubes.day}, 'MM-DD') <> '12-31'`,
+        ),
+      );
   });
 }
 
@@ -159,29 +389,53 @@ export async function qualityStructure(opts: { ctx: AppContext; actor: Actor; qu
   const fromYear = query.fromYear ?? thisYear - 4;
   if (fromYear > thisYear || thisYear - fromYear > 20)
     throw badRequest('起始年度须在统计日期前 20 年以内', { fromYear: '起始年度须在统计日期前 20 年以内' });
+  const years = Array.from({ length: thisYear - fromYear + 1 }, (_, i) => fromYear + i);
+  const days = years.map((y) => (y === thisYear ? on : `${y}-12-31`));
+  const level = query.level ?? '';
+  const stored = storedAnswers(actor);
+  if (stored) {
+    const org = await requireOrg(ctx.db, actor, query.orgId ?? actor.orgId);
+    await buildStored(ctx, org.id, days, on, level);
+  }
   return ctx.db.transaction(async (tx) => {
     const org = await requireOrg(tx, actor, query.orgId ?? actor.orgId);
     const label = await labels(tx);
-    const { counts, total } = await countsOn(tx, actor, org.path, on, query.level);
-    const years = Array.from({ length: thisYear - fromYear + 1 }, (_, i) => fromYear + i);
-    const days = years.map((y) => (y === thisYear ? on : `${y}-12-31`));
-    const headlines = await headlinesOn(tx, actor, org.path, days, query.level);
+    const visible: Who = { kind: 'visible', actor };
+    const kept = stored ? await readStored(tx, org.id, days, level) : new Map<string, StoredRow>();
+    const recusedSql = stored ? recusedCadresSql(actor) : null;
+    const recused: Who | null = recusedSql ? { kind: 'recused', recused: recusedSql } : null;
+    const keptCounts = kept.get(on)?.counts;
+    const rows = keptCounts
+      ? recused
+        ? lessRows(keptCounts, await countRows(tx, recused, org.path, on, query.level))
+        : keptCounts
+      : await countRows(tx, visible, org.path, on, query.level);
+    const { counts, total } = countsOf(rows);
+    // the day's headline from its rows; the years before from the stored rows or counted
+    const past = days.filter((d) => d !== on);
+    const keptDays = past.filter((d) => kept.has(d));
+    const live = await headlineCounts(
+      tx,
+      visible,
+      org.path,
+      past.filter((d) => !kept.has(d)),
+      query.level,
+    );
+    const minus = recused ? await headlineCounts(tx, recused, org.path, keptDays, query.level) : new Map();
+    const headlines = days.map((d) => {
+      if (d === on) return headlineOfCounts(headlineOfRows(rows));
+      const k = kept.get(d);
+      if (!k) return headlineOfCounts(live.get(d) as HeadlineCounts);
+      const m: HeadlineCounts = minus.get(d) ?? [0, 0, 0, 0, 0];
+      return headlineOfCounts(k.headline.map((n, i) => n - m[i]) as HeadlineCounts);
+    });
     const trend = years.map((year, i) => ({ year, on: days[i], ...headlines[i] }));
-    const levels = await tx
-      .selectDistinct({ level: tenures.level })
-      .from(tenures)
-      .where(
-        inArray(
-          tenures.orgId,
-          sql`(select ${orgs.id} from ${orgs} where ${orgs.path} like ${`${org.path}%`})`,
-        ),
-      )
-      .orderBy(asc(tenures.level));
+    const levels = (stored ? await readLevels(tx, org.id) : null) ?? (await levelsOf(tx, org.path));
     return {
       org: { id: org.id, name: org.name },
       on,
       level: query.level ?? null,
-      levels: levels.map((l) => l.level).filter((l): l is string => !!l),
+      levels,
       total,
       headline: headlines[headlines.length - 1],
       distributions: distributionsOf(counts, total).map((d) => ({

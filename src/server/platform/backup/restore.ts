@@ -57,6 +57,9 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
       await tx.execute(sql`alter table audit_log disable trigger user`);
       await tx.execute(sql`alter table petition_documents disable trigger user`);
       await tx.execute(sql`alter table petition_events disable trigger user`);
+      // the stored structure counts are not restored: nothing for their triggers to drop
+      for (const table of ['tenures', 'cadres', 'orgs'])
+        await tx.execute(sql.raw(`alter table ${table} disable trigger user`));
       // a backup from before org names were unique may hold duplicates: renamed as the migration does
       await tx.execute(sql`drop index if exists orgs_parent_name_uq`);
       await clearMigrationSeeds(tx, manifest);
@@ -68,6 +71,8 @@ export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
       // the backup's counts, or none when it predates them: counted again from the documents
       await recountPetitionDocuments(tx);
       await recountPetitionSteps(tx);
+      for (const table of ['tenures', 'cadres', 'orgs'])
+        await tx.execute(sql.raw(`alter table ${table} enable trigger user`));
       await tx.execute(sql`alter table petition_events enable trigger user`);
       await tx.execute(sql`alter table petition_documents enable trigger user`);
       await tx.execute(sql`alter table audit_log enable trigger user`);

@@ -16,7 +16,7 @@ export interface BackupTable {
  * Derived data, rebuilt from the records when asked and dropped by triggers when the records
  * change: not backed up, and a restore starts without it (its triggers would drop it anyway).
  */
-export const DERIVED_TABLES = new Set(['petition_figure_cubes', 'petition_figure_cells']);
+export const DERIVED_TABLES = new Set(['petition_figure_cubes', 'petition_figure_cells', 'structure_cubes']);
 
 /** Every table of db/schema.ts but the derived ones, by name, with its columns and primary key. */
 export function backupTables(): BackupTable[] {
