@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { fairClient } from './fair-client.js';
 import { ensurePrivateDir, restrictTree } from './private-files.js';
 import type { ReplicaPolicy } from './read-routing.js';
 import { ReadReplica } from './replica.js';
@@ -92,7 +93,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     extensions: { btree_gin },
   });
   // one connection: an outer-handle query inside a transaction would wait for ever (see tx-guard.ts)
-  const client = guardClient(raw, ['query', 'exec', 'sql', 'dumpDataDir', 'listen']);
+  // and one thread: every statement or transaction takes a turn that lets the event loop poll first
+  const client = guardClient(fairClient(raw, ['query', 'exec', 'sql', 'transaction']), [
+    'query',
+    'exec',
+    'sql',
+    'dumpDataDir',
+    'listen',
+  ]);
   // PGlite lays out a new database as 666 whatever the umask: only the server's account may read it
   if (dir) restrictTree(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
