@@ -63,7 +63,7 @@ export async function createDemoTestApp(): Promise<TestApp> {
   const base = process.env.TEST_DATABASE_URL;
   const digest = digestOf(['src', 'migrations'], base ? `postgres ${base}` : 'pglite');
   const name = `${digest}-${base ? 'postgres' : 'pglite'}`;
-  const meta = await once(name, () => buildSnapshot(name, base));
+  const meta = await once(name, () => buildSnapshot(name, base), base);
   const clock = new FakeClock();
   const fresh = await freshDatabase(meta.template);
   const config = testConfig({ databaseUrl: fresh.databaseUrl, fieldKey: meta.fieldKey! });

@@ -47,17 +47,29 @@ export function digestOf(dirs: string[], extra: string): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs `build` once across the test processes of this machine; the others wait for its meta file. */
-export async function once(name: string, build: () => Promise<Meta>): Promise<Meta> {
+/**
+ * Runs `build` once across the test processes of this machine; the others wait for its meta file.
+ * A meta file whose snapshot is gone (its template database dropped by hand, its tarball removed:
+ * `/tmp` outlives the databases it names) is built again, under the lock, never used.
+ */
+export async function once(name: string, build: () => Promise<Meta>, base?: string): Promise<Meta> {
   mkdirSync(SNAPSHOTS, { recursive: true });
   const metaFile = path.join(SNAPSHOTS, `${name}.json`);
   const lock = path.join(SNAPSHOTS, `${name}.lock`);
-  for (;;) {
+  const present = async (): Promise<Meta | undefined> => {
+    let meta: Meta;
     try {
-      const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
-      utimesSync(metaFile, new Date(), new Date()); // in use: not pruned as old
-      return meta;
-    } catch {}
+      meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+    } catch {
+      return undefined;
+    }
+    if (!(await snapshotExists(name, meta, base))) return undefined;
+    utimesSync(metaFile, new Date(), new Date()); // in use: not pruned as old
+    return meta;
+  };
+  for (;;) {
+    const meta = await present();
+    if (meta) return meta;
     try {
       mkdirSync(lock);
     } catch {
@@ -69,13 +81,36 @@ export async function once(name: string, build: () => Promise<Meta>): Promise<Me
       continue;
     }
     try {
-      const meta = await build();
-      writeFileSync(`${metaFile}.tmp`, JSON.stringify(meta));
+      const again = await present(); // another process may have built it since
+      if (again) return again;
+      rmSync(metaFile, { force: true });
+      const built = await build();
+      writeFileSync(`${metaFile}.tmp`, JSON.stringify(built));
       renameSync(`${metaFile}.tmp`, metaFile);
-      return meta;
+      return built;
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
+  }
+}
+
+/** Whether what a meta file names is still there: its template database, or its tarball. */
+async function snapshotExists(name: string, meta: Meta, base?: string): Promise<boolean> {
+  if (!base) {
+    try {
+      return statSync(path.join(SNAPSHOTS, `${name}.tar.gz`)).isFile();
+    } catch {
+      return false;
+    }
+  }
+  if (!meta.template) return false;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  try {
+    const r = await c.query('select 1 from pg_database where datname = $1', [meta.template]);
+    return r.rowCount === 1;
+  } finally {
+    await c.end();
   }
 }
 

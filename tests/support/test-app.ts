@@ -134,27 +134,33 @@ export function migratedSnapshot(): Promise<{ template?: string; dump?: Blob }> 
       base ? `migrated postgres ${base}` : 'migrated pglite',
     );
     const name = `${digest}-migrated-${base ? 'postgres' : 'pglite'}`;
-    const meta = await once(name, async () => {
-      const fresh = await freshDatabase();
-      const database = await openDatabase({ databaseUrl: fresh.databaseUrl, poolSize: 1 });
-      await migrate(database);
-      if (!base) {
-        const dump = await database.pglite!.dumpDataDir('gzip');
-        writeFileSync(path.join(SNAPSHOTS, `${name}.tar.gz`), Buffer.from(await dump.arrayBuffer()));
+    const meta = await once(
+      name,
+      async () => {
+        const fresh = await freshDatabase();
+        const database = await openDatabase({ databaseUrl: fresh.databaseUrl, poolSize: 1 });
+        await migrate(database);
+        if (!base) {
+          const dump = await database.pglite!.dumpDataDir('gzip');
+          writeFileSync(path.join(SNAPSHOTS, `${name}.tar.gz`), Buffer.from(await dump.arrayBuffer()));
+          await database.close();
+          await pruneOld(name);
+          return {};
+        }
         await database.close();
-        await pruneOld(name);
-        return {};
-      }
-      await database.close();
-      const template = `jd_migrated_${digest}`;
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${template} with (force)`);
-      await c.query(`alter database ${new URL(fresh.databaseUrl!).pathname.slice(1)} rename to ${template}`);
-      await c.end();
-      await pruneOld(name, base);
-      return { template };
-    });
+        const template = `jd_migrated_${digest}`;
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`drop database if exists ${template} with (force)`);
+        await c.query(
+          `alter database ${new URL(fresh.databaseUrl!).pathname.slice(1)} rename to ${template}`,
+        );
+        await c.end();
+        await pruneOld(name, base);
+        return { template };
+      },
+      base,
+    );
     if (base) return { template: meta.template };
     return { dump: new Blob([readFileSync(path.join(SNAPSHOTS, `${name}.tar.gz`))]) };
   })();
