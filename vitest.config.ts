@@ -6,6 +6,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // one module graph per worker, not per file: importing the server again for each of ~190 files
+    // cost about a third of the run. A test that changes something module-wide (a registry, a
+    // stand-in source) puts it back when it ends (tests/support/under-notice.ts, registerFigures'
+    // and registerCadreProvider's undo); a scheduler in a test names its jobs.
+    isolate: false,
     fileParallelism: true,
     maxWorkers: 2,
   },

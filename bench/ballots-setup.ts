@@ -2,9 +2,12 @@ import { insertCadres } from '../src/server/modules/cadres/write-cadre.js';
 import { call, makeOrg, makeUser, signIn } from '../tests/support/factories.js';
 import { createTestApp } from '../tests/support/test-app.js';
 
-/** A township, its organisation officer, one cadre and an evaluation of `n` voters with `n` codes issued. */
-export async function createIssuedEvaluation(n: number) {
-  const t = await createTestApp();
+/**
+ * A township, its organisation officer, one cadre and an evaluation of `n` voters with `n` codes
+ * issued; `warmUp` more codes on a second evaluation of the same meeting, for the server to warm up on.
+ */
+export async function createIssuedEvaluation(n: number, opts: { warmUp?: number; poolSize?: number } = {}) {
+  const t = await createTestApp({ poolSize: opts.poolSize });
   const town = await makeOrg(t.ctx, '测评镇');
   const [subject] = await insertCadres(
     t.ctx.db,
@@ -25,5 +28,25 @@ export async function createIssuedEvaluation(n: number) {
   const codes = await call(t, s, 'POST', `/api/v1/assessments/evaluations/${ev.json().id}/codes`, {
     count: n,
   });
-  return { t, codes: codes.json().codes as string[], subject };
+  const warm = opts.warmUp
+    ? await call(t, s, 'POST', '/api/v1/assessments/evaluations', {
+        orgId: town.id,
+        title: '预热测评',
+        subjectKind: 'cadre',
+        subjectCadreIds: [subject],
+        electorate: opts.warmUp,
+        heldOn: '2026-03-02',
+      })
+    : undefined;
+  const warmCodes = warm
+    ? await call(t, s, 'POST', `/api/v1/assessments/evaluations/${warm.json().id}/codes`, {
+        count: opts.warmUp,
+      })
+    : undefined;
+  return {
+    t,
+    codes: codes.json().codes as string[],
+    warmCodes: (warmCodes?.json().codes ?? []) as string[],
+    subject,
+  };
 }

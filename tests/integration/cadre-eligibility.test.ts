@@ -11,7 +11,10 @@ beforeAll(async () => {
   t = await createTestApp(); // today is 2026-03-02 in China
   w = await cadreFileWorld(t);
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  w?.unregister();
+  await t.close();
+});
 
 describe('eligibility through the API', () => {
   it('reflects a provider’s admonition and the time in post, each with its rule and the day it clears', async () => {

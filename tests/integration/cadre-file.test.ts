@@ -9,7 +9,10 @@ beforeAll(async () => {
   t = await createTestApp(); // today is 2026-03-02 in China
   w = await cadreFileWorld(t);
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  w?.unregister();
+  await t.close();
+});
 
 describe('the supervision file', () => {
   it('shows basic data with the ID number masked, eligibility today and the timeline by year', async () => {

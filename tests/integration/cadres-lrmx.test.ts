@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { registerCadreProvider } from '../../src/server/modules/cadres/providers.js';
 import { cadres, familyMembers } from '../../src/server/modules/cadres/schema.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
@@ -140,7 +140,8 @@ describe('.lrmx round trip', () => {
 
   it('fills 年度考核结果 and 奖惩情况 from the records of the modules (provider)', async () => {
     const id = await w.addCadre({ orgId: w.townA.id, name: '郑海涛', annualReviews: '旧的考核文字' });
-    registerCadreProvider({
+    // (taken off when the test ends: the registry outlives this file in the worker)
+    const unregister = registerCadreProvider({
       key: 'lrmx-test-records',
       label: '测试记录',
       records: async (_db, cadreId) =>
@@ -154,6 +155,7 @@ describe('.lrmx round trip', () => {
             }
           : {},
     });
+    onTestFinished(unregister);
     const res = await call(w.t, w.sA, 'GET', `/api/v1/cadres/${id}/lrmx`);
     expect(res.body).toContain('<NianDuKaoHeJieGuo>2023年度考核称职，2024年度考核优秀。</NianDuKaoHeJieGuo>');
     expect(res.body).toContain('<JiangChengQingKuang>2024.12  被评为镇级先进工作者</JiangChengQingKuang>');

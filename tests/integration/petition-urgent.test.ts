@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
-import { setUnderNoticeSource } from '../../src/server/modules/petitions/under-notice.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { standInUnderNotice } from '../support/under-notice.js';
 
 let t: TestApp;
 let officer: Session;
@@ -29,12 +29,11 @@ beforeAll(async () => {
     (await makeUser(t.ctx, { orgId: town.id, roles: ['discipline_officer'] })).username,
   );
 }, 60_000);
-afterEach(() => setUnderNoticeSource(async () => new Set()));
 afterAll(async () => t.close());
 
 /** The double the appointments module will replace: 张三 is under notice. */
 const zhangUnderNotice = () =>
-  setUnderNoticeSource(async (_db, ids, date) => {
+  standInUnderNotice(async (_db, ids, date) => {
     asked.push({ ids, date });
     return new Set(ids.filter((id) => id === zhang));
   });

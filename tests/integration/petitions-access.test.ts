@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setUnderNoticeSource } from '../../src/server/modules/petitions/under-notice.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { call, type Session } from '../support/factories.js';
 import { upload } from '../support/lrmx-helpers.js';
@@ -11,6 +10,7 @@ import {
   postPetition,
 } from '../support/petition-workflow-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { standInUnderNotice } from '../support/under-notice.js';
 
 let t: TestApp;
 let w: PetitionWorld;
@@ -64,7 +64,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => t.close());
-afterEach(() => setUnderNoticeSource(async () => new Set()));
 
 const listIds = async (s: Session, query = '') =>
   (await call(t, s, 'GET', `/api/v1/petitions?pageSize=200${query}`)).json().items.map((x: any) => x.id);
@@ -179,7 +178,7 @@ describe('list filters, search and order', () => {
   });
 
   it('marks a case naming a cadre under public notice urgent and lists it first', async () => {
-    setUnderNoticeSource(async (_db, ids) => new Set(ids.filter((id) => id === w.cadreId)));
+    standInUnderNotice(async (_db, ids) => new Set(ids.filter((id) => id === w.cadreId)));
     const u = await postPetition(t, w.s.officer, {
       orgId: w.town.id,
       channel: 'phone',

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReporter } from '../../src/server/modules/petitions/reporter-identity.js';
 import { petitionEvents, petitionSubjects, petitions } from '../../src/server/modules/petitions/schema.js';
-import { setUnderNoticeSource } from '../../src/server/modules/petitions/under-notice.js';
 import { applyTransition } from '../../src/server/modules/petitions/workflow/apply-transition.js';
 import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { todos } from '../../src/server/platform/todos/schema.js';
@@ -13,6 +12,7 @@ import {
   registerDirect,
 } from '../support/petition-workflow-world.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { standInUnderNotice } from '../support/under-notice.js';
 
 let t: TestApp;
 let w: PetitionWorld;
@@ -21,7 +21,6 @@ beforeAll(async () => {
   w = await petitionWorkflowWorld(t);
 });
 afterAll(async () => t.close());
-afterEach(() => setUnderNoticeSource(async () => new Set()));
 
 const todosOf = (id: number) =>
   t.ctx.db
@@ -144,7 +143,7 @@ describe('registerPetition', () => {
   });
 
   it('marks a petition naming a cadre under public notice urgent, with a to-do due today', async () => {
-    setUnderNoticeSource(async (_db, ids) => new Set(ids.filter((id) => id === w.cadreId)));
+    standInUnderNotice(async (_db, ids) => new Set(ids.filter((id) => id === w.cadreId)));
     const p = await registerDirect(
       t,
       letter(w.town.id, { receivedOn: '2026-02-20', subjects: [{ cadreId: w.cadreId }] }),

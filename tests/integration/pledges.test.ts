@@ -7,6 +7,7 @@ import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { registerFollowTask } from '../../src/server/modules/pledges/portal/follow.js';
 import { pledgeFollowers } from '../../src/server/modules/pledges/portal/schema.js';
 import { pledgeItems, pledgeProgress, pledges } from '../../src/server/modules/pledges/schema.js';
+import { registeredJobs } from '../../src/server/platform/jobs/registry.js';
 import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { outbox } from '../../src/server/platform/todos/schema.js';
 import { recusals } from '../../src/server/platform/users/schema.js';
@@ -450,7 +451,11 @@ describe('following a pledge from the portal', () => {
     expect((await post('/followed', { code: '0000-0000-0000-0000' }, '10.6.0.2')).statusCode).toBe(404);
 
     registerFollowTask();
-    const scheduler = new Scheduler(t.ctx, { log: () => {} });
+    // the one-off tasks only (another test file in this worker may have registered every recurring job)
+    const scheduler = new Scheduler(t.ctx, {
+      log: () => {},
+      jobs: { recurring: [], oneOff: registeredJobs().oneOff },
+    });
     const water = (await t.ctx.db.select().from(pledgeItems).where(eq(pledgeItems.pledgeId, p.id))).find(
       (i) => i.title === '自来水入户',
     )!;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cadres } from '../../src/server/modules/cadres/schema.js';
 import { petitions } from '../../src/server/modules/petitions/schema.js';
 import { summaries } from '../../src/server/modules/summaries/schema.js';
@@ -480,7 +480,9 @@ describe('who may not', () => {
 describe('一、制度 from whatever source registers the policy figures', () => {
   it('lists the institutions adopted by title and drops the revised sentence that has none', async () => {
     const titles = ['《大兴镇干部管理工作暂行规定》', '《谈话诫勉制度》'];
-    registerFigures(
+    // a stand-in for the policies module's figures, put back when the test ends (the registry
+    // outlives this file in the worker)
+    const restore = registerFigures(
       {
         module: 'policies',
         count: async (_s, keys) =>
@@ -505,6 +507,7 @@ describe('一、制度 from whatever source registers the policy figures', () =>
             : { items: [], total: 0 },
       })),
     );
+    onTestFinished(restore);
     const res = await generate(sec, { orgId: daxing, year: 2025, reset: true });
     expect(res.statusCode, res.body).toBe(200);
     const text = docxText((await download(sec, res.json().id)).rawPayload);

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredJobs } from '../../src/server/platform/jobs/registry.js';
 import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { createTodo } from '../../src/server/platform/todos/create-todo.js';
-import { registerTodoJobs } from '../../src/server/platform/todos/jobs.js';
+import { REMINDER_JOB, registerTodoJobs } from '../../src/server/platform/todos/jobs.js';
 import { sweepReminders } from '../../src/server/platform/todos/reminder-sweep.js';
 import { notifications, outbox, todos } from '../../src/server/platform/todos/schema.js';
 import { users } from '../../src/server/platform/users/schema.js';
@@ -23,7 +24,12 @@ async function inbox(userId: number) {
 beforeAll(async () => {
   t = await createTestApp();
   registerTodoJobs();
-  scheduler = new Scheduler(t.ctx, { log: () => {} });
+  // the reminder sweep alone (another test file in this worker may have registered every job)
+  const jobs = registeredJobs();
+  scheduler = new Scheduler(t.ctx, {
+    log: () => {},
+    jobs: { recurring: jobs.recurring.filter((j) => j.name === REMINDER_JOB), oneOff: jobs.oneOff },
+  });
   const district = await makeOrg(t.ctx, '新城区', null, 'district');
   const a = await makeOrg(t.ctx, '甲镇', district.id);
   const a1 = await makeOrg(t.ctx, '甲镇党政办', a.id, 'department');

@@ -13,24 +13,29 @@ const ids = { subject: 0, plain: 0 };
  * Two providers as later modules will register them: one open to every holder of cadre.file, one
  * needing a further permission (cadre.manage: the organization office has it, the party secretary not).
  */
-function registerTestProviders() {
-  registerCadreProvider({
-    key: 'test_admonition',
-    label: '谈话诫勉（测试）',
-    timeline: async (_db, _actor, id) =>
-      id === ids.subject
-        ? [{ date: '2026-01-10', kind: 'test_admonition', title: '诫勉谈话', link: '/admonitions/7' }]
-        : [],
-    records: async (_db, id) =>
-      id === ids.subject ? { admonitions: [{ effectiveFrom: '2026-01-10' }] } : {},
-  });
-  registerCadreProvider({
-    key: 'test_petition',
-    label: '信访举报（测试）',
-    permission: 'cadre.manage',
-    timeline: async (_db, _actor, id) =>
-      id === ids.subject ? [{ date: '2024-11-03', kind: 'test_petition', title: '反映问题线索' }] : [],
-  });
+function registerTestProviders(): () => void {
+  const off = [
+    registerCadreProvider({
+      key: 'test_admonition',
+      label: '谈话诫勉（测试）',
+      timeline: async (_db, _actor, id) =>
+        id === ids.subject
+          ? [{ date: '2026-01-10', kind: 'test_admonition', title: '诫勉谈话', link: '/admonitions/7' }]
+          : [],
+      records: async (_db, id) =>
+        id === ids.subject ? { admonitions: [{ effectiveFrom: '2026-01-10' }] } : {},
+    }),
+    registerCadreProvider({
+      key: 'test_petition',
+      label: '信访举报（测试）',
+      permission: 'cadre.manage',
+      timeline: async (_db, _actor, id) =>
+        id === ids.subject ? [{ date: '2024-11-03', kind: 'test_petition', title: '反映问题线索' }] : [],
+    }),
+  ];
+  return () => {
+    for (const f of off) f();
+  };
 }
 
 const idNumber = (first17: string) => first17 + idCheckChar(first17);
@@ -41,7 +46,7 @@ const idNumber = (first17: string) => first17 + idCheckChar(first17);
  * account, 张三's wife (family recusal) and the system administrator.
  */
 export async function cadreFileWorld(t: TestApp) {
-  registerTestProviders();
+  const unregister = registerTestProviders();
   const townA = await makeOrg(t.ctx, '甲镇');
   const townB = await makeOrg(t.ctx, '乙镇');
   [ids.subject, ids.plain] = await insertCadres(
@@ -94,6 +99,8 @@ export async function cadreFileWorld(t: TestApp) {
   await t.ctx.db.insert(recusals).values({ userId: spouse.id, cadreId: subject, reason: 'family' });
 
   return {
+    /** Takes the test providers off again (the registry outlives the test file in the worker). */
+    unregister,
     townA: townA.id,
     subject,
     plain: ids.plain,

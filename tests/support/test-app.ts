@@ -89,6 +89,8 @@ export async function createTestApp(
      * own (a streaming replica has every database of its primary).
      */
     replica?: { url: string; policy: ReplicaPolicy; connectTimeoutMs?: number };
+    /** PostgreSQL connections (default 4; the server's own default is 10): benches run as deployed. */
+    poolSize?: number;
   } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new FakeClock();
@@ -99,7 +101,7 @@ export async function createTestApp(
   if (replicaUrl) replicaUrl.pathname = new URL(fresh.databaseUrl!).pathname;
   const database = await openDatabase({
     databaseUrl: fresh.databaseUrl,
-    poolSize: 4,
+    poolSize: opts.poolSize ?? 4,
     ...(migrated.dump ? { loadDataDir: migrated.dump } : {}),
     ...(replicaUrl ? { replica: { ...opts.replica!, url: replicaUrl.toString() } } : {}),
   });

@@ -30,8 +30,12 @@ export { emptyRecords };
 
 const providers = new Map<string, CadreProvider>();
 
-export function registerCadreProvider(p: CadreProvider): void {
+/** Registers a provider (each module once, when it is imported); returns what takes it off again. */
+export function registerCadreProvider(p: CadreProvider): () => void {
   providers.set(p.key, p);
+  return () => {
+    if (providers.get(p.key) === p) providers.delete(p.key);
+  };
 }
 
 export const cadreProviders = () => [...providers.values()];

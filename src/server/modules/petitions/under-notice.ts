@@ -9,8 +9,11 @@ export type UnderNoticeSource = (db: Queryable, cadreIds: number[], onDate: stri
 
 let source: UnderNoticeSource = async () => new Set();
 
-export function setUnderNoticeSource(s: UnderNoticeSource): void {
+/** Sets the answer; returns the one it replaces (a test that stands in for it puts it back). */
+export function setUnderNoticeSource(s: UnderNoticeSource): UnderNoticeSource {
+  const before = source;
   source = s;
+  return before;
 }
 
 export const cadresUnderNotice: UnderNoticeSource = (db, cadreIds, onDate) =>

@@ -153,8 +153,11 @@ export interface FigureSource {
 const figures = new Map<string, Figure>();
 const sources = new Map<string, FigureSource>();
 
-/** A module registers its figures and the source that counts them; registering again replaces them. */
-export function registerFigures(source: FigureSource, list: Figure[]): void {
+/**
+ * A module registers its figures and the source that counts them; registering again replaces them.
+ * Returns what puts back the source and the figures it replaced (a test's stand-in undoes itself).
+ */
+export function registerFigures(source: FigureSource, list: Figure[]): () => void {
   // what the dashboard is told to show must be there: checked before anything is registered
   for (const f of list) {
     const uses = f.dashboard ?? [];
@@ -165,6 +168,7 @@ export function registerFigures(source: FigureSource, list: Figure[]): void {
     if (uses.includes('category') && (f.kind === 'ratio' || !f.dimension))
       throw new Error(`${f.key}: a category chart needs a dimension`);
   }
+  const before = { source: sources.get(source.module), figures: list.map((f) => figures.get(f.key)) };
   sources.set(source.module, source);
   for (const f of list) {
     if (f.module !== source.module) throw new Error(`figure ${f.key} is not of module ${source.module}`);
@@ -176,6 +180,15 @@ export function registerFigures(source: FigureSource, list: Figure[]): void {
         const p = figures.get(part);
         if (!p || p.kind === 'ratio') throw new Error(`ratio ${f.key}: ${part} is not a registered count`);
       }
+  return () => {
+    if (before.source) sources.set(source.module, before.source);
+    else sources.delete(source.module);
+    list.forEach((f, i) => {
+      const was = before.figures[i];
+      if (was) figures.set(f.key, was);
+      else figures.delete(f.key);
+    });
+  };
 }
 
 export const figureByKey = (key: string) => figures.get(key);
