@@ -57,5 +57,11 @@ console.log(
     `pool ${POOL_SIZE}, ${CLIENTS} clients; p95 < 100 ms: ${first.p95 < 100}`,
 );
 await t.close();
-if (Number(ballots) !== N + WARM_UP || Number(used) !== N + WARM_UP || warm.errors || first.errors || again.errors)
+if (
+  Number(ballots) !== N + WARM_UP ||
+  Number(used) !== N + WARM_UP ||
+  warm.errors ||
+  first.errors ||
+  again.errors
+)
   process.exit(1);

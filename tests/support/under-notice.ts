@@ -1,5 +1,8 @@
 import { onTestFinished } from 'vitest';
-import { setUnderNoticeSource, type UnderNoticeSource } from '../../src/server/modules/petitions/under-notice.js';
+import {
+  setUnderNoticeSource,
+  type UnderNoticeSource,
+} from '../../src/server/modules/petitions/under-notice.js';
 
 /**
  * Stands in for the appointments module's answer to "who is under 任前公示" until the current test
