@@ -6,6 +6,8 @@ import { portalThrottle } from '../../src/server/modules/petitions/portal/schema
 import { sweepWrongCodes } from '../../src/server/modules/petitions/portal/throttle.js';
 import { sessions } from '../../src/server/platform/auth/schema.js';
 import { tokenId } from '../../src/server/platform/auth/session-store.js';
+import { scopeKey } from '../../src/server/platform/http/db-rate-store.js';
+import { rateLimitHits } from '../../src/server/platform/http/rate-limit-schema.js';
 import { call, makeOrg, makeUser, signIn } from '../support/factories.js';
 import { createTestApp, openAnotherInstance, type TestApp } from '../support/test-app.js';
 
@@ -120,8 +122,20 @@ describe('the ballot route under the portal limit', () => {
 
   it('counts a body the schema refuses, before the use case ever runs', async () => {
     const ip = '10.20.0.3';
-    for (let i = 0; i < 60; i++)
+    const hits = async () =>
+      Number(
+        (
+          await a.ctx.db
+            .select({ hits: rateLimitHits.hits })
+            .from(rateLimitHits)
+            .where(eq(rateLimitHits.key, scopeKey(a.ctx, 'assessments', ip)))
+        )[0]?.hits ?? 0,
+      );
+    for (let i = 0; i < 60; i++) {
       expect((await vote(i % 2 ? a : b, ip, '', { nonsense: true })).statusCode).toBe(400);
+      // counted before the answer left, so the caller's next request finds it counted
+      expect(await hits()).toBe(i + 1);
+    }
     const c = code();
     expect((await vote(a, ip, c)).statusCode).toBe(429);
     expect(await isUsed(c)).toBe(false);

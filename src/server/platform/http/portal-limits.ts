@@ -38,23 +38,33 @@ export async function portalLimits(app: App, scope: string): Promise<void> {
 }
 
 const counted = new WeakSet<FastifyRequest>();
+const counting = new WeakMap<FastifyRequest, Promise<void>>();
 
 /**
  * For a hot portal route whose use case counts the address's hit itself, inside its own statement
  * (`hitUpsert` on `scopeKey(ctx, scope, req.ip)`, refusing with `portalTooMany` past `PORTAL_MAX`),
  * so the request makes one round trip instead of two. Spread into the route's options: the
  * plugin's hook is off for the route, and a request the use case never counted (a body refused
- * by the schema, an error before the statement) is counted when answered — every request to the
+ * by the schema, an error before the statement) is counted before its answer is sent — every request to the
  * route still counts once, against the same counter as the plugin's other routes.
  */
 export function countedByTheUseCase(ctx: AppContext, scope: string) {
   return {
     config: { access: 'public', rateLimit: false } as const,
-    onResponse: async (req: FastifyRequest) => {
-      if (counted.has(req)) return;
-      await countHit(ctx, scopeKey(ctx, scope, req.ip), PORTAL_WINDOW_MS).catch((e) =>
-        req.log.error({ err: e }, 'counting the portal hit failed'),
-      );
+    // before the answer leaves (onSend, not onResponse): the caller's next request finds it
+    // counted. An error's reply can pass onSend twice: both passes wait for the one count.
+    onSend: async (req: FastifyRequest, _reply: unknown, payload: unknown) => {
+      if (counted.has(req)) return payload;
+      let hit = counting.get(req);
+      if (!hit) {
+        hit = countHit(ctx, scopeKey(ctx, scope, req.ip), PORTAL_WINDOW_MS).then(
+          () => {},
+          (e) => req.log.error({ err: e }, 'counting the portal hit failed'),
+        );
+        counting.set(req, hit);
+      }
+      await hit;
+      return payload;
     },
   };
 }
