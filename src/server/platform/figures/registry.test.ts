@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { allFigures, type Figure, registerFigures } from './registry.js';
 
 const source = { module: 'probe', count: async () => ({}) };
@@ -30,19 +30,23 @@ describe('registering what the dashboard shows of a figure', () => {
     expect(allFigures().some((f) => f.module === 'probe')).toBe(false);
   });
 
-  it('takes a figure whose uses it offers', () => {
-    registerFigures(source, [
+  it('takes a figure whose uses it offers, and its undo takes it off again', () => {
+    const undo = registerFigures(source, [
       figure({
         dashboard: ['card', 'trend', 'org', 'category'],
         breakdowns: ['month', 'org'],
         dimension: { key: 'k', label: '分类' },
       } as Partial<Figure>),
     ]);
+    onTestFinished(() => undo());
     expect(allFigures().find((f) => f.key === 'probe.x')?.dashboard).toEqual([
       'card',
       'trend',
       'org',
       'category',
     ]);
+    // (the test worker runs other files after this one: the registry must not keep the probe)
+    undo();
+    expect(allFigures().some((f) => f.module === 'probe')).toBe(false);
   });
 });
