@@ -17,36 +17,25 @@ export async function createIssuedEvaluation(n: number, opts: { warmUp?: number;
   );
   const u = await makeUser(t.ctx, { orgId: town.id, roles: ['org_officer'] });
   const s = await signIn(t, u.username);
-  const ev = await call(t, s, 'POST', '/api/v1/assessments/evaluations', {
-    orgId: town.id,
-    title: '基准测评',
-    subjectKind: 'cadre',
-    subjectCadreIds: [subject],
-    electorate: n,
-    heldOn: '2026-03-02',
-  });
-  const codes = await call(t, s, 'POST', `/api/v1/assessments/evaluations/${ev.json().id}/codes`, {
-    count: n,
-  });
-  const warm = opts.warmUp
-    ? await call(t, s, 'POST', '/api/v1/assessments/evaluations', {
-        orgId: town.id,
-        title: '预热测评',
-        subjectKind: 'cadre',
-        subjectCadreIds: [subject],
-        electorate: opts.warmUp,
-        heldOn: '2026-03-02',
-      })
-    : undefined;
-  const warmCodes = warm
-    ? await call(t, s, 'POST', `/api/v1/assessments/evaluations/${warm.json().id}/codes`, {
-        count: opts.warmUp,
-      })
-    : undefined;
+  /** An evaluation of `count` voters with its `count` codes issued. */
+  const issued = async (title: string, count: number): Promise<string[]> => {
+    const ev = await call(t, s, 'POST', '/api/v1/assessments/evaluations', {
+      orgId: town.id,
+      title,
+      subjectKind: 'cadre',
+      subjectCadreIds: [subject],
+      electorate: count,
+      heldOn: '2026-03-02',
+    });
+    const codes = await call(t, s, 'POST', `/api/v1/assessments/evaluations/${ev.json().id}/codes`, {
+      count,
+    });
+    return codes.json().codes;
+  };
   return {
     t,
-    codes: codes.json().codes as string[],
-    warmCodes: (warmCodes?.json().codes ?? []) as string[],
+    codes: await issued('基准测评', n),
+    warmCodes: opts.warmUp ? await issued('预热测评', opts.warmUp) : [],
     subject,
   };
 }
