@@ -3,15 +3,16 @@
  * three instances behind nginx on PostgreSQL (scripts/cluster-up), or one on the embedded database —
  * and per request type: count, errors, unanswered, p50/p95/p99; the memory of each server process
  * after the warm-up and at the end. Exits non-zero on any error, any unanswered request, a server
- * process that died, or an RSS that grew past the bound.
+ * process that died, or memory that kept growing once the working set was reached (bench/soak-memory.ts).
  *
  *   npm run bench:soak                                              # cluster, 200 clients, 300 s
  *   SOAK_TARGET=embedded SOAK_CLIENTS=30 npm run bench:soak         # embedded PGlite, 30 clients
  *
  * Settings (environment): SOAK_TARGET cluster|embedded; SOAK_CLIENTS (200 cluster, 30 embedded);
  * SOAK_SECONDS (300); SOAK_WARMUP seconds of load before the start figures (min(30, SECONDS/5));
- * SOAK_RSS_GROWTH_MB the bound (150: each server's RSS at the end ≤ its RSS after the warm-up + 150
- * MB); SOAK_TIMEOUT_MS a request's deadline (30000); SOAK_POW_WORKERS threads solving the portal's
+ * SOAK_RSS_GROWTH_MB (100: each server's RSS at the end ≤ the highest of the window's first half + 100
+ * MB); SOAK_HEAP_GROWTH_MB (64: the lowest live heap of the second half ≤ the first half's + 64 MB);
+ * SOAK_SAMPLE_S seconds between memory samples (5); SOAK_TIMEOUT_MS a request's deadline (30000); SOAK_POW_WORKERS threads solving the portal's
  * challenges (1: the driver shares the machine with the servers); SOAK_REUSE=1 uses a cluster
  * already up (and leaves it up); SOAK_KEEP=1 leaves the cluster it started up; SOAK_SCHEDULER=0
  * runs the embedded server without its scheduler. The cluster scripts' own settings
@@ -41,6 +42,7 @@ import { GOOD_PASSWORD, makeOrg } from '../tests/support/factories.js';
 import { makeBackend, root, type Server, signIn, startServer, stopServer } from './bad-days.js';
 import { cadreOfficer, citizen, exporter, loop, type Officer, petitionOfficer } from './soak-actors.js';
 import { SoakClient, StepFailed, Tally } from './soak-client.js';
+import { type MemorySample, memoryVerdict } from './soak-memory.js';
 import { PowPool } from './soak-pow.js';
 
 const env = process.env;
@@ -49,7 +51,11 @@ const CLIENTS = Number(env.SOAK_CLIENTS) || (TARGET === 'cluster' ? 200 : 30);
 const SECONDS = Number(env.SOAK_SECONDS) || 300;
 const WARMUP =
   env.SOAK_WARMUP !== undefined ? Number(env.SOAK_WARMUP) : Math.min(30, Math.round(SECONDS / 5));
-const GROWTH_MB = Number(env.SOAK_RSS_GROWTH_MB) || 150;
+const BOUNDS = {
+  rssMb: Number(env.SOAK_RSS_GROWTH_MB) || 100,
+  liveMb: Number(env.SOAK_HEAP_GROWTH_MB) || 64,
+};
+const SAMPLE_S = Number(env.SOAK_SAMPLE_S) || 5;
 const TIMEOUT_MS = Number(env.SOAK_TIMEOUT_MS) || 30_000;
 const POW_WORKERS = Number(env.SOAK_POW_WORKERS) || 1;
 const TOWNSHIPS = 4;
@@ -258,6 +264,8 @@ async function seed(ctx: AppContext, tag: string): Promise<Accounts> {
 interface Memory {
   rssKb: number;
   heapKb: number | null;
+  liveKb: number | null;
+  fullGcs: number | null;
 }
 
 function procStatus(pid: number, field: string): number | null {
@@ -273,15 +281,22 @@ async function memoryOf(p: Proc, token: string): Promise<Memory | null> {
   const rssKb = procStatus(p.pid, 'VmRSS');
   if (rssKb === null) return null;
   let heapKb: number | null = null;
+  let liveKb: number | null = null;
+  let fullGcs: number | null = null;
   try {
     const r = await fetch(`${p.base}/api/metrics`, {
       headers: { authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(10_000),
     });
-    const m = /^nodejs_heap_used_bytes (\d+)/m.exec(await r.text());
+    const text = await r.text();
+    const m = /^nodejs_heap_used_bytes (\d+)/m.exec(text);
     if (m) heapKb = Number(m[1]) / 1024;
+    const live = /^nodejs_heap_after_full_gc_bytes (\d+)/m.exec(text);
+    if (live) liveKb = Number(live[1]) / 1024;
+    const n = /^nodejs_gc_full_total (\d+)/m.exec(text);
+    if (n) fullGcs = Number(n[1]);
   } catch {}
-  return { rssKb, heapKb };
+  return { rssKb, heapKb, liveKb, fullGcs };
 }
 
 /** The PostgreSQL backends of the database: how many, and their private memory (RssAnon) added up. */
@@ -326,7 +341,7 @@ async function main() {
   const tag = randomBytes(2).toString('hex');
   const startedAt = new Date();
   log(
-    `${TARGET}, ${CLIENTS} clients, ${WARMUP} s warm-up + ${SECONDS} s, bound: RSS end ≤ start + ${GROWTH_MB} MB`,
+    `${TARGET}, ${CLIENTS} clients, ${WARMUP} s warm-up + ${SECONDS} s, bounds: RSS end ≤ first half's peak + ${BOUNDS.rssMb} MB, live heap +${BOUNDS.liveMb} MB`,
   );
   let accounts: Accounts | null = null;
   const target =
@@ -423,14 +438,29 @@ async function main() {
     const measuredFrom = performance.now();
     const start = await Promise.all(target.procs.map((p) => memoryOf(p, target.metricsToken)));
     const pgStart = target.pgDatabase ? await pgBackends(target.pgDatabase) : null;
-    const peak = start.map((m) => m?.rssKb ?? 0);
+    const sampleOf = (m: Memory | null): MemorySample | null =>
+      m && {
+        at: (performance.now() - measuredFrom) / 1000,
+        rssKb: m.rssKb,
+        liveKb: m.liveKb,
+        fullGcs: m.fullGcs,
+      };
+    const samples: MemorySample[][] = start.map((m) => {
+      const s = sampleOf(m);
+      return s ? [{ ...s, at: 0 }] : [];
+    });
     until = Date.now() + SECONDS * 1000;
     const sampler = (async () => {
+      let n = 0;
       while (running()) {
-        await pause(10_000);
-        target.procs.forEach((p, i) => {
-          peak[i] = Math.max(peak[i], procStatus(p.pid, 'VmRSS') ?? 0);
+        await pause(SAMPLE_S * 1000);
+        if (!running()) break;
+        const now = await Promise.all(target.procs.map((p) => memoryOf(p, target.metricsToken)));
+        now.forEach((m, i) => {
+          const s = sampleOf(m);
+          if (s) samples[i].push(s);
         });
+        if (++n % Math.max(1, Math.round(10 / SAMPLE_S))) continue;
         const t = SoakClient.tally.totals;
         log(
           `${Math.round((performance.now() - measuredFrom) / 1000)} s: ${t.requests} requests, ${t.errors} errors, ${t.unanswered} unanswered`,
@@ -484,29 +514,32 @@ async function main() {
     );
     console.log(tally.table(seconds));
     console.log(
-      '\n| process | pid | RSS after warm-up (MB) | RSS peak (MB) | RSS end (MB) | growth (MB) | heap after warm-up (MB) | heap end (MB) |',
+      "\n| process | pid | RSS after warm-up (MB) | RSS peak of the first half (MB) | RSS peak (MB) | RSS end (MB) | end − first half's peak (MB) | heap in use after warm-up → end (MB) | live heap, lowest of each half (MB) |",
     );
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    const memoryNotes: string[] = [];
     target.procs.forEach((p, i) => {
       const s = start[i];
       const e = end[i];
       if (!s || !e) {
         failures.push(`${p.name} (pid ${p.pid}) is gone`);
-        console.log(`| ${p.name} | ${p.pid} | ${s ? mb(s.rssKb) : '—'} | — | gone | — | — | — |`);
+        console.log(`| ${p.name} | ${p.pid} | ${s ? mb(s.rssKb) : '—'} | — | — | gone | — | — | — |`);
         return;
       }
-      const grew = (e.rssKb - s.rssKb) / 1024;
-      if (grew > GROWTH_MB)
-        failures.push(`${p.name}: RSS grew ${grew.toFixed(0)} MB (bound ${GROWTH_MB} MB)`);
-      const h = (v: number | null) => (v === null ? '—' : mb(v));
+      const v = memoryVerdict([...samples[i], { ...sampleOf(e)!, at: SECONDS }], SECONDS, BOUNDS);
+      for (const f of v.failures) failures.push(`${p.name}: ${f}`);
+      for (const n of v.notes) memoryNotes.push(`${p.name}: ${n}`);
+      const h = (x: number | null) => (x === null ? '—' : mb(x));
+      const late = v.rssLateGrowthKb / 1024;
       console.log(
-        `| ${p.name} | ${p.pid} | ${mb(s.rssKb)} | ${mb(Math.max(peak[i], e.rssKb))} | ${mb(e.rssKb)} | ${grew >= 0 ? '+' : ''}${grew.toFixed(0)} | ${h(s.heapKb)} | ${h(e.heapKb)} |`,
+        `| ${p.name} | ${p.pid} | ${mb(v.rssStartKb)} | ${mb(v.rssFirstHalfPeakKb)} | ${mb(v.rssPeakKb)} | ${mb(v.rssEndKb)} | ${late >= 0 ? '+' : ''}${late.toFixed(0)} | ${h(s.heapKb)} → ${h(e.heapKb)} | ${h(v.liveFirstHalfMinKb)} → ${h(v.liveSecondHalfMinKb)} |`,
       );
     });
     if (pgStart && pgEnd)
       console.log(
-        `| PostgreSQL backends of ${target.pgDatabase} (RssAnon, added up) | ${pgStart.n} → ${pgEnd.n} | ${mb(pgStart.anonKb)} | — | ${mb(pgEnd.anonKb)} | ${((pgEnd.anonKb - pgStart.anonKb) / 1024).toFixed(0)} | — | — |`,
+        `| PostgreSQL backends of ${target.pgDatabase} (RssAnon, added up; not judged) | ${pgStart.n} → ${pgEnd.n} | ${mb(pgStart.anonKb)} | — | — | ${mb(pgEnd.anonKb)} | ${((pgEnd.anonKb - pgStart.anonKb) / 1024).toFixed(0)} since warm-up | — | — |`,
       );
+    for (const n of memoryNotes) console.log(`\n${n}`);
     console.log('\n| process | /api/health probes (every 2 s, own port) | p50 ms | p95 ms | max ms |');
     console.log('|---|---|---|---|---|');
     target.procs.forEach((p, i) => {

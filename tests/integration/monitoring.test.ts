@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/server/platform/context.js';
 import { importJobs } from '../../src/server/platform/imports/schema.js';
@@ -126,5 +128,31 @@ describe('/api/metrics', () => {
     // every line is a comment or `name{labels} value`
     for (const line of body.trim().split('\n'))
       expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_][a-z0-9_]*(\{[^}]*\})? -?[\d.e+]+)$/);
+  });
+
+  it('gives the live heap: the heap in use just after the last full collection, and how many there were', async () => {
+    t.ctx.config.metricsToken = TOKEN;
+    const read = async () => {
+      const body = (await metrics(`Bearer ${TOKEN}`)).body;
+      const count = /^nodejs_gc_full_total (\d+)$/m.exec(body);
+      const live = /^nodejs_heap_after_full_gc_bytes (\d+)$/m.exec(body);
+      return { count: Number(count?.[1]), live: live ? Number(live[1]) : null };
+    };
+    const before = await read();
+    expect(Number.isInteger(before.count)).toBe(true);
+    // a full collection now (the flag is set for this process only), with garbage to collect
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    let garbage: unknown[] | null = Array.from({ length: 200_000 }, (_, i) => ({ i, s: `x${i}` }));
+    const withGarbage = process.memoryUsage().heapUsed;
+    garbage = null;
+    gc();
+    await new Promise((r) => setTimeout(r, 50)); // the observer hears of it after the collection
+    const after = await read();
+    expect(garbage).toBeNull();
+    expect(after.count).toBeGreaterThan(before.count);
+    expect(after.live).not.toBeNull();
+    expect(after.live!).toBeGreaterThan(0);
+    expect(after.live!).toBeLessThan(withGarbage);
   });
 });

@@ -1,3 +1,5 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import type { AppContext } from '../context.js';
 
 /** Upper bounds (seconds) of the request latency histogram. */
@@ -80,12 +82,35 @@ export class ProcessMetrics {
     out.push('# HELP nodejs_heap_used_bytes V8 heap in use.');
     out.push('# TYPE nodejs_heap_used_bytes gauge');
     out.push(`nodejs_heap_used_bytes ${mem.heapUsed}`);
+    out.push(
+      '# HELP nodejs_heap_after_full_gc_bytes V8 heap in use just after the last full (mark-sweep) collection: the live heap, which a leak grows.',
+    );
+    out.push('# TYPE nodejs_heap_after_full_gc_bytes gauge');
+    if (fullGc.count > 0) out.push(`nodejs_heap_after_full_gc_bytes ${fullGc.heapUsed}`);
+    out.push('# HELP nodejs_gc_full_total Full (mark-sweep) collections since the process started.');
+    out.push('# TYPE nodejs_gc_full_total counter');
+    out.push(`nodejs_gc_full_total ${fullGc.count}`);
     out.push('# HELP process_uptime_seconds Seconds since this instance started.');
     out.push('# TYPE process_uptime_seconds gauge');
     out.push(`process_uptime_seconds ${Math.round((Date.now() - this.startedAt) / 1000)}`);
     return out;
   }
 }
+
+/**
+ * The heap just after each full collection, for the whole process (one observer, whatever the
+ * number of contexts). The observer's callback runs soon after the collection, so the figure is
+ * the live heap plus what was allocated in between: a little above, never the garbage.
+ */
+const fullGc = { count: 0, heapUsed: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
+    if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+    fullGc.count++;
+    fullGc.heapUsed = v8.getHeapStatistics().used_heap_size;
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
