@@ -4,16 +4,19 @@ import { ballotProblem } from '../../../domain/assessments/evaluation.js';
 import { normalizeReceiptCode } from '../../../domain/receipt-code.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/client.js';
+import { preparedStatement } from '../../platform/db/prepared.js';
 import { rowsOf } from '../../platform/db/rows.js';
-import { hitOf, hitUpsert, scopeKey } from '../../platform/http/db-rate-store.js';
+import { hitOf, hitUpsertOf, scopeKey } from '../../platform/http/db-rate-store.js';
 import { badRequest, unprocessable } from '../../platform/http/errors.js';
 import { PORTAL_MAX, PORTAL_WINDOW_MS, portalTooMany } from '../../platform/http/portal-limits.js';
 import { cadres } from '../cadres/schema.js';
 import {
   countWrongCode,
-  guessingNow,
+  guessingOf,
   guessingRefusal,
   refuseIfGuessing,
+  WRONG_CODE_WINDOW_MS,
+  wrongCodesKey,
 } from '../petitions/portal/throttle.js';
 import { codeDigest } from './create-evaluation.js';
 import { evaluationBallots, evaluationCodes, evaluations } from './schema.js';
@@ -93,6 +96,46 @@ function answeredSubjects(answers: unknown): number[] | null {
   return ballotProblem(answers, ids) ? null : ids;
 }
 
+interface CastRow {
+  hits: number;
+  resets_at: Date | string;
+  guessing: boolean;
+  stored: number | string;
+  used: boolean | null;
+  status: string | null;
+  subject_cadre_ids: number[] | string | null;
+}
+
+/** `castBallot`'s one statement, prepared once per connection (a meeting votes at once). */
+const castStatement = preparedStatement<CastRow>('jd_cast_ballot', () => {
+  const p = (name: string) => sql.placeholder(name);
+  return sql`
+    with hit as (${hitUpsertOf(p('hitKey'), p('at'), p('until'))}),
+    guessing as (${guessingOf(p('guessKey'), p('guessFrom'))}),
+    code as (
+      select c.id, c.used, e.status, e.subject_cadre_ids
+        from ${evaluationCodes} c join ${evaluations} e on e.id = c.evaluation_id
+       where c.code_digest = ${p('digest')}),
+    spent as (
+      update ${evaluationCodes} set used = true
+       where ${evaluationCodes.id} = (select id from code) and ${evaluationCodes.used} = false
+         and ${p('wellFormed')}::boolean and (select hits from hit) <= ${PORTAL_MAX}
+         and not (select yes from guessing)
+         and exists (
+           select 1 from ${evaluations} e
+            where e.id = ${evaluationCodes.evaluationId} and e.status = 'open'
+              and (select array_agg(s order by s) from unnest(e.subject_cadre_ids) s)
+                  = ${p('subjects')}::bigint[])
+      returning ${evaluationCodes.evaluationId} as evaluation_id),
+    stored as (
+      insert into ${evaluationBallots} (id, evaluation_id, channel, answers)
+      select ${p('id')}::text, evaluation_id, 'online', ${p('answers')}::jsonb from spent
+      returning id)
+    select h.hits, h.resets_at, g.yes as guessing, (select count(*) from stored) as stored,
+           c.used, c.status, c.subject_cadre_ids
+      from hit h cross join guessing g left join code c on true`;
+});
+
 /**
  * 投票 on the portal in one statement, one round trip: it counts the address's hit in the portal
  * limit of `scope` (the same counter as the plugin's, see `countedByTheUseCase`), reads whether the
@@ -113,41 +156,18 @@ export async function castBallot(
   const now = ctx.clock.now();
   const canonical = normalizeReceiptCode(code);
   const subjects = answeredSubjects(answers);
-  const wellFormed = canonical !== null && subjects !== null;
-  const rows = rowsOf<{
-    hits: number;
-    resets_at: Date | string;
-    guessing: boolean;
-    stored: number | string;
-    used: boolean | null;
-    status: string | null;
-    subject_cadre_ids: number[] | string | null;
-  }>(
-    await ctx.db.execute(sql`
-    with hit as (${hitUpsert(scopeKey(ctx, opts.scope, ip), PORTAL_WINDOW_MS, now)}),
-    guessing as (${guessingNow(ctx, ip)}),
-    code as (
-      select c.id, c.used, e.status, e.subject_cadre_ids
-        from ${evaluationCodes} c join ${evaluations} e on e.id = c.evaluation_id
-       where c.code_digest = ${canonical ? codeDigest(ctx, canonical) : ''}),
-    spent as (
-      update ${evaluationCodes} set used = true
-       where ${evaluationCodes.id} = (select id from code) and ${evaluationCodes.used} = false
-         and ${wellFormed} and (select hits from hit) <= ${PORTAL_MAX} and not (select yes from guessing)
-         and exists (
-           select 1 from ${evaluations} e
-            where e.id = ${evaluationCodes.evaluationId} and e.status = 'open'
-              and (select array_agg(s order by s) from unnest(e.subject_cadre_ids) s)
-                  = ${`{${(subjects ?? []).join(',')}}`}::bigint[])
-      returning ${evaluationCodes.evaluationId} as evaluation_id),
-    stored as (
-      insert into ${evaluationBallots} (id, evaluation_id, channel, answers)
-      select ${randomUUID()}, evaluation_id, 'online', ${JSON.stringify(answers ?? null)}::jsonb from spent
-      returning id)
-    select h.hits, h.resets_at, g.yes as guessing, (select count(*) from stored) as stored,
-           c.used, c.status, c.subject_cadre_ids
-      from hit h cross join guessing g left join code c on true`),
-  );
+  const rows = await castStatement(ctx.db, {
+    hitKey: scopeKey(ctx, opts.scope, ip),
+    at: now.toISOString(),
+    until: new Date(now.getTime() + PORTAL_WINDOW_MS).toISOString(),
+    guessKey: wrongCodesKey(ctx, ip),
+    guessFrom: new Date(now.getTime() - WRONG_CODE_WINDOW_MS).toISOString(),
+    digest: canonical ? codeDigest(ctx, canonical) : '',
+    wellFormed: canonical !== null && subjects !== null,
+    subjects: `{${(subjects ?? []).join(',')}}`,
+    id: randomUUID(),
+    answers: JSON.stringify(answers ?? null),
+  });
   opts.counted();
   const row = rows[0];
   const hit = hitOf(row, now);

@@ -12,13 +12,19 @@ type Callback = (err: Error | null, res?: { current: number; ttl: number }) => v
  * the row. A use case may run it as a CTE of its own statement (one round trip for both).
  */
 export function hitUpsert(key: string, windowMs: number, now: Date): SQL {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const until = sql`${new Date(now.getTime() + windowMs).toISOString()}::timestamptz`;
+  return hitUpsertOf(key, now.toISOString(), new Date(now.getTime() + windowMs).toISOString());
+}
+
+/**
+ * `hitUpsert` with its values given as they go into the statement (ISO strings, or
+ * `sql.placeholder`s of a prepared statement): the key, the time now, the end of a new window.
+ */
+export function hitUpsertOf(key: unknown, at: unknown, until: unknown): SQL {
   return sql`
-      insert into rate_limit_hits (key, hits, resets_at) values (${key}, 1, ${until})
+      insert into rate_limit_hits (key, hits, resets_at) values (${key}, 1, ${until}::timestamptz)
       on conflict (key) do update set
-        hits = case when rate_limit_hits.resets_at <= ${at} then 1 else rate_limit_hits.hits + 1 end,
-        resets_at = case when rate_limit_hits.resets_at <= ${at} then ${until} else rate_limit_hits.resets_at end
+        hits = case when rate_limit_hits.resets_at <= ${at}::timestamptz then 1 else rate_limit_hits.hits + 1 end,
+        resets_at = case when rate_limit_hits.resets_at <= ${at}::timestamptz then ${until}::timestamptz else rate_limit_hits.resets_at end
       returning hits, resets_at`;
 }
 

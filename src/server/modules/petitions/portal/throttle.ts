@@ -7,7 +7,8 @@ import { portalThrottle } from './schema.js';
 export const WRONG_CODES_ALLOWED = 10;
 export const WRONG_CODE_WINDOW_MS = 15 * 60_000;
 
-const keyOf = (ctx: AppContext, ip: string) => ctx.crypto.digest(`portal-ip|${ip}`);
+/** The stored key of an address's wrong codes (a keyed digest: no address in clear). */
+export const wrongCodesKey = (ctx: AppContext, ip: string) => ctx.crypto.digest(`portal-ip|${ip}`);
 
 export const guessingRefusal = () =>
   tooMany(`查询码输入错误次数过多，请 ${WRONG_CODE_WINDOW_MS / 60_000} 分钟后再试`);
@@ -17,7 +18,7 @@ export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<voi
   const [row] = await ctx.db
     .select()
     .from(portalThrottle)
-    .where(eq(portalThrottle.key, keyOf(ctx, ip)));
+    .where(eq(portalThrottle.key, wrongCodesKey(ctx, ip)));
   const now = ctx.clock.now().getTime();
   if (row && now - row.windowStart.getTime() <= WRONG_CODE_WINDOW_MS && row.failures >= WRONG_CODES_ALLOWED)
     throw guessingRefusal();
@@ -29,9 +30,17 @@ export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<voi
  */
 export function guessingNow(ctx: AppContext, ip: string): SQL {
   const from = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MS);
+  return guessingOf(wrongCodesKey(ctx, ip), from.toISOString());
+}
+
+/**
+ * `guessingNow` with its values given as they go into the statement (or as `sql.placeholder`s):
+ * the address's key (`wrongCodesKey`) and the start of the window (an ISO time).
+ */
+export function guessingOf(key: unknown, windowFrom: unknown): SQL {
   return sql`select exists (
       select 1 from ${portalThrottle} t
-       where t.key = ${keyOf(ctx, ip)} and t.window_start >= ${from.toISOString()}::timestamptz
+       where t.key = ${key} and t.window_start >= ${windowFrom}::timestamptz
          and t.failures >= ${WRONG_CODES_ALLOWED}) as yes`;
 }
 
@@ -43,7 +52,7 @@ export async function countWrongCode(ctx: AppContext, ip: string): Promise<void>
   // (`sweepWrongCodes`), not on every wrong code: that delete read the whole table each time
   await ctx.db
     .insert(portalThrottle)
-    .values({ key: keyOf(ctx, ip), failures: 1, windowStart: now })
+    .values({ key: wrongCodesKey(ctx, ip), failures: 1, windowStart: now })
     .onConflictDoUpdate({
       target: portalThrottle.key,
       set: {
