@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import DemoLastSequencer from './tests/support/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -13,5 +14,8 @@ export default defineConfig({
     isolate: false,
     fileParallelism: true,
     maxWorkers: 2,
+    // the demo snapshot is built beside the run from its start; the files that need it go last
+    globalSetup: ['tests/support/global-setup.ts'],
+    sequence: { sequencer: DemoLastSequencer },
   },
 });

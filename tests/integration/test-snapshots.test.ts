@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Meta, once, SNAPSHOTS } from '../support/snapshots.js';
+import { wholeSuite } from '../support/global-setup.js';
+import { type Meta, once, releaseHeldLocks, SNAPSHOTS } from '../support/snapshots.js';
 
 // The test run's snapshots live in /tmp, which outlives the databases they name: a CI run on a
 // machine whose jd_* databases had been dropped by hand found the meta file, copied from a template
@@ -51,5 +52,41 @@ describe('test snapshots', () => {
     const second = await once(name, build, base);
     expect(builds).toBe(1);
     expect(second).toEqual(first);
+  });
+});
+
+describe('the snapshots built beside the run', () => {
+  it('start only for a whole-suite run, not for some files', () => {
+    expect(wholeSuite([])).toBe(true);
+    expect(wholeSuite(['run'])).toBe(true);
+    expect(wholeSuite(['run', 'tests/integration'])).toBe(true);
+    expect(wholeSuite(['run', 'tests/integration/', '--reporter=dot'])).toBe(true);
+    expect(wholeSuite(['run', 'src'])).toBe(false);
+    expect(wholeSuite(['run', 'tests/integration/cli.test.ts'])).toBe(false);
+  });
+
+  it('give their lock back when stopped mid-build, so no later run waits for a stale one', async () => {
+    const name = `selftest-lock-${randomBytes(4).toString('hex')}`;
+    const lock = path.join(SNAPSHOTS, `${name}.lock`);
+    let building!: () => void;
+    const started = new Promise<void>((r) => {
+      building = r;
+    });
+    let finish!: (m: Meta) => void;
+    const pending = once(
+      name,
+      () =>
+        new Promise<Meta>((r) => {
+          finish = r;
+          building();
+        }),
+    );
+    await started;
+    expect(existsSync(lock)).toBe(true);
+    releaseHeldLocks(); // what the prebuild process does on SIGTERM
+    expect(existsSync(lock)).toBe(false);
+    finish({});
+    await pending;
+    rmSync(path.join(SNAPSHOTS, `${name}.json`), { force: true });
   });
 });

@@ -58,12 +58,21 @@ async function buildSnapshot(name: string, base: string | undefined): Promise<Me
  */
 export const DEMO_HOOK_TIMEOUT = 600_000;
 
-/** A test app on a copy of the loaded demo (today 2026-03-02 on its fake clock), on the suite's database. */
-export async function createDemoTestApp(): Promise<TestApp> {
+/**
+ * The demo snapshot of this suite's database: built by the first process to ask (or beforehand, by
+ * `prebuild-snapshots.ts` beside the test run), then only looked up.
+ */
+export async function demoSnapshot(): Promise<{ name: string; meta: Meta }> {
   const base = process.env.TEST_DATABASE_URL;
   const digest = digestOf(['src', 'migrations'], base ? `postgres ${base}` : 'pglite');
   const name = `${digest}-${base ? 'postgres' : 'pglite'}`;
-  const meta = await once(name, () => buildSnapshot(name, base), base);
+  return { name, meta: await once(name, () => buildSnapshot(name, base), base) };
+}
+
+/** A test app on a copy of the loaded demo (today 2026-03-02 on its fake clock), on the suite's database. */
+export async function createDemoTestApp(): Promise<TestApp> {
+  const base = process.env.TEST_DATABASE_URL;
+  const { name, meta } = await demoSnapshot();
   const clock = new FakeClock();
   const fresh = await freshDatabase(meta.template);
   const config = testConfig({ databaseUrl: fresh.databaseUrl, fieldKey: meta.fieldKey! });

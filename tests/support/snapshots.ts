@@ -52,6 +52,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * A meta file whose snapshot is gone (its template database dropped by hand, its tarball removed:
  * `/tmp` outlives the databases it names) is built again, under the lock, never used.
  */
+/** The locks this process holds now, so a process stopped by a signal can give them back. */
+const held = new Set<string>();
+
+/** Removes the locks this process holds (for a signal handler: `finally` does not run on exit). */
+export function releaseHeldLocks(): void {
+  for (const lock of held) rmSync(lock, { recursive: true, force: true });
+  held.clear();
+}
+
 export async function once(name: string, build: () => Promise<Meta>, base?: string): Promise<Meta> {
   mkdirSync(SNAPSHOTS, { recursive: true });
   const metaFile = path.join(SNAPSHOTS, `${name}.json`);
@@ -80,6 +89,7 @@ export async function once(name: string, build: () => Promise<Meta>, base?: stri
       await sleep(500);
       continue;
     }
+    held.add(lock);
     try {
       const again = await present(); // another process may have built it since
       if (again) return again;
@@ -89,6 +99,7 @@ export async function once(name: string, build: () => Promise<Meta>, base?: stri
       renameSync(`${metaFile}.tmp`, metaFile);
       return built;
     } finally {
+      held.delete(lock);
       rmSync(lock, { recursive: true, force: true });
     }
   }
