@@ -37,8 +37,9 @@ export async function portalLimits(app: App, scope: string): Promise<void> {
   });
 }
 
-const counted = new WeakSet<FastifyRequest>();
-const counting = new WeakMap<FastifyRequest, Promise<void>>();
+/** Per request of a `countedByTheUseCase` route: its hit's count, done (by the use case) or under way. */
+const counts = new WeakMap<FastifyRequest, Promise<void>>();
+const done = Promise.resolve();
 
 /**
  * For a hot portal route whose use case counts the address's hit itself, inside its own statement
@@ -54,14 +55,13 @@ export function countedByTheUseCase(ctx: AppContext, scope: string) {
     // before the answer leaves (onSend, not onResponse): the caller's next request finds it
     // counted. An error's reply can pass onSend twice: both passes wait for the one count.
     onSend: async (req: FastifyRequest, _reply: unknown, payload: unknown) => {
-      if (counted.has(req)) return payload;
-      let hit = counting.get(req);
+      let hit = counts.get(req);
       if (!hit) {
         hit = countHit(ctx, scopeKey(ctx, scope, req.ip), PORTAL_WINDOW_MS).then(
           () => {},
           (e) => req.log.error({ err: e }, 'counting the portal hit failed'),
         );
-        counting.set(req, hit);
+        counts.set(req, hit);
       }
       await hit;
       return payload;
@@ -70,4 +70,6 @@ export function countedByTheUseCase(ctx: AppContext, scope: string) {
 }
 
 /** Tells `countedByTheUseCase` that the use case counted this request's hit. */
-export const markCounted = (req: FastifyRequest) => counted.add(req);
+export const markCounted = (req: FastifyRequest) => {
+  counts.set(req, done);
+};
