@@ -8,6 +8,8 @@ export default defineConfig({
     pool: 'forks',
     // two journeys at a time, one per core: each has its own server, database folder and browser
     fileParallelism: true,
+    // one module graph per worker, as in the integration suites (vitest.config.ts)
+    isolate: false,
     maxWorkers: 2,
   },
 });
