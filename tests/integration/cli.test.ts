@@ -107,6 +107,8 @@ describe('jiandu create-admin and unknown orgs', () => {
 });
 
 describe('jiandu demo', () => {
+  // the whole demo loads here (every module's year): ~80 s alone, longer while the run's demo
+  // snapshot is being built beside it (tests/support/prebuild-snapshots.ts)
   it(
     'loads the district once; every demo account must change the one random password',
     async () => {
@@ -140,8 +142,6 @@ describe('jiandu demo', () => {
       expect(
         await t.ctx.db.select().from(users).where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`),
       ).toHaveLength(28);
-      // the whole demo loads here (every module's year): ~80 s alone, longer while the run's demo
-      // snapshot is being built beside it (tests/support/prebuild-snapshots.ts)
     },
     DEMO_HOOK_TIMEOUT,
   );
