@@ -13,7 +13,6 @@ import { auditLog } from '../../src/server/platform/audit/schema.js';
 import { openDatabase } from '../../src/server/platform/db/client.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { roles, userRoles, users } from '../../src/server/platform/users/schema.js';
-import { DEMO_HOOK_TIMEOUT } from '../support/demo-app.js';
 import { loginAs } from '../support/factories.js';
 import { embeddedSuite, holdDataDir, runCli, startServe, stopServe } from '../support/run-cli.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -108,43 +107,39 @@ describe('jiandu create-admin and unknown orgs', () => {
 
 describe('jiandu demo', () => {
   // the whole demo loads here (every module's year): ~80 s alone, longer while the run's demo
-  // snapshot is being built beside it (tests/support/prebuild-snapshots.ts)
-  it(
-    'loads the district once; every demo account must change the one random password',
-    async () => {
-      const first = await loadDemo(t.ctx);
-      expect(first.alreadyLoaded).toBe(false);
-      expect(first.password).toMatch(/^Demo-/);
-      const demoUsers = await t.ctx.db
-        .select()
-        .from(users)
-        .where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`);
-      // 19 of the platform step, the account of the cadre who answers the demo's inquiry, a
-      // 村务监督委员会 member per village (6) and the two office heads who score dynamic rounds
-      expect(demoUsers).toHaveLength(28);
-      expect(demoUsers.every((u) => u.mustChangePassword)).toBe(true);
-      const towns = await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'township'));
-      expect(towns.map((o) => o.name).sort()).toEqual(['大兴镇', '青山镇']);
-      expect(await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'group'))).toHaveLength(12);
-      expect(await roleOf(demoUsers.find((u) => u.username === 'qingshan_cadre')!.id)).toEqual(['cadre']);
-      // The district made by create-admin above is reused; later demo steps find orgs by name path.
-      const tree = await demoOrgs(t.ctx.db);
-      expect([...tree.keys()].filter((k) => k === '新城区')).toHaveLength(1);
-      expect(tree.get('新城区/青山镇/石桥村/第二村民小组')?.kind).toBe('group');
-      expect(tree.get('新城区/大兴镇/财政所')?.kind).toBe('department');
-      const unitHead = await demoUser(t.ctx.db, 'daxing_unit_head');
-      expect(unitHead.orgId).toBe(tree.get('新城区/大兴镇/东风村')?.id);
+  // snapshot is being built beside it (tests/support/prebuild-snapshots.ts): DEMO_HOOK_TIMEOUT
+  it('loads the district once; every demo account must change the one random password', async () => {
+    const first = await loadDemo(t.ctx);
+    expect(first.alreadyLoaded).toBe(false);
+    expect(first.password).toMatch(/^Demo-/);
+    const demoUsers = await t.ctx.db
+      .select()
+      .from(users)
+      .where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`);
+    // 19 of the platform step, the account of the cadre who answers the demo's inquiry, a
+    // 村务监督委员会 member per village (6) and the two office heads who score dynamic rounds
+    expect(demoUsers).toHaveLength(28);
+    expect(demoUsers.every((u) => u.mustChangePassword)).toBe(true);
+    const towns = await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'township'));
+    expect(towns.map((o) => o.name).sort()).toEqual(['大兴镇', '青山镇']);
+    expect(await t.ctx.db.select().from(orgs).where(eq(orgs.kind, 'group'))).toHaveLength(12);
+    expect(await roleOf(demoUsers.find((u) => u.username === 'qingshan_cadre')!.id)).toEqual(['cadre']);
+    // The district made by create-admin above is reused; later demo steps find orgs by name path.
+    const tree = await demoOrgs(t.ctx.db);
+    expect([...tree.keys()].filter((k) => k === '新城区')).toHaveLength(1);
+    expect(tree.get('新城区/青山镇/石桥村/第二村民小组')?.kind).toBe('group');
+    expect(tree.get('新城区/大兴镇/财政所')?.kind).toBe('department');
+    const unitHead = await demoUser(t.ctx.db, 'daxing_unit_head');
+    expect(unitHead.orgId).toBe(tree.get('新城区/大兴镇/东风村')?.id);
 
-      expect((await loginAs(t, 'daxing_org_officer', first.password!)).pending).toBe('password_change');
+    expect((await loginAs(t, 'daxing_org_officer', first.password!)).pending).toBe('password_change');
 
-      const second = await demoCommand(t.ctx);
-      expect(second.join('')).toContain('演示数据已经加载过');
-      expect(
-        await t.ctx.db.select().from(users).where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`),
-      ).toHaveLength(28);
-    },
-    DEMO_HOOK_TIMEOUT,
-  );
+    const second = await demoCommand(t.ctx);
+    expect(second.join('')).toContain('演示数据已经加载过');
+    expect(
+      await t.ctx.db.select().from(users).where(sql`${users.username} ~ '^(daxing|qingshan|xincheng)_'`),
+    ).toHaveLength(28);
+  }, 600_000);
 });
 
 describe('jiandu verify-audit', () => {
