@@ -470,19 +470,24 @@ async function main() {
     // how soon each server answers /api/health on its own port, every 2 s: a server whose event
     // loop (or its one embedded connection) is held shows here, whatever the request mix
     const probes: number[][] = target.procs.map(() => []);
+    /** Probes not answered 200, by what came instead (a status, or no answer within the deadline). */
+    const probeRefusals: Map<string, number>[] = target.procs.map(() => new Map());
     const prober = (async () => {
       while (running()) {
         await Promise.all(
           target.procs.map(async (p, i) => {
             const t1 = performance.now();
-            const ok = await fetch(`${p.base}/api/health`, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+            const answer = await fetch(`${p.base}/api/health`, {
+              signal: AbortSignal.timeout(TIMEOUT_MS),
+            }).then(
               async (r) => {
                 await r.arrayBuffer();
-                return r.ok;
+                return r.ok ? 'ok' : String(r.status);
               },
-              () => false,
+              () => 'no answer',
             );
-            probes[i].push(ok ? performance.now() - t1 : TIMEOUT_MS);
+            if (answer === 'ok') probes[i].push(performance.now() - t1);
+            else probeRefusals[i].set(answer, (probeRefusals[i].get(answer) ?? 0) + 1);
           }),
         );
         await pause(2_000);
@@ -540,13 +545,16 @@ async function main() {
         `| PostgreSQL backends of ${target.pgDatabase} (RssAnon, added up; not judged) | ${pgStart.n} → ${pgEnd.n} | ${mb(pgStart.anonKb)} | — | — | ${mb(pgEnd.anonKb)} | ${((pgEnd.anonKb - pgStart.anonKb) / 1024).toFixed(0)} since warm-up | — | — |`,
       );
     for (const n of memoryNotes) console.log(`\n${n}`);
-    console.log('\n| process | /api/health probes (every 2 s, own port) | p50 ms | p95 ms | max ms |');
-    console.log('|---|---|---|---|---|');
+    console.log(
+      '\n| process | /api/health probes (every 2 s, own port) answered 200 | p50 ms | p95 ms | max ms | not 200 |',
+    );
+    console.log('|---|---|---|---|---|---|');
     target.procs.forEach((p, i) => {
       const v = [...probes[i]].sort((a, b) => a - b);
       const at = (q: number) =>
         v.length ? v[Math.min(v.length - 1, Math.floor(q * v.length))].toFixed(0) : '—';
-      console.log(`| ${p.name} | ${v.length} | ${at(0.5)} | ${at(0.95)} | ${at(1)} |`);
+      const refused = [...probeRefusals[i]].map(([what, n]) => `${n}× ${what}`).join(', ') || '0';
+      console.log(`| ${p.name} | ${v.length} | ${at(0.5)} | ${at(0.95)} | ${at(1)} | ${refused} |`);
     });
     for (const p of target.procs) {
       const text = readFileSync(p.logFile, 'utf8').slice(p.logFrom);

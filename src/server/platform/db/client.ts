@@ -29,6 +29,12 @@ export interface Database {
   replica?: ReadReplica;
   /** The connection string (PostgreSQL only), for a session of its own (the start-up lock). */
   url?: string;
+  /**
+   * A handle on one connection of its own (PostgreSQL only) for `/api/health`: a probe must not
+   * queue behind the requests for the pool, or an instance under load reads as down and the proxy
+   * takes it out just when it is needed.
+   */
+  health?: Db;
 }
 
 export interface DatabaseOptions {
@@ -65,14 +71,21 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const replica = opts.replica
       ? new ReadReplica(pool, db, { ...opts.replica, poolSize: opts.poolSize, strict })
       : undefined;
+    const healthPool = new ReleasingPool({ connectionString: opts.databaseUrl, max: 1 });
+    healthPool.on('error', () => {});
+    healthPool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     return {
       db,
       kind: 'postgres',
       url: opts.databaseUrl,
       replica,
+      health: drizzlePg(healthPool, { schema }) as unknown as Db,
       close: async () => {
         await replica?.close();
         await pool.end();
+        await healthPool.end();
       },
     };
   }

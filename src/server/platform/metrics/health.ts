@@ -25,8 +25,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 /** The newest tick of any instance's scheduler (they all share the database). */
-async function lastTick(ctx: AppContext): Promise<Date | null> {
-  const [row] = await ctx.db.select({ at: max(schedulerTicks.tickedAt) }).from(schedulerTicks);
+async function lastTick(db: AppContext['db']): Promise<Date | null> {
+  const [row] = await db.select({ at: max(schedulerTicks.tickedAt) }).from(schedulerTicks);
   return row?.at ? new Date(row.at) : null;
 }
 
@@ -37,11 +37,13 @@ async function lastTick(ctx: AppContext): Promise<Date | null> {
  */
 export async function checkHealth(ctx: AppContext): Promise<Health> {
   const kind = ctx.database.kind;
+  // on PostgreSQL a connection of its own, not a turn in the request pool's queue
+  const db = ctx.database.health ?? ctx.db;
   try {
     const tick = await withTimeout(
       (async () => {
-        await ctx.db.execute(sql`select 1`);
-        return lastTick(ctx);
+        await db.execute(sql`select 1`);
+        return lastTick(db);
       })(),
       DATABASE_TIMEOUT_MS,
     );
@@ -78,7 +80,7 @@ export async function sharedGauges(ctx: AppContext): Promise<string[]> {
     .from(importJobs)
     .where(inArray(importJobs.status, ['running', 'awaiting_confirmation']))
     .groupBy(importJobs.status);
-  const tick = await lastTick(ctx);
+  const tick = await lastTick(ctx.db);
   const out = [
     '# HELP jiandu_job_queue_depth Job runs due and waiting for a scheduler (all instances).',
     '# TYPE jiandu_job_queue_depth gauge',
