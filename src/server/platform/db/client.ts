@@ -57,25 +57,14 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new ReleasingPool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
-    // A client cut while checked out (a terminated backend, a restarted server) between two
-    // statements of a transaction emits 'error' with no listener of the pool's: without this the
-    // process dies. Its next query fails (the request answers 503) and the pool drops it on release.
-    pool.on('connect', (client) => {
-      client.on('error', () => {});
-    });
+    const pool = primaryPool(opts.databaseUrl, opts.poolSize ?? 10);
     const strict = opts.strictTxGuard ?? strictTxGuard();
     const db = drizzlePg(strict ? guardClient(pool, ['query']) : pool, { schema }) as unknown as Db;
     if (strict) markTransactions(db);
     const replica = opts.replica
       ? new ReadReplica(pool, db, { ...opts.replica, poolSize: opts.poolSize, strict })
       : undefined;
-    const healthPool = new ReleasingPool({ connectionString: opts.databaseUrl, max: 1 });
-    healthPool.on('error', () => {});
-    healthPool.on('connect', (client) => {
-      client.on('error', () => {});
-    });
+    const healthPool = primaryPool(opts.databaseUrl, 1);
     return {
       db,
       kind: 'postgres',
@@ -119,6 +108,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   markTransactions(db);
   return { db, kind: 'pglite', pglite: client, close: () => raw.close() };
+}
+
+/** A pool on the primary whose dropped or cut connections never take the process down. */
+function primaryPool(url: string, max: number): ReleasingPool {
+  const pool = new ReleasingPool({ connectionString: url, max });
+  pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
+  // A client cut while checked out (a terminated backend, a restarted server) between two
+  // statements of a transaction emits 'error' with no listener of the pool's: without this the
+  // process dies. Its next query fails (the request answers 503) and the pool drops it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  return pool;
 }
 
 /**

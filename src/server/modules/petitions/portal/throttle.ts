@@ -26,16 +26,9 @@ export async function refuseIfGuessing(ctx: AppContext, ip: string): Promise<voi
 
 /**
  * The same test as `refuseIfGuessing` as a query of one row and one column `yes`, for a use case
- * that checks it inside a statement of its own (then refuses with `guessingRefusal`).
- */
-export function guessingNow(ctx: AppContext, ip: string): SQL {
-  const from = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MS);
-  return guessingOf(wrongCodesKey(ctx, ip), from.toISOString());
-}
-
-/**
- * `guessingNow` with its values given as they go into the statement (or as `sql.placeholder`s):
- * the address's key (`wrongCodesKey`) and the start of the window (an ISO time).
+ * that checks it inside a statement of its own (then refuses with `guessingRefusal`). Its values as
+ * they go into the statement, or as `sql.placeholder`s of a prepared one: the address's key
+ * (`wrongCodesKey`) and the start of the window (an ISO time, now − `WRONG_CODE_WINDOW_MS`).
  */
 export function guessingOf(key: unknown, windowFrom: unknown): SQL {
   return sql`select exists (
