@@ -96,12 +96,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   });
   // one connection: an outer-handle query inside a transaction would wait for ever (see tx-guard.ts)
   // and one thread: every statement or transaction takes a turn that lets the event loop poll first
-  const client = guardClient(fairClient(raw, ['query', 'exec', 'sql', 'transaction']), [
+  const client = guardClient(fairClient(raw, ['query', 'exec', 'sql', 'transaction', 'runExclusive']), [
     'query',
     'exec',
     'sql',
     'dumpDataDir',
     'listen',
+    'runExclusive',
   ]);
   // PGlite lays out a new database as 666 whatever the umask: only the server's account may read it
   if (dir) restrictTree(dir);
