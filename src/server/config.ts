@@ -41,9 +41,12 @@ export interface Config {
   /**
    * How often the scheduler sweeps the portal's ended rate-limit windows (RATE_LIMIT_SWEEP_MS,
    * default 10 minutes), and how long a job run may stay 'running' before another tick takes it to
-   * be abandoned by a crashed instance (JOB_STALE_MS, default 10 minutes). At least a second each.
+   * be abandoned by a crashed instance (JOB_STALE_MS, default 10 minutes), and how often the stored
+   * 素质结构 a change marked stale is built again (STRUCTURE_REFRESH_MS, default 1 minute). At least a
+   * second each.
    */
   rateLimitSweepMs?: number;
+  structureRefreshMs?: number;
   jobStaleMs?: number;
   /**
    * How long a read reuses its session's row (SESSION_CACHE_MS: 0 turns it off; at most 5,000):
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarRefreshMs: positive(env.CALENDAR_REFRESH_MS),
     rateLimitSweepMs: seconds('RATE_LIMIT_SWEEP_MS', env.RATE_LIMIT_SWEEP_MS),
     jobStaleMs: seconds('JOB_STALE_MS', env.JOB_STALE_MS),
+    structureRefreshMs: seconds('STRUCTURE_REFRESH_MS', env.STRUCTURE_REFRESH_MS),
     sessionCacheMs: sessionCacheMs(env.SESSION_CACHE_MS),
   };
 }

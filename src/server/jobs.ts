@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { registerAdmonitionJobs } from './modules/admonitions/jobs.js';
+import { registerAssessmentJobs } from './modules/assessments/structure-refresh.js';
 import { registerOpennessJobs } from './modules/openness/jobs.js';
 import { registerPetitionJobs } from './modules/petitions/workflow/jobs.js';
 import { registerFollowTask } from './modules/pledges/portal/follow.js';
@@ -11,7 +12,7 @@ import { registerSchedulerJobs } from './platform/jobs/cleanup.js';
 import { registerTodoJobs } from './platform/todos/jobs.js';
 
 /** Every background job of the system. A module adds one line here (its `registerJob` calls). */
-export function registerJobs(config: Pick<Config, 'rateLimitSweepMs'> = {}): void {
+export function registerJobs(config: Pick<Config, 'rateLimitSweepMs' | 'structureRefreshMs'> = {}): void {
   registerSchedulerJobs(config);
   registerTodoJobs();
   registerPetitionJobs();
@@ -21,5 +22,6 @@ export function registerJobs(config: Pick<Config, 'rateLimitSweepMs'> = {}): voi
   registerPolicyJobs();
   registerAdmonitionJobs();
   registerOpennessJobs();
+  registerAssessmentJobs(config);
   registerFollowTask();
 }

@@ -4,9 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { distributions, headline, type StructureCadre } from '../../src/domain/assessments/structure.js';
 import { structureCubes } from '../../src/server/modules/assessments/schema.js';
 import { setStoredStructure } from '../../src/server/modules/assessments/structure.js';
+import {
+  refreshStructure,
+  STRUCTURE_REFRESH_MS,
+  structureRefreshJob,
+} from '../../src/server/modules/assessments/structure-refresh.js';
 import { cadres, tenures } from '../../src/server/modules/cadres/schema.js';
 import { insertCadres } from '../../src/server/modules/cadres/write-cadre.js';
 import { backupTables } from '../../src/server/platform/backup/tables.js';
+import { Scheduler } from '../../src/server/platform/jobs/scheduler.js';
 import { orgs } from '../../src/server/platform/orgs/schema.js';
 import { call, makeOrg, makeUser, type Session, signIn } from '../support/factories.js';
 import { createTestApp, openAnotherInstance, type TestApp } from '../support/test-app.js';
@@ -115,16 +121,34 @@ async function sameBothWays(who: Session, query = '', app: TestApp = t) {
   return stored;
 }
 
-const storedDays = async (orgId = district.id, level = '') =>
+/** The days of the rows a reader uses (stale ones are read as missing), or of the stale ones. */
+const storedDays = async (orgId = district.id, level = '', stale = false) =>
   (
     await t.ctx.db
       .select({ day: structureCubes.day })
       .from(structureCubes)
-      .where(and(eq(structureCubes.orgId, orgId), eq(structureCubes.level, level)))
+      .where(
+        and(
+          eq(structureCubes.orgId, orgId),
+          eq(structureCubes.level, level),
+          eq(structureCubes.stale, stale),
+        ),
+      )
       .orderBy(asc(structureCubes.day))
   )
     .map((r) => r.day)
     .filter((d) => d !== 'infinity'); // the row of the subtree's levels
+const staleDays = (orgId = district.id, level = '') => storedDays(orgId, level, true);
+
+/** When each stored row of the org was built: a view that builds nothing leaves them as they were. */
+const builtAt = async (orgId = district.id) =>
+  (
+    await t.ctx.db
+      .select({ day: structureCubes.day, level: structureCubes.level, at: structureCubes.builtAt })
+      .from(structureCubes)
+      .where(eq(structureCubes.orgId, orgId))
+      .orderBy(asc(structureCubes.day), asc(structureCubes.level))
+  ).map((r) => `${r.day} ${r.level} ${new Date(r.at).toISOString()}`);
 
 /**
  * The answer as the domain counts it from the rows themselves (an oracle beside the SQL): the
@@ -319,6 +343,128 @@ describe('the stored structure counts', () => {
       expect(await storedDays()).not.toContain('2026-03-02');
     } finally {
       t.clock.current = saved;
+    }
+  });
+
+  it('marks what a change reaches stale, and the refresh builds exactly that again for the next view', async () => {
+    await t.ctx.db.delete(structureCubes); // what the tests before left (another clock's days)
+    await sameBothWays(plain);
+    await sameBothWays(plain, `&orgId=${townA.id}`);
+    await sameBothWays(plain, '&level=fuke');
+    const untouched = await builtAt(townB.id);
+    // 周七 also held a post in 甲镇 from 2025-05-01 (entered late): 2025-12-31 and today are reached
+    await t.ctx.db.insert(tenures).values({
+      cadreId: c.周七,
+      orgId: townA.id,
+      title: '挂职',
+      level: 'fuke',
+      startDate: '2025-05-01',
+    });
+    expect(await staleDays()).toEqual(['2025-12-31', '2026-03-02']);
+    expect(await staleDays(townA.id)).toEqual(['2025-12-31', '2026-03-02']);
+    expect(await staleDays(district.id, 'fuke')).toEqual(['2025-12-31', '2026-03-02']);
+    expect(await storedDays()).toEqual(['2022-12-31', '2023-12-31', '2024-12-31']);
+    const earlier = await builtAt();
+    // per org and level: the district, the district's 副科, 甲镇 (each org's levels row with its '')
+    expect(await refreshStructure(t.ctx)).toEqual({ groups: 3, left: 0 });
+    expect(await staleDays()).toEqual([]);
+    expect(await storedDays()).toHaveLength(5);
+    expect(await storedDays(townA.id)).toHaveLength(5);
+    expect(await storedDays(district.id, 'fuke')).toHaveLength(5);
+    // only the stale rows were built again; 乙镇's, which the change did not reach, are as they were
+    const rebuilt = await builtAt();
+    expect(rebuilt.filter((r) => earlier.includes(r)).map((r) => r.slice(0, 10))).toEqual([
+      '2022-12-31',
+      '2022-12-31',
+      '2023-12-31',
+      '2023-12-31',
+      '2024-12-31',
+      '2024-12-31',
+    ]);
+    expect(await builtAt(townB.id)).toEqual(untouched);
+    // the next views read the refreshed rows and build nothing: right, and warm
+    const s = await sameBothWays(plain);
+    await sameAsDomain(s);
+    await sameBothWays(plain, '&level=fuke');
+    expect(await builtAt()).toEqual(rebuilt);
+    // nothing stale: the refresh has nothing to do
+    expect(await refreshStructure(t.ctx)).toEqual({ groups: 0, left: 0 });
+    // an org deleted after a change reached its rows: they go, nothing is built for it
+    const townC = await makeOrg(t.ctx, '丙镇', district.id);
+    await sameBothWays(plain, `&orgId=${townC.id}`);
+    expect(await storedDays(townC.id)).toHaveLength(5);
+    await t.ctx.db.insert(tenures).values({
+      cadreId: c.周七,
+      orgId: townC.id,
+      title: '挂职',
+      level: 'fuke',
+      startDate: '2026-01-01',
+    });
+    await t.ctx.db.update(orgs).set({ deletedAt: t.clock.now() }).where(eq(orgs.id, townC.id));
+    expect(await staleDays(townC.id)).toEqual(['2026-03-02']);
+    expect((await refreshStructure(t.ctx)).left).toBe(0);
+    expect(await t.ctx.db.select().from(structureCubes).where(eq(structureCubes.orgId, townC.id))).toEqual(
+      [],
+    );
+  });
+
+  it('refreshes on the scheduler once the clock passes the job’s interval', async () => {
+    const scheduler = new Scheduler(t.ctx, {
+      jobs: { recurring: [structureRefreshJob()], oneOff: [] },
+      log: () => {},
+    });
+    const saved = t.clock.current;
+    try {
+      await t.ctx.db.delete(structureCubes);
+      await sameBothWays(plain);
+      await scheduler.tick(); // this slot's run, with nothing stale
+      const [row] = await t.ctx.db.select().from(tenures).where(eq(tenures.id, tenure.张一));
+      const res = await call(t, officer, 'PUT', `/api/v1/tenures/${tenure.张一}`, {
+        startDate: '2021-06-01',
+        version: row.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await staleDays()).toHaveLength(5);
+      await scheduler.tick(); // the same slot: already run
+      expect(await staleDays()).toHaveLength(5);
+      t.clock.advance(STRUCTURE_REFRESH_MS);
+      expect(await scheduler.tick()).toBe(1);
+      expect(await staleDays()).toEqual([]);
+      expect(await storedDays()).toHaveLength(5);
+      const built = await builtAt();
+      await sameAsDomain(await sameBothWays(plain));
+      expect(await builtAt()).toEqual(built);
+    } finally {
+      t.clock.current = saved;
+    }
+  });
+
+  it('leaves an org a writer holds stale for the next run', async () => {
+    if (!t.databaseUrl) return; // one connection on the embedded database: no writer beside the job
+    await t.ctx.db.delete(structureCubes);
+    await sameBothWays(plain);
+    const writer = new pg.Client({ connectionString: t.databaseUrl });
+    await writer.connect();
+    try {
+      await writer.query('begin');
+      await writer.query(`update tenures set start_date = start_date - 1 where id = $1`, [tenure.张一]);
+      // the writer's own transaction marked the rows; uncommitted, the job does not see them yet
+      expect(await refreshStructure(t.ctx)).toEqual({ groups: 0, left: 0 });
+      await writer.query('commit');
+      await writer.query('begin');
+      await writer.query(`update tenures set start_date = start_date + 1 where id = $1`, [tenure.张一]);
+      await writer.query('commit');
+      // now held by another writer while the job runs: skipped, left stale
+      await writer.query('begin');
+      await writer.query(`select pg_advisory_xact_lock_shared(7432, $1::int)`, [district.id]);
+      const held = await refreshStructure(t.ctx);
+      expect(held.left).toBeGreaterThan(0);
+      expect(await staleDays()).toHaveLength(5);
+      await writer.query('commit');
+      expect(await refreshStructure(t.ctx)).toEqual({ groups: held.left, left: 0 });
+      expect(await staleDays()).toEqual([]);
+    } finally {
+      await writer.end();
     }
   });
 

@@ -292,6 +292,11 @@ export const structureCubes = pgTable(
     /** On the row of day 'infinity' (which every change of the subtree drops): its tenures' levels. */
     levels: text('levels').array(),
     builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A change reached the row (migration 0046's triggers): read as missing, built again by the refresh job. */
+    stale: boolean('stale').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.level] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.day, t.level] }),
+    index('structure_cubes_stale_idx').on(t.orgId, t.level).where(sql`${t.stale}`),
+  ],
 );

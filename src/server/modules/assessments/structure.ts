@@ -257,6 +257,7 @@ async function readLevels(db: Queryable, orgId: number): Promise<string[] | null
         eq(structureCubes.day, LEVELS_DAY),
         eq(structureCubes.level, ''),
         eq(structureCubes.figures, SIGNATURE),
+        eq(structureCubes.stale, false),
       ),
     );
   return row?.levels ?? null;
@@ -277,6 +278,7 @@ async function readStored(db: Queryable, orgId: number, days: string[], level: s
         inArray(structureCubes.day, days),
         eq(structureCubes.level, level),
         eq(structureCubes.figures, SIGNATURE),
+        eq(structureCubes.stale, false),
       ),
     );
   return new Map<string, StoredRow>(
@@ -285,25 +287,37 @@ async function readStored(db: Queryable, orgId: number, days: string[], level: s
 }
 
 /**
- * Stores the counts the request lacks — the days without a row, and `on` without its distributions —
- * in one transaction under the org's lock taken without waiting: an org a writer is changing right
- * now is left to be counted by the request. Past days other than year-ends go after a week.
+ * Stores the counts the request (or the refresh job) lacks — the days without a row or with a stale
+ * one, and the `counted` days without their distributions — in one transaction under the org's lock
+ * taken without waiting: an org a writer is changing right now is left to be counted by the request
+ * (and to the next refresh). Past days other than year-ends go after a week. True when it built.
  */
-async function buildStored(ctx: AppContext, orgId: number, days: string[], on: string, level: string) {
-  const have = await readStored(ctx.db, orgId, days, level);
-  if (days.every((d) => have.has(d)) && have.get(on)?.counts && (await readLevels(ctx.db, orgId))) return;
-  await ctx.db.transaction(async (tx) => {
+export async function buildStored(
+  ctx: AppContext,
+  orgId: number,
+  days: string[],
+  counted: string[],
+  level: string,
+): Promise<boolean> {
+  const complete = (have: Map<string, StoredRow>) =>
+    days.every((d) => have.has(d)) && counted.every((d) => have.get(d)?.counts);
+  if (
+    complete(await readStored(ctx.db, orgId, [...days, ...counted], level)) &&
+    (await readLevels(ctx.db, orgId))
+  )
+    return false;
+  return ctx.db.transaction(async (tx) => {
     const [lock] = rowsOf<{ tree: boolean; org: boolean }>(
       await tx.execute(sql`select pg_try_advisory_xact_lock_shared(${LOCK}, 0) as tree,
         pg_try_advisory_xact_lock(${LOCK}, ${orgId}::int) as org`),
     );
-    if (!lock?.tree || !lock.org) return;
+    if (!lock?.tree || !lock.org) return false;
     // under the lock: the path as it is now, and what another request built meanwhile
     const [org] = await tx
       .select({ path: orgs.path })
       .from(orgs)
       .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt)));
-    if (!org) return;
+    if (!org) return false;
     if (!(await readLevels(tx, orgId)))
       await tx
         .insert(structureCubes)
@@ -318,23 +332,34 @@ async function buildStored(ctx: AppContext, orgId: number, days: string[], on: s
         })
         .onConflictDoUpdate({
           target: [structureCubes.orgId, structureCubes.day, structureCubes.level],
-          set: { path: sql`excluded.path`, figures: sql`excluded.figures`, levels: sql`excluded.levels` },
+          set: {
+            path: sql`excluded.path`,
+            figures: sql`excluded.figures`,
+            levels: sql`excluded.levels`,
+            stale: false,
+            builtAt: sql`now()`,
+          },
         });
-    const stored = await readStored(tx, orgId, days, level);
-    const build = days.filter((d) => !stored.has(d) || (d === on && !stored.get(d)?.counts));
-    if (!build.length) return;
-    const all: Who = { kind: 'all' };
+    const all = [...new Set([...days, ...counted])];
+    const stored = await readStored(tx, orgId, all, level);
+    const build = all.filter((d) => !stored.has(d) || (counted.includes(d) && !stored.get(d)?.counts));
+    if (!build.length) return true;
+    const everyone: Who = { kind: 'all' };
     const lvl = level || undefined;
-    // the day's headline comes from its grouped rows; the other days' in one pass
+    // a counted day's headline comes from its grouped rows; the other days' in one pass
     const headlines = await headlineCounts(
       tx,
-      all,
+      everyone,
       org.path,
-      build.filter((d) => d !== on),
+      build.filter((d) => !counted.includes(d)),
       lvl,
     );
-    const counts = build.includes(on) ? await countRows(tx, all, org.path, on, lvl) : null;
-    if (counts) headlines.set(on, headlineOfRows(counts));
+    const counts = new Map<string, GroupRow[]>();
+    for (const d of build.filter((d) => counted.includes(d))) {
+      const rows = await countRows(tx, everyone, org.path, d, lvl);
+      counts.set(d, rows);
+      headlines.set(d, headlineOfRows(rows));
+    }
     await tx
       .insert(structureCubes)
       .values(
@@ -345,7 +370,7 @@ async function buildStored(ctx: AppContext, orgId: number, days: string[], on: s
           path: org.path,
           figures: SIGNATURE,
           headline: headlines.get(day) ?? [0, 0, 0, 0, 0],
-          counts: day === on ? counts : null,
+          counts: counts.get(day) ?? null,
         })),
       )
       .onConflictDoUpdate({
@@ -356,6 +381,7 @@ async function buildStored(ctx: AppContext, orgId: number, days: string[], on: s
           headline: sql`excluded.headline`,
           counts: sql`excluded.counts`,
           builtAt: sql`now()`,
+          stale: false,
         },
       });
     const today = chinaDate(ctx.clock.now());
@@ -368,6 +394,7 @@ async function buildStored(ctx: AppContext, orgId: number, days: string[], on: s
           sql`to_char(${structureCubes.day}, 'MM-DD') <> '12-31'`,
         ),
       );
+    return true;
   });
 }
 
@@ -395,7 +422,7 @@ export async function qualityStructure(opts: { ctx: AppContext; actor: Actor; qu
   const stored = storedAnswers(actor);
   if (stored) {
     const org = await requireOrg(ctx.db, actor, query.orgId ?? actor.orgId);
-    await buildStored(ctx, org.id, days, on, level);
+    await buildStored(ctx, org.id, days, [on], level);
   }
   return ctx.db.transaction(async (tx) => {
     const org = await requireOrg(tx, actor, query.orgId ?? actor.orgId);

@@ -1,0 +1,70 @@
+import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../platform/context.js';
+import { type RecurringJob, registerJob } from '../../platform/jobs/registry.js';
+import { orgs } from '../../platform/orgs/schema.js';
+import { structureCubes } from './schema.js';
+import { buildStored } from './structure.js';
+
+/** How often the stale stored structure is built again unless STRUCTURE_REFRESH_MS says otherwise. */
+export const STRUCTURE_REFRESH_MS = 60_000;
+
+/**
+ * 素质结构's refresh (docs/decisions/assessments.md): a change to a tenure, a cadre or the tree marks
+ * the stored rows it reaches stale (migration 0046) instead of deleting them, so this job knows what
+ * was being read and builds exactly those rows again — the days, the days' distributions, the
+ * levels offered — under the same locks as a request. The first view after a write then finds
+ * them built, unless it comes before the next run (it counts, as before). An org a writer holds right
+ * now is skipped and left stale for the next run; the rows of an org since deleted go.
+ */
+export async function refreshStructure(ctx: AppContext): Promise<{ groups: number; left: number }> {
+  // an org deleted since its rows went stale: all its rows go (nothing can ask for it again)
+  await ctx.db
+    .delete(structureCubes)
+    .where(
+      and(
+        inArray(
+          structureCubes.orgId,
+          ctx.db
+            .selectDistinct({ id: structureCubes.orgId })
+            .from(structureCubes)
+            .where(eq(structureCubes.stale, true)),
+        ),
+        notInArray(
+          structureCubes.orgId,
+          ctx.db.select({ id: orgs.id }).from(orgs).where(isNull(orgs.deletedAt)),
+        ),
+      ),
+    );
+  const groups = await ctx.db
+    .select({
+      orgId: structureCubes.orgId,
+      level: structureCubes.level,
+      days: sql<string[]>`coalesce(array_agg(${structureCubes.day}::text order by ${structureCubes.day})
+        filter (where ${structureCubes.day} <> 'infinity'), '{}')`,
+      counted: sql<string[]>`coalesce(array_agg(${structureCubes.day}::text order by ${structureCubes.day})
+        filter (where ${structureCubes.day} <> 'infinity' and ${isNotNull(structureCubes.counts)}), '{}')`,
+    })
+    .from(structureCubes)
+    .where(eq(structureCubes.stale, true))
+    .groupBy(structureCubes.orgId, structureCubes.level)
+    .orderBy(structureCubes.orgId, structureCubes.level);
+  for (const g of groups) await buildStored(ctx, g.orgId, g.days, g.counted, g.level);
+  const [{ left }] = await ctx.db
+    .select({ left: sql<number>`count(distinct (${structureCubes.orgId}, ${structureCubes.level}))::int` })
+    .from(structureCubes)
+    .where(eq(structureCubes.stale, true));
+  return { groups: groups.length, left: Number(left) };
+}
+
+/** The refresh as a recurring job: on one instance per slot, however many are running. */
+export const structureRefreshJob = (config: { structureRefreshMs?: number } = {}): RecurringJob => ({
+  name: 'assessment.structure_refresh',
+  everyMs: config.structureRefreshMs ?? STRUCTURE_REFRESH_MS,
+  run: async (ctx) => {
+    await refreshStructure(ctx);
+  },
+});
+
+export function registerAssessmentJobs(config: { structureRefreshMs?: number } = {}): void {
+  registerJob(structureRefreshJob(config));
+}
