@@ -1,4 +1,5 @@
 ALTER TABLE "structure_cubes" ADD COLUMN "stale" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "structure_cubes" ADD COLUMN "asked" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX "structure_cubes_stale_idx" ON "structure_cubes" USING btree ("org_id","level") WHERE "structure_cubes"."stale";--> statement-breakpoint
 -- 素质结构's stored counts are no longer deleted when a change reaches them but marked stale, in the
 -- writer's transaction, under the same ancestor locks: a reader treats a stale row as missing, and

@@ -439,6 +439,34 @@ describe('the stored structure counts', () => {
     }
   });
 
+  it('counts a new day ahead for what readers asked for in the last week, and then stops', async () => {
+    const saved = t.clock.current;
+    try {
+      await t.ctx.db.delete(structureCubes);
+      const viewed = await sameBothWays(plain, '&level=fuke');
+      expect(viewed.on).toBe('2026-03-02');
+      // past midnight in China (16:00 UTC): the refresh counts 2026-03-03 for the district's 副科
+      t.clock.current = new Date('2026-03-02T16:30:00Z');
+      await refreshStructure(t.ctx);
+      expect(await storedDays(district.id, 'fuke')).toContain('2026-03-03');
+      expect(await storedDays()).toEqual([]); // nobody asked for the district as a whole
+      const built = await builtAt();
+      const morning = await signIn(
+        t,
+        (await makeUser(t.ctx, { orgId: district.id, roles: ['org_officer'] })).username,
+      );
+      const next = await sameBothWays(morning, '&level=fuke');
+      expect(next.on).toBe('2026-03-03');
+      expect(await builtAt()).toEqual(built); // the morning's first view built nothing
+      // a week and a day with no view that counted: no longer counted ahead
+      t.clock.current = new Date('2026-03-10T16:30:00Z');
+      await refreshStructure(t.ctx);
+      expect(await storedDays(district.id, 'fuke')).not.toContain('2026-03-11');
+    } finally {
+      t.clock.current = saved;
+    }
+  });
+
   it('leaves an org a writer holds stale for the next run', async () => {
     if (!t.databaseUrl) return; // one connection on the embedded database: no writer beside the job
     await t.ctx.db.delete(structureCubes);

@@ -294,6 +294,8 @@ export const structureCubes = pgTable(
     builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
     /** A change reached the row (migration 0046's triggers): read as missing, built again by the refresh job. */
     stale: boolean('stale').notNull().default(false),
+    /** Built for a reader's request (not by the refresh job): its org and level are kept warm past midnight for a week. */
+    asked: boolean('asked').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.day, t.level] }),

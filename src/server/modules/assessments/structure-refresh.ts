@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
+import { addDays, chinaDate } from '../../../domain/calendar.js';
 import type { AppContext } from '../../platform/context.js';
 import { type RecurringJob, registerJob } from '../../platform/jobs/registry.js';
 import { orgs } from '../../platform/orgs/schema.js';
@@ -14,7 +15,10 @@ export const STRUCTURE_REFRESH_MS = 60_000;
  * was being read and builds exactly those rows again — the days, the days' distributions, the
  * levels offered — under the same locks as a request. The first view after a write then finds
  * them built, unless it comes before the next run (it counts, as before). An org a writer holds right
- * now is skipped and left stale for the next run; the rows of an org since deleted go.
+ * now is skipped and left stale for the next run; the rows of an org since deleted go. On a new day
+ * it also counts the day for every org and level a reader's request counted on one of the seven
+ * days before (rows marked `asked`), so the first view of the morning is stored too; an org viewed
+ * every day warm stops being refreshed a week after the last view that counted, until viewed again.
  */
 export async function refreshStructure(ctx: AppContext): Promise<{ groups: number; left: number }> {
   // an org deleted since its rows went stale: all its rows go (nothing can ask for it again)
@@ -48,7 +52,21 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
     .where(eq(structureCubes.stale, true))
     .groupBy(structureCubes.orgId, structureCubes.level)
     .orderBy(structureCubes.orgId, structureCubes.level);
-  for (const g of groups) await buildStored(ctx, g.orgId, g.days, g.counted, g.level);
+  for (const g of groups) await buildStored(ctx, g.orgId, g.days, g.counted, g.level, 'refresh');
+  // a new day: today's distributions for each org and level a reader asked for in the last week
+  const today = chinaDate(ctx.clock.now());
+  const asked = await ctx.db
+    .selectDistinct({ orgId: structureCubes.orgId, level: structureCubes.level })
+    .from(structureCubes)
+    .where(
+      and(
+        eq(structureCubes.asked, true),
+        isNotNull(structureCubes.counts),
+        sql`${structureCubes.day} >= ${addDays(today, -7)}::date and ${structureCubes.day} < ${today}::date`,
+      ),
+    )
+    .orderBy(structureCubes.orgId, structureCubes.level);
+  for (const a of asked) await buildStored(ctx, a.orgId, [today], [today], a.level, 'refresh');
   const [{ left }] = await ctx.db
     .select({ left: sql<number>`count(distinct (${structureCubes.orgId}, ${structureCubes.level}))::int` })
     .from(structureCubes)

@@ -291,6 +291,8 @@ async function readStored(db: Queryable, orgId: number, days: string[], level: s
  * one, and the `counted` days without their distributions — in one transaction under the org's lock
  * taken without waiting: an org a writer is changing right now is left to be counted by the request
  * (and to the next refresh). Past days other than year-ends go after a week. True when it built.
+ * A row a reader's request built is marked `asked`: the refresh keeps its org and level warm on the
+ * days after (`refreshStructure`) until that row goes.
  */
 export async function buildStored(
   ctx: AppContext,
@@ -298,6 +300,7 @@ export async function buildStored(
   days: string[],
   counted: string[],
   level: string,
+  by: 'request' | 'refresh' = 'request',
 ): Promise<boolean> {
   const complete = (have: Map<string, StoredRow>) =>
     days.every((d) => have.has(d)) && counted.every((d) => have.get(d)?.counts);
@@ -371,6 +374,7 @@ export async function buildStored(
           figures: SIGNATURE,
           headline: headlines.get(day) ?? [0, 0, 0, 0, 0],
           counts: counts.get(day) ?? null,
+          asked: by === 'request',
         })),
       )
       .onConflictDoUpdate({
@@ -382,6 +386,7 @@ export async function buildStored(
           counts: sql`excluded.counts`,
           builtAt: sql`now()`,
           stale: false,
+          asked: sql`${structureCubes.asked} or excluded.asked`,
         },
       });
     const today = chinaDate(ctx.clock.now());
