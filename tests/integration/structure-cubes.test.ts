@@ -140,6 +140,15 @@ const storedDays = async (orgId = district.id, level = '', stale = false) =>
     .filter((d) => d !== 'infinity'); // the row of the subtree's levels
 const staleDays = (orgId = district.id, level = '') => storedDays(orgId, level, true);
 
+/** Whether the org's row of the levels offered is stale. */
+const levelsStale = async (orgId = district.id) =>
+  (
+    await t.ctx.db
+      .select({ stale: structureCubes.stale })
+      .from(structureCubes)
+      .where(and(eq(structureCubes.orgId, orgId), eq(structureCubes.day, 'infinity')))
+  )[0]?.stale;
+
 /** When each stored row of the org was built: a view that builds nothing leaves them as they were. */
 const builtAt = async (orgId = district.id) =>
   (
@@ -364,6 +373,7 @@ describe('the stored structure counts', () => {
     expect(await staleDays(townA.id)).toEqual(['2025-12-31', '2026-03-02']);
     expect(await staleDays(district.id, 'fuke')).toEqual(['2025-12-31', '2026-03-02']);
     expect(await storedDays()).toEqual(['2022-12-31', '2023-12-31', '2024-12-31']);
+    expect(await levelsStale()).toBe(true); // a new post may bring a new level
     const earlier = await builtAt();
     // per org and level: the district, the district's 副科, 甲镇 (each org's levels row with its '')
     expect(await refreshStructure(t.ctx)).toEqual({ groups: 3, left: 0 });
@@ -389,6 +399,22 @@ describe('the stored structure counts', () => {
     expect(await builtAt()).toEqual(rebuilt);
     // nothing stale: the refresh has nothing to do
     expect(await refreshStructure(t.ctx)).toEqual({ groups: 0, left: 0 });
+    // a post ended today reaches today, and not the levels offered (no post's level changed)
+    const [held] = await t.ctx.db.select().from(tenures).where(eq(tenures.id, tenure.王三));
+    const ended = await call(t, officer, 'POST', `/api/v1/tenures/${tenure.王三}/end`, {
+      endDate: '2026-03-02',
+      endReason: 'transfer',
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(await staleDays()).toEqual(['2026-03-02']);
+    expect(await levelsStale()).toBe(false);
+    expect((await sameBothWays(plain)).levels).toEqual(s.levels);
+    await t.ctx.db
+      .update(tenures)
+      .set({ endDate: null, endReason: null, version: held.version + 2 })
+      .where(eq(tenures.id, tenure.王三));
+    expect(await levelsStale()).toBe(false);
+    await refreshStructure(t.ctx);
     // an org deleted after a change reached its rows: they go, nothing is built for it
     const townC = await makeOrg(t.ctx, '丙镇', district.id);
     await sameBothWays(plain, `&orgId=${townC.id}`);
