@@ -63,6 +63,10 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
         eq(structureCubes.asked, true),
         isNotNull(structureCubes.counts),
         sql`${structureCubes.day} >= ${addDays(today, -7)}::date and ${structureCubes.day} < ${today}::date`,
+        // not counted for today yet (so a minute's run past the first of the day reads one statement)
+        sql`not exists (select 1 from structure_cubes t where t.org_id = ${structureCubes.orgId}
+          and t.day = ${today}::date and t.level = ${structureCubes.level} and t.counts is not null
+          and not t.stale)`,
       ),
     )
     .orderBy(structureCubes.orgId, structureCubes.level);
