@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { safeError } from '../http/safe-log.js';
+import { keepAlive } from '../imports/heartbeat.js';
 import { type ImportJob, jobHandle } from '../imports/jobs.js';
 import { importJobs } from '../imports/schema.js';
 import { type BackupRecord, claimBackupSlot, makeBackup } from './live-backup.js';
@@ -26,7 +27,12 @@ export async function startBackupJob(ctx: AppContext, actor: Actor): Promise<Imp
   try {
     [job] = await ctx.db
       .insert(importJobs)
-      .values({ kind: BACKUP_JOB_KIND, userId: actor.userId, orgId: actor.orgId })
+      .values({
+        kind: BACKUP_JOB_KIND,
+        userId: actor.userId,
+        orgId: actor.orgId,
+        heartbeatAt: ctx.clock.now(),
+      })
       .returning();
   } catch (e) {
     release();
@@ -39,6 +45,7 @@ export async function startBackupJob(ctx: AppContext, actor: Actor): Promise<Imp
     if (current === job.id) current = null;
   };
   setImmediate(() => {
+    const stop = keepAlive(ctx, job.id);
     makeBackup(
       ctx,
       {
@@ -61,7 +68,10 @@ export async function startBackupJob(ctx: AppContext, actor: Actor): Promise<Imp
         return handle.finish('failed', { message: backupFailureMessage(e) });
       })
       .catch(() => {})
-      .finally(done);
+      .finally(() => {
+        stop();
+        done();
+      });
   });
   return job;
 }

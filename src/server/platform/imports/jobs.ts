@@ -4,6 +4,7 @@ import { isStorableText } from '../../../domain/storable-text.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
+import { keepAlive, latest } from './heartbeat.js';
 import { importJobs } from './schema.js';
 
 export type ImportJob = typeof importJobs.$inferSelect;
@@ -21,14 +22,20 @@ export async function startImportJob(
   work: (job: JobHandle) => Promise<void>,
   orgId: number = actor.orgId,
 ): Promise<ImportJob> {
-  const [job] = await ctx.db.insert(importJobs).values({ kind, userId: actor.userId, orgId }).returning();
+  const [job] = await ctx.db
+    .insert(importJobs)
+    .values({ kind, userId: actor.userId, orgId, heartbeatAt: ctx.clock.now() })
+    .returning();
   const handle = jobHandle(ctx, job.id);
   setImmediate(() => {
-    work(handle).catch(async (e) => {
-      await handle.finish('failed', {
-        message: importFailureMessage(e),
-      });
-    });
+    const stop = keepAlive(ctx, job.id);
+    work(handle)
+      .catch(async (e) => {
+        await handle.finish('failed', {
+          message: importFailureMessage(e),
+        });
+      })
+      .finally(stop);
   });
   return job;
 }
@@ -76,7 +83,10 @@ export function jobHandle(ctx: AppContext, id: number): JobHandle {
       // at most a few writes a second: progress is for people, not a log
       if (processed < total && Date.now() - last < 250) return;
       last = Date.now();
-      await ctx.db.update(importJobs).set({ processed, total }).where(eq(importJobs.id, id));
+      await ctx.db
+        .update(importJobs)
+        .set({ processed, total, heartbeatAt: latest(ctx.clock.now()) })
+        .where(eq(importJobs.id, id));
     },
     async finish(status, out) {
       await ctx.db

@@ -3,6 +3,7 @@ import { DAY_MS } from '../../../domain/todo-due.js';
 import type { Config } from '../../config.js';
 import type { AppContext } from '../context.js';
 import { sweepRateLimits } from '../http/db-rate-store.js';
+import { failAbandonedJobs } from '../imports/heartbeat.js';
 import { registerJob } from './registry.js';
 import { jobRuns, schedulerTicks } from './schema.js';
 
@@ -25,6 +26,14 @@ export const RATE_LIMIT_SWEEP_MS = 10 * 60_000;
 
 export function registerSchedulerJobs(config: Pick<Config, 'rateLimitSweepMs'> = {}): void {
   registerJob({ name: 'jobs.cleanup', everyMs: DAY_MS, run: (ctx) => cleanupJobRuns(ctx) });
+  // imports and backups whose process stopped while running them (no heartbeat for 3 minutes)
+  registerJob({
+    name: 'imports.abandoned',
+    everyMs: 60_000,
+    run: async (ctx) => {
+      await failAbandonedJobs(ctx);
+    },
+  });
   // the portal's request counters whose window has ended (the windows are minutes long)
   registerJob({
     name: 'http.rate_limits',
