@@ -39,7 +39,7 @@ export interface Config {
   rulesRefreshMs?: number;
   calendarRefreshMs?: number;
   /**
-   * How often the scheduler sweeps the portal's ended rate-limit windows (RATE_LIMIT_SWEEP_MS,
+   * How often the scheduler sweeps the portal's ended rate-limit and wrong-code windows (RATE_LIMIT_SWEEP_MS,
    * default 10 minutes), and how long a job run may stay 'running' before another tick takes it to
    * be abandoned by a crashed instance (JOB_STALE_MS, default 10 minutes), and how often the stored
    * 素质结构 a change marked stale is built again (STRUCTURE_REFRESH_MS, default 1 minute). At least a

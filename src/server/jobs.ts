@@ -15,7 +15,7 @@ import { registerTodoJobs } from './platform/todos/jobs.js';
 export function registerJobs(config: Pick<Config, 'rateLimitSweepMs' | 'structureRefreshMs'> = {}): void {
   registerSchedulerJobs(config);
   registerTodoJobs();
-  registerPetitionJobs();
+  registerPetitionJobs(config);
   registerAuditJobs();
   registerBackupJobs();
   registerFileJobs();

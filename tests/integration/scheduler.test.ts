@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
+import { registerPetitionJobs } from '../../src/server/modules/petitions/workflow/jobs.js';
 import { rateLimitHits } from '../../src/server/platform/http/rate-limit-schema.js';
 import { registerSchedulerJobs } from '../../src/server/platform/jobs/cleanup.js';
 import { enqueueJob } from '../../src/server/platform/jobs/enqueue.js';
@@ -166,9 +167,16 @@ describe('scheduler', () => {
     t.clock.advance(20_000);
     await s.tick();
     expect(await keys()).toEqual(['open']);
+    // the portal's wrong-code windows are swept as often
+    registerPetitionJobs(loadConfig({ RATE_LIMIT_SWEEP_MS: '20000' }));
+    expect(registeredJobs().recurring.find((j) => j.name === 'portal.wrong_codes')!.everyMs).toBe(20_000);
     // the default stays ten minutes
     registerSchedulerJobs();
+    registerPetitionJobs();
     expect(registeredJobs().recurring.find((j) => j.name === 'http.rate_limits')!.everyMs).toBe(10 * MINUTE);
+    expect(registeredJobs().recurring.find((j) => j.name === 'portal.wrong_codes')!.everyMs).toBe(
+      10 * MINUTE,
+    );
   });
 
   it('refuses an interval under a second, named', () => {
