@@ -3,8 +3,7 @@ import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { safeError } from '../http/safe-log.js';
-import { keepAlive } from '../imports/heartbeat.js';
-import { type ImportJob, jobHandle } from '../imports/jobs.js';
+import { type ImportJob, startImportJob } from '../imports/jobs.js';
 import { importJobs } from '../imports/schema.js';
 import { type BackupRecord, claimBackupSlot, makeBackup } from './live-backup.js';
 
@@ -15,64 +14,46 @@ export const BACKUP_JOB_KIND = 'backup';
 let current: number | null = null;
 
 /**
- * "立即备份" as a background job: the slot is taken first (a second request meanwhile is a 409),
- * the job row made, and the backup runs after the request has answered, reporting its steps
- * (each table, the files, the verification) to the row the page polls; the record of the verified
- * backup becomes the job's result, a failure its message. The backup's own audit entry records the
- * outcome, so the request adds none.
+ * "立即备份" as a background job (the platform's import job, kind `backup`): the slot is taken first
+ * (a second request meanwhile is a 409), the job row made, and the backup runs after the request has
+ * answered, reporting its steps (each table, the files, the verification) to the row the page polls;
+ * the record of the verified backup becomes the job's result, a failure its message. The backup's own
+ * audit entry records the outcome, so the request adds none.
  */
 export async function startBackupJob(ctx: AppContext, actor: Actor): Promise<ImportJob> {
   const release = claimBackupSlot();
   let job: ImportJob;
   try {
-    [job] = await ctx.db
-      .insert(importJobs)
-      .values({
-        kind: BACKUP_JOB_KIND,
-        userId: actor.userId,
-        orgId: actor.orgId,
-        heartbeatAt: ctx.clock.now(),
-      })
-      .returning();
+    job = await startImportJob(ctx, actor, BACKUP_JOB_KIND, async (handle) => {
+      try {
+        const record: BackupRecord = await makeBackup(
+          ctx,
+          {
+            kind: 'manual',
+            actor,
+            onProgress: (n, total) => {
+              handle.progress(n, total).catch(() => {});
+            },
+          },
+          release,
+        );
+        await handle.finish('succeeded', {
+          result: record,
+          message: record.verified ? undefined : `备份完成，但校验未通过：${record.problem ?? ''}`,
+        });
+      } catch (e) {
+        console.error('[backup] manual backup failed', JSON.stringify(safeError(e)));
+        await handle.finish('failed', { message: backupFailureMessage(e) });
+      } finally {
+        if (current === handle.id) current = null;
+      }
+    });
   } catch (e) {
     release();
     throw e;
   }
   current = job.id;
   actor.audited = true;
-  const handle = jobHandle(ctx, job.id);
-  const done = () => {
-    if (current === job.id) current = null;
-  };
-  setImmediate(() => {
-    const stop = keepAlive(ctx, job.id);
-    makeBackup(
-      ctx,
-      {
-        kind: 'manual',
-        actor,
-        onProgress: (n, total) => {
-          handle.progress(n, total).catch(() => {});
-        },
-      },
-      release,
-    )
-      .then((record: BackupRecord) =>
-        handle.finish('succeeded', {
-          result: record,
-          message: record.verified ? undefined : `备份完成，但校验未通过：${record.problem ?? ''}`,
-        }),
-      )
-      .catch((e) => {
-        console.error('[backup] manual backup failed', JSON.stringify(safeError(e)));
-        return handle.finish('failed', { message: backupFailureMessage(e) });
-      })
-      .catch(() => {})
-      .finally(() => {
-        stop();
-        done();
-      });
-  });
   return job;
 }
 
