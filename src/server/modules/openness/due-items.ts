@@ -127,21 +127,33 @@ export async function dueItemsOfUnit(db: Queryable, ctx: AppContext, unit: Unit)
     .select()
     .from(disclosureItemTypes)
     .where(and(typesForUnit(unit), eq(disclosureItemTypes.active, true)));
+  const owed = types
+    .filter((type) => isPeriodic(type.timing as Timing))
+    .map((type) => ({
+      type,
+      period: previousPeriod(periodOf(type.timing as 'monthly' | 'quarterly', today)),
+    }));
+  if (!owed.length) return 0;
+  // what the unit already has of those periods, in one read (the hourly job asks every unit)
+  const had = new Set(
+    (
+      await db
+        .select({ typeId: disclosureDueItems.itemTypeId, period: disclosureDueItems.period })
+        .from(disclosureDueItems)
+        .where(
+          and(
+            eq(disclosureDueItems.orgId, unit.id),
+            inArray(
+              disclosureDueItems.period,
+              owed.map((o) => o.period),
+            ),
+          ),
+        )
+    ).map((r) => `${r.typeId}|${r.period}`),
+  );
   let n = 0;
-  for (const type of types) {
-    if (!isPeriodic(type.timing as Timing)) continue;
-    const period = previousPeriod(periodOf(type.timing as 'monthly' | 'quarterly', today));
-    const [had] = await db
-      .select({ id: disclosureDueItems.id })
-      .from(disclosureDueItems)
-      .where(
-        and(
-          eq(disclosureDueItems.orgId, unit.id),
-          eq(disclosureDueItems.itemTypeId, type.id),
-          eq(disclosureDueItems.period, period),
-        ),
-      );
-    if (had) continue;
+  for (const { type, period } of owed) {
+    if (had.has(`${type.id}|${period}`)) continue;
     await ensurePeriodItem(db, ctx, unit, type, period);
     n++;
   }
