@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preparedStatement } from '../../src/server/platform/db/prepared.js';
 import { rowsOf } from '../../src/server/platform/db/rows.js';
@@ -59,13 +59,27 @@ describe('a prepared statement', () => {
     if (t.ctx.database.kind === 'pglite') expect(await prepared()).toEqual([{ name: 'jd_test_bump' }]);
   });
 
-  it('is prepared again when the session has lost it', async () => {
-    if (t.ctx.database.kind !== 'pglite') return; // node-postgres re-prepares per connection itself
+  // node-postgres prepares per connection itself; PGlite's one session is ours to keep
+  it.skipIf(!!process.env.TEST_DATABASE_URL)('is prepared again when the session has lost it', async () => {
     await t.ctx.db.execute(sql`deallocate jd_test_bump`);
     expect(await prepared()).toEqual([]);
     const r = await bump(t.ctx.db, { key: 'a', at: '2026-03-02T07:00:00.000Z', flag: true });
     expect(Number(r[0].n)).toBe(3);
     expect(await prepared()).toEqual([{ name: 'jd_test_bump' }]);
+  });
+
+  it('fails as drizzle reports a failed query, and the session goes on', async () => {
+    const divide = preparedStatement<{ q: number }>('jd_test_divide', () => {
+      return sql`select (10 / ${sql.placeholder('by')}::int) as q`;
+    });
+    const err = await divide(t.ctx.db, { by: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DrizzleQueryError);
+    expect((err as DrizzleQueryError).cause).toMatchObject({ code: '22012' }); // division_by_zero
+    const bad = await divide(t.ctx.db, { by: 'two' }).catch((e: unknown) => e);
+    expect((bad as DrizzleQueryError).cause).toMatchObject({ code: '22P02' }); // at Bind: not an int
+    expect((await divide(t.ctx.db, { by: 5 })).map((r) => Number(r.q))).toEqual([2]);
+    const [{ n }] = rowsOf<{ n: number }>(await t.ctx.db.execute(sql`select 1 as n`));
+    expect(Number(n)).toBe(1);
   });
 
   it('is refused from inside a transaction, which it would freeze on the embedded database', async () => {

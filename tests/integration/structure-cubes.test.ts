@@ -493,34 +493,37 @@ describe('the stored structure counts', () => {
     }
   });
 
-  it('leaves an org a writer holds stale for the next run', async () => {
-    if (!t.databaseUrl) return; // one connection on the embedded database: no writer beside the job
-    await t.ctx.db.delete(structureCubes);
-    await sameBothWays(plain);
-    const writer = new pg.Client({ connectionString: t.databaseUrl });
-    await writer.connect();
-    try {
-      await writer.query('begin');
-      await writer.query(`update tenures set start_date = start_date - 1 where id = $1`, [tenure.张一]);
-      // the writer's own transaction marked the rows; uncommitted, the job does not see them yet
-      expect(await refreshStructure(t.ctx)).toEqual({ groups: 0, left: 0 });
-      await writer.query('commit');
-      await writer.query('begin');
-      await writer.query(`update tenures set start_date = start_date + 1 where id = $1`, [tenure.张一]);
-      await writer.query('commit');
-      // now held by another writer while the job runs: skipped, left stale
-      await writer.query('begin');
-      await writer.query(`select pg_advisory_xact_lock_shared(7432, $1::int)`, [district.id]);
-      const held = await refreshStructure(t.ctx);
-      expect(held.left).toBeGreaterThan(0);
-      expect(await staleDays()).toHaveLength(5);
-      await writer.query('commit');
-      expect(await refreshStructure(t.ctx)).toEqual({ groups: held.left, left: 0 });
-      expect(await staleDays()).toEqual([]);
-    } finally {
-      await writer.end();
-    }
-  });
+  // one connection on the embedded database: no writer beside the job
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'leaves an org a writer holds stale for the next run',
+    async () => {
+      await t.ctx.db.delete(structureCubes);
+      await sameBothWays(plain);
+      const writer = new pg.Client({ connectionString: t.databaseUrl });
+      await writer.connect();
+      try {
+        await writer.query('begin');
+        await writer.query(`update tenures set start_date = start_date - 1 where id = $1`, [tenure.张一]);
+        // the writer's own transaction marked the rows; uncommitted, the job does not see them yet
+        expect(await refreshStructure(t.ctx)).toEqual({ groups: 0, left: 0 });
+        await writer.query('commit');
+        await writer.query('begin');
+        await writer.query(`update tenures set start_date = start_date + 1 where id = $1`, [tenure.张一]);
+        await writer.query('commit');
+        // now held by another writer while the job runs: skipped, left stale
+        await writer.query('begin');
+        await writer.query(`select pg_advisory_xact_lock_shared(7432, $1::int)`, [district.id]);
+        const held = await refreshStructure(t.ctx);
+        expect(held.left).toBeGreaterThan(0);
+        expect(await staleDays()).toHaveLength(5);
+        await writer.query('commit');
+        expect(await refreshStructure(t.ctx)).toEqual({ groups: held.left, left: 0 });
+        expect(await staleDays()).toEqual([]);
+      } finally {
+        await writer.end();
+      }
+    },
+  );
 
   it('stores nothing while a writer holds an org of the subtree, and still answers right', async () => {
     if (!t.databaseUrl) return; // one connection on the embedded database: no writer beside the read

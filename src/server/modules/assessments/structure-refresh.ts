@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import { addDays, chinaDate } from '../../../domain/calendar.js';
 import type { AppContext } from '../../platform/context.js';
+import { safeError } from '../../platform/http/safe-log.js';
 import { type RecurringJob, registerJob } from '../../platform/jobs/registry.js';
 import { orgs } from '../../platform/orgs/schema.js';
 import { structureCubes } from './schema.js';
@@ -10,8 +11,8 @@ import { buildStored } from './structure.js';
 export const STRUCTURE_REFRESH_MS = 60_000;
 
 /**
- * 素质结构's refresh (docs/decisions/assessments.md): a change to a tenure, a cadre or the tree marks
- * the stored rows it reaches stale (migration 0046) instead of deleting them, so this job knows what
+ * 素质结构's refresh (docs/decisions/assessments.md): a change to a tenure or a cadre marks the
+ * stored rows it reaches stale (an org moved or deleted still deletes them all) (migration 0046) instead of deleting them, so this job knows what
  * was being read and builds exactly those rows again — the days, the days' distributions, the
  * levels offered — under the same locks as a request. The first view after a write then finds
  * them built, unless it comes before the next run (it counts, as before). An org a writer holds right
@@ -52,7 +53,18 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
     .where(eq(structureCubes.stale, true))
     .groupBy(structureCubes.orgId, structureCubes.level)
     .orderBy(structureCubes.orgId, structureCubes.level);
-  for (const g of groups) await buildStored(ctx, g.orgId, g.days, g.counted, g.level, 'refresh');
+  // one group that fails (a deadlock, a lost connection) leaves its rows stale for the next run
+  const each = async (what: string, build: () => Promise<unknown>) => {
+    try {
+      await build();
+    } catch (e) {
+      console.error(`[structure] refresh of ${what} failed`, JSON.stringify(safeError(e)));
+    }
+  };
+  for (const g of groups)
+    await each(`org ${g.orgId} ${g.level}`, () =>
+      buildStored(ctx, g.orgId, g.days, g.counted, g.level, 'refresh'),
+    );
   // a new day: today's distributions for each org and level a reader asked for in the last week
   const today = chinaDate(ctx.clock.now());
   const asked = await ctx.db
@@ -63,6 +75,8 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
         eq(structureCubes.asked, true),
         isNotNull(structureCubes.counts),
         sql`${structureCubes.day} >= ${addDays(today, -7)}::date and ${structureCubes.day} < ${today}::date`,
+        // of an org still there (a deleted org's rows are not counted ahead)
+        sql`exists (select 1 from ${orgs} o where o.id = ${structureCubes.orgId} and o.deleted_at is null)`,
         // not counted for today yet (so a minute's run past the first of the day reads one statement)
         sql`not exists (select 1 from structure_cubes t where t.org_id = ${structureCubes.orgId}
           and t.day = ${today}::date and t.level = ${structureCubes.level} and t.counts is not null
@@ -70,7 +84,10 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
       ),
     )
     .orderBy(structureCubes.orgId, structureCubes.level);
-  for (const a of asked) await buildStored(ctx, a.orgId, [today], [today], a.level, 'refresh');
+  for (const a of asked)
+    await each(`org ${a.orgId} ${a.level} on ${today}`, () =>
+      buildStored(ctx, a.orgId, [today], [today], a.level, 'refresh'),
+    );
   const [{ left }] = await ctx.db
     .select({ left: sql<number>`count(distinct (${structureCubes.orgId}, ${structureCubes.level}))::int` })
     .from(structureCubes)

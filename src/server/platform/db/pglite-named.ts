@@ -1,4 +1,5 @@
 import { type PGlite, parse, protocol, type QueryOptions, types } from '@electric-sql/pglite';
+import { DrizzleQueryError } from 'drizzle-orm';
 
 /**
  * A named prepared statement on the embedded database. PGlite's `query` parses, analyses and plans
@@ -13,7 +14,10 @@ import { type PGlite, parse, protocol, type QueryOptions, types } from '@electri
  * statement or transaction waits its turn, and it is refused from inside a transaction. A session
  * found inside a transaction block all the same is refused, not joined.
  */
-type Client = Pick<PGlite, 'runExclusive' | 'execProtocol' | 'isInTransaction' | 'serializers' | 'parsers'>;
+type Client = Pick<
+  PGlite,
+  'runExclusive' | 'execProtocol' | 'isInTransaction' | 'serializers' | 'parsers' | 'closed' | 'ready'
+>;
 
 /** Dates, times and intervals as the text PostgreSQL sends, as drizzle's PGlite driver reads them. */
 const AS_TEXT = (value: string) => value;
@@ -63,17 +67,24 @@ export async function runNamedOnPglite<Row>(
   params: unknown[],
 ): Promise<Row[]> {
   return client.runExclusive(async () => {
+    // PGlite's own query checks these; runExclusive does not (a turn queued behind close())
+    if (client.closed || !client.ready) throw new Error('PGlite is closed');
     if (client.isInTransaction())
       throw new Error(`prepared statement ${name}: the embedded database is inside a transaction`);
     const byName = prepared.get(client) ?? new Map<string, Promise<number[]>>();
     prepared.set(client, byName);
     try {
-      return await run<Row>(client, byName, name, text, params);
+      try {
+        return await run<Row>(client, byName, name, text, params);
+      } catch (e) {
+        // the session lost it (DEALLOCATE, DISCARD): prepared again, once
+        if ((e as { code?: string }).code !== INVALID_STATEMENT_NAME) throw e;
+        byName.delete(name);
+        return await run<Row>(client, byName, name, text, params);
+      }
     } catch (e) {
-      // the session lost it (DEALLOCATE, DISCARD): prepared again, once
-      if ((e as { code?: string }).code !== INVALID_STATEMENT_NAME) throw e;
-      byName.delete(name);
-      return run<Row>(client, byName, name, text, params);
+      // as drizzle reports a failed query: the database's error (its code) as the cause
+      throw e instanceof Error ? new DrizzleQueryError(text, params, e) : e;
     }
   });
 }

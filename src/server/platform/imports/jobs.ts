@@ -4,6 +4,7 @@ import { isStorableText } from '../../../domain/storable-text.js';
 import type { Actor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
+import { safeError } from '../http/safe-log.js';
 import { keepAlive, latest } from './heartbeat.js';
 import { importJobs } from './schema.js';
 
@@ -35,6 +36,11 @@ export async function startImportJob(
           message: importFailureMessage(e),
         });
       })
+      // the failure could not even be recorded (the database down): logged, never an unhandled
+      // rejection, which would end the process; the heartbeat sweep ends the row later
+      .catch((e) =>
+        console.error('[imports] job failed and its row could not be updated', JSON.stringify(safeError(e))),
+      )
       .finally(stop);
   });
   return job;
