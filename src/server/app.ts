@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -20,11 +19,12 @@ import { unsafeRequestStrings } from './platform/http/text.js';
 import type { App } from './platform/http/types.js';
 import { metricsOf } from './platform/metrics/registry.js';
 import { monitoringRoutes } from './platform/metrics/routes.js';
+import { projectRoot } from './platform/paths.js';
 import { registerRoutes } from './routes.js';
 
 z.config(z.locales.zhCN());
 
-export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const webDist = path.join(projectRoot, 'dist', 'web');
 const UNGUARDED = new Set(['/api/openapi.json']);
 
 /** Builds the HTTP application around an already-open context. Listening is the caller's business. */

@@ -18,6 +18,12 @@ function envFor(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * The command line a spawned `jiandu` runs: the test run's bundle of the sources (`cli-bundle.ts`,
+ * made by the global setup), else `bin/jiandu.mjs` through tsx.
+ */
+export const cliEntry = (): string => process.env.JIANDU_TEST_CLI ?? 'bin/jiandu.mjs';
+
 /** Runs the real `jiandu` command line, with `stdin` piped in. */
 export function runCli(
   args: string[],
@@ -26,15 +32,11 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const env = { ...envFor(opts.dataDir), ...opts.env };
     const child = opts.umask
-      ? spawn(
-          'sh',
-          ['-c', `umask ${opts.umask}; exec "$0" "$@"`, process.execPath, 'bin/jiandu.mjs', ...args],
-          {
-            cwd: repoRoot,
-            env,
-          },
-        )
-      : spawn(process.execPath, ['bin/jiandu.mjs', ...args], { cwd: repoRoot, env });
+      ? spawn('sh', ['-c', `umask ${opts.umask}; exec "$0" "$@"`, process.execPath, cliEntry(), ...args], {
+          cwd: repoRoot,
+          env,
+        })
+      : spawn(process.execPath, [cliEntry(), ...args], { cwd: repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -68,7 +70,7 @@ export function holdDataDir(dataDir: string): Promise<ChildProcess> {
 
 /** `jiandu serve` on the embedded database in `dataDir`, answering on 127.0.0.1:`port` (scheduler off). */
 export async function startServe(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/jiandu.mjs', 'serve'], {
+  const child = spawn(process.execPath, [cliEntry(), 'serve'], {
     cwd: repoRoot,
     env: { ...envFor(dataDir), PORT: String(port), HOST: '127.0.0.1', SCHEDULER: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],

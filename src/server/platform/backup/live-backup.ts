@@ -9,6 +9,7 @@ import { shortFingerprint } from '../crypto/key-check.js';
 import { ensurePrivateDir } from '../db/private-files.js';
 import { filesRoot } from '../files/store.js';
 import { conflict, notFound } from '../http/errors.js';
+import { projectRoot } from '../paths.js';
 import type { BackupTask, BackupTaskProgress, BackupTaskResult } from './backup-worker.js';
 import type { FilesSummary, Manifest } from './format.js';
 
@@ -175,7 +176,7 @@ async function backupInWorker(
   } else {
     task.databaseUrl = ctx.config.databaseUrl;
   }
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+  const worker = new Worker(path.join(projectRoot, 'src/server/platform/backup/worker-entry.mjs'));
   try {
     const result = await new Promise<BackupTaskResult>((resolve, reject) => {
       worker.on('message', (m: BackupTaskResult | BackupTaskProgress) => {

@@ -1,12 +1,13 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { projectRoot } from '../paths.js';
 import type { Database } from './client.js';
 import { rowsOf } from './rows.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../../../../migrations', import.meta.url));
+export const migrationsFolder = path.join(projectRoot, 'migrations');
 
 /** Applies every committed migration not yet applied. Safe to run at every start. */
 export async function migrate(database: Database): Promise<void> {
