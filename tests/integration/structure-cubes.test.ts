@@ -493,6 +493,46 @@ describe('the stored structure counts', () => {
     }
   });
 
+  it('drops, not recounts, what a change reaches of an org nobody asked for in the last week', async () => {
+    const saved = t.clock.current;
+    try {
+      await t.ctx.db.delete(structureCubes);
+      await sameBothWays(plain);
+      await sameBothWays(plain, `&orgId=${townB.id}`);
+      t.clock.current = new Date('2026-03-12T02:00:00Z'); // ten days on, no view since
+      const later = await signIn(
+        t,
+        (await makeUser(t.ctx, { orgId: district.id, roles: ['org_officer'] })).username,
+      );
+      await sameBothWays(later, `&orgId=${townB.id}`); // 乙镇 is read again today; the district is not
+      await t.ctx.db.insert(tenures).values({
+        cadreId: c.孙六,
+        orgId: townB.id,
+        title: '兼职',
+        level: 'fuke',
+        startDate: '2025-03-01',
+      });
+      expect(await staleDays()).toEqual(['2025-12-31', '2026-03-02']);
+      expect(await staleDays(townB.id)).toEqual(['2025-12-31', '2026-03-12']);
+      expect(await refreshStructure(t.ctx)).toEqual({ groups: 1, left: 0 });
+      // the district's reached rows are gone, its others stay; 乙镇's are built again
+      expect(await staleDays()).toEqual([]);
+      expect(await storedDays()).toEqual(['2022-12-31', '2023-12-31', '2024-12-31']);
+      expect(await levelsStale()).toBeUndefined();
+      expect(await storedDays(townB.id)).toEqual([
+        '2022-12-31',
+        '2023-12-31',
+        '2024-12-31',
+        '2025-12-31',
+        '2026-03-12',
+      ]);
+      // the district's next view counts what went, right
+      await sameAsDomain(await sameBothWays(later));
+    } finally {
+      t.clock.current = saved;
+    }
+  });
+
   // one connection on the embedded database: no writer beside the job
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     'leaves an org a writer holds stale for the next run',

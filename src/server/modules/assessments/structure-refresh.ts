@@ -18,8 +18,9 @@ export const STRUCTURE_REFRESH_MS = 60_000;
  * them built, unless it comes before the next run (it counts, as before). An org a writer holds right
  * now is skipped and left stale for the next run; the rows of an org since deleted go. On a new day
  * it also counts the day for every org and level a reader's request counted on one of the seven
- * days before (rows marked `asked`), so the first view of the morning is stored too; an org viewed
- * every day warm stops being refreshed a week after the last view that counted, until viewed again.
+ * days before (rows marked `asked`), so the first view of the morning is stored too. Only what was
+ * asked in the last week is kept warm: other stale rows are dropped, and an org viewed every day
+ * warm stops being refreshed a week after the last view that counted, until viewed again.
  */
 export async function refreshStructure(ctx: AppContext): Promise<{ groups: number; left: number }> {
   // an org deleted since its rows went stale: all its rows go (nothing can ask for it again)
@@ -40,6 +41,14 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
         ),
       ),
     );
+  const today = chinaDate(ctx.clock.now());
+  // stale rows of an org and level no reader's request counted in the last week are dropped, not
+  // counted again: the job keeps warm what is being read, not everything ever read (year-ends are
+  // kept for ever); the next view counts them. The levels row goes with the org's last level.
+  await ctx.db.execute(sql`delete from ${structureCubes} k where k.stale and not exists (
+      select 1 from ${structureCubes} a where a.org_id = k.org_id and a.asked
+        and a.day >= ${addDays(today, -7)}::date and a.day <> 'infinity'
+        and (a.level = k.level or k.day = 'infinity'))`);
   const groups = await ctx.db
     .select({
       orgId: structureCubes.orgId,
@@ -66,7 +75,6 @@ export async function refreshStructure(ctx: AppContext): Promise<{ groups: numbe
       buildStored(ctx, g.orgId, g.days, g.counted, g.level, 'refresh'),
     );
   // a new day: today's distributions for each org and level a reader asked for in the last week
-  const today = chinaDate(ctx.clock.now());
   const asked = await ctx.db
     .selectDistinct({ orgId: structureCubes.orgId, level: structureCubes.level })
     .from(structureCubes)
