@@ -47,19 +47,26 @@ function stopped(child: ChildProcess, ms: number): Promise<number | null | 'time
   });
 }
 
-/** How often this server ran the rate-limit sweep, by outcome (its own counters at /api/metrics). */
-async function sweepRuns(base: string): Promise<{ done: number; failed: number }> {
+type Runs = Map<string, { done: number; failed: number }>;
+
+/** How often this server ran each job, by outcome (its own counters at /api/metrics). */
+async function jobRuns(base: string): Promise<Runs> {
   const res = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   if (!res.ok) throw new Error(`/api/metrics answered ${res.status}`);
-  const text = await res.text();
-  const count = (outcome: string) =>
-    Number(
-      new RegExp(
-        `^jiandu_job_runs_total\\{job="http\\.rate_limits",outcome="${outcome}"\\} (\\d+)$`,
-        'm',
-      ).exec(text)?.[1] ?? 0,
-    );
-  return { done: count('done'), failed: count('failed') };
+  const runs: Runs = new Map();
+  for (const [, job, outcome, n] of (await res.text()).matchAll(
+    /^jiandu_job_runs_total\{job="([^"]+)",outcome="(done|failed)"\} (\d+)$/gm,
+  )) {
+    const r = runs.get(job) ?? { done: 0, failed: 0 };
+    r[outcome as 'done' | 'failed'] = Number(n);
+    runs.set(job, r);
+  }
+  return runs;
+}
+
+/** How often this server ran the rate-limit sweep, by outcome. */
+async function sweepRuns(base: string): Promise<{ done: number; failed: number }> {
+  return (await jobRuns(base)).get('http.rate_limits') ?? { done: 0, failed: 0 };
 }
 
 async function main() {
@@ -170,6 +177,16 @@ async function main() {
     if (!failure && sweeps.failed) failure = `the rate-limit sweep failed ${sweeps.failed} times`;
     if (!failure && sweeps.done < sweepsDue)
       failure = `the rate-limit sweep ran ${sweeps.done} times, fewer than ${sweepsDue}`;
+    // every job the server ran in the run (the minute's structure refresh and abandoned-job sweep
+    // among them): none may have failed
+    const runs = await jobRuns(base);
+    console.log(
+      `soak: job runs ${[...runs].map(([job, r]) => `${job} ${r.done}${r.failed ? ` (${r.failed} failed)` : ''}`).join(', ')}`,
+    );
+    const failedJobs = [...runs].filter(([, r]) => r.failed).map(([job]) => job);
+    if (!failure && failedJobs.length) failure = `job runs failed: ${failedJobs.join(', ')}`;
+    for (const job of ['assessment.structure_refresh', 'imports.abandoned'])
+      if (!failure && seconds >= 150 && !runs.get(job)?.done) failure = `the job ${job} never ran`;
     if (!failure && tally.serverErrors.length) failure = `${tally.serverErrors.length} answers were 5xx`;
     if (!failure && scriptErrors.length) failure = `${scriptErrors.length} steps went wrong`;
     if (!failure && missing.length) failure = `no progress in: ${missing.join(', ')}`;
