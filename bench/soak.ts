@@ -341,7 +341,7 @@ async function main() {
   const tag = randomBytes(2).toString('hex');
   const startedAt = new Date();
   log(
-    `${TARGET}, ${CLIENTS} clients, ${WARMUP} s warm-up + ${SECONDS} s, bounds: RSS end ≤ first half's peak + ${BOUNDS.rssMb} MB, live heap +${BOUNDS.liveMb} MB`,
+    `${TARGET}, ${CLIENTS} clients, ${WARMUP} s warm-up + ${SECONDS} s, bounds: RSS end ≤ first half's peak + ${BOUNDS.rssMb} MB (${2.5 * BOUNDS.rssMb} MB without a full collection in the second half), live heap +${BOUNDS.liveMb} MB`,
   );
   let accounts: Accounts | null = null;
   const target =
