@@ -36,15 +36,14 @@ BEGIN
     SELECT array_agg(o.path), array_agg(r.start_date) INTO ps, ds FROM old_rows r JOIN orgs o ON o.id = r.org_id;
   ELSE
     SELECT array_agg(o.path), array_agg(x.d), coalesce(bool_or(NOT x.end_only), false) INTO ps, ds, lv
-    FROM (SELECT b.org_id AS a_org, n.org_id AS n_org,
-            b.org_id IS NOT DISTINCT FROM n.org_id AND b.cadre_id = n.cadre_id
-              AND b.level IS NOT DISTINCT FROM n.level AND b.start_date = n.start_date AS end_only,
-            CASE WHEN b.org_id IS NOT DISTINCT FROM n.org_id AND b.cadre_id = n.cadre_id
-                   AND b.level IS NOT DISTINCT FROM n.level AND b.start_date = n.start_date
-                 THEN CASE WHEN b.end_date IS NOT DISTINCT FROM n.end_date THEN NULL
-                           ELSE least(b.end_date, n.end_date) END
-                 ELSE least(b.start_date, n.start_date) END AS d
-          FROM old_rows b JOIN new_rows n ON n.id = b.id) x
+    FROM (SELECT y.a_org, y.n_org, y.end_only,
+            CASE WHEN NOT y.end_only THEN least(y.b_start, y.n_start)
+                 WHEN y.b_end IS DISTINCT FROM y.n_end THEN least(y.b_end, y.n_end) END AS d
+          FROM (SELECT b.org_id AS a_org, n.org_id AS n_org, b.start_date AS b_start, n.start_date AS n_start,
+                  b.end_date AS b_end, n.end_date AS n_end,
+                  b.org_id IS NOT DISTINCT FROM n.org_id AND b.cadre_id = n.cadre_id
+                    AND b.level IS NOT DISTINCT FROM n.level AND b.start_date = n.start_date AS end_only
+                FROM old_rows b JOIN new_rows n ON n.id = b.id) y) x
     JOIN orgs o ON o.id = x.a_org OR o.id = x.n_org
     WHERE x.d IS NOT NULL;
   END IF;
